@@ -1,0 +1,69 @@
+/**
+ * Generates the top-level Apps Script functions that forward to the bundle.
+ * Apps Script only sees top-level function declarations, and reads a custom
+ * function's autocomplete text from the JSDoc right above it.
+ */
+import type { EntryPoint } from '../src/addon/entrypoints';
+import type { FunctionSpec } from '../src/metrics/spec';
+import type { Kind } from '../src/sheets/coerce';
+
+export const GLOBAL_NAME = 'FunnelMath';
+
+const TYPE_OF_KIND: Record<Kind, string> = {
+  money: 'number',
+  count: 'number',
+  rate: 'number',
+  factor: 'number',
+  number: 'number',
+  flag: 'boolean',
+  text: 'string',
+};
+
+const RETURN_TYPE: Record<FunctionSpec['resultType'], string> = {
+  number: 'number|Array<Array<number>>',
+  text: 'string|Array<Array<string>>',
+  table: 'Array<Array<*>>',
+};
+
+/** JSDoc text must not end its own comment or span lines. */
+function jsdocText(text: string): string {
+  return text.replace(/\*\//g, '*∕').replace(/\s+/g, ' ').trim();
+}
+
+function paramType(kind: Kind | 'range'): string {
+  if (kind === 'range') return 'Array<Array<*>>';
+  const t = TYPE_OF_KIND[kind];
+  return `${t}|Array<Array<${t}>>`;
+}
+
+export function customFunctionWrapper(spec: FunctionSpec): string {
+  const names = spec.params.map((p) => p.name);
+  const lines = [
+    '/**',
+    ` * ${jsdocText(spec.summary)}`,
+    ' *',
+    ...spec.params.map(
+      (p) =>
+        ` * @param {${paramType(spec.mode === 'whole' ? 'range' : p.kind)}} ${p.name} ${jsdocText(p.doc)}`,
+    ),
+    ` * @return {${RETURN_TYPE[spec.resultType]}} ${jsdocText(spec.returns)}`,
+    ' * @customfunction',
+    ' */',
+    `function ${spec.name}(${names.join(', ')}) {`,
+    `  return ${GLOBAL_NAME}.functions.${spec.name}(${names.join(', ')});`,
+    '}',
+  ];
+  return lines.join('\n');
+}
+
+export function entryPointWrapper(entry: EntryPoint): string {
+  return [
+    '/**',
+    ` * ${jsdocText(entry.doc)}`,
+    ...entry.params.map((p) => ` * @param {*} ${p}`),
+    ' */',
+    `function ${entry.name}(${entry.params.join(', ')}) {`,
+    `  return ${GLOBAL_NAME}.${entry.name}(${entry.params.join(', ')});`,
+    '}',
+  ].join('\n');
+}

@@ -1,0 +1,109 @@
+/**
+ * Reading one cell value as the kind of argument a function expects
+ * (SPEC §1.3–1.6). Every function goes through these; none reads raw cells.
+ */
+import { isDate, Problem, show, showNumber } from './problem';
+
+/**
+ * - money, count: a number ≥ 0
+ * - rate: a fraction in [0, 1] (a cell showing 60% arrives as 0.6)
+ * - factor: a multiplier ≥ 0 such as a target ROAS of 3 or a coverage of 4
+ * - number: any number
+ * - flag: TRUE/FALSE (also 1/0 and the texts "TRUE"/"FALSE")
+ * - text: a non-blank text label (numbers are read as their text)
+ */
+export type Kind = 'money' | 'count' | 'rate' | 'factor' | 'number' | 'flag' | 'text';
+
+/** What Sheets passes for one cell. `null`/`undefined` come from script callers. */
+export type CellValue = number | string | boolean | Date | null | undefined;
+
+export function isBlank(value: unknown): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+const PLAIN_DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+
+/** A number from a cell, or a #VALUE! problem quoting what was there. */
+export function toNumber(arg: string, value: unknown): number {
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return value;
+    throw new Problem('#NUM!', `${arg} is ${showNumber(value)}`, 'enter a finite number');
+  }
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (PLAIN_DECIMAL.test(trimmed)) return Number(trimmed);
+    throw new Problem(
+      '#VALUE!',
+      `${arg} ${show(value)} is not a number`,
+      'enter a plain number such as 1200 or 0.35, without currency signs or separators',
+    );
+  }
+  if (typeof value === 'boolean') {
+    throw new Problem('#VALUE!', `${arg} ${show(value)} is not a number`, 'enter a number');
+  }
+  if (isDate(value)) {
+    throw new Problem('#VALUE!', `${arg} ${show(value)} is a date, not a number`, 'enter a number');
+  }
+  throw new Problem('#VALUE!', `${arg} ${show(value)} is not a number`, 'enter a number');
+}
+
+function nonNegative(arg: string, value: number): number {
+  if (value < 0) {
+    throw new Problem('#NUM!', `${arg} ${showNumber(value)} is negative`, 'enter 0 or more');
+  }
+  return value;
+}
+
+export function toRate(arg: string, value: unknown): number {
+  const n = typeof value === 'number' && value >= 0 && value <= 1 ? value : toNumber(arg, value);
+  if (n > 1) {
+    const shown = showNumber(n);
+    throw new Problem(
+      '#NUM!',
+      `${arg} ${shown} is above 100%: enter ${shown}% or ${showNumber(n / 100)}`,
+    );
+  }
+  if (n < 0) {
+    throw new Problem(
+      '#NUM!',
+      `${arg} ${showNumber(n)} is negative`,
+      'enter a rate between 0% and 100%',
+    );
+  }
+  return n;
+}
+
+export function toFlag(arg: string, value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  if (value === 1 || value === 0) return value === 1;
+  if (typeof value === 'string') {
+    const upper = value.trim().toUpperCase();
+    if (upper === 'TRUE') return true;
+    if (upper === 'FALSE') return false;
+  }
+  throw new Problem('#VALUE!', `${arg} ${show(value)} is not TRUE or FALSE`, 'enter TRUE or FALSE');
+}
+
+export function toText(arg: string, value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return showNumber(value);
+  throw new Problem('#VALUE!', `${arg} ${show(value)} is not text`, 'enter a text label');
+}
+
+/** The coercion for each kind; the fast path (a plain number in range) comes first. */
+const toNonNegative = (arg: string, value: unknown): number =>
+  typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY
+    ? value
+    : nonNegative(arg, toNumber(arg, value));
+
+/** The coercion for each kind; the fast path (a plain number in range) comes first. */
+export const COERCE: Record<Kind, (arg: string, value: unknown) => unknown> = {
+  money: toNonNegative,
+  count: toNonNegative,
+  factor: toNonNegative,
+  rate: toRate,
+  number: (arg, value) =>
+    typeof value === 'number' && Number.isFinite(value) ? value : toNumber(arg, value),
+  flag: toFlag,
+  text: toText,
+};

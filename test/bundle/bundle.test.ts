@@ -1,0 +1,126 @@
+/**
+ * The built dist/Code.js as Apps Script sees it: a bare V8 context with no
+ * require, process, setTimeout or window, and only top-level functions callable.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENTRY_POINTS } from '../../src/addon/entrypoints';
+import { MENU_REFERENCE, MENU_SETUP } from '../../src/addon/menu';
+import { CATALOGUE } from '../../src/metrics/catalogue';
+import { recorder } from '../fakes/recorder';
+import { checkWrappers } from './wrappers-check';
+
+const codePath = join(__dirname, '../../dist/Code.js');
+let code = '';
+
+function load(globals: Record<string, unknown> = {}): vm.Context {
+  const context = vm.createContext({ ...globals });
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  return context;
+}
+
+beforeAll(() => {
+  code = readFileSync(codePath, 'utf8');
+});
+
+describe('dist/Code.js', () => {
+  it('loads in a bare context with none of the globals Apps Script lacks', () => {
+    const context = load();
+    for (const name of ['require', 'process', 'setTimeout', 'window', 'module', 'exports']) {
+      expect(vm.runInContext(`typeof ${name}`, context)).toBe('undefined');
+    }
+    expect(vm.runInContext('typeof FunnelMath', context)).toBe('object');
+  });
+
+  it('does not refer to browser or Node globals that Apps Script V8 lacks', () => {
+    const banned =
+      /\b(setTimeout|setInterval|queueMicrotask|require|process|TextEncoder|TextDecoder|fetch|window|document|URL|Buffer)\b/g;
+    expect(code.match(banned) ?? []).toEqual([]);
+  });
+
+  it('has no ES module syntax, which Apps Script cannot load', () => {
+    expect(code).not.toMatch(/^\s*(export|import)\s/m);
+  });
+
+  it('has a top-level wrapper with @customfunction JSDoc for every catalogue entry', () => {
+    expect(checkWrappers(code, CATALOGUE, ENTRY_POINTS)).toEqual([]);
+    const context = load();
+    for (const spec of CATALOGUE) {
+      expect(typeof context[spec.name], spec.name).toBe('function');
+    }
+  });
+
+  it('calls every catalogue example the way Sheets does, with bare values', () => {
+    const context = load();
+    for (const spec of CATALOGUE) {
+      for (const example of spec.examples) {
+        const result = context[spec.name](...example.args);
+        if (typeof example.result === 'number') {
+          expect(result, example.formula).toBeCloseTo(example.result, example.digits ?? 9);
+        } else {
+          expect(JSON.parse(JSON.stringify(result)), example.formula).toEqual(example.result);
+        }
+      }
+    }
+  });
+
+  it('takes 2-D arrays and blanks and returns a grid, as Sheets passes ranges', () => {
+    const context = load();
+    const result = context.CPQM([[950], [1000], [''], [1000]], [[10], [10], [10], [0]], 0.7);
+    const plain = JSON.parse(JSON.stringify(result));
+    expect(plain).toHaveLength(4);
+    expect(plain[0][0]).toBeCloseTo(135.714285714, 6);
+    expect(plain[1][0]).toBeCloseTo(1000 / 7, 9);
+    expect(plain[2][0]).toBe('');
+    expect(plain[3][0]).toBe('#DIV/0! meetings is 0');
+    expect(context.MAX_CPQM('', 0.1, 3)).toBe('');
+  });
+
+  it('throws an Error naming the function, argument and value on a bad single value', () => {
+    const context = load();
+    expect(() => context.CPQM(1000, 0, 0.6)).toThrow(
+      'CPQM: meetings is 0, so there is no qualified meeting to divide spend by (#DIV/0!)',
+    );
+    expect(() => context.CPQM(1000, 10, 60)).toThrow(
+      'CPQM: qualRate 60 is above 100%: enter 60% or 0.6 (#NUM!)',
+    );
+  });
+
+  it('builds the add-on menu in AuthMode.NONE touching only the menu', () => {
+    const fake = recorder();
+    const context = load({
+      SpreadsheetApp: fake.service('SpreadsheetApp'),
+      PropertiesService: fake.service('PropertiesService'),
+      HtmlService: fake.service('HtmlService'),
+    });
+    context.onOpen({ authMode: 'NONE' });
+    expect(fake.calls.map((c) => c.path)).toEqual([
+      'SpreadsheetApp.getUi',
+      'SpreadsheetApp.createAddonMenu',
+      'SpreadsheetApp.addItem',
+      'SpreadsheetApp.addItem',
+      'SpreadsheetApp.addToUi',
+    ]);
+    expect(fake.calls[2]!.args).toEqual([MENU_SETUP, 'showSidebar']);
+    expect(fake.calls[3]!.args).toEqual([MENU_REFERENCE, 'showReference']);
+    fake.calls.length = 0;
+    context.onInstall({ authMode: 'NONE' });
+    expect(fake.count('SpreadsheetApp.createAddonMenu')).toBe(1);
+    expect(fake.count('PropertiesService')).toBe(0);
+  });
+
+  it('opens the sidebar from the file clasp pushes', () => {
+    const fake = recorder();
+    const context = load({
+      SpreadsheetApp: fake.service('SpreadsheetApp'),
+      HtmlService: fake.service('HtmlService'),
+    });
+    context.showSidebar();
+    expect(fake.calls.find((c) => c.path === 'HtmlService.createHtmlOutputFromFile')?.args).toEqual(
+      ['sidebar'],
+    );
+    expect(fake.count('SpreadsheetApp.showSidebar')).toBe(1);
+  });
+});
