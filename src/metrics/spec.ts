@@ -3,7 +3,14 @@
  * Apps Script wrapper and its JSDoc, the function reference, docs/FUNCTIONS.md,
  * the registration in the in-memory spreadsheet engine and the catalogue-wide tests.
  */
-import { elementwise, type Kernel, type ParamSpec, type SheetResult, whole } from '../sheets/run';
+import {
+  elementwise,
+  type Kernel,
+  type ParamSpec,
+  type Shape,
+  type SheetResult,
+  whole,
+} from '../sheets/run';
 
 export type Family =
   | 'Cost and efficiency'
@@ -53,6 +60,12 @@ export interface WholeRangeSpec extends BaseSpec {
   mode: 'whole';
   /** Reads whole ranges itself (through sheets/ helpers); throws Problem or CallError. */
   run: (...args: unknown[]) => SheetResult;
+  /**
+   * The largest result for arguments of these shapes (undefined for an
+   * omitted one), for engines that reserve a spill area before computing.
+   * Omit for functions that always return a single value.
+   */
+  resultSize?: (shapes: (Shape | undefined)[]) => Shape;
 }
 
 export type FunctionSpec = ElementwiseSpec | WholeRangeSpec;
