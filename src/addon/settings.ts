@@ -1,0 +1,124 @@
+/**
+ * What the wizard sends to the server: the shape of the settings and their
+ * defaults. The sidebar, the server and the templates share these types;
+ * the server validates every incoming value (see validate.ts).
+ */
+
+export const TEMPLATE_IDS = [
+  'funnelPlan',
+  'channelComparison',
+  'meetingOutcomes',
+  'definitions',
+] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
+export const TEMPLATE_TITLES: Record<TemplateId, string> = {
+  funnelPlan: 'Funnel plan',
+  channelComparison: 'Channel comparison',
+  meetingOutcomes: 'Meeting outcomes',
+  definitions: 'Definitions',
+};
+
+export interface Stage {
+  name: string;
+  /**
+   * Conversion from this stage to the next, as a fraction (0.35 for 35%).
+   * The last stage has none: `null`.
+   */
+  rate: number | null;
+}
+
+export interface Economics {
+  /** Revenue to win in the period, in the chosen currency. */
+  revenueTarget: number;
+  /** Average deal size. */
+  dealSize: number;
+  /** Close rate from qualified meeting (SQM) to won deal, as a fraction. */
+  closeRate: number;
+  /** Target return on ad spend, as a multiple (3 = 3×). */
+  targetRoas: number;
+  /** Marketing budget for the period: spread over the stages to give cost per stage unit. */
+  budget: number;
+  /** '£', '$', '€' or any other short symbol or code ("CHF"). */
+  currency: string;
+}
+
+/** One channel typed into the wizard. Rates are fractions. */
+export interface TypedChannel {
+  name: string;
+  spend: number;
+  meetings: number;
+  showRate: number;
+  qualRate: number;
+}
+
+export const CHANNEL_FIELDS = ['name', 'spend', 'meetings', 'showRate', 'qualRate'] as const;
+export type ChannelField = (typeof CHANNEL_FIELDS)[number];
+
+/** Channels read from columns that already exist in the user's spreadsheet. */
+export interface MappedChannels {
+  mode: 'mapped';
+  /** The sheet holding one channel per row, headers in its first row. */
+  sheet: string;
+  /** For each field, the header text of the column that holds it. */
+  columns: Record<ChannelField, string>;
+}
+
+export interface TypedChannels {
+  mode: 'typed';
+  rows: TypedChannel[];
+}
+
+export type Channels = TypedChannels | MappedChannels;
+
+/** Add-on functions (`=CPQM(…)`) or built-in Sheets functions only. */
+export type FormulaStyle = 'addon' | 'native';
+
+export interface Settings {
+  templates: TemplateId[];
+  stages: Stage[];
+  /** The stage that counts as a qualified meeting (CPQM's denominator). */
+  meetingStage: string;
+  economics: Economics;
+  channels: Channels;
+  formulaStyle: FormulaStyle;
+  /** For the Definitions tab: how long after first touch a deal is credited. */
+  attributionWindow: string;
+}
+
+/** Seed 003's lifecycle, with Opportunity between SQM and Customer. */
+export const DEFAULT_STAGES: Stage[] = [
+  { name: 'Visitor', rate: 0.02 },
+  { name: 'Lead', rate: 0.35 },
+  { name: 'MQL', rate: 0.4 },
+  { name: 'SQL', rate: 0.7 },
+  { name: 'SQM', rate: 0.45 },
+  { name: 'Opportunity', rate: 0.3 },
+  { name: 'Customer', rate: null },
+];
+
+export function defaultSettings(): Settings {
+  return {
+    templates: [...TEMPLATE_IDS],
+    stages: DEFAULT_STAGES.map((s) => ({ ...s })),
+    meetingStage: 'SQM',
+    economics: {
+      revenueTarget: 1_000_000,
+      dealSize: 20_000,
+      closeRate: 0.1,
+      targetRoas: 3,
+      budget: 150_000,
+      currency: '£',
+    },
+    channels: {
+      mode: 'typed',
+      rows: [
+        { name: 'Outbound', spend: 950, meetings: 10, showRate: 1, qualRate: 0.7 },
+        { name: 'Paid social', spend: 1000, meetings: 10, showRate: 0.8, qualRate: 0.6 },
+        { name: 'Events', spend: 4000, meetings: 12, showRate: 0.9, qualRate: 0.75 },
+      ],
+    },
+    formulaStyle: 'addon',
+    attributionWindow: '90 days from first touch',
+  };
+}
