@@ -1,0 +1,58 @@
+/**
+ * The calls the sidebar makes to the server, typed once for both sides:
+ * the sidebar's promise wrapper over google.script.run and the playground's
+ * HTTP bridge are both typed from `ServerApi`.
+ *
+ * Everything crossing this boundary is plain JSON (google.script.run cannot
+ * carry Date objects or class instances).
+ */
+import type { Settings, TemplateId } from './settings';
+
+/** A sheet of the user's spreadsheet, for mapping channel fields to columns. */
+export interface SheetInfo {
+  name: string;
+  /** The first row's texts, left to right ("" for an empty header cell). */
+  headers: string[];
+  /** Rows with data below the header row. */
+  dataRows: number;
+}
+
+/** A setting that needs fixing, placed next to its field in the sidebar. */
+export interface FieldError {
+  /** Dotted path into Settings: "stages.2.rate", "economics.dealSize", "channels.columns.spend". */
+  field: string;
+  /** Says what to fix: "Enter a rate between 0% and 100% (you entered 140)". */
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+export interface SetupState {
+  /** The settings saved for this document, or the defaults. */
+  settings: Settings;
+  /** True when `settings` were saved earlier for this document. */
+  saved: boolean;
+  sheets: SheetInfo[];
+}
+
+/** What Create will make, shown on the preview step. */
+export interface PreviewItem {
+  template: TemplateId;
+  /** The unique tab name it will get, e.g. "Funnel plan (2)". */
+  tabName: string;
+  /** A few lines describing the tab's contents and headline numbers. */
+  lines: string[];
+}
+
+export interface Created {
+  /** The new tabs, in the order they were made. */
+  tabs: string[];
+}
+
+export interface ServerApi {
+  getSetupState(): SetupState;
+  previewTemplates(settings: Settings): Result<PreviewItem[]>;
+  createTemplates(settings: Settings): Result<Created>;
+}
+
+export type ServerCall = keyof ServerApi;
