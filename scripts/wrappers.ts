@@ -20,8 +20,8 @@ const TYPE_OF_KIND: Record<Kind, string> = {
 };
 
 const RETURN_TYPE: Record<FunctionSpec['resultType'], string> = {
-  number: 'number|Array<Array<number>>',
-  text: 'string|Array<Array<string>>',
+  number: 'number|number[][]',
+  text: 'string|string[][]',
   table: 'Array<Array<*>>',
 };
 
@@ -33,7 +33,7 @@ function jsdocText(text: string): string {
 function paramType(kind: Kind | 'range'): string {
   if (kind === 'range') return 'Array<Array<*>>';
   const t = TYPE_OF_KIND[kind];
-  return `${t}|Array<Array<${t}>>`;
+  return `${t}|${t}[][]`;
 }
 
 export function customFunctionWrapper(spec: FunctionSpec): string {
