@@ -1,0 +1,243 @@
+/**
+ * The wizard's working copy of Settings. Inputs hold text as the user typed
+ * it (percentages as percent, "35" for 35%), so a half-typed value never
+ * reaches the server; `toSettings` turns the draft back into Settings, and
+ * reports the fields it cannot read at all. Everything else is the server's
+ * to validate.
+ */
+import type { FieldError, SheetInfo } from '../addon/api';
+import {
+  CHANNEL_FIELDS,
+  type ChannelField,
+  type FormulaStyle,
+  type Settings,
+  TEMPLATE_IDS,
+  type TemplateId,
+} from '../addon/settings';
+
+export interface StageDraft {
+  /** Stable across renames and moves, so the meeting stage follows its stage. */
+  id: number;
+  name: string;
+  /** Percent text; ignored for the last stage, which converts to nothing. */
+  rate: string;
+}
+
+export interface ChannelDraft {
+  name: string;
+  spend: string;
+  meetings: string;
+  showRate: string;
+  qualRate: string;
+}
+
+export const CURRENCIES = ['£', '$', '€'] as const;
+
+export interface Draft {
+  templates: TemplateId[];
+  stages: StageDraft[];
+  meetingStageId: number;
+  economics: {
+    revenueTarget: string;
+    dealSize: string;
+    closeRate: string;
+    targetRoas: string;
+    budget: string;
+    /** One of CURRENCIES, or "other" with the symbol in currencyOther. */
+    currency: string;
+    currencyOther: string;
+  };
+  channelMode: 'typed' | 'mapped';
+  channels: ChannelDraft[];
+  mapSheet: string;
+  mapColumns: Record<ChannelField, string>;
+  formulaStyle: FormulaStyle;
+  attributionWindow: string;
+}
+
+let nextStageId = 1;
+export function newStage(name: string, rate: string): StageDraft {
+  nextStageId += 1;
+  return { id: nextStageId, name, rate };
+}
+
+/** 0.35 → "35", without float noise such as "35.00000000000001". */
+export function percent(fraction: number | null | undefined): string {
+  if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '';
+  return String(Number((fraction * 100).toPrecision(12)));
+}
+
+function plain(n: number | undefined): string {
+  return n === undefined || !Number.isFinite(n) ? '' : String(n);
+}
+
+const emptyColumns = (): Record<ChannelField, string> => ({
+  name: '',
+  spend: '',
+  meetings: '',
+  showRate: '',
+  qualRate: '',
+});
+
+export function fromSettings(settings: Settings, sheets: SheetInfo[]): Draft {
+  const stages = settings.stages.map((s) => newStage(s.name, percent(s.rate)));
+  const meeting = stages.find((s) => s.name === settings.meetingStage) ?? stages[0];
+  const e = settings.economics;
+  const known = (CURRENCIES as readonly string[]).includes(e.currency);
+  const draft: Draft = {
+    templates: TEMPLATE_IDS.filter((t) => settings.templates.includes(t)),
+    stages,
+    meetingStageId: meeting ? meeting.id : 0,
+    economics: {
+      revenueTarget: plain(e.revenueTarget),
+      dealSize: plain(e.dealSize),
+      closeRate: percent(e.closeRate),
+      targetRoas: plain(e.targetRoas),
+      budget: plain(e.budget),
+      currency: known ? e.currency : 'other',
+      currencyOther: known ? '' : e.currency,
+    },
+    channelMode: settings.channels.mode,
+    channels: [],
+    mapSheet: '',
+    mapColumns: emptyColumns(),
+    formulaStyle: settings.formulaStyle,
+    attributionWindow: settings.attributionWindow,
+  };
+  if (settings.channels.mode === 'typed') {
+    draft.channels = settings.channels.rows.map((r) => ({
+      name: r.name,
+      spend: plain(r.spend),
+      meetings: plain(r.meetings),
+      showRate: percent(r.showRate),
+      qualRate: percent(r.qualRate),
+    }));
+    const best = bestSheet(sheets);
+    if (best) {
+      draft.mapSheet = best.name;
+      draft.mapColumns = suggestColumns(best.headers);
+    }
+  } else {
+    draft.mapSheet = settings.channels.sheet;
+    draft.mapColumns = { ...emptyColumns(), ...settings.channels.columns };
+  }
+  return draft;
+}
+
+/** Reads "1,200", "35%", " 3 " as numbers; anything else is NaN. */
+export function parseNumber(text: string): number {
+  const t = text.replace(/[\s,_%]/g, '');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return Number.NaN;
+  return Number(t);
+}
+
+function readNumber(
+  text: string,
+  field: string,
+  errors: FieldError[],
+  scale = 1,
+  what = 'a number',
+): number {
+  const n = parseNumber(text);
+  if (text.trim() === '') {
+    errors.push({ field, message: `Enter ${what}` });
+    return 0;
+  }
+  if (Number.isNaN(n)) {
+    errors.push({ field, message: `Enter ${what} (“${text.trim()}” is not one)` });
+    return 0;
+  }
+  // Percent to fraction without the float noise of n / 100 (35 / 100 is fine, 7 / 100 is not).
+  return scale === 1 ? n : Number((n / scale).toPrecision(12));
+}
+
+export function toSettings(draft: Draft): { settings: Settings; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const last = draft.stages.length - 1;
+  const stages = draft.stages.map((s, i) => ({
+    name: s.name,
+    rate: i === last ? null : readNumber(s.rate, `stages.${i}.rate`, errors, 100, 'a rate in %'),
+  }));
+  const meeting = draft.stages.find((s) => s.id === draft.meetingStageId);
+  const e = draft.economics;
+  const settings: Settings = {
+    templates: [...draft.templates],
+    stages,
+    meetingStage: meeting ? meeting.name : '',
+    economics: {
+      revenueTarget: readNumber(e.revenueTarget, 'economics.revenueTarget', errors),
+      dealSize: readNumber(e.dealSize, 'economics.dealSize', errors),
+      closeRate: readNumber(e.closeRate, 'economics.closeRate', errors, 100, 'a rate in %'),
+      targetRoas: readNumber(e.targetRoas, 'economics.targetRoas', errors),
+      budget: readNumber(e.budget, 'economics.budget', errors),
+      currency: e.currency === 'other' ? e.currencyOther.trim() : e.currency,
+    },
+    channels:
+      draft.channelMode === 'typed'
+        ? {
+            mode: 'typed',
+            rows: draft.channels.map((c, i) => ({
+              name: c.name,
+              spend: readNumber(c.spend, `channels.rows.${i}.spend`, errors),
+              meetings: readNumber(c.meetings, `channels.rows.${i}.meetings`, errors),
+              showRate: readNumber(c.showRate, `channels.rows.${i}.showRate`, errors, 100, 'a %'),
+              qualRate: readNumber(c.qualRate, `channels.rows.${i}.qualRate`, errors, 100, 'a %'),
+            })),
+          }
+        : { mode: 'mapped', sheet: draft.mapSheet, columns: { ...draft.mapColumns } },
+    formulaStyle: draft.formulaStyle,
+    attributionWindow: draft.attributionWindow,
+  };
+  return { settings, errors };
+}
+
+/** Header words that name each channel field, best first. */
+const HEADER_HINTS: Record<ChannelField, RegExp[]> = {
+  name: [/^channel(name)?$/, /^(source|campaign|name)$/, /channel|source|campaign/],
+  spend: [/^spend$/, /^(cost|budget|amount)$/, /spend|cost|budget/],
+  meetings: [/^(booked)?meetings(booked)?$/, /^booked$/, /meeting|booked/],
+  showRate: [/^show(rate|%|up)?$/, /showrate|show%|showup/, /show/],
+  qualRate: [/^qual(ification|ified)?(rate|%)$/, /^qual(ified)?%?$/, /qual/],
+};
+
+function normalise(header: string): string {
+  return header.toLowerCase().replace(/[^a-z0-9%]/g, '');
+}
+
+/**
+ * Which header to use for each channel field, by name: "Spend", "Meetings",
+ * "Show rate", "Qual %". Each header is used at most once; rate columns are
+ * claimed first so "Meetings" does not take "Meeting show rate".
+ */
+export function suggestColumns(headers: readonly string[]): Record<ChannelField, string> {
+  const out = emptyColumns();
+  const taken = new Set<number>();
+  const keys = headers.map(normalise);
+  const order: ChannelField[] = ['showRate', 'qualRate', 'spend', 'meetings', 'name'];
+  for (const field of order) {
+    for (const hint of HEADER_HINTS[field]) {
+      const k = keys.findIndex((key, i) => key !== '' && !taken.has(i) && hint.test(key));
+      if (k >= 0) {
+        taken.add(k);
+        out[field] = headers[k]!;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The sheet whose headers match the most channel fields. */
+export function bestSheet(sheets: readonly SheetInfo[]): SheetInfo | undefined {
+  let best: SheetInfo | undefined;
+  let bestScore = 0;
+  for (const sheet of sheets) {
+    const cols = suggestColumns(sheet.headers);
+    const score = CHANNEL_FIELDS.filter((f) => cols[f] !== '').length;
+    if (score > bestScore) {
+      best = sheet;
+      bestScore = score;
+    }
+  }
+  return best;
+}
