@@ -7,7 +7,10 @@ export interface ReferenceEntry {
   summary: string;
   signature: string;
   params: { name: string; doc: string }[];
+  returns: string;
   examples: { formula: string; result: string; note?: string }[];
+  /** The native-formula expansion over cells A2, B2, … when the function has one. */
+  native?: string;
 }
 
 function showResult(result: unknown): string {
@@ -20,6 +23,11 @@ export function signature(name: string, params: { name: string; optional?: boole
   return `${name}(${params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`;
 }
 
+/** Cell references for a sample row: A2, B2, C2… */
+export function sampleRefs(count: number): string[] {
+  return Array.from({ length: count }, (_, k) => `${String.fromCharCode(65 + k)}2`);
+}
+
 export function reference(): ReferenceEntry[] {
   return CATALOGUE.map((spec) => ({
     name: spec.name,
@@ -27,10 +35,14 @@ export function reference(): ReferenceEntry[] {
     summary: spec.summary,
     signature: signature(spec.name, spec.params),
     params: spec.params.map((p) => ({ name: p.name, doc: p.doc })),
+    returns: spec.returns,
     examples: spec.examples.map((e) => ({
       formula: e.formula,
       result: showResult(e.result),
       ...(e.note ? { note: e.note } : {}),
     })),
+    ...(spec.mode === 'elementwise' && spec.native
+      ? { native: `=${spec.native(sampleRefs(spec.params.length))}` }
+      : {}),
   }));
 }

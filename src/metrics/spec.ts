@@ -2,10 +2,18 @@
  * What every catalogue entry declares. From this one description come the
  * Apps Script wrapper and its JSDoc, the function reference, docs/FUNCTIONS.md,
  * the registration in the in-memory spreadsheet engine and the catalogue-wide tests.
+ *
+ * An entry is written in two parts beside each other in its family's file:
+ * what runs (name, argument kinds, the math, the native expansion) and what
+ * people read (summary, argument docs, examples). The Apps Script bundle only
+ * needs the first — its JSDoc is generated at build time — so keeping the
+ * prose in separate, side-effect-free declarations lets the bundler leave it
+ * out, which keeps the bundle far under its size budget.
  */
 import {
   elementwise,
   type Kernel,
+  type ParamKind,
   type ParamSpec,
   type Shape,
   type SheetResult,
@@ -31,12 +39,13 @@ export interface Example {
   note?: string;
 }
 
-interface BaseSpec {
-  name: string;
+/** What people read about a function. */
+export interface Docs {
   family: Family;
   /** One line: what the result is. */
   summary: string;
-  params: ParamSpec[];
+  /** One line per argument, by name: rates say "60% or 0.6", optional ones their default. */
+  params: Record<string, string>;
   /** The @return line. */
   returns: string;
   /** What a single-value call gives back; ranges give a grid of these. */
@@ -44,8 +53,10 @@ interface BaseSpec {
   examples: Example[];
 }
 
-export interface ElementwiseSpec extends BaseSpec {
+export interface ElementwiseRuntime {
+  name: string;
   mode: 'elementwise';
+  params: ParamKind[];
   /** The math on clean single values; throws a Problem for bad ones. */
   kernel: Kernel;
   /**
@@ -56,8 +67,10 @@ export interface ElementwiseSpec extends BaseSpec {
   native?: (refs: (string | undefined)[]) => string;
 }
 
-export interface WholeRangeSpec extends BaseSpec {
+export interface WholeRangeRuntime {
+  name: string;
   mode: 'whole';
+  params: ParamKind[];
   /** Reads whole ranges itself (through sheets/ helpers); throws Problem or CallError. */
   run: (...args: unknown[]) => SheetResult;
   /**
@@ -68,12 +81,33 @@ export interface WholeRangeSpec extends BaseSpec {
   resultSize?: (shapes: (Shape | undefined)[]) => Shape;
 }
 
+export type Runtime = ElementwiseRuntime | WholeRangeRuntime;
+
+type Described<R extends Runtime> = Omit<R, 'params'> &
+  Omit<Docs, 'params'> & { params: ParamSpec[] };
+
+export type ElementwiseSpec = Described<ElementwiseRuntime>;
+export type WholeRangeSpec = Described<WholeRangeRuntime>;
 export type FunctionSpec = ElementwiseSpec | WholeRangeSpec;
 
 export type SheetFunction = (...args: unknown[]) => SheetResult;
 
+/** The whole entry: what runs and what people read, checked to describe the same arguments. */
+export function describe(runtime: Runtime, docs: Docs): FunctionSpec {
+  const names = runtime.params.map((p) => p.name);
+  const documented = Object.keys(docs.params);
+  if (documented.join() !== names.join()) {
+    throw new Error(`${runtime.name}: docs describe (${documented}) but it takes (${names})`);
+  }
+  return {
+    ...runtime,
+    ...docs,
+    params: runtime.params.map((p) => ({ ...p, doc: docs.params[p.name]! })),
+  } as FunctionSpec;
+}
+
 /** The callable Sheets, the engine and the tests use for an entry. */
-export function compile(spec: FunctionSpec): SheetFunction {
+export function compile(spec: Runtime): SheetFunction {
   return spec.mode === 'elementwise'
     ? elementwise(spec.name, spec.params, spec.kernel)
     : whole(spec.name, spec.run);

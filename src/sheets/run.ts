@@ -5,14 +5,23 @@
 import { COERCE, isBlank, type Kind } from './coerce';
 import { CallError, Problem } from './problem';
 
-export interface ParamSpec {
+/** What the runner needs to know about an argument. */
+export interface ParamKind {
   name: string;
   kind: Kind;
-  /** One line for autocomplete; rates say "60% or 0.6", optional ones their default. */
-  doc: string;
   optional?: boolean;
   /** Used when an optional argument is omitted or blank. */
   default?: number | boolean | string;
+  /**
+   * The labels or keys a text argument accepts, in their canonical spelling
+   * (matching forgives case, punctuation and filler words).
+   */
+  options?: readonly string[];
+}
+
+export interface ParamSpec extends ParamKind {
+  /** One line for autocomplete; rates say "60% or 0.6", optional ones their default. */
+  doc: string;
 }
 
 /** A cell result: numbers, texts (labels, per-element problems) or blank. */
@@ -43,8 +52,12 @@ export function asGrid(value: unknown): Grid {
   return value.map((row) => (Array.isArray(row) ? row : [row]));
 }
 
-/** A range call's common shape; single values and 1×1 ranges repeat. */
-function commonShape(fn: string, params: readonly ParamSpec[], args: readonly unknown[]): Shape {
+/**
+ * The common shape of ranges that combine element by element; single values
+ * and 1×1 ranges repeat. Shapes that differ are the caller's mistake for the
+ * whole call, named with both arguments.
+ */
+export function commonShape(fn: string, names: readonly string[], args: readonly unknown[]): Shape {
   let shape: Shape | undefined;
   let owner = '';
   for (let k = 0; k < args.length; k++) {
@@ -52,13 +65,13 @@ function commonShape(fn: string, params: readonly ParamSpec[], args: readonly un
     if (!isRange(arg)) continue;
     const s = shapeOf(arg);
     if (s.rows * s.cols === 1) continue;
-    if (s.rows * s.cols === 0) throw new CallError(`${fn}: ${params[k]!.name} is an empty range`);
+    if (s.rows * s.cols === 0) throw new CallError(`${fn}: ${names[k]} is an empty range`);
     if (!shape) {
       shape = s;
-      owner = params[k]!.name;
+      owner = names[k]!;
     } else if (s.rows !== shape.rows || s.cols !== shape.cols) {
       throw new CallError(
-        `${fn}: ${owner} is ${showShape(shape)} but ${params[k]!.name} is ${showShape(s)}; ` +
+        `${fn}: ${owner} is ${showShape(shape)} but ${names[k]} is ${showShape(s)}; ` +
           'give ranges of the same size, or a single value to use for every row',
       );
     }
@@ -66,8 +79,34 @@ function commonShape(fn: string, params: readonly ParamSpec[], args: readonly un
   return shape ?? { rows: 1, cols: 1 };
 }
 
+/**
+ * Per argument of a range call: its grid when it varies by element, else the
+ * one value it repeats (a single value or the cell of a 1×1 range).
+ */
+function split(
+  args: readonly unknown[],
+  arity: number,
+  varies: boolean,
+): [(Grid | undefined)[], unknown[]] {
+  const grids: (Grid | undefined)[] = [];
+  const fixed: unknown[] = [];
+  for (let k = 0; k < arity; k++) {
+    const arg = args[k];
+    if (varies && isRange(arg) && arg.length * (arg[0] as unknown[]).length > 1) {
+      grids.push(arg);
+      fixed.push(undefined);
+    } else {
+      grids.push(undefined);
+      fixed.push(isRange(arg) ? (arg[0] as unknown[])[0] : arg);
+    }
+  }
+  return [grids, fixed];
+}
+
 /** The function a catalogue entry's per-element code is compiled into. */
 export type Kernel = (a: any, b: any, c: any, d: any) => Scalar;
+
+const unused = (_arg: string, value: unknown): unknown => value;
 
 /**
  * Compiles a function on clean single values into one that Sheets can call
@@ -76,41 +115,68 @@ export type Kernel = (a: any, b: any, c: any, d: any) => Scalar;
  * Single-value calls throw an Error naming the function (Sheets shows it
  * under #ERROR!); range calls return one result per element, with a short
  * error text in the elements that have a problem.
+ *
+ * The four argument slots are unrolled rather than looped over: a range call
+ * runs this once per cell, and whole open columns are hundreds of thousands
+ * of cells, so the per-element cost must stay close to the bare arithmetic.
  */
 export function elementwise(
   fn: string,
-  params: readonly ParamSpec[],
+  params: readonly ParamKind[],
   kernel: Kernel,
 ): (...args: unknown[]) => SheetResult {
   const arity = params.length;
   if (arity > 4) throw new Error(`${fn}: element-wise functions take at most 4 arguments`);
   const names = params.map((p) => p.name);
-  const coercers = params.map((p) => COERCE[p.kind]);
-  const optional = params.map((p) => p.optional === true);
-  const defaults = params.map((p) => p.default);
-  const buffer: unknown[] = [undefined, undefined, undefined, undefined];
+  const slot = (k: number) => {
+    const p = params[k];
+    return {
+      name: p?.name ?? '',
+      coerce: p ? COERCE[p.kind] : unused,
+      // An absent slot is never blank, so it never blanks the result.
+      required: p !== undefined && p.optional !== true,
+      fallback: p?.default,
+    };
+  };
+  const s0 = slot(0);
+  const s1 = slot(1);
+  const s2 = slot(2);
+  const s3 = slot(3);
+  const [n0, c0, r0, f0] = [s0.name, s0.coerce, s0.required, s0.fallback];
+  const [n1, c1, r1, f1] = [s1.name, s1.coerce, s1.required, s1.fallback];
+  const [n2, c2, r2, f2] = [s2.name, s2.coerce, s2.required, s2.fallback];
+  const [n3, c3, r3, f3] = [s3.name, s3.coerce, s3.required, s3.fallback];
 
-  /** Coerces one element's arguments into `buffer`; false when a required one is blank. */
-  function load(raw: readonly unknown[]): boolean {
-    for (let k = 0; k < arity; k++) {
-      const value = raw[k];
-      if (value === '' || value === null || value === undefined) {
-        if (!optional[k]) return false;
-        buffer[k] = defaults[k];
-      } else {
-        buffer[k] = coercers[k]!(names[k]!, value);
-      }
-    }
-    return true;
+  /**
+   * One element, arguments read in order: a blank required one gives blank,
+   * unless an earlier one already has a problem (a header row reports its
+   * first cell rather than vanishing).
+   */
+  function compute(a: unknown, b: unknown, c: unknown, d: unknown): Scalar {
+    let x0: unknown = f0;
+    if (!isBlank(a)) x0 = c0(n0, a);
+    else if (r0) return '';
+    let x1: unknown = f1;
+    if (!isBlank(b)) x1 = c1(n1, b);
+    else if (r1) return '';
+    let x2: unknown = f2;
+    if (!isBlank(c)) x2 = c2(n2, c);
+    else if (r2) return '';
+    let x3: unknown = f3;
+    if (!isBlank(d)) x3 = c3(n3, d);
+    else if (r3) return '';
+    const result = kernel(x0, x1, x2, x3);
+    if (typeof result === 'number') finite(result);
+    return result;
   }
 
-  function compute(raw: readonly unknown[]): Scalar {
-    if (!load(raw)) return '';
-    const result = kernel(buffer[0], buffer[1], buffer[2], buffer[3]);
-    if (typeof result === 'number' && !Number.isFinite(result)) {
-      throw new Problem('#NUM!', 'the result is too large to show', 'check the inputs');
+  function cell(a: unknown, b: unknown, c: unknown, d: unknown): Scalar {
+    try {
+      return compute(a, b, c, d);
+    } catch (e) {
+      if (e instanceof Problem) return e.cellText;
+      throw named(fn, e);
     }
-    return result;
   }
 
   return function call(...args: unknown[]): SheetResult {
@@ -119,46 +185,60 @@ export function elementwise(
     }
     if (!args.some(isRange)) {
       try {
-        return compute(args);
+        return compute(args[0], args[1], args[2], args[3]);
       } catch (e) {
-        if (e instanceof Problem) throw new Error(e.messageFor(fn));
-        throw e;
+        throw named(fn, e);
       }
     }
-    const { rows, cols } = commonShape(fn, params, args);
-    // Per argument: its grid when it varies by element, else its one value.
-    const grids: (Grid | undefined)[] = [];
-    const fixed: unknown[] = [];
-    for (let k = 0; k < arity; k++) {
-      const arg = args[k];
-      if (isRange(arg) && rows * cols > 1 && arg.length * (arg[0] as unknown[]).length > 1) {
-        grids.push(arg);
-        fixed.push(undefined);
-      } else {
-        grids.push(undefined);
-        fixed.push(isRange(arg) ? (arg[0] as unknown[])[0] : arg);
-      }
-    }
-    const raw: unknown[] = fixed.slice();
+    const { rows, cols } = commonShape(fn, names, args);
+    const [grids, fixed] = split(args, arity, rows * cols > 1);
+    const [g0, g1, g2, g3] = grids;
+    const [v0, v1, v2, v3] = fixed;
     const out: Scalar[][] = new Array(rows);
     for (let i = 0; i < rows; i++) {
+      const row0 = g0?.[i] as unknown[] | undefined;
+      const row1 = g1?.[i] as unknown[] | undefined;
+      const row2 = g2?.[i] as unknown[] | undefined;
+      const row3 = g3?.[i] as unknown[] | undefined;
+      if (cols === 1) {
+        out[i] = [
+          cell(row0 ? row0[0] : v0, row1 ? row1[0] : v1, row2 ? row2[0] : v2, row3 ? row3[0] : v3),
+        ];
+        continue;
+      }
       const row: Scalar[] = new Array(cols);
       for (let j = 0; j < cols; j++) {
-        for (let k = 0; k < arity; k++) {
-          const grid = grids[k];
-          if (grid !== undefined) raw[k] = (grid[i] as unknown[])[j];
-        }
-        try {
-          row[j] = compute(raw);
-        } catch (e) {
-          if (!(e instanceof Problem)) throw e;
-          row[j] = e.cellText;
-        }
+        row[j] = cell(
+          row0 ? row0[j] : v0,
+          row1 ? row1[j] : v1,
+          row2 ? row2[j] : v2,
+          row3 ? row3[j] : v3,
+        );
       }
       out[i] = row;
     }
     return out;
   };
+}
+
+/** A number result as Sheets may show it: never NaN or ±Infinity. */
+export function finite(value: number): number {
+  // x - x is 0 only for finite numbers: one test rules out NaN and ±Infinity.
+  if (value - value !== 0) {
+    throw new Problem('#NUM!', 'the result is too large to show', 'check the inputs');
+  }
+  return value;
+}
+
+/**
+ * What a single-value call throws: an Error whose message starts with the
+ * function's name (Sheets shows it under #ERROR!).
+ */
+export function named(fn: string, e: unknown): unknown {
+  if (e instanceof Problem) return new Error(e.messageFor(fn));
+  if (e instanceof CallError)
+    return new Error(e.message.startsWith(`${fn}: `) ? e.message : `${fn}: ${e.message}`);
+  return e;
 }
 
 /** For functions over whole ranges: the non-blank cells, in reading order. */
@@ -180,10 +260,7 @@ export function whole(
     try {
       return body(...args);
     } catch (e) {
-      if (e instanceof Problem) throw new Error(e.messageFor(fn));
-      if (e instanceof CallError)
-        throw new Error(e.message.startsWith(fn) ? e.message : `${fn}: ${e.message}`);
-      throw e;
+      throw named(fn, e);
     }
   };
 }

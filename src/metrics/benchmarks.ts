@@ -1,0 +1,87 @@
+/** Benchmarks (seed 001): where a value stands against the seed's SQM performance table. */
+import { COERCE } from '../sheets/coerce';
+import { labelKey } from '../sheets/labels';
+import { CallError, show } from '../sheets/problem';
+import { sameNumber } from './numbers';
+import type { Docs, ElementwiseRuntime } from './spec';
+
+interface Benchmark {
+  /** The worse edge of the top performers' range. */
+  top: number;
+  /** The worse edge of the average performers' range. */
+  average: number;
+  better: 'higher' | 'lower';
+  /** Only strictly better than `top` is top (the seed's "< 8%"). */
+  strictTop?: boolean;
+  /** Rates are fractions in [0, 1]; the rest are counts, money or days ≥ 0. */
+  rate?: boolean;
+}
+
+export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
+  sqms_per_sdr: { top: 12, average: 8, better: 'higher' },
+  sqm_to_opp: { top: 0.45, average: 0.25, better: 'higher', rate: true },
+  sqm_to_close: { top: 0.15, average: 0.08, better: 'higher', rate: true },
+  deal_size: { top: 65000, average: 42000, better: 'higher' },
+  days_to_close: { top: 58, average: 82, better: 'lower' },
+  no_show: { top: 0.08, average: 0.2, better: 'lower', strictTop: true, rate: true },
+  ae_accept: { top: 0.9, average: 0.7, better: 'higher', rate: true },
+};
+
+const KEYS = Object.keys(BENCHMARKS);
+const BY_KEY = new Map(KEYS.map((key) => [labelKey(key), BENCHMARKS[key]!]));
+
+/** At least as good as `edge`, or strictly better; values equal but for noise are equal. */
+function asGood(value: number, edge: number, b: Benchmark, strict: boolean): boolean {
+  if (sameNumber(value, edge)) return !strict;
+  return b.better === 'higher' ? value > edge : value < edge;
+}
+
+export const SQM_BENCHMARK: ElementwiseRuntime = {
+  name: 'SQM_BENCHMARK',
+  mode: 'elementwise',
+  params: [
+    { name: 'metric', kind: 'text', options: KEYS },
+    { name: 'value', kind: 'number' },
+  ],
+  kernel(metric: string, value: number) {
+    const b = BY_KEY.get(labelKey(metric));
+    if (!b) {
+      throw new CallError(
+        `metric ${show(metric)} is not a benchmark; use one of: ${KEYS.join(', ')}`,
+      );
+    }
+    const v = (b.rate ? COERCE.rate('value', value) : COERCE.count('value', value)) as number;
+    if (asGood(v, b.top, b, b.strictTop === true)) return 'Top performer';
+    if (asGood(v, b.average, b, false)) return 'Average';
+    return 'Below average';
+  },
+};
+
+export const BENCHMARK_DOCS: Record<string, Docs> = {
+  SQM_BENCHMARK: {
+    family: 'Qualification and benchmarks',
+    summary:
+      'Places a value against the seed’s SQM benchmarks: Top performer, Average or Below average.',
+    params: {
+      metric:
+        'Which benchmark: sqms_per_sdr, sqm_to_opp, sqm_to_close, deal_size, days_to_close, no_show or ae_accept.',
+      value: 'Your figure; rates as 45% or 0.45, deal size in currency, days as a number.',
+    },
+    resultType: 'text',
+    returns: 'Top performer, Average or Below average.',
+    examples: [
+      {
+        args: ['sqm_to_opp', 0.44],
+        formula: '=SQM_BENCHMARK("sqm_to_opp", 44%)',
+        result: 'Average',
+        note: 'Seed 001: use case 1 moved from 28% (Average) to 44%, just short of the top 45%.',
+      },
+      {
+        args: ['no_show', 0.08],
+        formula: '=SQM_BENCHMARK("no_show", 8%)',
+        result: 'Average',
+        note: 'Top performers have fewer than 8% no-shows; exactly 8% is not fewer.',
+      },
+    ],
+  },
+};

@@ -1,0 +1,233 @@
+/**
+ * Meeting outcomes (seed 000, FAQ): show rate, qualification rate and a
+ * summary by segment, from a log with one CRM outcome label per meeting.
+ */
+
+import { isBlank, toText } from '../sheets/coerce';
+import { Labels } from '../sheets/labels';
+import { Problem } from '../sheets/problem';
+import { eachAligned } from '../sheets/ranges';
+
+import type { ParamKind, Scalar } from '../sheets/run';
+import type { Docs, WholeRangeRuntime } from './spec';
+
+/** The CRM outcome field the seed recommends, in its order. */
+export const OUTCOME_LABELS = [
+  'Qualified',
+  'Not qualified – company size',
+  'Not qualified – role',
+  'Not qualified – budget',
+  'No show',
+  'Rescheduled – pending',
+] as const;
+
+type Outcome = 'qualified' | 'notQualified' | 'noShow' | 'pending';
+
+const OUTCOMES = new Labels<Outcome>(
+  OUTCOME_LABELS,
+  ['qualified', 'notQualified', 'notQualified', 'notQualified', 'noShow', 'pending'],
+  [
+    ['Not qualified', 'notQualified'],
+    ['Rescheduled', 'pending'],
+  ],
+);
+
+export const SUMMARY_HEADER = [
+  'Segment',
+  'Booked',
+  'Held',
+  'No-shows',
+  'Qualified',
+  'Show rate',
+  'Qual rate',
+] as const;
+
+interface Tally {
+  held: number;
+  noShows: number;
+  qualified: number;
+}
+
+/** Outcome counts per segment, in order of first appearance; blank outcomes are ignored. */
+function tally(fn: string, outcomes: unknown, segments?: unknown): Map<string, Tally> {
+  const bySegment = new Map<string, Tally>();
+  const withSegments = segments !== undefined;
+  eachAligned(
+    fn,
+    withSegments ? ['outcomes', 'segments'] : ['outcomes'],
+    withSegments ? [outcomes, segments] : [outcomes],
+    ([label, segment]) => {
+      if (isBlank(label)) return;
+      const outcome = OUTCOMES.read('outcomes', label);
+      const key = !withSegments
+        ? 'All'
+        : isBlank(segment)
+          ? '(blank)'
+          : toText('segments', segment);
+      let t = bySegment.get(key);
+      if (!t) {
+        t = { held: 0, noShows: 0, qualified: 0 };
+        bySegment.set(key, t);
+      }
+      if (outcome === 'noShow') t.noShows++;
+      else if (outcome !== 'pending') {
+        t.held++;
+        if (outcome === 'qualified') t.qualified++;
+      }
+    },
+  );
+  return bySegment;
+}
+
+function total(fn: string, outcomes: unknown): Tally | undefined {
+  return tally(fn, outcomes).get('All');
+}
+
+const NO_BOOKED = new Problem(
+  '#DIV/0!',
+  'outcomes has no held meeting and no no-show',
+  'so there is no show rate',
+);
+const NO_HELD = new Problem(
+  '#DIV/0!',
+  'outcomes has no held meeting',
+  'so there is no qualification rate',
+);
+
+const OUTCOMES_PARAM: ParamKind = { name: 'outcomes', kind: 'text', options: OUTCOME_LABELS };
+
+export const SHOW_RATE: WholeRangeRuntime = {
+  name: 'SHOW_RATE',
+  mode: 'whole',
+  params: [OUTCOMES_PARAM],
+  run(outcomes) {
+    const t = total('SHOW_RATE', outcomes);
+    if (!t) return '';
+    if (t.held + t.noShows === 0) throw NO_BOOKED;
+    return t.held / (t.held + t.noShows);
+  },
+};
+
+export const QUAL_RATE: WholeRangeRuntime = {
+  name: 'QUAL_RATE',
+  mode: 'whole',
+  params: [OUTCOMES_PARAM],
+  run(outcomes) {
+    const t = total('QUAL_RATE', outcomes);
+    if (!t) return '';
+    if (t.held === 0) throw NO_HELD;
+    return t.qualified / t.held;
+  },
+};
+
+/** A rate cell of the summary: one segment without held meetings must not sink the table. */
+function rateCell(part: number, whole: number, problem: Problem): Scalar {
+  return whole === 0 ? problem.cellText : part / whole;
+}
+
+export const OUTCOME_SUMMARY: WholeRangeRuntime = {
+  name: 'OUTCOME_SUMMARY',
+  mode: 'whole',
+  params: [OUTCOMES_PARAM, { name: 'segments', kind: 'text', optional: true }],
+  run(outcomes, segments) {
+    const bySegment = tally('OUTCOME_SUMMARY', outcomes, segments);
+    if (bySegment.size === 0) return '';
+    const table: Scalar[][] = [[...SUMMARY_HEADER]];
+    for (const [segment, t] of bySegment) {
+      const booked = t.held + t.noShows;
+      table.push([
+        segment,
+        booked,
+        t.held,
+        t.noShows,
+        t.qualified,
+        rateCell(t.held, booked, NO_BOOKED),
+        rateCell(t.qualified, t.held, NO_HELD),
+      ]);
+    }
+    return table;
+  },
+  resultSize: ([outcomes, segments]) => ({
+    rows: 1 + (segments && outcomes ? outcomes.rows * outcomes.cols : 1),
+    cols: SUMMARY_HEADER.length,
+  }),
+};
+
+const family = 'Meeting outcomes';
+
+const OUTCOMES_DOC =
+  'Meeting outcome labels, one per meeting: Qualified, Not qualified – company size, Not qualified – role, Not qualified – budget, No show, Rescheduled – pending. Blank cells are ignored.';
+
+const LOG = [
+  ['Qualified'],
+  ['No show'],
+  ['Not qualified – role'],
+  ['qualified'],
+  ['Rescheduled – pending'],
+  ['no-show'],
+  ['Qualified'],
+  ['NOT QUALIFIED BY BUDGET'],
+];
+
+export const OUTCOME_DOCS: Record<string, Docs> = {
+  SHOW_RATE: {
+    family,
+    summary:
+      'Show rate from meeting outcomes: held / (held + no-shows); rescheduled counts in neither.',
+    params: { outcomes: OUTCOMES_DOC },
+    resultType: 'number',
+    returns: 'The share of booked meetings that were held, as a fraction (format it as %).',
+    examples: [
+      {
+        args: [LOG],
+        formula: '=SHOW_RATE(C2:C9)',
+        result: 0.714285714,
+        digits: 9,
+        note: '5 held (3 qualified, 2 not) and 2 no-shows; the rescheduled one counts in neither.',
+      },
+    ],
+  },
+  QUAL_RATE: {
+    family,
+    summary: 'Qualification rate from meeting outcomes: qualified / held.',
+    params: { outcomes: OUTCOMES_DOC },
+    resultType: 'number',
+    returns: 'The share of held meetings that were qualified, as a fraction (format it as %).',
+    examples: [
+      {
+        args: [LOG],
+        formula: '=QUAL_RATE(C2:C9)',
+        result: 0.6,
+        digits: 9,
+        note: '3 qualified of 5 held.',
+      },
+    ],
+  },
+  OUTCOME_SUMMARY: {
+    family,
+    summary:
+      'A table of booked, held, no-show and qualified meetings with show and qualification rates, per segment.',
+    params: {
+      outcomes: OUTCOMES_DOC,
+      segments:
+        'Optional. The segment of each meeting (channel, SDR, month), same size as outcomes; default one row, All.',
+    },
+    resultType: 'table',
+    returns:
+      'A header row (Segment, Booked, Held, No-shows, Qualified, Show rate, Qual rate) and one row per segment in order of first appearance.',
+    examples: [
+      {
+        args: [
+          [['Qualified'], ['No show'], ['Not qualified – role'], ['qualified']],
+          [['LinkedIn'], ['LinkedIn'], ['Events'], ['Events']],
+        ],
+        formula: '=OUTCOME_SUMMARY(C2:C5, B2:B5)',
+        result: [
+          ['Segment', 'Booked', 'Held', 'No-shows', 'Qualified', 'Show rate', 'Qual rate'],
+          ['LinkedIn', 2, 1, 1, 1, 0.5, 1],
+          ['Events', 2, 2, 0, 1, 1, 0.5],
+        ],
+      },
+    ],
+  },
+};

@@ -1,0 +1,136 @@
+/**
+ * Qualification (seed 001): the schedule / do-not-schedule decision from an
+ * SQM checklist, with the A/B/C quality grade.
+ */
+import { isBlank, toText } from '../sheets/coerce';
+import { Labels } from '../sheets/labels';
+import { eachAligned } from '../sheets/ranges';
+import type { Docs, WholeRangeRuntime } from './spec';
+
+type Status = 'met' | 'partial' | 'notMet';
+
+export const STATUS_LABELS = ['Met', 'Partial', 'Not met'] as const;
+export const REQUIRED_LABELS = ['Required', 'Optional'] as const;
+
+const STATUSES = new Labels<Status>(
+  STATUS_LABELS,
+  ['met', 'partial', 'notMet'],
+  [
+    ['✓', 'met'],
+    ['✔', 'met'],
+    ['✅', 'met'],
+    ['yes', 'met'],
+    ['true', 'met'],
+    ['⚠', 'partial'],
+    ['partly', 'partial'],
+    ['✗', 'notMet'],
+    ['✘', 'notMet'],
+    ['❌', 'notMet'],
+    ['no', 'notMet'],
+    ['false', 'notMet'],
+  ],
+);
+
+const REQUIRED = new Labels<boolean>(
+  REQUIRED_LABELS,
+  [true, false],
+  [
+    ['true', true],
+    ['yes', true],
+    ['false', false],
+    ['no', false],
+  ],
+);
+
+/** A with no partial required criterion, B with one, C with two or more. */
+function grade(partial: number): string {
+  return partial === 0 ? 'A' : partial === 1 ? 'B' : 'C';
+}
+
+export const SQM_DECISION: WholeRangeRuntime = {
+  name: 'SQM_DECISION',
+  mode: 'whole',
+  params: [
+    { name: 'statuses', kind: 'text', options: STATUS_LABELS },
+    { name: 'required', kind: 'text', options: REQUIRED_LABELS },
+    { name: 'criteria', kind: 'text', optional: true },
+  ],
+  run(statuses, required, criteria) {
+    const withNames = criteria !== undefined;
+    const missing: string[] = [];
+    let rows = 0;
+    let requiredCount = 0;
+    let partial = 0;
+    eachAligned(
+      'SQM_DECISION',
+      withNames ? ['statuses', 'required', 'criteria'] : ['statuses', 'required'],
+      withNames ? [statuses, required, criteria] : [statuses, required],
+      ([status, need, name], index) => {
+        if (isBlank(status) && isBlank(need) && isBlank(name)) return;
+        rows++;
+        // An unticked requirement is optional; an unfilled status is not met.
+        if (isBlank(need) || !REQUIRED.read('required', need)) return;
+        requiredCount++;
+        const s = isBlank(status) ? 'notMet' : STATUSES.read('statuses', status);
+        if (s === 'partial') partial++;
+        if (s === 'notMet') {
+          missing.push(isBlank(name) ? `criterion ${index + 1}` : toText('criteria', name));
+        }
+      },
+    );
+    if (rows === 0) return '';
+    const met = requiredCount - missing.length;
+    if (missing.length > 0) {
+      return `DO NOT SCHEDULE (${met}/${requiredCount} required criteria met; missing: ${missing.join(', ')})`;
+    }
+    return `SCHEDULE SQM (${met}/${requiredCount} required criteria met, ${grade(partial)}-Quality)`;
+  },
+};
+
+export const QUALIFICATION_DOCS: Record<string, Docs> = {
+  SQM_DECISION: {
+    family: 'Qualification and benchmarks',
+    summary:
+      'Whether to schedule a sales-qualified meeting from a qualification checklist: every required criterion met or partial.',
+    params: {
+      statuses:
+        'Status of each criterion: Met (✓, yes, TRUE), Partial (⚠, partly) or Not met (✗, no, FALSE, blank).',
+      required:
+        'Whether each criterion is required: TRUE/FALSE, Required/Optional or yes/no; same size as statuses.',
+      criteria:
+        'Optional. The criteria names, same size as statuses, to list what is missing; default "criterion 1", "criterion 2"…',
+    },
+    resultType: 'text',
+    returns:
+      'SCHEDULE SQM (n/n required criteria met, A/B/C-Quality) or DO NOT SCHEDULE (k/n required criteria met; missing: …).',
+    examples: [
+      {
+        args: [
+          [
+            ['✓ Met'],
+            ['✓ Met'],
+            ['✓ Met'],
+            ['✓ Met'],
+            ['✓ Met'],
+            ['⚠ Partial'],
+            ['✓ Met'],
+            ['✓ Met'],
+          ],
+          [
+            ['✓ Required'],
+            ['✓ Required'],
+            ['✓ Required'],
+            ['✓ Required'],
+            ['✓ Required'],
+            ['✓ Required'],
+            ['Optional'],
+            ['Optional'],
+          ],
+        ],
+        formula: '=SQM_DECISION(D2:D9, C2:C9)',
+        result: 'SCHEDULE SQM (6/6 required criteria met, B-Quality)',
+        note: 'Seed 001: the checklist template, with Decision Makers only partly confirmed.',
+      },
+    ],
+  },
+};

@@ -1,0 +1,132 @@
+/**
+ * Reading whole ranges, for the functions that compute over a range as a
+ * whole (blended figures, stage lists, meeting logs, checklists) rather than
+ * element by element. Every such function reads its ranges through these, so
+ * shapes, blanks and the position of a bad cell are reported one way.
+ */
+import { COERCE, isBlank, type Kind } from './coerce';
+import { CallError, Problem } from './problem';
+import {
+  commonShape,
+  isRange,
+  type ParamKind,
+  type Scalar,
+  type Shape,
+  shapeOf,
+  showShape,
+} from './run';
+
+/** A value that must not vary: a single value, or the cell of a 1×1 range. */
+export function single(name: string, value: unknown): unknown {
+  if (!isRange(value)) return value;
+  const s = shapeOf(value);
+  if (s.rows * s.cols === 1) return (value[0] as unknown[])[0];
+  throw new CallError(`${name} is a ${showShape(s)} range; give a single value`);
+}
+
+/** Where an element sits in a range, for messages: `row 3`, `column 2`, `row 3, column 2`. */
+export function position(shape: Shape, i: number, j: number): string {
+  if (shape.cols === 1) return `row ${i + 1}`;
+  if (shape.rows === 1) return `column ${j + 1}`;
+  return `row ${i + 1}, column ${j + 1}`;
+}
+
+/** The same problem, told with where in the range it is. */
+export function at(where: string, e: unknown): unknown {
+  return e instanceof Problem ? new Problem(e.code, `${where}: ${e.text}`, e.detail) : e;
+}
+
+/**
+ * Visits ranges of one shape element by element in reading order, single
+ * values repeating, with the raw cell values (the visitor coerces them) and
+ * the element's index in reading order. A
+ * problem the visitor throws is told with the element's position.
+ */
+export function eachAligned(
+  fn: string,
+  names: readonly string[],
+  args: readonly unknown[],
+  visit: (values: unknown[], index: number) => void,
+): void {
+  const shape = commonShape(fn, names, args);
+  const values: unknown[] = new Array(args.length);
+  for (let i = 0; i < shape.rows; i++) {
+    for (let j = 0; j < shape.cols; j++) {
+      for (let k = 0; k < args.length; k++) {
+        const arg = args[k];
+        values[k] = !isRange(arg)
+          ? arg
+          : arg.length * (arg[0] as unknown[]).length === 1
+            ? (arg[0] as unknown[])[0]
+            : (arg[i] as unknown[])[j];
+      }
+      try {
+        visit(values, i * shape.cols + j);
+      } catch (e) {
+        throw at(position(shape, i, j), e);
+      }
+    }
+  }
+}
+
+/** An ordered list read from one row or one column; `across` when it was a row. */
+export interface Line<T> {
+  values: T[];
+  across: boolean;
+}
+
+/**
+ * An ordered list of stage values (counts, rates) from one row or column, each
+ * coerced as `kind`. Blanks at the end are dropped, so open ranges work; a
+ * blank between values would shift every later stage, so it is a problem.
+ */
+export function line(name: string, value: unknown, kind: Kind): Line<number> {
+  const grid = isRange(value) ? value : [[value]];
+  const shape = shapeOf(grid);
+  if (shape.rows > 1 && shape.cols > 1) {
+    throw new CallError(`${name} is ${showShape(shape)}; give a single row or column`);
+  }
+  const across = shape.rows === 1 && shape.cols > 1;
+  const raw: unknown[] = across ? (grid[0] as unknown[]) : grid.map((row) => row[0]);
+  let end = raw.length;
+  while (end > 0 && isBlank(raw[end - 1])) end--;
+  const coerce = COERCE[kind];
+  const values: number[] = new Array(end);
+  for (let k = 0; k < end; k++) {
+    const where = across ? `column ${k + 1}` : `row ${k + 1}`;
+    if (isBlank(raw[k])) {
+      throw new Problem('#VALUE!', `${where}: ${name} is blank`, 'fill it in or remove the gap');
+    }
+    try {
+      values[k] = coerce(name, raw[k]) as number;
+    } catch (e) {
+      throw at(where, e);
+    }
+  }
+  return { values, across };
+}
+
+/** A list laid out the way its source was: a row stays a row, anything else is a column. */
+export function layout(values: readonly Scalar[], across: boolean): Scalar[][] {
+  return across ? [values.slice()] : values.map((v) => [v]);
+}
+
+/**
+ * One element's arguments coerced by kind, in order, the way the element-wise
+ * runner reads them: undefined when a required one is blank (the element is
+ * skipped), the default for a blank optional one.
+ */
+export function readElement(
+  params: readonly ParamKind[],
+  values: readonly unknown[],
+): unknown[] | undefined {
+  const out: unknown[] = new Array(params.length);
+  for (let k = 0; k < params.length; k++) {
+    const p = params[k]!;
+    const value = values[k];
+    if (!isBlank(value)) out[k] = COERCE[p.kind](p.name, value);
+    else if (p.optional) out[k] = p.default;
+    else return undefined;
+  }
+  return out;
+}
