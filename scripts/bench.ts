@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 type Section = () => Promise<string>;
 
 /** In the order they appear in BENCHMARKS.md. */
-const SECTIONS: [string, () => Promise<{ default: Section }>][] = [];
+const SECTIONS: [string, () => Promise<{ default: Section }>][] = [
+  ['sidebar', () => import('../bench/sidebar.bench')],
+];
 
 async function main(): Promise<void> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -44,11 +44,15 @@ export async function buildServer(): Promise<string> {
   ].join('\n\n')}\n`;
 }
 
-/** One self-contained page: CSS and the bundled script inlined, nothing fetched. */
-export async function buildPage(view: string): Promise<string> {
+/**
+ * One self-contained page: CSS and the bundled script inlined, nothing fetched.
+ * Each view has its own entry, so the wizard does not carry the catalogue
+ * that only the reference page shows.
+ */
+export async function buildPage(view: 'wizard' | 'reference'): Promise<string> {
   const template = readFileSync(join(root, 'src/sidebar/sidebar.html'), 'utf8');
   const css = readFileSync(join(root, 'src/sidebar/style.css'), 'utf8');
-  const js = await bundle('src/sidebar/main.ts', { platform: 'browser' });
+  const js = await bundle(`src/sidebar/${view}.page.ts`, { platform: 'browser' });
   // A literal "</script" inside the script would end the element early.
   const safeJs = js.replace(/<\/script/gi, '<\\/script');
   return template

@@ -79,6 +79,7 @@ interface State {
   busy: string | null;
   preview: PreviewItem[] | null;
   created: string[] | null;
+  warnings: string[];
   failure: string | null;
 }
 
@@ -92,6 +93,7 @@ export function startWizard(root: HTMLElement): void {
     busy: 'Loading your spreadsheet…',
     preview: null,
     created: null,
+    warnings: [],
     failure: null,
   };
 
@@ -163,6 +165,9 @@ export function startWizard(root: HTMLElement): void {
     state.errors = [];
     state.saved = result?.ok ?? state.saved;
     state.created = result?.ok ? result.value.tabs : null;
+    state.warnings = result?.ok ? (result.value.warnings ?? []) : [];
+    // The names it showed are taken now; the next preview says "(2)".
+    if (state.created) state.preview = null;
     render();
   };
 
@@ -204,6 +209,7 @@ export function startWizard(root: HTMLElement): void {
       render();
       // Tests and the benchmark wait for this: the wizard answers clicks from here on.
       document.body.dataset.ready = 'true';
+      performance.mark('wizard-ready');
     });
 }
 
@@ -352,6 +358,7 @@ function status(state: State): HTMLElement {
     });
     ok.append('.');
     box.append(ok);
+    for (const w of state.warnings) box.append(el('div', { text: w, className: 'warning' }));
   }
   return box;
 }
@@ -827,7 +834,13 @@ function previewStep(state: State, actions: Actions): Node[] {
     return out;
   }
   if (!state.preview) {
-    out.push(el('p', { text: 'The preview appears here.', className: 'secondary' }));
+    const show = el('button', {
+      text: 'Show the preview',
+      attrs: { type: 'button', 'data-action': 'preview' },
+    });
+    show.disabled = state.busy !== null;
+    show.addEventListener('click', () => void actions.preview());
+    out.push(show);
     return out;
   }
   const list = el('div', { className: 'preview' });

@@ -1,0 +1,248 @@
+/**
+ * The playground page: a small spreadsheet grid over the server's in-memory
+ * workbook, beside the real sidebar in an iframe. Cell text goes in with
+ * textContent only: tabs made by the wizard may hold anything the user typed.
+ */
+
+interface SheetSnapshot {
+  name: string;
+  formulas: unknown[][];
+  values: unknown[][];
+}
+
+const MIN_ROWS = 30;
+const MIN_COLS = 10;
+
+let sheets: SheetSnapshot[] = [];
+let active = '';
+let selected = { row: 0, col: 0 };
+let editing: HTMLInputElement | null = null;
+
+const grid = document.getElementById('grid') as HTMLTableElement;
+const tabs = document.getElementById('tabs')!;
+const formula = document.getElementById('formula') as HTMLInputElement;
+const cellName = document.getElementById('cell-name')!;
+const message = document.getElementById('message')!;
+
+function columnName(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function current(): SheetSnapshot | undefined {
+  return sheets.find((s) => s.name === active);
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') {
+    if (Number.isInteger(value)) return value.toLocaleString('en-GB');
+    return value.toLocaleString('en-GB', { maximumFractionDigits: Math.abs(value) < 1 ? 4 : 2 });
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'object') {
+    const v = value as { value?: unknown; type?: unknown; message?: unknown };
+    return String(v.value ?? v.type ?? JSON.stringify(value));
+  }
+  return String(value);
+}
+
+function rawAt(sheet: SheetSnapshot | undefined, row: number, col: number): string {
+  const f = sheet?.formulas[row]?.[col];
+  if (f !== null && f !== undefined && f !== '') return String(f);
+  const v = sheet?.values[row]?.[col];
+  return v === null || v === undefined ? '' : String(v);
+}
+
+function renderTabs(): void {
+  tabs.replaceChildren(
+    ...sheets.map((s) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = s.name;
+      b.className = s.name === active ? 'tab active' : 'tab';
+      b.dataset.sheet = s.name;
+      b.addEventListener('click', () => {
+        active = s.name;
+        selected = { row: 0, col: 0 };
+        render();
+      });
+      return b;
+    }),
+  );
+}
+
+function renderGrid(): void {
+  const sheet = current();
+  const rows = Math.max(MIN_ROWS, (sheet?.values.length ?? 0) + 5);
+  const cols = Math.max(
+    MIN_COLS,
+    ...(sheet?.values.map((r) => r.length + 1) ?? []),
+    ...(sheet?.formulas.map((r) => r.length + 1) ?? []),
+  );
+  const head = document.createElement('tr');
+  head.append(document.createElement('th'));
+  for (let c = 0; c < cols; c++) {
+    const th = document.createElement('th');
+    th.textContent = columnName(c);
+    head.append(th);
+  }
+  const body: HTMLTableRowElement[] = [head];
+  for (let r = 0; r < rows; r++) {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.textContent = String(r + 1);
+    tr.append(th);
+    for (let c = 0; c < cols; c++) {
+      const td = document.createElement('td');
+      const value = sheet?.values[r]?.[c];
+      td.textContent = show(value);
+      td.dataset.cell = `${columnName(c)}${r + 1}`;
+      td.dataset.row = String(r);
+      td.dataset.col = String(c);
+      if (typeof value === 'number') td.className = 'num';
+      if (typeof value === 'string' && value.startsWith('#')) td.className = 'err';
+      if (r === selected.row && c === selected.col) td.classList.add('selected');
+      tr.append(td);
+    }
+    body.push(tr);
+  }
+  grid.replaceChildren(...body);
+}
+
+function renderFormulaBar(): void {
+  cellName.textContent = `${columnName(selected.col)}${selected.row + 1}`;
+  formula.value = rawAt(current(), selected.row, selected.col);
+}
+
+function render(): void {
+  renderTabs();
+  renderGrid();
+  renderFormulaBar();
+}
+
+function select(row: number, col: number): void {
+  selected = { row: Math.max(0, row), col: Math.max(0, col) };
+  grid.querySelector('td.selected')?.classList.remove('selected');
+  grid
+    .querySelector(`td[data-row="${selected.row}"][data-col="${selected.col}"]`)
+    ?.classList.add('selected');
+  renderFormulaBar();
+}
+
+async function load(): Promise<void> {
+  const response = await fetch('/api/workbook');
+  sheets = (await response.json()) as SheetSnapshot[];
+  if (!current()) active = sheets[0]?.name ?? '';
+  render();
+}
+
+async function commit(row: number, col: number, input: string): Promise<void> {
+  const response = await fetch('/api/cell', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sheet: active, row, col, input }),
+  });
+  const body = (await response.json()) as { error?: string };
+  message.textContent = response.ok ? '' : (body.error ?? 'The cell could not be set');
+  await load();
+}
+
+function startEdit(initial?: string): void {
+  const td = grid.querySelector<HTMLTableCellElement>('td.selected');
+  if (!td) return;
+  const input = document.createElement('input');
+  input.className = 'cell-editor';
+  input.value = initial ?? rawAt(current(), selected.row, selected.col);
+  td.replaceChildren(input);
+  editing = input;
+  input.focus();
+  const { row, col } = selected;
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === 'Tab') {
+      e.preventDefault();
+      editing = null;
+      const value = input.value;
+      selected = e.key === 'Enter' ? { row: row + 1, col } : { row, col: col + 1 };
+      void commit(row, col, value);
+    } else if (e.key === 'Escape') {
+      editing = null;
+      renderGrid();
+    }
+  });
+  input.addEventListener('blur', () => {
+    if (editing === input) {
+      editing = null;
+      void commit(row, col, input.value);
+    }
+  });
+}
+
+grid.addEventListener('click', (e) => {
+  const td = (e.target as HTMLElement).closest('td');
+  if (!td || td.querySelector('input')) return;
+  select(Number(td.dataset.row), Number(td.dataset.col));
+});
+grid.addEventListener('dblclick', (e) => {
+  const td = (e.target as HTMLElement).closest('td');
+  if (!td) return;
+  select(Number(td.dataset.row), Number(td.dataset.col));
+  startEdit();
+});
+document.addEventListener('keydown', (e) => {
+  if (editing || e.target === formula || (e.target as HTMLElement).tagName === 'IFRAME') return;
+  if ((e.target as HTMLElement).closest?.('input, select, button')) return;
+  const moves: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+  };
+  const move = moves[e.key];
+  if (move) {
+    e.preventDefault();
+    select(selected.row + move[0], selected.col + move[1]);
+  } else if (e.key === 'Enter' || e.key === 'F2') {
+    e.preventDefault();
+    startEdit();
+  } else if (e.key === 'Delete' || e.key === 'Backspace') {
+    void commit(selected.row, selected.col, '');
+  } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey) {
+    e.preventDefault();
+    startEdit(e.key);
+  }
+});
+formula.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') {
+    e.preventDefault();
+    void commit(selected.row, selected.col, formula.value);
+  }
+});
+
+window.addEventListener('message', (e) => {
+  const data = e.data as { source?: string; call?: string; value?: unknown };
+  if (data?.source !== 'funnel-math') return;
+  const created = data.value as { ok?: boolean; value?: { tabs?: string[] } } | undefined;
+  const firstTab =
+    data.call === 'createTemplates' && created?.ok ? created.value?.tabs?.[0] : undefined;
+  if (firstTab) {
+    active = firstTab;
+    selected = { row: 0, col: 0 };
+  }
+  void load();
+});
+
+document.getElementById('reset')!.addEventListener('click', async () => {
+  await fetch('/api/reset', { method: 'POST' });
+  active = '';
+  await load();
+  (document.getElementById('sidebar') as HTMLIFrameElement).contentWindow?.location.reload();
+});
+
+void load();

@@ -1,0 +1,53 @@
+/**
+ * The playground's starting workbook, built from the seeds' worked examples
+ * so the numbers on screen can be checked against the articles.
+ */
+export type Cell = string | number | boolean | null;
+
+export const BUDGET_SHEET = 'Channel budget';
+export const MEETING_LOG_SHEET = 'Meeting log';
+
+/**
+ * Seed 000: £950 for 10 meetings with 30% outside the ICP (£136 per qualified
+ * meeting); £1,000 for 10 meetings with 40% unqualified (about 1.7× the cost
+ * per meeting); £1,000 for 10 meetings with a 20% no-show (CPQM up 25%).
+ * The CPQM column shows the add-on functions working in a plain cell.
+ */
+export const BUDGET_ROWS: Cell[][] = [
+  ['Channel', 'Spend', 'Meetings', 'Show rate', 'Qual %', 'CPQM'],
+  ['Outbound SDR', 950, 10, 1, 0.7, '=CPQM(B2, C2, E2, D2)'],
+  ['Paid social', 1000, 10, 1, 0.6, '=CPQM(B3, C3, E3, D3)'],
+  ['Webinars', 1000, 10, 0.8, 1, '=CPQM(B4, C4, E4, D4)'],
+  ['Events', 4000, 12, 0.9, 0.75, '=CPQM(B5, C5, E5, D5)'],
+];
+
+/** Seed 000's FAQ: the six meeting outcomes a CRM field should offer. */
+export const OUTCOMES = [
+  'Qualified',
+  'Not qualified – company size',
+  'Not qualified – role',
+  'Not qualified – budget',
+  'No show',
+  'Rescheduled – pending',
+] as const;
+
+export const MEETING_LOG_ROWS: Cell[][] = [
+  ['Date', 'Channel', 'Outcome'],
+  ['2025-03-03', 'Outbound SDR', 'Qualified'],
+  ['2025-03-04', 'Outbound SDR', 'Not qualified – company size'],
+  ['2025-03-04', 'Paid social', 'Qualified'],
+  ['2025-03-05', 'Paid social', 'No show'],
+  ['2025-03-06', 'Webinars', 'Not qualified – role'],
+  ['2025-03-06', 'Outbound SDR', 'Qualified'],
+  ['2025-03-07', 'Events', 'Not qualified – budget'],
+  ['2025-03-10', 'Events', 'Rescheduled – pending'],
+  ['2025-03-11', 'Webinars', 'Qualified'],
+  ['2025-03-12', 'Paid social', 'Qualified'],
+];
+
+export function sampleSheets(): Record<string, Cell[][]> {
+  return {
+    [BUDGET_SHEET]: BUDGET_ROWS.map((r) => [...r]),
+    [MEETING_LOG_SHEET]: MEETING_LOG_ROWS.map((r) => [...r]),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Shared set-up for the browser tests: Debian's Chromium driven by
+ * playwright-core against a playground started in this process on a free port.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type FrameLocator, type Page } from 'playwright-core';
+import type { SheetSnapshot } from '../../src/playground/backend';
+import { type Playground, startPlayground } from '../../src/playground/server';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARTIFACTS = join(__dirname, '../artifacts');
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (CI's .ci/run does it)`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function start(): Promise<{ browser: Browser; playground: Playground }> {
+  const [browser, playground] = await Promise.all([launchBrowser(), startPlayground({ port: 0 })]);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return { browser, playground };
+}
+
+export async function workbook(playground: Playground): Promise<SheetSnapshot[]> {
+  const response = await fetch(new URL('/api/workbook', playground.url));
+  if (!response.ok) throw new Error(`/api/workbook answered ${response.status}`);
+  return (await response.json()) as SheetSnapshot[];
+}
+
+export function sheet(sheets: SheetSnapshot[], name: string): SheetSnapshot {
+  const found = sheets.find((s) => s.name === name);
+  if (!found)
+    throw new Error(`No sheet ${name}; there are ${sheets.map((s) => s.name).join(', ')}`);
+  return found;
+}
+
+/** The playground page, with the sidebar loaded and ready for clicks. */
+export async function openPlayground(
+  browser: Browser,
+  playground: Playground,
+): Promise<{ page: Page; sidebar: FrameLocator; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('favicon'))
+      problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(playground.url);
+  const sidebar = page.frameLocator('#sidebar');
+  await sidebar.locator('body[data-ready="true"]').waitFor();
+  return { page, sidebar, problems };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}

@@ -1,0 +1,124 @@
+/** The playground's HTTP server: bad requests get a 4xx and a message, and it keeps serving. */
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../src/addon/settings';
+import { FUNCTIONS } from '../../src/metrics/catalogue';
+import type { SheetSnapshot } from '../../src/playground/backend';
+import { BUDGET_SHEET, MEETING_LOG_SHEET, OUTCOMES } from '../../src/playground/sample';
+import { BODY_LIMIT, type Playground, startPlayground } from '../../src/playground/server';
+
+let playground: Playground;
+
+beforeAll(async () => {
+  playground = await startPlayground({ port: 0 });
+});
+afterAll(async () => {
+  await playground?.close();
+});
+
+function post(path: string, body: string, type = 'application/json') {
+  return fetch(new URL(path, playground.url), {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body,
+  });
+}
+
+async function sheets(): Promise<SheetSnapshot[]> {
+  const response = await fetch(new URL('/api/workbook', playground.url));
+  expect(response.status).toBe(200);
+  return (await response.json()) as SheetSnapshot[];
+}
+
+describe('the playground server', () => {
+  it('serves the sample workbook with formulas and computed values', async () => {
+    const all = await sheets();
+    expect(all.map((s) => s.name)).toEqual([BUDGET_SHEET, MEETING_LOG_SHEET]);
+    const budget = all[0]!;
+    expect(budget.formulas[1]![5]).toBe('=CPQM(B2, C2, E2, D2)');
+    expect(budget.values[1]![5]).toBeCloseTo(FUNCTIONS.CPQM!(950, 10, 0.7, 1) as number, 9);
+    expect(budget.values[3]![5]).toBeCloseTo(FUNCTIONS.CPQM!(1000, 10, 1, 0.8) as number, 9);
+    const outcomes = new Set(all[1]!.values.slice(1).map((r) => r[2]));
+    expect([...outcomes].sort()).toEqual([...OUTCOMES].sort());
+  });
+
+  it('runs a server function on the workbook', async () => {
+    const response = await post('/api/run/previewTemplates', JSON.stringify([defaultSettings()]));
+    expect(response.status).toBe(200);
+    const { value } = (await response.json()) as { value: { ok: boolean; value: unknown[] } };
+    expect(value.ok).toBe(true);
+    expect(value.value.length).toBe(defaultSettings().templates.length);
+  });
+
+  it('answers an unknown function with 404 and the names it knows', async () => {
+    const response = await post('/api/run/deleteEverything', '[]');
+    expect(response.status).toBe(404);
+    const { error } = (await response.json()) as { error: string };
+    expect(error).toContain('deleteEverything');
+    expect(error).toContain('createTemplates');
+  });
+
+  it('answers malformed JSON and arguments that are not a list with 400', async () => {
+    const bad = await post('/api/run/getSetupState', '{"settings": ');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/not valid JSON/);
+    const notList = await post('/api/run/previewTemplates', '{"templates": []}');
+    expect(notList.status).toBe(400);
+    expect(((await notList.json()) as { error: string }).error).toMatch(/array/);
+  });
+
+  it('answers a body over the limit with 413', async () => {
+    const response = await post('/api/run/previewTemplates', ' '.repeat(BODY_LIMIT + 1));
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: string }).error).toMatch(/limit/);
+  });
+
+  it('answers 413 when a body of no declared length runs over the limit', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        new URL('/api/run/createTemplates', playground.url),
+        { method: 'POST', headers: { 'content-type': 'application/json' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      const chunk = '['.padEnd(BODY_LIMIT / 2, ' ');
+      for (let k = 0; k < 3; k++) req.write(chunk);
+      req.end();
+    });
+    expect(status).toBe(413);
+  });
+
+  it('answers other paths and methods with 404 and 405', async () => {
+    expect((await fetch(new URL('/nothing-here', playground.url))).status).toBe(404);
+    expect(
+      (await fetch(new URL('/api/workbook', playground.url), { method: 'DELETE' })).status,
+    ).toBe(405);
+    const cell = await post(
+      '/api/cell',
+      JSON.stringify({ sheet: 'Nope', row: 0, col: 0, input: '1' }),
+    );
+    expect(cell.status).toBe(404);
+    const badCell = await post('/api/cell', JSON.stringify({ sheet: BUDGET_SHEET, row: -1 }));
+    expect(badCell.status).toBe(400);
+  });
+
+  it('keeps serving after all of that, and takes cell edits with Funnel Math formulas', async () => {
+    const response = await post(
+      '/api/cell',
+      JSON.stringify({ sheet: BUDGET_SHEET, row: 1, col: 7, input: '=MAX_CPQM(20000, 10%, 3)' }),
+    );
+    expect(response.status).toBe(200);
+    const budget = (await sheets()).find((s) => s.name === BUDGET_SHEET)!;
+    expect(budget.values[1]![7]).toBeCloseTo(FUNCTIONS.MAX_CPQM!(20000, 0.1, 3) as number, 9);
+  });
+
+  it('puts google.script.run in the sidebar page before the sidebar script runs', async () => {
+    const html = await (await fetch(new URL('/sidebar.html', playground.url))).text();
+    const shim = html.indexOf('/api/run/');
+    expect(shim).toBeGreaterThan(0);
+    expect(shim).toBeLessThan(html.indexOf('<main id="app"'));
+  });
+});

@@ -1,0 +1,310 @@
+/**
+ * The sidebar in a real browser against the playground: the wizard end to
+ * end, with the new tabs' numbers read back from /api/workbook and checked
+ * against the catalogue functions. Screenshots go to test/artifacts/.
+ */
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../src/addon/settings';
+import { CATALOGUE, FUNCTIONS } from '../../src/metrics/catalogue';
+import { reference } from '../../src/metrics/reference';
+import type { SheetSnapshot } from '../../src/playground/backend';
+import { BUDGET_ROWS, BUDGET_SHEET } from '../../src/playground/sample';
+import type { Playground } from '../../src/playground/server';
+import { openPlayground, sheet, shot, start, workbook } from './harness';
+
+const STEP_NAMES = ['templates', 'stages', 'economics', 'channels', 'style', 'preview'];
+const XSS = '<img src=x onerror=alert(1)>';
+
+let browser: Browser;
+let playground: Playground;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  ({ browser, playground } = await start());
+}, 30_000);
+afterAll(async () => {
+  await browser?.close();
+  await playground?.close();
+});
+beforeEach(() => {
+  playground.reset();
+});
+afterEach(async () => {
+  await Promise.all(pages.splice(0).map((p) => p.close()));
+});
+
+async function open(): Promise<{ page: Page; sidebar: FrameLocator; problems: string[] }> {
+  const opened = await openPlayground(browser, playground);
+  pages.push(opened.page);
+  return opened;
+}
+
+/** Row and column of the first cell whose computed value is `text`. */
+function locate(s: SheetSnapshot, text: string): { row: number; col: number } {
+  for (let row = 0; row < s.values.length; row++) {
+    const col = s.values[row]!.indexOf(text);
+    if (col >= 0) return { row, col };
+  }
+  throw new Error(`${s.name} has no cell showing ${JSON.stringify(text)}`);
+}
+
+/** The value in the row labelled `rowLabel`, in the column headed `header` (same header row). */
+function lookup(s: SheetSnapshot, rowLabel: string, header: string): unknown {
+  const label = locate(s, rowLabel);
+  for (let row = label.row - 1; row >= 0; row--) {
+    const col = s.values[row]!.indexOf(header);
+    if (col >= 0) return s.values[label.row]![col];
+  }
+  throw new Error(`${s.name}: no ${JSON.stringify(header)} header above ${rowLabel}`);
+}
+
+async function createdTabs(sidebar: FrameLocator): Promise<string[]> {
+  await sidebar.locator('.success').waitFor();
+  return sidebar.locator('.success .tab-name').allTextContents();
+}
+
+describe('the set-up wizard in the playground', () => {
+  it('creates every template with the defaults, showing a busy state, and names the new tabs', async () => {
+    const { page, sidebar, problems } = await open();
+    const before = (await workbook(playground)).map((s) => s.name);
+    for (let step = 0; step < STEP_NAMES.length; step++) {
+      await expect
+        .poll(() => sidebar.locator('section.step').getAttribute('data-step'))
+        .toBe(STEP_NAMES[step]);
+      if (step === 5) await sidebar.locator('.preview-item').first().waitFor();
+      await shot(page, `wizard-${step + 1}-${STEP_NAMES[step]}`);
+      if (step < 5) await sidebar.locator('[data-action="next"]').click();
+    }
+    const previewed = await sidebar.locator('.preview-item .tab-name').allTextContents();
+    expect(previewed).toEqual([
+      'Funnel plan',
+      'Channel comparison',
+      'Meeting outcomes',
+      'Definitions',
+    ]);
+
+    // Hold the reply back so the busy state can be seen.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('**/api/run/createTemplates', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await sidebar.locator('[data-action="create"]').click();
+    await sidebar.locator('.status.busy').waitFor();
+    expect(await sidebar.locator('[data-action="create"]').isDisabled()).toBe(true);
+    await shot(page, 'wizard-7-busy');
+    release();
+
+    const tabs = await createdTabs(sidebar);
+    expect(tabs).toEqual(previewed);
+    expect(await sidebar.locator('[data-action="create"]').isDisabled()).toBe(false);
+    // The grid shows the new tabs, the first one open.
+    await page.locator('.tab.active', { hasText: 'Funnel plan' }).waitFor();
+    await expect.poll(() => page.locator('.tab').allTextContents()).toEqual([...before, ...tabs]);
+    await shot(page, 'wizard-8-created');
+
+    const all = await workbook(playground);
+    expect(all.map((s) => s.name)).toEqual([...before, ...tabs]);
+    const defaults = defaultSettings();
+    const e = defaults.economics;
+    const rows = defaults.channels.mode === 'typed' ? defaults.channels.rows : [];
+    expect(rows.length).toBeGreaterThan(0);
+    const channels = sheet(all, 'Channel comparison');
+    const maxCpqm = FUNCTIONS.MAX_CPQM!(e.dealSize, e.closeRate, e.targetRoas) as number;
+    for (const row of rows) {
+      const cpqm = FUNCTIONS.CPQM!(row.spend, row.meetings, row.qualRate, row.showRate) as number;
+      expect(lookup(channels, row.name, 'CPQM')).toBeCloseTo(cpqm, 6);
+      expect(lookup(channels, row.name, 'Max CPQM')).toBeCloseTo(maxCpqm, 6);
+      expect(lookup(channels, row.name, 'Headroom')).toBeCloseTo(
+        FUNCTIONS.HEADROOM!(cpqm, maxCpqm) as number,
+        6,
+      );
+    }
+    const column = (k: keyof (typeof rows)[number]) => rows.map((r) => [r[k]]);
+    const blended = FUNCTIONS.BLENDED_CPQM!(
+      column('spend'),
+      column('meetings'),
+      column('qualRate'),
+      column('showRate'),
+    ) as number;
+    expect(lookup(channels, 'All channels (blended)', 'CPQM')).toBeCloseTo(blended, 6);
+
+    // The funnel plan works back from the customers the revenue target needs.
+    const plan = sheet(all, 'Funnel plan');
+    const volumes = FUNCTIONS.REVERSE_FUNNEL!(
+      Math.ceil(e.revenueTarget / e.dealSize),
+      defaults.stages.slice(0, -1).map((s) => [s.rate]),
+    ) as number[][];
+    defaults.stages.forEach((stage, k) => {
+      expect(lookup(plan, stage.name, 'Volume needed')).toBe(volumes[k]![0]);
+    });
+    expect(problems).toEqual([]);
+  }, 30_000);
+
+  it('maps channels to the budget sheet’s columns, suggested by their headers', async () => {
+    const { page, sidebar, problems } = await open();
+    await sidebar.getByRole('button', { name: 'Step 4: Channels' }).click();
+    await sidebar.getByLabel('Use my columns').check();
+    const field = (label: string) => sidebar.getByLabel(label, { exact: true });
+    await expect
+      .poll(() => field('Sheet with one channel per row').inputValue())
+      .toBe(BUDGET_SHEET);
+    const header = BUDGET_ROWS[0] as string[];
+    expect(await field('Channel name').inputValue()).toBe(header[0]);
+    expect(await field('Spend').inputValue()).toBe(header[1]);
+    expect(await field('Booked meetings').inputValue()).toBe(header[2]);
+    expect(await field('Show rate').inputValue()).toBe(header[3]);
+    expect(await field('Qual rate').inputValue()).toBe(header[4]);
+    await shot(page, 'wizard-4-channels-mapped');
+
+    await sidebar.locator('[data-action="create-now"]').click();
+    const tabs = await createdTabs(sidebar);
+    expect(tabs).toContain('Channel comparison');
+    await shot(page, 'wizard-mapped-created');
+
+    const channels = sheet(await workbook(playground), 'Channel comparison');
+    expect(JSON.stringify(channels.formulas)).toContain(`'${BUDGET_SHEET}'!`);
+    for (const [name, spend, meetings, showRate, qualRate] of BUDGET_ROWS.slice(1)) {
+      const cpqm = FUNCTIONS.CPQM!(spend, meetings, qualRate, showRate) as number;
+      expect(lookup(channels, name as string, 'CPQM')).toBeCloseTo(cpqm, 6);
+    }
+
+    // The tab refers to the budget sheet, so editing the budget in the grid moves its numbers.
+    await page.locator('.tab', { hasText: BUDGET_SHEET }).click();
+    await page.locator('td[data-cell="B2"]').dblclick();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('1900');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () =>
+        lookup(sheet(await workbook(playground), 'Channel comparison'), 'Outbound SDR', 'CPQM'),
+      )
+      .toBeCloseTo(FUNCTIONS.CPQM!(1900, 10, 0.7, 1) as number, 6);
+    expect(problems).toEqual([]);
+  }, 30_000);
+
+  it('shows a stage named like HTML as text and runs nothing', async () => {
+    const { page, sidebar, problems } = await open();
+    await sidebar.getByRole('button', { name: 'Step 2: Stages' }).click();
+    await sidebar.getByLabel('Stage 2 name').fill(XSS);
+    await sidebar.getByRole('button', { name: 'Step 6: Preview and create' }).click();
+    await sidebar.locator('.preview-item').first().waitFor();
+    await sidebar.locator('[data-action="create"]').click();
+    await createdTabs(sidebar);
+    await page.locator('.tab.active', { hasText: 'Funnel plan' }).waitFor();
+    await shot(page, 'wizard-xss');
+
+    const stored = await workbook(playground);
+    expect(JSON.stringify(sheet(stored, 'Funnel plan').values)).toContain(XSS);
+    // Shown as text in the grid; no element was made from it anywhere.
+    await expect.poll(() => page.locator('td', { hasText: XSS }).count()).toBeGreaterThan(0);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await sidebar.locator('img').count()).toBe(0);
+    await sidebar.getByRole('button', { name: 'Step 2: Stages' }).click();
+    expect(await sidebar.getByLabel('Stage 2 name').inputValue()).toBe(XSS);
+    await page.waitForTimeout(200);
+    expect(problems).toEqual([]);
+  }, 30_000);
+
+  it('puts the server’s message next to a rate of 140% and creates nothing', async () => {
+    const { page, sidebar, problems } = await open();
+    const before = await workbook(playground);
+    await sidebar.getByRole('button', { name: 'Step 2: Stages' }).click();
+    const rate = sidebar.getByLabel('Rate from stage 3 to the next, in %');
+    await rate.fill('140');
+    await sidebar.locator('[data-action="create-now"]').click();
+    const message = sidebar.locator('[data-error-for="stages.2.rate"]');
+    await message.waitFor();
+    expect(await message.textContent()).toMatch(/140/);
+    expect(await rate.getAttribute('aria-invalid')).toBe('true');
+    // Next to the field: in the same stage row, right below it.
+    const row = sidebar.locator('li.stage').nth(2);
+    expect(await row.locator('.error').count()).toBe(1);
+    expect(await sidebar.locator('.success').count()).toBe(0);
+    await shot(page, 'wizard-validation-error');
+    expect(await workbook(playground)).toEqual(before);
+
+    // A value that is no number at all is caught before it is sent.
+    await rate.fill('40');
+    expect(await message.count()).toBe(0);
+    await sidebar.getByRole('button', { name: 'Step 3: Economics' }).click();
+    await sidebar.getByLabel(/Average deal size/).fill('lots');
+    await sidebar.locator('[data-action="create-now"]').click();
+    await expect
+      .poll(() => sidebar.locator('[data-error-for="economics.dealSize"]').textContent())
+      .toMatch(/lots/);
+    expect(await workbook(playground)).toEqual(before);
+    expect(problems).toEqual([]);
+  }, 30_000);
+
+  it('reopens with the last settings used in this spreadsheet', async () => {
+    const { page, sidebar } = await open();
+    await sidebar.getByRole('button', { name: 'Step 2: Stages' }).click();
+    await sidebar.getByLabel('Stage 1 name').fill('Website visitor');
+    await sidebar.getByRole('button', { name: 'Remove stage 4' }).click();
+    await sidebar.getByRole('button', { name: 'Step 3: Economics' }).click();
+    await sidebar.getByLabel('Currency', { exact: true }).selectOption('$');
+    await sidebar.getByRole('button', { name: 'Step 5: Formula style' }).click();
+    await sidebar.getByLabel('Portable native formulas').check();
+    await sidebar.locator('[data-action="create-now"]').click();
+    await createdTabs(sidebar);
+
+    await page.reload();
+    const again = page.frameLocator('#sidebar');
+    await again.locator('body[data-ready="true"]').waitFor();
+    await again.locator('.note').waitFor();
+    await shot(page, 'wizard-reopened');
+    await again.getByRole('button', { name: 'Step 2: Stages' }).click();
+    expect(await again.getByLabel('Stage 1 name').inputValue()).toBe('Website visitor');
+    expect(await again.locator('li.stage').count()).toBe(defaultSettings().stages.length - 1);
+    await again.getByRole('button', { name: 'Step 3: Economics' }).click();
+    expect(await again.getByLabel('Currency', { exact: true }).inputValue()).toBe('$');
+    await again.getByRole('button', { name: 'Step 5: Formula style' }).click();
+    expect(await again.getByLabel('Portable native formulas').isChecked()).toBe(true);
+  }, 30_000);
+});
+
+describe('the playground grid and the reference page', () => {
+  it('takes a Funnel Math formula typed into a cell', async () => {
+    const { page, problems } = await open();
+    await page.locator('td[data-cell="H2"]').click();
+    await page.keyboard.type('=MAX_CPQM(20000, 10%, 3)');
+    await page.keyboard.press('Enter');
+    const expected = FUNCTIONS.MAX_CPQM!(20000, 0.1, 3) as number;
+    await expect
+      .poll(() => page.locator('td[data-cell="H2"]').textContent())
+      .toBe(expected.toLocaleString('en-GB', { maximumFractionDigits: 2 }));
+    const budget = sheet(await workbook(playground), BUDGET_SHEET);
+    expect(budget.formulas[1]![7]).toBe('=MAX_CPQM(20000, 10%, 3)');
+    expect(budget.values[1]![7]).toBeCloseTo(expected, 9);
+    await shot(page, 'grid-formula');
+    expect(problems).toEqual([]);
+  }, 30_000);
+
+  it('lists every catalogue function with its arguments and an example', async () => {
+    const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+    pages.push(page);
+    await page.goto(new URL('/reference.html', playground.url).href);
+    await page.locator('body[data-ready="true"]').waitFor();
+    const names = await page
+      .locator('section.fn')
+      .evaluateAll((s) => s.map((e) => (e as HTMLElement).dataset.name));
+    expect(names).toEqual(CATALOGUE.map((f) => f.name));
+    for (const entry of reference()) {
+      const section = page.locator(`section.fn[data-name="${entry.name}"]`);
+      expect(await section.locator('h2').textContent()).toBe(entry.signature);
+      expect(await section.locator('dt').allTextContents()).toEqual(
+        entry.params.map((p) => p.name),
+      );
+      expect(await section.locator('.example code').allTextContents()).toEqual(
+        entry.examples.map((x) => x.formula),
+      );
+      expect(entry.examples.length).toBeGreaterThan(0);
+    }
+    await shot(page, 'reference');
+  }, 30_000);
+});
