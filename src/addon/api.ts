@@ -47,6 +47,8 @@ export interface PreviewItem {
 export interface Created {
   /** The new tabs, in the order they were made. */
   tabs: string[];
+  /** Things the user should know that did not stop the tabs being made. */
+  warnings?: string[];
 }
 
 export interface ServerApi {

@@ -16,6 +16,13 @@ export interface Recorder {
    * same service (so chains such as `getUi().createAddonMenu().addItem()` work).
    */
   service(name: string, returns?: (path: string, args: unknown[]) => unknown): unknown;
+  /**
+   * An object whose listed methods run as given (their results returned as
+   * they are) and whose other methods behave as `service(name)`'s; every call
+   * is recorded as `Name.method` either way. For fakes with state, such as a
+   * spreadsheet's sheets.
+   */
+  stub(name: string, methods: Record<string, (...args: any[]) => unknown>): any;
   count(prefix?: string): number;
 }
 
@@ -37,9 +44,27 @@ export function recorder(): Recorder {
       },
     );
   }
+  function stub(name: string, methods: Record<string, (...args: any[]) => unknown>): unknown {
+    const fallback = proxy(name) as Record<string, (...args: unknown[]) => unknown>;
+    return new Proxy(
+      {},
+      {
+        get(_target, prop) {
+          if (typeof prop === 'symbol' || prop === 'then') return undefined;
+          const own = methods[prop];
+          if (!own) return fallback[prop];
+          return (...args: unknown[]) => {
+            calls.push({ path: `${name}.${prop}`, args });
+            return own(...args);
+          };
+        },
+      },
+    );
+  }
   return {
     calls,
     service: (name, returns) => proxy(name, returns),
+    stub,
     count: (prefix = '') => calls.filter((c) => c.path.startsWith(prefix)).length,
   };
 }

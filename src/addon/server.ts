@@ -1,0 +1,93 @@
+/**
+ * The server side of ServerApi (api.ts). Each call takes a Host first, so the
+ * same code runs in Apps Script (appsScriptHost) and on the memory workbook
+ * (tests and the playground). Settings are checked before anything is
+ * written; a bad setting changes nothing.
+ */
+
+import type { WorkbookSheet } from '../workbook/workbook';
+import { tabNames, writePlans } from '../workbook/write';
+import type { Created, FieldError, PreviewItem, Result, SetupState } from './api';
+import type { Host } from './host';
+import { defaultSettings, type Settings } from './settings';
+import { loadSettings, saveSettings } from './store';
+import { buildPlans } from './templates';
+import type { Plan } from './templates/plan';
+import { parseSettings } from './validate';
+
+function failure(message: string, field = ''): { ok: false; errors: FieldError[] } {
+  return { ok: false, errors: [{ field, message }] };
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Validated settings and their plans, or what to fix. */
+function plan(
+  host: Host,
+  input: unknown,
+): Result<{ settings: Settings; plans: Plan[]; sheets: WorkbookSheet[] }> {
+  const sheets = host.workbook.sheets();
+  const parsed = parseSettings(input, sheets);
+  if (!parsed.ok) return parsed;
+  return {
+    ok: true,
+    value: {
+      settings: parsed.value,
+      plans: buildPlans({ settings: parsed.value, sheets }),
+      sheets,
+    },
+  };
+}
+
+export function getSetupState(host: Host): SetupState {
+  const saved = loadSettings(host.store);
+  const sheets = host.workbook
+    .sheets()
+    .map(({ name, headers, dataRows }) => ({ name, headers, dataRows }));
+  return { settings: saved ?? defaultSettings(), saved: saved !== null, sheets };
+}
+
+export function previewTemplates(host: Host, settings: Settings): Result<PreviewItem[]> {
+  try {
+    const planned = plan(host, settings);
+    if (!planned.ok) return planned;
+    const { plans, sheets } = planned.value;
+    const names = tabNames(
+      sheets.map((s) => s.name),
+      plans,
+    );
+    return {
+      ok: true,
+      value: plans.map((p, k) => ({ template: p.template, tabName: names[k]!, lines: p.summary })),
+    };
+  } catch (e) {
+    return failure(`Could not preview the templates: ${message(e)}`);
+  }
+}
+
+export function createTemplates(host: Host, settings: Settings): Result<Created> {
+  try {
+    return host.withLock(() => {
+      // Checked again under the lock: the sheets may have changed since the preview.
+      const planned = plan(host, settings);
+      if (!planned.ok) return planned;
+      const tabs = writePlans(host.workbook, planned.value.plans);
+      const warnings: string[] = [];
+      try {
+        if (!saveSettings(host.store, planned.value.settings)) {
+          warnings.push(
+            'These settings are too large to remember for next time (over 9 KB); the tabs were created.',
+          );
+        }
+      } catch (e) {
+        warnings.push(`The settings could not be remembered for next time: ${message(e)}`);
+      }
+      const created: Created = warnings.length > 0 ? { tabs, warnings } : { tabs };
+      return { ok: true as const, value: created };
+    });
+  } catch (e) {
+    return failure(`${message(e)} Nothing was changed.`, 'templates');
+  }
+}

@@ -1,0 +1,35 @@
+/** What every template builder shares: its inputs and the number formats. */
+import type { WorkbookSheet } from '../../workbook/workbook';
+import type { Settings } from '../settings';
+
+/** A builder's whole input: the validated settings and the sheets mapped channels refer to. */
+export interface BuildContext {
+  settings: Settings;
+  sheets: readonly WorkbookSheet[];
+}
+
+export interface Formats {
+  money: string;
+  cents: string;
+  percent: string;
+  count: string;
+  multiple: string;
+  date: string;
+}
+
+export function formats(currency: string): Formats {
+  // Letter codes read better with a space: "CHF 1,200", "£1,200".
+  const symbol = /[A-Za-z]$/.test(currency) ? `${currency} ` : currency;
+  const quoted = `"${symbol}"`;
+  return {
+    money: `${quoted}#,##0`,
+    cents: `${quoted}#,##0.00`,
+    percent: '0.0%',
+    count: '#,##0',
+    multiple: '0.0"×"',
+    date: 'yyyy-mm-dd',
+  };
+}
+
+export const NOTE_NATIVE_FALLBACK =
+  'has no built-in form, so this tab calls the add-on function for it';

@@ -1,0 +1,136 @@
+/**
+ * Definitions: each metric the templates use, its formula and what it means
+ * in plain words, the qualification criteria, the stages, and where the
+ * numbers come from (source fields, attribution window), so marketing,
+ * sales and finance read every number the same way (seeds 000 and 004).
+ */
+import { rect } from '../../workbook/a1';
+import { CHANNEL_FIELDS, type ChannelField, TEMPLATE_TITLES } from '../settings';
+import type { BuildContext } from './common';
+import { SEED_CHECKLIST } from './meeting-outcomes';
+import { emptyPlan, type Plan, type PlanCell } from './plan';
+
+export const METRIC_DEFINITIONS: readonly (readonly [string, string, string])[] = [
+  [
+    'Cost per meeting',
+    'spend ÷ booked meetings (COST_PER_MEETING)',
+    'What one booked meeting costs, before no-shows and unqualified meetings are taken out.',
+  ],
+  [
+    'Cost per qualified meeting (CPQM)',
+    'spend ÷ (booked meetings × show rate × qualification rate) (CPQM)',
+    'What one held meeting with a prospect who meets the qualification criteria costs: the truest efficiency figure for a channel.',
+  ],
+  [
+    'Max CPQM',
+    'deal size × close rate ÷ target ROAS (MAX_CPQM)',
+    'The most one qualified meeting may cost and still earn the target return on ad spend.',
+  ],
+  [
+    'Headroom',
+    '1 − CPQM ÷ Max CPQM (HEADROOM)',
+    'Above 0: room to spend more on the channel; below 0: the channel is uneconomical.',
+  ],
+  [
+    'Blended CPQM',
+    'Σ spend ÷ Σ (meetings × show rate × qualification rate) (BLENDED_CPQM)',
+    'CPQM over all channels together. Never the average of the channels’ CPQMs, which overweights small channels.',
+  ],
+  [
+    'Show rate',
+    'held ÷ (held + no-shows) (SHOW_RATE)',
+    'Share of booked meetings that took place; rescheduled meetings count in neither.',
+  ],
+  [
+    'Qualification rate',
+    'qualified ÷ held (QUAL_RATE)',
+    'Share of held meetings whose prospect met the qualification criteria.',
+  ],
+  [
+    'Stage volume needed',
+    'next stage’s need ÷ rate, rounded up (REVERSE_FUNNEL)',
+    'How many a stage needs so that, at the stage-to-stage rates, enough reach the last stage.',
+  ],
+  [
+    'Cost per unit',
+    'budget ÷ stage volume (CPL)',
+    'The budget spread over one stage’s volume: what each lead, meeting or deal costs at plan.',
+  ],
+];
+
+const FIELD_NAMES: Record<ChannelField, string> = {
+  name: 'Channel',
+  spend: 'Spend',
+  meetings: 'Booked meetings',
+  showRate: 'Show rate',
+  qualRate: 'Qualification rate',
+};
+
+export function buildDefinitions({ settings }: BuildContext): Plan {
+  const plan = emptyPlan('definitions', TEMPLATE_TITLES.definitions);
+  const rows: PlanCell[][] = [];
+  const bold = (row: PlanCell[]) => {
+    plan.bold.push(rect(rows.length, 0, 1, 3));
+    rows.push(row);
+  };
+  const blank = () => rows.push([null, null, null]);
+
+  bold(['Definitions', null, null]);
+  rows.push(['So marketing, sales and finance read each number the same way.', null, null]);
+  blank();
+  bold(['Metric', 'Formula', 'Definition']);
+  for (const def of METRIC_DEFINITIONS) rows.push([...def]);
+  blank();
+  bold(['Funnel stages', 'Rate to next stage', '']);
+  for (const stage of settings.stages) {
+    rows.push([
+      stage.name,
+      stage.rate === null
+        ? 'last stage'
+        : `${Number.parseFloat((stage.rate * 100).toPrecision(12))}%`,
+      stage.name === settings.meetingStage
+        ? 'Counts as the qualified meeting (CPQM’s denominator).'
+        : '',
+    ]);
+  }
+  blank();
+  bold(['Qualification criterion', 'Required?', 'Question to ask']);
+  for (const [criterion, question, required] of SEED_CHECKLIST)
+    rows.push([criterion, required, question]);
+  rows.push([
+    'Qualified meeting',
+    '',
+    'A held meeting is qualified only when every required criterion is met (seed 001).',
+  ]);
+  blank();
+  bold(['Source field', 'Where it comes from', '']);
+  const ch = settings.channels;
+  for (const field of CHANNEL_FIELDS) {
+    rows.push([
+      FIELD_NAMES[field],
+      ch.mode === 'mapped'
+        ? `Sheet "${ch.sheet}", column headed "${ch.columns[field]}"`
+        : 'Typed into the set-up wizard',
+      '',
+    ]);
+  }
+  rows.push([
+    'Attribution Window',
+    settings.attributionWindow || 'Not set: agree one and write it here.',
+    'How long after first touch a meeting or deal is credited to a channel.',
+  ]);
+  rows.push(['Currency', settings.economics.currency, '']);
+  rows.push([
+    'Formula style',
+    settings.formulaStyle === 'native'
+      ? 'Portable native formulas'
+      : 'Funnel Math add-on functions',
+    '',
+  ]);
+  plan.blocks.push({ row: 0, col: 0, cells: rows });
+  plan.summary.push(
+    `${METRIC_DEFINITIONS.length} metrics with formula and plain-language definition, the stages and ${SEED_CHECKLIST.length} qualification criteria.`,
+    `Source fields (${ch.mode === 'mapped' ? `sheet "${ch.sheet}"` : 'typed in'}) and the Attribution Window: ${settings.attributionWindow || 'not set'}.`,
+  );
+  return plan;
+}

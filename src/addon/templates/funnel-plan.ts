@@ -1,0 +1,130 @@
+/**
+ * Funnel plan: from the revenue target and the stage-to-stage rates, the
+ * volume every stage needs (REVERSE_FUNNEL), the budget's cost per unit at
+ * each stage, and the planned CPQM against MAX_CPQM with its HEADROOM.
+ */
+import { cellA1, rect } from '../../workbook/a1';
+import { TEMPLATE_TITLES } from '../settings';
+import { type BuildContext, formats } from './common';
+import { call, reverseStep } from './formulas';
+import { emptyPlan, formula, type Plan, type PlanCell } from './plan';
+
+/** Where things are, for tests and for the other templates' descriptions. */
+export const FUNNEL_LAYOUT = {
+  inputsRow: 4,
+  stagesHeaderRow: 11,
+  firstStageRow: 12,
+};
+
+export function buildFunnelPlan({ settings }: BuildContext): Plan {
+  const { stages, economics: e, formulaStyle: style } = settings;
+  const f = formats(e.currency);
+  const plan = emptyPlan('funnelPlan', TEMPLATE_TITLES.funnelPlan);
+  const n = stages.length;
+  const last = stages[n - 1]!.name;
+  const meetingIndex = Math.max(
+    0,
+    stages.findIndex((s) => s.name === settings.meetingStage),
+  );
+
+  // Inputs: column B, rows 5–10 in A1 terms.
+  const I = FUNNEL_LAYOUT.inputsRow;
+  const ref = (k: number) => cellA1(I + k, 1, true);
+  const [revenue, deal, close, roas, budget, target] = [0, 1, 2, 3, 4, 5].map(ref) as string[];
+  plan.blocks.push({
+    row: 0,
+    col: 0,
+    cells: [
+      ['Funnel plan', null],
+      [
+        `What each stage needs to reach the revenue target. Change the inputs and rates; the rest follows.`,
+        null,
+      ],
+      [null, null],
+      ['Inputs', null],
+      ['Revenue target', e.revenueTarget],
+      ['Average deal size', e.dealSize],
+      [`Close rate from ${settings.meetingStage} to won deal`, e.closeRate],
+      ['Target ROAS', e.targetRoas],
+      ['Budget', e.budget],
+      [
+        `${last} needed (revenue target ÷ deal size, rounded up)`,
+        formula(`=ROUNDUP(${revenue}/${deal},0)`),
+      ],
+    ],
+  });
+
+  // Stages: name, rate to the next stage, volume needed, cost per unit.
+  const H = FUNNEL_LAYOUT.stagesHeaderRow;
+  const S = FUNNEL_LAYOUT.firstStageRow;
+  const rows: PlanCell[][] = [['Stage', 'Rate to next stage', 'Volume needed', 'Cost per unit']];
+  stages.forEach((stage, k) => {
+    const row = S + k;
+    let volume: PlanCell = null;
+    if (style === 'addon') {
+      // One call spills the whole column, top first, ending with the target.
+      if (k === 0) {
+        volume = formula(
+          call(style, 'REVERSE_FUNNEL', [target, `${cellA1(S, 1)}:${cellA1(S + n - 2, 1)}`]),
+        );
+      }
+    } else {
+      volume =
+        k === n - 1
+          ? formula(`=${target}`)
+          : formula(reverseStep(cellA1(row + 1, 2), cellA1(row, 1)));
+    }
+    rows.push([
+      stage.name,
+      stage.rate,
+      volume,
+      formula(call(style, 'CPL', [budget, cellA1(row, 2)])),
+    ]);
+  });
+  plan.blocks.push({ row: H, col: 0, cells: rows });
+
+  // Economics at the meeting stage.
+  const E = S + n + 1;
+  const meetings = cellA1(E + 1, 1);
+  const planned = cellA1(E + 2, 1);
+  const max = cellA1(E + 3, 1);
+  plan.blocks.push({
+    row: E,
+    col: 0,
+    cells: [
+      [`Economics at ${settings.meetingStage}`, null],
+      [
+        `Qualified meetings needed (${settings.meetingStage})`,
+        formula(`=${cellA1(S + meetingIndex, 2)}`),
+      ],
+      [
+        'Planned CPQM (budget ÷ qualified meetings)',
+        formula(call(style, 'CPQM', [budget, meetings, '1'])),
+      ],
+      ['Max CPQM at target ROAS', formula(call(style, 'MAX_CPQM', [deal, close, roas]))],
+      ['Headroom (above 0: room to spend more)', formula(call(style, 'HEADROOM', [planned, max]))],
+    ],
+  });
+
+  plan.formats.push(
+    { pattern: f.money, ranges: [rect(I, 1, 2, 1), rect(I + 4, 1), rect(S, 3, n, 1)] },
+    { pattern: f.cents, ranges: [rect(E + 2, 1, 2, 1)] },
+    { pattern: f.percent, ranges: [rect(I + 2, 1), rect(S, 1, n, 1), rect(E + 4, 1)] },
+    { pattern: f.multiple, ranges: [rect(I + 3, 1)] },
+    { pattern: f.count, ranges: [rect(I + 5, 1), rect(S, 2, n, 1), rect(E + 1, 1)] },
+  );
+  plan.bold.push(rect(0, 0), rect(3, 0), rect(H, 0, 1, 4), rect(E, 0));
+  plan.charts.push({
+    kind: 'bar',
+    title: 'Volume needed per stage',
+    ranges: [rect(H, 0, n + 1, 1), rect(H, 2, n + 1, 1)],
+    row: H,
+    col: 5,
+  });
+  plan.summary.push(
+    `${n} stages, ${stages[0]!.name} → ${last}: the volume each needs for a revenue target of ${e.currency}${e.revenueTarget.toLocaleString('en-GB')}.`,
+    `Cost per unit at each stage from a budget of ${e.currency}${e.budget.toLocaleString('en-GB')}.`,
+    `Planned CPQM at ${settings.meetingStage} against MAX_CPQM, with the headroom, and a bar chart of volumes.`,
+  );
+  return plan;
+}

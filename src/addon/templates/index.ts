@@ -1,0 +1,21 @@
+/** Settings in, plans out: one plan per chosen template, in a fixed order. */
+import type { TemplateId } from '../settings';
+import { buildChannelComparison } from './channel-comparison';
+import type { BuildContext } from './common';
+import { buildDefinitions } from './definitions';
+import { buildFunnelPlan } from './funnel-plan';
+import { buildMeetingOutcomes } from './meeting-outcomes';
+import type { Plan } from './plan';
+
+export type { BuildContext } from './common';
+
+export const BUILDERS: Record<TemplateId, (ctx: BuildContext) => Plan> = {
+  funnelPlan: buildFunnelPlan,
+  channelComparison: buildChannelComparison,
+  meetingOutcomes: buildMeetingOutcomes,
+  definitions: buildDefinitions,
+};
+
+export function buildPlans(ctx: BuildContext): Plan[] {
+  return ctx.settings.templates.map((id) => BUILDERS[id](ctx));
+}

@@ -1,0 +1,343 @@
+/**
+ * The workbook in memory, on HyperFormula with every Funnel Math function
+ * registered: tests write templates into it and read the computed values,
+ * and the playground serves it as the user's spreadsheet.
+ * Dev only: never part of the Apps Script bundle.
+ */
+import { DetailedCellError, HyperFormula } from 'hyperformula';
+import type { Host, SettingsStore } from '../addon/host';
+import { PROPERTY_VALUE_LIMIT, utf8Length } from '../addon/store';
+import {
+  type Block,
+  type ChartSpec,
+  type ConditionalRule,
+  cellInput,
+  type NumberFormat,
+  type ValidationList,
+} from '../addon/templates/plan';
+import type { Rect } from './a1';
+import { registerFunnelMath } from './engine-functions';
+import type { Workbook, WorkbookSheet } from './workbook';
+
+export type Input = string | number | boolean | null;
+
+export interface SheetSnapshot {
+  name: string;
+  /** What was typed: formulas as written (open ranges and all), or the value. */
+  formulas: Input[][];
+  /** What the engine computed; an error is its code, then its message if any. */
+  values: Input[][];
+}
+
+/** Formatting and other non-value parts of a tab, recorded for tests and the playground. */
+export interface SheetMeta {
+  formats: NumberFormat[];
+  bold: Rect[];
+  validations: ValidationList[];
+  conditional: ConditionalRule[];
+  charts: ChartSpec[];
+}
+
+/** A new Google sheet's size. */
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLS = 26;
+
+/*
+ * Open ranges. Sheets reads `Data!C2:C` as C2 down to the sheet's last row;
+ * HyperFormula cannot parse a range without an end row. So the memory
+ * workbook rewrites each open range to `Data!C2:C<last row of Data>` before
+ * handing the formula to the engine, keeps the formula as typed for
+ * `snapshot()`, and rewrites again when a sheet grows. The same formula text
+ * is written to both implementations; only the engine sees the translation.
+ */
+const SHEET_PREFIX = "((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?";
+const OPEN_RANGE = new RegExp(
+  String.raw`(^|[^A-Za-z0-9_.$'!:])${SHEET_PREFIX}(\$?[A-Z]{1,3}\$?\d+):(\$?[A-Z]{1,3})(?![A-Za-z0-9_($!:])`,
+  'g',
+);
+
+/*
+ * Number literals with an exponent (1E-12): Sheets reads them, HyperFormula's
+ * parser does not, so they reach the engine written out as plain decimals.
+ */
+const EXPONENT = /(^|[^A-Za-z0-9_.$])(\d+(?:\.\d+)?[eE][+-]?\d+)(?![A-Za-z0-9_(])/g;
+
+function plainDecimal(n: number): string {
+  if (Math.abs(n) >= 1e21) return n.toFixed(0);
+  const digits = Math.max(0, -Math.floor(Math.log10(Math.abs(n) || 1)) + 16);
+  return n.toFixed(Math.min(100, digits)).replace(/\.?0+$/, '');
+}
+
+function unquote(prefix: string): string {
+  const name = prefix.slice(0, -1);
+  return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+}
+
+export class MemoryWorkbook implements Workbook {
+  readonly hf: HyperFormula;
+  private readonly sizes = new Map<string, { rows: number; cols: number }>();
+  /** Formulas whose typed text differs from what the engine got, by sheet, then "row,col". */
+  private readonly typed = new Map<string, Map<string, string>>();
+  private readonly metas = new Map<string, SheetMeta>();
+
+  constructor() {
+    registerFunnelMath();
+    this.hf = HyperFormula.buildEmpty({
+      licenseKey: 'gpl-v3',
+      // Sheets keeps full doubles and shows 15 significant digits; rounding results
+      // to 12 decimals hides float noise (0.1 + 0.2) without hiding real differences.
+      precisionRounding: 12,
+      // Sheets evaluates SUMPRODUCT's arguments as arrays ((B2:B9<>"")*C2:C9);
+      // HyperFormula does so only with array arithmetic on.
+      useArrayArithmetic: true,
+    });
+  }
+
+  static fromSheets(sheets: Record<string, Input[][]>): MemoryWorkbook {
+    const wb = new MemoryWorkbook();
+    for (const [name, rows] of Object.entries(sheets)) {
+      const height = rows.length;
+      const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+      wb.addSheet(name, Math.max(NEW_SHEET_ROWS, height), Math.max(NEW_SHEET_COLS, width));
+    }
+    wb.hf.batch(() => {
+      for (const [name, rows] of Object.entries(sheets)) {
+        rows.forEach((row, r) => {
+          row.forEach((input, c) => {
+            if (input !== null && input !== '') wb.setCell(name, r, c, input);
+          });
+        });
+      }
+    });
+    return wb;
+  }
+
+  private id(sheet: string): number {
+    const id = this.hf.getSheetId(sheet);
+    if (id === undefined) throw new Error(`There is no sheet named "${sheet}".`);
+    return id;
+  }
+
+  private size(sheet: string): { rows: number; cols: number } {
+    const size = this.sizes.get(sheet.toLowerCase());
+    if (!size) throw new Error(`There is no sheet named "${sheet}".`);
+    return size;
+  }
+
+  /** The formula the engine can parse, for a formula typed on `sheet`. */
+  private translate(sheet: string, text: string): string {
+    return text
+      .split(/("(?:[^"]|"")*")/)
+      .map((part, k) =>
+        k % 2 === 1
+          ? part
+          : part
+              .replace(
+                EXPONENT,
+                (_m, lead: string, literal: string) => `${lead}${plainDecimal(Number(literal))}`,
+              )
+              .replace(
+                OPEN_RANGE,
+                (_m, lead: string, prefix: string | undefined, start: string, endCol: string) => {
+                  const target = prefix ? unquote(prefix) : sheet;
+                  const rows = this.sizes.get(target.toLowerCase())?.rows ?? NEW_SHEET_ROWS;
+                  return `${lead}${prefix ?? ''}${start}:${endCol}${rows}`;
+                },
+              ),
+      )
+      .join('');
+  }
+
+  private engineInput(sheet: string, row: number, col: number, input: Input): Input {
+    const key = `${row},${col}`;
+    let typed = this.typed.get(sheet.toLowerCase());
+    if (typeof input === 'string' && input.startsWith('=')) {
+      const engine = this.translate(sheet, input);
+      if (engine !== input) {
+        if (!typed) {
+          typed = new Map();
+          this.typed.set(sheet.toLowerCase(), typed);
+        }
+        typed.set(key, input);
+      } else typed?.delete(key);
+      return engine;
+    }
+    typed?.delete(key);
+    return input === '' ? null : input;
+  }
+
+  /** Sheets grows a sheet when a value lands below its end; open ranges follow. */
+  private grow(sheet: string, rows: number, cols: number): void {
+    const size = this.size(sheet);
+    if (rows <= size.rows && cols <= size.cols) return;
+    size.rows = Math.max(size.rows, rows);
+    size.cols = Math.max(size.cols, cols);
+    for (const [owner, cells] of this.typed) {
+      const name = this.hf.getSheetName(this.id(owner))!;
+      for (const [key, text] of cells) {
+        const [r, c] = key.split(',').map(Number) as [number, number];
+        this.hf.setCellContents({ sheet: this.id(name), row: r, col: c }, [
+          [this.translate(name, text)],
+        ]);
+      }
+    }
+  }
+
+  /** One cell, typed as a user would (0-based row and column). */
+  setCell(sheet: string, row: number, col: number, input: Input): void {
+    this.grow(sheet, row + 1, col + 1);
+    this.hf.setCellContents({ sheet: this.id(sheet), row, col }, [
+      [this.engineInput(sheet, row, col, input)],
+    ]);
+  }
+
+  /** The computed value of one cell (errors as their text). */
+  value(sheet: string, row: number, col: number): Input {
+    return show(this.hf.getCellValue({ sheet: this.id(sheet), row, col }));
+  }
+
+  meta(sheet: string): SheetMeta {
+    const meta = this.metas.get(sheet.toLowerCase());
+    if (!meta) throw new Error(`There is no sheet named "${sheet}".`);
+    return meta;
+  }
+
+  snapshot(): SheetSnapshot[] {
+    return this.hf.getSheetNames().map((name) => {
+      const id = this.id(name);
+      const serialized = this.hf.getSheetSerialized(id) as Input[][];
+      const computed = this.hf.getSheetValues(id);
+      const typed = this.typed.get(name.toLowerCase());
+      const height = Math.max(serialized.length, computed.length);
+      const formulas: Input[][] = [];
+      const values: Input[][] = [];
+      for (let r = 0; r < height; r++) {
+        const width = Math.max(serialized[r]?.length ?? 0, computed[r]?.length ?? 0);
+        const frow: Input[] = [];
+        const vrow: Input[] = [];
+        for (let c = 0; c < width; c++) {
+          frow.push(typed?.get(`${r},${c}`) ?? serialized[r]?.[c] ?? null);
+          vrow.push(show(computed[r]?.[c]));
+        }
+        formulas.push(frow);
+        values.push(vrow);
+      }
+      return { name, formulas, values };
+    });
+  }
+
+  // ---- Workbook ----
+
+  sheetNames(): string[] {
+    return this.hf.getSheetNames();
+  }
+
+  sheets(): WorkbookSheet[] {
+    return this.hf.getSheetNames().map((name) => {
+      const id = this.id(name);
+      const { height, width } = this.hf.getSheetDimensions(id);
+      const headers: string[] = [];
+      for (let c = 0; c < width; c++) {
+        const v = show(this.hf.getCellValue({ sheet: id, row: 0, col: c }));
+        headers.push(v === null ? '' : String(v));
+      }
+      while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
+      return { name, headers, dataRows: Math.max(0, height - 1), ...this.size(name) };
+    });
+  }
+
+  addSheet(name: string, rows: number, cols: number): void {
+    if (this.sizes.has(name.toLowerCase())) {
+      throw new Error(`A sheet with the name "${name}" already exists.`);
+    }
+    this.hf.addSheet(name);
+    this.sizes.set(name.toLowerCase(), { rows, cols });
+    this.metas.set(name.toLowerCase(), {
+      formats: [],
+      bold: [],
+      validations: [],
+      conditional: [],
+      charts: [],
+    });
+  }
+
+  removeSheet(name: string): void {
+    this.hf.removeSheet(this.id(name));
+    this.sizes.delete(name.toLowerCase());
+    this.typed.delete(name.toLowerCase());
+    this.metas.delete(name.toLowerCase());
+  }
+
+  writeBlock(sheet: string, block: Block): void {
+    const height = block.cells.length;
+    const width = block.cells.reduce((w, r) => Math.max(w, r.length), 0);
+    this.grow(sheet, block.row + height, block.col + width);
+    const grid = block.cells.map((row, r) =>
+      row.map((cell, c) => this.engineInput(sheet, block.row + r, block.col + c, cellInput(cell))),
+    );
+    this.hf.setCellContents({ sheet: this.id(sheet), row: block.row, col: block.col }, grid);
+  }
+
+  setNumberFormat(sheet: string, format: NumberFormat): void {
+    this.meta(sheet).formats.push(format);
+  }
+
+  setBold(sheet: string, ranges: Rect[]): void {
+    this.meta(sheet).bold.push(...ranges);
+  }
+
+  setValidationList(sheet: string, validation: ValidationList): void {
+    this.meta(sheet).validations.push(validation);
+  }
+
+  setConditionalRules(sheet: string, rules: ConditionalRule[]): void {
+    this.meta(sheet).conditional = [...rules];
+  }
+
+  addChart(sheet: string, chart: ChartSpec): void {
+    this.meta(sheet).charts.push(chart);
+  }
+}
+
+function show(value: unknown): Input {
+  if (value instanceof DetailedCellError) {
+    return value.message ? `${value.value} ${value.message}` : value.value;
+  }
+  if (value === undefined) return null;
+  return value as Input;
+}
+
+/** Document properties in memory, with PropertiesService's size limit per value. */
+export class MemoryStore implements SettingsStore {
+  constructor(private value: string | null = null) {}
+
+  read(): string | null {
+    return this.value;
+  }
+
+  write(value: string): void {
+    if (utf8Length(value) > PROPERTY_VALUE_LIMIT) throw new Error('Argument too large: value');
+    this.value = value;
+  }
+}
+
+/** A host on the memory workbook, for tests and the playground. */
+export function memoryHost(
+  workbook: MemoryWorkbook,
+  store: SettingsStore = new MemoryStore(),
+): Host {
+  let locked = false;
+  return {
+    workbook,
+    store,
+    withLock<T>(fn: () => T): T {
+      if (locked) throw new Error('Another change to this spreadsheet is in progress; try again.');
+      locked = true;
+      try {
+        return fn();
+      } finally {
+        locked = false;
+      }
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The narrow interface templates are written through. Two implementations
+ * honour the same rules: apps-script.ts (SpreadsheetApp, the add-on) and
+ * memory.ts (HyperFormula, tests and the playground).
+ *
+ * Every method works on whole blocks or lists of ranges, so writing a plan
+ * takes a number of calls that depends on the template, not on its size.
+ */
+import type { SheetInfo } from '../addon/api';
+import type {
+  Block,
+  ChartSpec,
+  ConditionalRule,
+  NumberFormat,
+  ValidationList,
+} from '../addon/templates/plan';
+import type { Rect } from './a1';
+
+export interface WorkbookSheet extends SheetInfo {
+  /** The sheet's size: open ranges such as C2:C run to the last row. */
+  rows: number;
+  cols: number;
+}
+
+export interface Workbook {
+  /** Every sheet in tab order, with its header row. */
+  sheets(): WorkbookSheet[];
+  sheetNames(): string[];
+  /** Adds an empty tab at the end; throws if the name is taken. */
+  addSheet(name: string, rows: number, cols: number): void;
+  removeSheet(name: string): void;
+  writeBlock(sheet: string, block: Block): void;
+  setNumberFormat(sheet: string, format: NumberFormat): void;
+  setBold(sheet: string, ranges: Rect[]): void;
+  setValidationList(sheet: string, validation: ValidationList): void;
+  /** Replaces the tab's conditional-format rules (a new tab has none). */
+  setConditionalRules(sheet: string, rules: ConditionalRule[]): void;
+  addChart(sheet: string, chart: ChartSpec): void;
+}
+
+/** The first free tab name: "Funnel plan", then "Funnel plan (2)", … */
+export function uniqueName(base: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let k = 2; ; k++) {
+    const name = `${base} (${k})`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}

@@ -1,0 +1,60 @@
+/** Writes plans into a workbook: new tabs only, all or nothing. */
+import type { Plan } from '../addon/templates/plan';
+import { uniqueName, type Workbook } from './workbook';
+
+export function writePlan(workbook: Workbook, sheet: string, plan: Plan): void {
+  for (const block of plan.blocks) workbook.writeBlock(sheet, block);
+  for (const format of plan.formats) workbook.setNumberFormat(sheet, format);
+  if (plan.bold.length > 0) workbook.setBold(sheet, plan.bold);
+  for (const validation of plan.validations) workbook.setValidationList(sheet, validation);
+  if (plan.conditional.length > 0) workbook.setConditionalRules(sheet, plan.conditional);
+  for (const chart of plan.charts) workbook.addChart(sheet, chart);
+}
+
+/** The tab names the plans will get, in order, without touching the workbook. */
+export function tabNames(existing: readonly string[], plans: readonly Plan[]): string[] {
+  const taken = [...existing];
+  return plans.map((plan) => {
+    const name = uniqueName(plan.title, taken);
+    taken.push(name);
+    return name;
+  });
+}
+
+export class WriteError extends Error {
+  constructor(
+    readonly tab: string,
+    readonly cause: unknown,
+  ) {
+    super(`Could not create "${tab}": ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/**
+ * Each plan on a new tab with a unique name. If anything fails, every tab
+ * made by this call is removed again, so the spreadsheet is as it was, and
+ * the error names the tab that failed.
+ */
+export function writePlans(workbook: Workbook, plans: readonly Plan[]): string[] {
+  const names = tabNames(workbook.sheetNames(), plans);
+  const made: string[] = [];
+  let current = '';
+  try {
+    plans.forEach((plan, k) => {
+      current = names[k]!;
+      workbook.addSheet(current, plan.rows, plan.cols);
+      made.push(current);
+      writePlan(workbook, current, plan);
+    });
+  } catch (e) {
+    for (const name of made.reverse()) {
+      try {
+        workbook.removeSheet(name);
+      } catch {
+        // The first failure is what the user needs to see.
+      }
+    }
+    throw new WriteError(current, e);
+  }
+  return names;
+}

@@ -1,0 +1,109 @@
+/** Shared by the template tests: seed-based settings, building into memory, reading tabs. */
+import { expect } from 'vitest';
+import type { Created, Result } from '../../src/addon/api';
+import { createTemplates } from '../../src/addon/server';
+import { defaultSettings, type Settings, type TypedChannel } from '../../src/addon/settings';
+import {
+  type Input,
+  MemoryWorkbook,
+  memoryHost,
+  type SheetSnapshot,
+} from '../../src/workbook/memory';
+
+/** Seed 000's channels (its £95 outbound meeting with 30% outside the ICP, …) and seed 003's funnel. */
+export function seedSettings(patch: Partial<Settings> = {}): Settings {
+  return { ...defaultSettings(), ...patch };
+}
+
+export function channels(n: number): TypedChannel[] {
+  return Array.from({ length: n }, (_, k) => ({
+    name: `Channel ${k + 1}`,
+    spend: 500 + 137 * k,
+    meetings: k % 7 === 3 ? 0 : 4 + (k % 9),
+    showRate: 0.6 + (k % 5) * 0.1,
+    qualRate: 0.5 + (k % 4) * 0.1,
+  }));
+}
+
+export function stages(n: number): Settings['stages'] {
+  return Array.from({ length: n }, (_, k) => ({
+    name: `Stage ${k + 1}`,
+    rate: k === n - 1 ? null : [0.35, 0.4, 0.7, 0.45, 0.3, 0.6][k % 6]!,
+  }));
+}
+
+/** The user's own data: seed 000's channels as a sheet, for mapped channels. */
+export const DATA_SHEET: Input[][] = [
+  ['Channel', 'Month', 'Cost', 'Booked', 'Show %', 'Qual %'],
+  ['Outbound', 'Jan', 950, 10, 1, 0.7],
+  ['Paid social', 'Jan', 1000, 10, 0.8, 0.6],
+  ['Events', 'Jan', 4000, 12, 0.9, 0.75],
+  ['Webinars', 'Jan', 500, 0, 1, 0.5],
+];
+
+export function mappedSettings(patch: Partial<Settings> = {}): Settings {
+  return seedSettings({
+    channels: {
+      mode: 'mapped',
+      sheet: 'My data',
+      columns: {
+        name: 'Channel',
+        spend: 'Cost',
+        meetings: 'Booked',
+        showRate: 'Show %',
+        qualRate: 'Qual %',
+      },
+    },
+    ...patch,
+  });
+}
+
+export function userWorkbook(): MemoryWorkbook {
+  return MemoryWorkbook.fromSheets({
+    'My data': DATA_SHEET.map((r) => [...r]),
+    Notes: [['Quarter plan'], ['=SUM(2,3)']],
+  });
+}
+
+export function create(wb: MemoryWorkbook, settings: Settings): Result<Created> {
+  return createTemplates(memoryHost(wb), settings);
+}
+
+export function createOk(wb: MemoryWorkbook, settings: Settings): string[] {
+  const result = create(wb, settings);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.value.tabs;
+}
+
+export function tab(wb: MemoryWorkbook, name: string): SheetSnapshot {
+  const found = wb.snapshot().find((s) => s.name === name);
+  if (!found) throw new Error(`no tab ${name}`);
+  return found;
+}
+
+export function at(snap: SheetSnapshot, row: number, col: number): Input {
+  return snap.values[row]?.[col] ?? null;
+}
+
+/** Equal as Sheets shows them: numbers to 9 significant digits, the rest exactly. */
+export function expectSame(actual: unknown, expected: unknown, where: string): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    const scale = Math.max(1, Math.abs(expected));
+    expect(Math.abs(actual - expected) / scale, `${where}: ${actual} vs ${expected}`).toBeLessThan(
+      1e-9,
+    );
+  } else {
+    expect(actual === '' ? null : actual, where).toEqual(expected === '' ? null : expected);
+  }
+}
+
+/** The cells that hold a formula. */
+export function formulaCells(snap: SheetSnapshot): string[] {
+  const out: string[] = [];
+  snap.formulas.forEach((row, r) => {
+    row.forEach((f, c) => {
+      if (typeof f === 'string' && f.startsWith('=')) out.push(`${r},${c}`);
+    });
+  });
+  return out;
+}
