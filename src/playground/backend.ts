@@ -5,8 +5,17 @@
  */
 import type { ServerApi, ServerCall } from '../addon/api';
 import { createTemplates, getSetupState, previewTemplates } from '../addon/server';
+import type { ConditionalRule, NumberFormat } from '../addon/templates/plan';
+import type { Rect } from '../workbook/a1';
 import { MemoryWorkbook, memoryHost, type SheetSnapshot } from '../workbook/memory';
 import { type Cell, sampleSheets } from './sample';
+
+/** A sheet as /api/workbook serves it: the engine's snapshot, plus how the grid should show it. */
+export interface PlaygroundSheet extends SheetSnapshot {
+  formats: NumberFormat[];
+  bold: Rect[];
+  conditional: ConditionalRule[];
+}
 
 export type { SheetSnapshot };
 
@@ -17,7 +26,7 @@ export type Calls = {
 
 export interface Backend {
   calls: Calls;
-  snapshot(): SheetSnapshot[];
+  snapshot(): PlaygroundSheet[];
   setCell(sheet: string, row: number, col: number, input: string): void;
 }
 
@@ -30,7 +39,11 @@ export function sampleBackend(sheets: Record<string, Cell[][]> = sampleSheets())
       previewTemplates: (settings) => previewTemplates(host, settings),
       createTemplates: (settings) => createTemplates(host, settings),
     },
-    snapshot: () => workbook.snapshot(),
+    snapshot: () =>
+      workbook.snapshot().map((sheet) => {
+        const meta = workbook.meta(sheet.name);
+        return { ...sheet, formats: meta.formats, bold: meta.bold, conditional: meta.conditional };
+      }),
     setCell: (sheet, row, col, input) => workbook.setCell(sheet, row, col, input),
   };
 }

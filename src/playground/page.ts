@@ -4,10 +4,22 @@
  * textContent only: tabs made by the wizard may hold anything the user typed.
  */
 
+import { formatNumber } from './format';
+
+interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
 interface SheetSnapshot {
   name: string;
   formulas: unknown[][];
   values: unknown[][];
+  formats?: { pattern: string; ranges: Rect[] }[];
+  bold?: Rect[];
+  conditional?: { range: Rect; text: string; background: string; fontColor: string }[];
 }
 
 const MIN_ROWS = 30;
@@ -39,8 +51,24 @@ function current(): SheetSnapshot | undefined {
   return sheets.find((s) => s.name === active);
 }
 
-function show(value: unknown): string {
+const inside = (r: Rect, row: number, col: number): boolean =>
+  row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
+
+/** The last format written over a cell wins, as in Sheets. */
+function patternAt(sheet: SheetSnapshot | undefined, row: number, col: number): string | undefined {
+  let found: string | undefined;
+  for (const f of sheet?.formats ?? []) {
+    if (f.ranges.some((r) => inside(r, row, col))) found = f.pattern;
+  }
+  return found;
+}
+
+function show(value: unknown, pattern?: string): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && pattern) {
+    const formatted = formatNumber(value, pattern);
+    if (formatted !== undefined) return formatted;
+  }
   if (typeof value === 'number') {
     if (Number.isInteger(value)) return value.toLocaleString('en-GB');
     return value.toLocaleString('en-GB', { maximumFractionDigits: Math.abs(value) < 1 ? 4 : 2 });
@@ -102,12 +130,23 @@ function renderGrid(): void {
     for (let c = 0; c < cols; c++) {
       const td = document.createElement('td');
       const value = sheet?.values[r]?.[c];
-      td.textContent = show(value);
+      td.textContent = show(value, patternAt(sheet, r, c));
+      if (sheet?.bold?.some((b) => inside(b, r, c))) td.style.fontWeight = '600';
+      const rule = sheet?.conditional?.find((k) => inside(k.range, r, c) && k.text === value);
+      if (rule) {
+        td.style.background = rule.background;
+        td.style.color = rule.fontColor;
+      }
       td.dataset.cell = `${columnName(c)}${r + 1}`;
       td.dataset.row = String(r);
       td.dataset.col = String(c);
       if (typeof value === 'number') td.className = 'num';
       if (typeof value === 'string' && value.startsWith('#')) td.className = 'err';
+      // Text runs on over empty cells to its right, as in Sheets.
+      const right = sheet?.values[r]?.[c + 1];
+      if (typeof value === 'string' && (right === null || right === undefined)) {
+        td.classList.add('spill');
+      }
       if (r === selected.row && c === selected.col) td.classList.add('selected');
       tr.append(td);
     }

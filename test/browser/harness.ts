@@ -11,14 +11,14 @@ import { type Playground, startPlayground } from '../../src/playground/server';
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = join(__dirname, '../artifacts');
 
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
+export async function launchBrowser(executablePath = CHROMIUM): Promise<Browser> {
+  if (!existsSync(executablePath)) {
     throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (CI's .ci/run does it)`,
+      `Chromium is not installed at ${executablePath}: run \`apt-get install -y chromium\` (CI's .ci/run does it)`,
     );
   }
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: [
       '--no-sandbox',

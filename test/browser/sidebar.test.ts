@@ -106,6 +106,9 @@ describe('the set-up wizard in the playground', () => {
     await page.locator('.tab.active', { hasText: 'Funnel plan' }).waitFor();
     await expect.poll(() => page.locator('.tab').allTextContents()).toEqual([...before, ...tabs]);
     await shot(page, 'wizard-8-created');
+    await page.locator('.tab', { hasText: 'Channel comparison' }).click();
+    await page.locator('td', { hasText: 'All channels (blended)' }).waitFor();
+    await shot(page, 'wizard-9-channel-comparison');
 
     const all = await workbook(playground);
     expect(all.map((s) => s.name)).toEqual([...before, ...tabs]);

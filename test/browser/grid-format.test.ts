@@ -1,0 +1,24 @@
+/** The playground grid's number formats, and the harness's word when Chromium is missing. */
+import { describe, expect, it } from 'vitest';
+import { formats } from '../../src/addon/templates/common';
+import { formatNumber } from '../../src/playground/format';
+import { launchBrowser } from './harness';
+
+describe('the playground grid', () => {
+  it('shows numbers in the formats the templates write', () => {
+    const pounds = formats('£');
+    expect(formatNumber(1234567.891, pounds.money)).toBe('£1,234,568');
+    expect(formatNumber(135.714285, pounds.cents)).toBe('£135.71');
+    expect(formatNumber(0.35, pounds.percent)).toBe('35.0%');
+    expect(formatNumber(3, pounds.multiple)).toBe('3.0×');
+    expect(formatNumber(190000, pounds.count)).toBe('190,000');
+    expect(formatNumber(1200, formats('CHF').money)).toBe('CHF 1,200');
+    expect(formatNumber(45000, pounds.date)).toBeUndefined();
+  });
+});
+
+describe('the browser harness', () => {
+  it('says how to install Chromium when it is missing', async () => {
+    await expect(launchBrowser('/nowhere/chromium')).rejects.toThrow(/apt-get install -y chromium/);
+  });
+});
