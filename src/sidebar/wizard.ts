@@ -758,6 +758,12 @@ function mappedChannels(state: State, actions: Actions): Node[] {
     labelled(state, 'Sheet with one channel per row', 'channels.sheet', sheet),
   ];
   if (chosen) {
+    fields.push(
+      el('p', {
+        text: 'Columns are suggested from their headers; change any that are wrong.',
+        className: 'secondary',
+      }),
+    );
     for (const f of CHANNEL_FIELDS) {
       const select = el('select');
       select.append(el('option', { text: 'Choose a column…', attrs: { value: '' } }));

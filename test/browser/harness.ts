@@ -3,13 +3,14 @@
  * playwright-core against a playground started in this process on a free port.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type FrameLocator, type Page } from 'playwright-core';
 import type { SheetSnapshot } from '../../src/playground/backend';
 import { type Playground, startPlayground } from '../../src/playground/server';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const ARTIFACTS = join(__dirname, '../artifacts');
+export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '../artifacts');
 
 export async function launchBrowser(executablePath = CHROMIUM): Promise<Browser> {
   if (!existsSync(executablePath)) {
