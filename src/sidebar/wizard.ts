@@ -314,8 +314,8 @@ function view(state: State, actions: Actions): Node[] {
       ...body,
     ),
   );
-  nodes.push(status(state));
-  nodes.push(footer(state, actions));
+  // Status and buttons stay in view however long the step is.
+  nodes.push(el('div', { className: 'dock' }, status(state), footer(state, actions)));
   return nodes;
 }
 
