@@ -13,6 +13,7 @@ type Section = () => Promise<string>;
 /** In the order they appear in BENCHMARKS.md. */
 const SECTIONS: [string, () => Promise<{ default: Section }>][] = [
   ['sidebar', () => import('../bench/sidebar.bench')],
+  ['templates', () => import('../bench/templates.bench')],
 ];
 
 async function main(): Promise<void> {

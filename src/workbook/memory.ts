@@ -235,14 +235,20 @@ export class MemoryWorkbook implements Workbook {
   sheets(): WorkbookSheet[] {
     return this.hf.getSheetNames().map((name) => {
       const id = this.id(name);
-      const { height, width } = this.hf.getSheetDimensions(id);
-      const headers: string[] = [];
-      for (let c = 0; c < width; c++) {
-        const v = show(this.hf.getCellValue({ sheet: id, row: 0, col: c }));
-        headers.push(v === null ? '' : String(v));
-      }
+      // Dimensions count empty cells that ranges refer to; Sheets' last row is the last with content.
+      const typed = this.hf.getSheetSerialized(id);
+      let last = typed.length - 1;
+      while (
+        last >= 0 &&
+        !(typed[last] ?? []).some((v) => v !== null && v !== undefined && v !== '')
+      )
+        last--;
+      const headers = (this.hf.getSheetValues(id)[0] ?? []).map((v) => {
+        const shown = show(v);
+        return shown === null ? '' : String(shown);
+      });
       while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
-      return { name, headers, dataRows: Math.max(0, height - 1), ...this.size(name) };
+      return { name, headers, dataRows: Math.max(0, last), ...this.size(name) };
     });
   }
 

@@ -1,0 +1,108 @@
+/**
+ * Templates: spreadsheet calls to write each one through the Apps Script
+ * workbook (recording fake of SpreadsheetApp), and how long building its
+ * plan and writing it into the in-memory workbook take.
+ */
+import type { Settings, TemplateId } from '../src/addon/settings';
+import { defaultSettings, TEMPLATE_IDS, TEMPLATE_TITLES } from '../src/addon/settings';
+import { buildPlans } from '../src/addon/templates';
+import { parseSettings } from '../src/addon/validate';
+import { AppsScriptWorkbook } from '../src/workbook/apps-script';
+import { MemoryWorkbook } from '../src/workbook/memory';
+import type { WorkbookSheet } from '../src/workbook/workbook';
+import { writePlans } from '../src/workbook/write';
+import { fakeSpreadsheet } from '../test/fakes/spreadsheet';
+
+const DATA = [
+  ['Channel', 'Cost', 'Booked', 'Show', 'Qual'],
+  ['Outbound', 950, 10, 1, 0.7],
+  ['Paid social', 1000, 10, 0.8, 0.6],
+  ['Events', 4000, 12, 0.9, 0.75],
+];
+
+function variant(channels: number, stages: number): Settings {
+  const s = defaultSettings();
+  s.channels = {
+    mode: 'typed',
+    rows: Array.from({ length: channels }, (_, k) => ({
+      name: `Channel ${k + 1}`,
+      spend: 500 + 100 * k,
+      meetings: 5 + (k % 7),
+      showRate: 0.8,
+      qualRate: 0.6,
+    })),
+  };
+  s.stages = Array.from({ length: stages }, (_, k) => ({
+    name: `Stage ${k + 1}`,
+    rate: k === stages - 1 ? null : 0.4,
+  }));
+  s.meetingStage = 'Stage 2';
+  return s;
+}
+
+function parsed(settings: Settings, template: TemplateId, sheets: WorkbookSheet[]): Settings {
+  const result = parseSettings({ ...settings, templates: [template] }, sheets);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.value;
+}
+
+function calls(template: TemplateId, settings: Settings): number {
+  const fake = fakeSpreadsheet([{ name: 'Data', headers: DATA[0]!.map(String), dataRows: 3 }]);
+  (globalThis as Record<string, unknown>).SpreadsheetApp = fake.app;
+  const workbook = new AppsScriptWorkbook(fake.spreadsheet);
+  const sheets = workbook.sheets();
+  const plans = buildPlans({ settings: parsed(settings, template, sheets), sheets });
+  const before = fake.rec.calls.length;
+  writePlans(workbook, plans);
+  return fake.rec.calls.length - before;
+}
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function timeIt(runs: number, fn: () => void): number {
+  fn();
+  const times: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const ms = (t: number) => (t < 1 ? t.toFixed(3) : t.toFixed(1));
+
+export default async function templatesBench(): Promise<string> {
+  const small = variant(3, 4);
+  const large = variant(30, 12);
+  const lines = [
+    '## Templates',
+    '',
+    'Spreadsheet calls to write one template through the Apps Script workbook (counted on a recording fake of SpreadsheetApp; every method call on any object counts), and median times on the in-memory workbook.',
+    '',
+    '| template | style | calls, 3 channels / 4 stages | calls, 30 channels / 12 stages | build plan, 30 / 12 (ms) | build + write + evaluate in memory, 30 / 12 (ms) |',
+    '|---|---|---:|---:|---:|---:|',
+  ];
+  for (const template of TEMPLATE_IDS) {
+    for (const style of ['addon', 'native'] as const) {
+      const s = { ...small, formulaStyle: style };
+      const l = { ...large, formulaStyle: style };
+      const sheets = MemoryWorkbook.fromSheets({ Data: DATA }).sheets();
+      const settings = parsed(l, template, sheets);
+      const build = timeIt(200, () => buildPlans({ settings, sheets }));
+      const write = timeIt(15, () => {
+        const wb = MemoryWorkbook.fromSheets({ Data: DATA });
+        writePlans(wb, buildPlans({ settings, sheets }));
+        wb.snapshot();
+      });
+      lines.push(
+        `| ${TEMPLATE_TITLES[template]} | ${style} | ${calls(template, s)} | ${calls(template, l)} | ${ms(build)} | ${ms(write)} |`,
+      );
+    }
+  }
+  delete (globalThis as Record<string, unknown>).SpreadsheetApp;
+  return lines.join('\n');
+}

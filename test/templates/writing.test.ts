@@ -1,0 +1,316 @@
+/**
+ * The rules for writing into a user's spreadsheet: new tabs only, nothing
+ * outside them changes, all or nothing, under the lock; mapped channels
+ * follow the user's data; settings remembered per document.
+ */
+import { describe, expect, it } from 'vitest';
+import { createTemplates, getSetupState, previewTemplates } from '../../src/addon/server';
+import { defaultSettings, type Settings } from '../../src/addon/settings';
+import {
+  loadSettings,
+  PROPERTY_VALUE_LIMIT,
+  saveSettings,
+  utf8Length,
+} from '../../src/addon/store';
+import { CHANNEL_LAYOUT } from '../../src/addon/templates/channel-comparison';
+import { FUNCTIONS } from '../../src/metrics/catalogue';
+import { MemoryStore, type MemoryWorkbook, memoryHost } from '../../src/workbook/memory';
+import { uniqueName } from '../../src/workbook/workbook';
+import {
+  at,
+  channels,
+  create,
+  createOk,
+  mappedSettings,
+  seedSettings,
+  tab,
+  userWorkbook,
+} from './helpers';
+
+function others(wb: MemoryWorkbook, except: string[]) {
+  return JSON.stringify(wb.snapshot().filter((s) => !except.includes(s.name)));
+}
+
+describe('never overwrite', () => {
+  it('makes new tabs with unique names and changes no other sheet', () => {
+    const wb = userWorkbook();
+    wb.addSheet('Funnel plan', 1000, 26);
+    wb.setCell('Funnel plan', 0, 0, 'mine');
+    const before = others(wb, []);
+    const tabs = createOk(wb, seedSettings({ formulaStyle: 'native' }));
+    expect(tabs).toEqual([
+      'Funnel plan (2)',
+      'Channel comparison',
+      'Meeting outcomes',
+      'Definitions',
+    ]);
+    expect(others(wb, tabs)).toBe(before);
+    const again = createOk(wb, seedSettings());
+    expect(again).toEqual([
+      'Funnel plan (3)',
+      'Channel comparison (2)',
+      'Meeting outcomes (2)',
+      'Definitions (2)',
+    ]);
+  });
+
+  it('a second Create leaves the first one’s tabs exactly as they were', () => {
+    const wb = userWorkbook();
+    const first = createOk(wb, seedSettings());
+    const before = others(wb, []);
+    const second = createOk(wb, seedSettings({ formulaStyle: 'native' }));
+    expect(second.every((name) => / \(2\)$/.test(name))).toBe(true);
+    expect(others(wb, second)).toBe(before);
+    expect(first.every((name) => wb.sheetNames().includes(name))).toBe(true);
+  });
+
+  it('compares every other sheet before and after, mapped channels included', () => {
+    const wb = userWorkbook();
+    const before = others(wb, []);
+    const tabs = createOk(wb, mappedSettings());
+    expect(others(wb, tabs)).toBe(before);
+  });
+
+  it('treats names case-insensitively, as Sheets does', () => {
+    expect(uniqueName('Funnel plan', ['funnel PLAN', 'Funnel plan (2)'])).toBe('Funnel plan (3)');
+    expect(uniqueName('Definitions', ['Data'])).toBe('Definitions');
+  });
+
+  it('the preview names the tabs Create will make and writes nothing', () => {
+    const wb = userWorkbook();
+    wb.addSheet('Definitions', 1000, 26);
+    const before = JSON.stringify(wb.snapshot());
+    const preview = previewTemplates(memoryHost(wb), seedSettings());
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) return;
+    expect(preview.value.map((p) => p.tabName)).toEqual([
+      'Funnel plan',
+      'Channel comparison',
+      'Meeting outcomes',
+      'Definitions (2)',
+    ]);
+    for (const item of preview.value) expect(item.lines.length).toBeGreaterThan(0);
+    expect(JSON.stringify(wb.snapshot())).toBe(before);
+  });
+});
+
+describe('all or nothing', () => {
+  for (const method of [
+    'writeBlock',
+    'setValidationList',
+    'addChart',
+    'setConditionalRules',
+  ] as const) {
+    it(`a failure in ${method} removes every tab made and says why`, () => {
+      const wb = userWorkbook();
+      const before = JSON.stringify(wb.snapshot());
+      const original = wb[method].bind(wb) as (...a: unknown[]) => void;
+      let calls = 0;
+      (wb as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        // Let the first tab through so the failure comes midway.
+        if (++calls > (method === 'writeBlock' ? 4 : 0))
+          throw new Error('Service Spreadsheets failed');
+        original(...args);
+      };
+      const result = create(wb, seedSettings());
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.errors[0]!.message).toMatch(
+        /^Could not create "[^"]+": Service Spreadsheets failed/,
+      );
+      expect(result.errors[0]!.message).toContain('Nothing was changed');
+      expect(JSON.stringify(wb.snapshot())).toBe(before);
+      expect(wb.sheetNames()).toEqual(['My data', 'Notes']);
+    });
+  }
+
+  it('does not save settings when Create fails', () => {
+    const wb = userWorkbook();
+    const store = new MemoryStore();
+    wb.addChart = () => {
+      throw new Error('no charts today');
+    };
+    const result = createTemplates(memoryHost(wb, store), seedSettings());
+    expect(result.ok).toBe(false);
+    expect(store.read()).toBeNull();
+  });
+});
+
+describe('bad settings write nothing', () => {
+  const cases: [string, (s: Settings) => void, string][] = [
+    ['unknown meeting stage', (s) => (s.meetingStage = 'Demo'), 'meetingStage'],
+    ['rate 140', (s) => (s.stages[2]!.rate = 140), 'stages.2.rate'],
+    [
+      'empty channel name',
+      (s) => {
+        if (s.channels.mode === 'typed') s.channels.rows[1]!.name = ' ';
+      },
+      'channels.rows.1.name',
+    ],
+    ['a stage list of 1', (s) => (s.stages = [{ name: 'Lead', rate: null }]), 'stages'],
+  ];
+  for (const [name, patch, field] of cases) {
+    it(`${name}: a message on ${field}, no tab`, () => {
+      const wb = userWorkbook();
+      const before = JSON.stringify(wb.snapshot());
+      const settings = defaultSettings();
+      patch(settings);
+      const result = create(wb, settings);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.errors.map((e) => e.field)).toContain(field);
+      expect(JSON.stringify(wb.snapshot())).toBe(before);
+    });
+  }
+
+  it('a mapped column that does not exist', () => {
+    const wb = userWorkbook();
+    const settings = mappedSettings();
+    if (settings.channels.mode === 'mapped') settings.channels.columns.spend = 'Budget';
+    const result = create(wb, settings);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'channels.columns.spend',
+          message:
+            'No column headed "Budget" on sheet "My data"; pick one of: Channel, Month, Cost, Booked, Show %, Qual %.',
+        },
+      ],
+    });
+    expect(wb.sheetNames()).toEqual(['My data', 'Notes']);
+  });
+});
+
+describe('mapped channels', () => {
+  it('refer to the user’s columns by formula, and later changes flow through', () => {
+    for (const style of ['addon', 'native'] as const) {
+      const wb = userWorkbook();
+      createOk(wb, mappedSettings({ formulaStyle: style }));
+      const { firstChannelRow: F, blendedRow: B } = CHANNEL_LAYOUT;
+      let snap = tab(wb, 'Channel comparison');
+      expect(snap.formulas[F]!.slice(0, 5)).toEqual([
+        "='My data'!A2",
+        "='My data'!C2",
+        "='My data'!D2",
+        "='My data'!E2",
+        "='My data'!F2",
+      ]);
+      const blended = snap.formulas[B]![6] as string;
+      if (style === 'addon') {
+        expect(blended).toBe(
+          "=BLENDED_CPQM('My data'!C2:C,'My data'!D2:D,'My data'!F2:F,'My data'!E2:E)",
+        );
+      } else {
+        expect(blended).toContain("'My data'!C2:C");
+        expect(blended).not.toContain('BLENDED_CPQM');
+      }
+      expect(at(snap, F, 6)).toBeCloseTo(950 / 7, 9);
+
+      // The user edits Outbound's spend and adds a channel below the others, past row 1000.
+      wb.setCell('My data', 1, 2, 1400);
+      wb.setCell('My data', 5, 0, 'Podcasts');
+      wb.setCell('My data', 5, 2, 300);
+      wb.setCell('My data', 5, 3, 3);
+      wb.setCell('My data', 5, 4, 1);
+      wb.setCell('My data', 5, 5, 1);
+      wb.setCell('My data', 1499, 2, 100);
+      wb.setCell('My data', 1499, 3, 1);
+      wb.setCell('My data', 1499, 5, 1);
+      snap = tab(wb, 'Channel comparison');
+      expect(at(snap, F, 6)).toBeCloseTo(1400 / 7, 9);
+      expect(at(snap, F + 4, 0)).toBe('Podcasts');
+      expect(at(snap, F + 4, 6)).toBeCloseTo(100, 9);
+      const spend = [1400, 1000, 4000, 500, 300, 100];
+      const meetings = [10, 10, 12, 0, 3, 1];
+      const qual = [0.7, 0.6, 0.75, 0.5, 1, 1];
+      const show = [1, 0.8, 0.9, 1, 1, ''];
+      const col = (xs: unknown[]) => xs.map((x) => [x]);
+      expect(at(snap, B, 6)).toBeCloseTo(
+        FUNCTIONS.BLENDED_CPQM!(col(spend), col(meetings), col(qual), col(show)) as number,
+        9,
+      );
+      expect(at(snap, B, 1)).toBe(7300);
+    }
+  });
+});
+
+describe('settings remembered per document', () => {
+  it('round trip: Create saves them, getSetupState reads them back', () => {
+    const wb = userWorkbook();
+    const host = memoryHost(wb);
+    expect(getSetupState(host)).toMatchObject({ saved: false, settings: defaultSettings() });
+    const settings = mappedSettings({ attributionWindow: '30 days from first meeting' });
+    expect(createTemplates(host, settings).ok).toBe(true);
+    const state = getSetupState(host);
+    expect(state.saved).toBe(true);
+    expect(state.settings).toEqual(settings);
+    expect(state.sheets.map((s) => s.name)).toContain('My data');
+    expect(state.sheets.find((s) => s.name === 'My data')).toEqual({
+      name: 'My data',
+      headers: ['Channel', 'Month', 'Cost', 'Booked', 'Show %', 'Qual %'],
+      dataRows: 4,
+    });
+  });
+
+  it('bad stored JSON or settings that no longer validate give the defaults', () => {
+    for (const stored of [
+      '{not json',
+      '"a string"',
+      JSON.stringify({ ...defaultSettings(), stages: [] }),
+    ]) {
+      const state = getSetupState(memoryHost(userWorkbook(), new MemoryStore(stored)));
+      expect(state.saved).toBe(false);
+      expect(state.settings).toEqual(defaultSettings());
+    }
+    const unreadable = {
+      read: () => {
+        throw new Error('Service unavailable');
+      },
+      write: () => {},
+    };
+    expect(loadSettings(unreadable)).toBeNull();
+  });
+
+  it('stays within the 9 KB property limit: too large is not saved, and Create says so', () => {
+    const store = new MemoryStore();
+    const big = seedSettings({ channels: { mode: 'typed', rows: channels(200) } });
+    expect(utf8Length(JSON.stringify(big))).toBeGreaterThan(PROPERTY_VALUE_LIMIT);
+    expect(saveSettings(store, big)).toBe(false);
+    expect(store.read()).toBeNull();
+    const result = createTemplates(memoryHost(userWorkbook(), store), big);
+    expect(result.ok && result.value.warnings?.[0]).toMatch(/too large to remember/);
+    expect(() => store.write('x'.repeat(PROPERTY_VALUE_LIMIT + 1))).toThrow(/too large/);
+    const fits = seedSettings({ channels: { mode: 'typed', rows: channels(30) } });
+    expect(saveSettings(store, fits)).toBe(true);
+    expect(loadSettings(store)).toEqual(fits);
+  });
+
+  it('counts UTF-8 bytes as PropertiesService does', () => {
+    expect(utf8Length('£€😀a')).toBe(2 + 3 + 4 + 1);
+  });
+});
+
+describe('the lock', () => {
+  it('Create runs under the document lock; a busy lock changes nothing', () => {
+    const wb = userWorkbook();
+    const host = memoryHost(wb);
+    let inside = false;
+    const locked = {
+      ...host,
+      withLock<T>(fn: () => T): T {
+        inside = true;
+        try {
+          return host.withLock(() => host.withLock(fn));
+        } finally {
+          inside = false;
+        }
+      },
+    };
+    const result = createTemplates(locked, seedSettings());
+    expect(inside).toBe(false);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]!.message).toMatch(/in progress; try again/);
+    expect(wb.sheetNames()).toEqual(['My data', 'Notes']);
+  });
+});
