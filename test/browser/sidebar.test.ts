@@ -244,6 +244,40 @@ describe('the set-up wizard in the playground', () => {
     expect(problems).toEqual([]);
   }, 30_000);
 
+  it('adds, renames and reorders stages, and the funnel plan follows', async () => {
+    const { page, sidebar, problems } = await open();
+    await sidebar.getByRole('button', { name: 'Step 2: Stages' }).click();
+    await sidebar.locator('[data-action="add-stage"]').click();
+    const n = defaultSettings().stages.length;
+    // A new stage goes in before the last, so the funnel still ends in customers.
+    await sidebar.getByLabel(`Stage ${n} name`).fill('Proposal');
+    await sidebar.getByLabel(`Rate from stage ${n} to the next, in %`).fill('60');
+    await sidebar.getByRole('button', { name: `Move stage ${n} up` }).click();
+    await shot(page, 'wizard-2-stages-edited');
+    const names = await sidebar
+      .locator('.stage-name')
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const expected = defaultSettings().stages.map((s) => s.name);
+    expected.splice(n - 2, 0, 'Proposal');
+    expect(names).toEqual(expected);
+    await sidebar.locator('[data-action="create-now"]').click();
+    await createdTabs(sidebar);
+
+    const plan = sheet(await workbook(playground), 'Funnel plan');
+    const stages = defaultSettings().stages;
+    const rates = stages.slice(0, -1).map((s) => s.rate as number);
+    rates.splice(n - 2, 0, 0.6);
+    const e = defaultSettings().economics;
+    const volumes = FUNCTIONS.REVERSE_FUNNEL!(
+      Math.ceil(e.revenueTarget / e.dealSize),
+      rates.map((r) => [r]),
+    ) as number[][];
+    expected.forEach((name, k) => {
+      expect(lookup(plan, name, 'Volume needed')).toBe(volumes[k]![0]);
+    });
+    expect(problems).toEqual([]);
+  }, 30_000);
+
   it('reopens with the last settings used in this spreadsheet', async () => {
     const { page, sidebar } = await open();
     await sidebar.getByRole('button', { name: 'Step 2: Stages' }).click();
