@@ -87,11 +87,16 @@ class Checker {
     if (n === undefined) return undefined;
     const low = allowZero ? n < 0 : n <= 0;
     if (low || n > 1) {
-      const shown = n > 1 && n <= 100 && Number.isInteger(n) ? fmt(n) : pct(n);
-      const hint = n > 1 && n <= 100 ? `; for ${fmt(n)}% enter ${fmt(n / 100)}` : '';
+      // A whole number up to 100 was most likely meant as a percentage.
+      const shown =
+        Number.isInteger(n) && n > 1 && n <= 100
+          ? `${fmt(n)}; for ${fmt(n)}% enter ${fmt(n / 100)}`
+          : n > 100
+            ? fmt(n)
+            : pct(n);
       return this.fail(
         field,
-        `Enter ${what} ${allowZero ? 'from 0%' : 'above 0%'} up to 100% (you entered ${shown}${hint}).`,
+        `Enter ${what} ${allowZero ? 'from 0%' : 'above 0%'} up to 100% (you entered ${shown}).`,
       );
     }
     return n;
