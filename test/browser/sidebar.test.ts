@@ -278,7 +278,7 @@ describe('the set-up wizard in the playground', () => {
     expect(problems).toEqual([]);
   }, 30_000);
 
-  it('reopens with the last settings used in this spreadsheet', async () => {
+  it('makes portable native formulas, and reopens with the last settings used in this spreadsheet', async () => {
     const { page, sidebar } = await open();
     await sidebar.getByRole('button', { name: 'Step 2: Stages' }).click();
     await sidebar.getByLabel('Stage 1 name').fill('Website visitor');
@@ -289,6 +289,20 @@ describe('the set-up wizard in the playground', () => {
     await sidebar.getByLabel('Portable native formulas').check();
     await sidebar.locator('[data-action="create-now"]').click();
     await createdTabs(sidebar);
+
+    // Portable formulas: the same numbers with no Funnel Math function in any formula.
+    const channels = sheet(await workbook(playground), 'Channel comparison');
+    const addonCall = new RegExp(`\\b(${CATALOGUE.map((f) => f.name).join('|')})\\(`);
+    const formulas = channels.formulas
+      .flat()
+      .filter((f) => typeof f === 'string' && f.startsWith('='));
+    expect(formulas.length).toBeGreaterThan(0);
+    expect(formulas.filter((f) => addonCall.test(f as string))).toEqual([]);
+    const typed = defaultSettings().channels;
+    for (const row of typed.mode === 'typed' ? typed.rows : []) {
+      const cpqm = FUNCTIONS.CPQM!(row.spend, row.meetings, row.qualRate, row.showRate) as number;
+      expect(lookup(channels, row.name, 'CPQM')).toBeCloseTo(cpqm, 6);
+    }
 
     await page.reload();
     const again = page.frameLocator('#sidebar');
