@@ -12,6 +12,7 @@ type Section = () => Promise<string>;
 
 /** In the order they appear in BENCHMARKS.md. */
 const SECTIONS: [string, () => Promise<{ default: Section }>][] = [
+  ['functions', () => import('../bench/functions.bench')],
   ['sidebar', () => import('../bench/sidebar.bench')],
   ['templates', () => import('../bench/templates.bench')],
 ];

@@ -17,8 +17,11 @@ export function ceilForgiving(x: number): number {
   return Math.abs(x - whole) <= Math.abs(x) * NOISE ? whole : Math.ceil(x);
 }
 
+/** NOISE as a formula literal: spreadsheet parsers differ on 1E-12, all read decimals. */
+const NOISE_LITERAL = NOISE.toFixed(12);
+
 /** `ceilForgiving` with built-in Sheets functions, for a formula `x` (without `=`). */
 export function ceilForgivingNative(x: string): string {
   const v = `(${x})`;
-  return `IF(ABS(${v}-ROUND(${v},0))<=ABS(${v})*${NOISE.toExponential().toUpperCase().replace('+', '')},ROUND(${v},0),ROUNDUP(${v},0))`;
+  return `IF(ABS(${v}-ROUND(${v},0))<=ABS(${v})*${NOISE_LITERAL},ROUND(${v},0),ROUNDUP(${v},0))`;
 }

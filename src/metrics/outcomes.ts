@@ -8,7 +8,7 @@ import { Labels } from '../sheets/labels';
 import { Problem } from '../sheets/problem';
 import { eachAligned } from '../sheets/ranges';
 
-import type { ParamKind, Scalar } from '../sheets/run';
+import type { ParamKind, Scalar, Shape } from '../sheets/run';
 import type { Docs, WholeRangeRuntime } from './spec';
 
 /** The CRM outcome field the seed recommends, in its order. */
@@ -120,6 +120,10 @@ export const QUAL_RATE: WholeRangeRuntime = {
   },
 };
 
+function cells(shape: Shape | undefined): number {
+  return shape ? shape.rows * shape.cols : 1;
+}
+
 /** A rate cell of the summary: one segment without held meetings must not sink the table. */
 function rateCell(part: number, whole: number, problem: Problem): Scalar {
   return whole === 0 ? problem.cellText : part / whole;
@@ -147,8 +151,9 @@ export const OUTCOME_SUMMARY: WholeRangeRuntime = {
     }
     return table;
   },
+  // One row per segment at most: as many as the larger of the two ranges has cells.
   resultSize: ([outcomes, segments]) => ({
-    rows: 1 + (segments && outcomes ? outcomes.rows * outcomes.cols : 1),
+    rows: 1 + (segments ? Math.max(cells(outcomes), cells(segments)) : 1),
     cols: SUMMARY_HEADER.length,
   }),
 };

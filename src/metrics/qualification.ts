@@ -98,7 +98,7 @@ export const QUALIFICATION_DOCS: Record<string, Docs> = {
       required:
         'Whether each criterion is required: TRUE/FALSE, Required/Optional or yes/no; same size as statuses.',
       criteria:
-        'Optional. The criteria names, same size as statuses, to list what is missing; default "criterion 1", "criterion 2"…',
+        'Optional. The criteria names, same size as statuses, to list what is missing; default "criterion 1", "criterion 2" and so on.',
     },
     resultType: 'text',
     returns:

@@ -34,6 +34,8 @@ export function labelKey(text: string): string {
  */
 export class Labels<T> {
   private readonly byKey = new Map<string, T>();
+  /** Logs repeat a handful of spellings thousands of times: remember what each one meant. */
+  private readonly seen = new Map<string, T>();
 
   constructor(
     /** The canonical labels, listed in messages. */
@@ -49,6 +51,10 @@ export class Labels<T> {
 
   /** The meaning of a cell, or a #VALUE! problem quoting it and listing the accepted labels. */
   read(arg: string, value: unknown): T {
+    if (typeof value === 'string') {
+      const known = this.seen.get(value);
+      if (known !== undefined) return known;
+    }
     const text =
       typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number'
         ? String(value)
@@ -61,6 +67,7 @@ export class Labels<T> {
         `use one of: ${this.accepted.join(', ')}`,
       );
     }
+    if (typeof value === 'string' && this.seen.size < 1000) this.seen.set(value, found);
     return found;
   }
 }

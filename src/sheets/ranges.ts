@@ -92,15 +92,17 @@ export function line(name: string, value: unknown, kind: Kind): Line<number> {
   while (end > 0 && isBlank(raw[end - 1])) end--;
   const coerce = COERCE[kind];
   const values: number[] = new Array(end);
+  // Positions are spelled out only for a problem: this runs once per cell of an open column.
+  const where = (k: number) => (across ? `column ${k + 1}` : `row ${k + 1}`);
   for (let k = 0; k < end; k++) {
-    const where = across ? `column ${k + 1}` : `row ${k + 1}`;
-    if (isBlank(raw[k])) {
-      throw new Problem('#VALUE!', `${where}: ${name} is blank`, 'fill it in or remove the gap');
+    const value = raw[k];
+    if (isBlank(value)) {
+      throw new Problem('#VALUE!', `${where(k)}: ${name} is blank`, 'fill it in or remove the gap');
     }
     try {
-      values[k] = coerce(name, raw[k]) as number;
+      values[k] = coerce(name, value) as number;
     } catch (e) {
-      throw at(where, e);
+      throw at(where(k), e);
     }
   }
   return { values, across };
