@@ -10,6 +10,7 @@ import {
   suggestColumns,
   toSettings,
 } from '../../src/sidebar/model';
+import { PREVIEW, STEPS, stepOf } from '../../src/sidebar/state';
 
 describe('the wizard draft', () => {
   it('gives the defaults back unchanged when nothing is edited', () => {
@@ -89,5 +90,20 @@ describe('matching channel fields to headers', () => {
     ];
     expect(bestSheet(sheets)?.name).toBe('Budget');
     expect(bestSheet([])).toBeUndefined();
+  });
+});
+
+describe('placing a server message', () => {
+  it('opens the step that holds the field', () => {
+    const step = (field: string) => STEPS[stepOf(field)]!.key;
+    expect(step('templates')).toBe('templates');
+    expect(step('stages.2.rate')).toBe('stages');
+    expect(step('meetingStage')).toBe('stages');
+    expect(step('economics.dealSize')).toBe('economics');
+    expect(step('attributionWindow')).toBe('economics');
+    expect(step('channels.columns.spend')).toBe('channels');
+    expect(step('channels.rows.1.qualRate')).toBe('channels');
+    expect(step('formulaStyle')).toBe('style');
+    expect(stepOf('')).toBe(PREVIEW);
   });
 });

@@ -1,0 +1,87 @@
+/** Form controls with their messages placed right after them. */
+import { el, uid } from './dom';
+import type { State } from './state';
+
+export function focusField(root: HTMLElement, field: string): void {
+  root
+    .querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`)
+    ?.focus({ preventScroll: false });
+}
+
+export function errorFor(state: State, field: string): string | undefined {
+  return state.errors.find((e) => e.field === field)?.message;
+}
+
+/** A control and, right after it, the message about it when there is one. */
+export function withError(state: State, field: string, control: HTMLElement): HTMLElement[] {
+  control.dataset.field = field;
+  control.dataset.focusKey = field;
+  const message = errorFor(state, field);
+  if (!message) return [control];
+  control.setAttribute('aria-invalid', 'true');
+  const id = uid('err');
+  control.setAttribute('aria-describedby', id);
+  return [
+    control,
+    el('div', {
+      text: message,
+      className: 'error',
+      attrs: { role: 'alert', id, 'data-error-for': field },
+    }),
+  ];
+}
+
+export function textInput(
+  value: string,
+  onInput: (v: string) => void,
+  attrs: Record<string, string> = {},
+): HTMLInputElement {
+  const input = el('input', { attrs: { type: 'text', autocomplete: 'off', ...attrs } });
+  input.value = value;
+  input.addEventListener('input', () => onInput(input.value));
+  return input;
+}
+
+/** A labelled field: label above, control, then its message. */
+export function labelled(
+  state: State,
+  label: string,
+  field: string,
+  control: HTMLElement,
+  suffix?: string,
+): HTMLElement {
+  const id = uid('f');
+  control.id = id;
+  const [ctrl, ...error] = withError(state, field, control);
+  const line = suffix
+    ? el(
+        'div',
+        { className: 'with-suffix' },
+        ctrl,
+        el('span', { text: suffix, className: 'suffix' }),
+      )
+    : ctrl!;
+  return el(
+    'div',
+    { className: 'field' },
+    el('label', { text: label, attrs: { for: id } }),
+    line,
+    ...error,
+  );
+}
+
+export function iconButton(
+  label: string,
+  glyph: string,
+  onClick: () => void,
+  disabled = false,
+): HTMLButtonElement {
+  const b = el('button', {
+    text: glyph,
+    className: 'icon',
+    attrs: { type: 'button', title: label, 'aria-label': label },
+  });
+  b.disabled = disabled;
+  b.addEventListener('click', onClick);
+  return b;
+}
