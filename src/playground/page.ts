@@ -265,6 +265,7 @@ formula.addEventListener('keydown', (e) => {
 });
 
 window.addEventListener('message', (e) => {
+  if (e.origin !== window.location.origin) return;
   const data = e.data as { source?: string; call?: string; value?: unknown };
   if (data?.source !== 'funnel-math') return;
   const created = data.value as { ok?: boolean; value?: { tabs?: string[] } } | undefined;

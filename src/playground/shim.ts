@@ -18,7 +18,10 @@ function post(name: string, args: unknown[], success: Success, failure: Failure)
       const body = (await response.json()) as { value?: unknown; error?: string };
       if (!response.ok) throw new Error(body.error ?? `${name} failed (${response.status})`);
       // The grid beside the sidebar redraws after any call that may change the workbook.
-      window.parent.postMessage({ source: 'funnel-math', call: name, value: body.value }, '*');
+      window.parent.postMessage(
+        { source: 'funnel-math', call: name, value: body.value },
+        window.location.origin,
+      );
       success?.(body.value);
     })
     .catch((e: unknown) => failure?.(e instanceof Error ? e : new Error(String(e))));

@@ -244,6 +244,27 @@ describe('the set-up wizard in the playground', () => {
     expect(problems).toEqual([]);
   }, 30_000);
 
+  it('shows a server failure in the sidebar and lets the user try again', async () => {
+    const { page, sidebar } = await open();
+    await page.route('**/api/run/createTemplates', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'Service Spreadsheets timed out while accessing document' }),
+      }),
+    );
+    await sidebar.locator('[data-action="create-now"]').click();
+    const failure = sidebar.locator('.status .error');
+    await expect.poll(() => failure.textContent()).toContain('timed out');
+    await shot(page, 'wizard-server-failure');
+    await page.unroute('**/api/run/createTemplates');
+    const create = sidebar.locator('[data-action="create-now"]');
+    expect(await create.isDisabled()).toBe(false);
+    await create.click();
+    expect(await createdTabs(sidebar)).toContain('Funnel plan');
+    expect(await failure.count()).toBe(0);
+  }, 30_000);
+
   it('adds, renames and reorders stages, and the funnel plan follows', async () => {
     const { page, sidebar, problems } = await open();
     await sidebar.getByRole('button', { name: 'Step 2: Stages' }).click();
