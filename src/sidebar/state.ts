@@ -51,6 +51,8 @@ export interface Actions {
   create(): Promise<void>;
   preview(): Promise<void>;
   touched(field?: string): void;
+  /** Stages or channels were added, removed or moved: their messages name old positions. */
+  restructured(list: 'stages' | 'channels'): void;
   render(): void;
   resetDefaults(): void;
 }

@@ -69,8 +69,7 @@ function stagesStep(state: State, actions: Actions): Node[] {
   const move = (i: number, by: number): void => {
     const [s] = d.stages.splice(i, 1);
     d.stages.splice(i + by, 0, s!);
-    actions.touched();
-    actions.render();
+    actions.restructured('stages');
   };
   const rows = el('ol', { className: 'stages' });
   d.stages.forEach((stage, i) => {
@@ -114,8 +113,7 @@ function stagesStep(state: State, actions: Actions): Node[] {
         '×',
         () => {
           d.stages.splice(i, 1);
-          actions.touched();
-          actions.render();
+          actions.restructured('stages');
         },
         d.stages.length <= 2,
       ),
@@ -139,8 +137,7 @@ function stagesStep(state: State, actions: Actions): Node[] {
   add.addEventListener('click', () => {
     // A new stage goes before the last one: the funnel still ends in customers.
     d.stages.splice(Math.max(last, 0), 0, newStage('New stage', '50'));
-    actions.touched();
-    actions.render();
+    actions.restructured('stages');
     const inputs = document.querySelectorAll<HTMLInputElement>('.stage-name');
     inputs[Math.max(last, 0)]?.select();
   });
@@ -310,8 +307,7 @@ function typedChannels(state: State, actions: Actions): Node[] {
       );
     const remove = iconButton(`Remove channel ${i + 1}`, '×', () => {
       d.channels.splice(i, 1);
-      actions.touched();
-      actions.render();
+      actions.restructured('channels');
     });
     return el(
       'fieldset',
@@ -339,8 +335,7 @@ function typedChannels(state: State, actions: Actions): Node[] {
       showRate: '100',
       qualRate: '100',
     });
-    actions.touched();
-    actions.render();
+    actions.restructured('channels');
   });
   return [...cards, add];
 }

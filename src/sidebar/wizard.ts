@@ -113,6 +113,13 @@ export function startWizard(root: HTMLElement): void {
     create,
     preview,
     touched,
+    restructured: (list) => {
+      touched();
+      state.errors = state.errors.filter(
+        (e) => e.field !== list && !e.field.startsWith(`${list}.`),
+      );
+      render();
+    },
     render,
     resetDefaults: () => {
       state.draft = fromSettings(defaultSettings(), state.sheets);
@@ -156,14 +163,27 @@ function view(state: State, actions: Actions): Node[] {
   }
   const body = STEP_VIEWS[state.step]!(state, actions);
   const title = el('h2', { text: STEPS[state.step]!.title, attrs: { tabindex: '-1' } });
-  nodes.push(
-    el(
-      'section',
-      { className: 'step', attrs: { 'data-step': STEPS[state.step]!.key } },
-      title,
-      ...body,
-    ),
+  const section = el(
+    'section',
+    { className: 'step', attrs: { 'data-step': STEPS[state.step]!.key } },
+    title,
+    ...body,
   );
+  // A message about this step with no field of its own ("stages": too few) goes under the title.
+  if (state.step !== PREVIEW) {
+    for (const e of state.errors) {
+      if (stepOf(e.field) !== state.step) continue;
+      if (section.querySelector(`[data-error-for="${CSS.escape(e.field)}"]`)) continue;
+      title.after(
+        el('div', {
+          text: e.message,
+          className: 'error',
+          attrs: { role: 'alert', 'data-error-for': e.field },
+        }),
+      );
+    }
+  }
+  nodes.push(section);
   // Status and buttons stay in view however long the step is.
   nodes.push(el('div', { className: 'dock' }, status(state), footer(state, actions)));
   return nodes;

@@ -244,6 +244,36 @@ describe('the set-up wizard in the playground', () => {
     expect(problems).toEqual([]);
   }, 30_000);
 
+  it('shows step-wide messages on their step: no template chosen, no channel left', async () => {
+    const { page, sidebar } = await open();
+    const before = await workbook(playground);
+    for (const box of await sidebar.locator('.choices input[type="checkbox"]').all()) {
+      await box.uncheck();
+    }
+    await sidebar.getByRole('button', { name: 'Step 3: Economics' }).click();
+    await sidebar.locator('[data-action="create-now"]').click();
+    await expect
+      .poll(() => sidebar.locator('section.step').getAttribute('data-step'))
+      .toBe('templates');
+    expect(await sidebar.locator('[data-error-for="templates"]').textContent()).toMatch(/template/);
+
+    await sidebar.getByLabel('Definitions').check();
+    await sidebar.getByRole('button', { name: 'Step 4: Channels' }).click();
+    while ((await sidebar.locator('fieldset.channel').count()) > 0) {
+      await sidebar.getByRole('button', { name: 'Remove channel 1' }).click();
+    }
+    await sidebar.locator('[data-action="create-now"]').click();
+    const message = sidebar.locator(
+      'section[data-step="channels"] [data-error-for="channels.rows"]',
+    );
+    await expect.poll(() => message.textContent()).toMatch(/channel/);
+    await shot(page, 'wizard-no-channels');
+    expect(await workbook(playground)).toEqual(before);
+    // Adding a channel answers the message, so it goes.
+    await sidebar.locator('[data-action="add-channel"]').click();
+    expect(await message.count()).toBe(0);
+  }, 30_000);
+
   it('shows a server failure in the sidebar and lets the user try again', async () => {
     const { page, sidebar } = await open();
     await page.route('**/api/run/createTemplates', (route) =>
