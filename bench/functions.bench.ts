@@ -4,11 +4,12 @@
  * 2-D arrays (what Sheets passes), so the ratio is the cost of the argument
  * rules: coercion, blanks, broadcasting, per-element problems.
  */
-import { statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { serverBundleSizes } from '../scripts/build';
 import { FUNCTIONS } from '../src/metrics/catalogue';
 
 // A collection before every timed run, so neither side pays for the other's garbage.
@@ -145,8 +146,15 @@ export default async function functionsBench(): Promise<string> {
       );
     }
   }
-  const code = join(dirname(fileURLToPath(import.meta.url)), '../dist/Code.js');
-  const kb = statSync(code).size / 1024;
-  lines.push('', `Apps Script bundle: dist/Code.js is ${kb.toFixed(1)} KB (budget 40 KB).`);
+  const code = readFileSync(
+    join(dirname(fileURLToPath(import.meta.url)), '../dist/Code.js'),
+    'utf8',
+  );
+  const { total, functions } = await serverBundleSizes(code);
+  lines.push(
+    '',
+    `Apps Script bundle: dist/Code.js is ${(total / 1024).toFixed(1)} KB in all (budget 60 KB); ` +
+      `what the custom functions need, their code and generated wrappers, is ${(functions / 1024).toFixed(1)} KB (budget 40 KB).`,
+  );
   return lines.join('\n');
 }

@@ -45,6 +45,27 @@ export async function buildServer(): Promise<string> {
 }
 
 /**
+ * Bytes of dist/Code.js in all, and of what the custom functions alone need
+ * (their code plus the generated wrappers): Sheets loads the whole file for
+ * every custom-function call, so the functions' share has the tight budget.
+ */
+export async function serverBundleSizes(
+  code: string,
+): Promise<{ total: number; functions: number }> {
+  const end = code.indexOf('})();');
+  if (end < 0) throw new Error('Code.js has no bundle IIFE');
+  const wrappers = code.slice(end + '})();'.length);
+  const functions = await bundle('scripts/functions-entry.ts', {
+    globalName: GLOBAL_NAME,
+    platform: 'neutral',
+  });
+  return {
+    total: Buffer.byteLength(code),
+    functions: Buffer.byteLength(functions) + Buffer.byteLength(wrappers),
+  };
+}
+
+/**
  * One self-contained page: CSS and the bundled script inlined, nothing fetched.
  * Each view has its own entry, so the wizard does not carry the catalogue
  * that only the reference page shows.

@@ -351,7 +351,7 @@ export function parseSettings(input: unknown, sheets?: readonly SheetInfo[]): Re
   const attributionWindow = c.text(
     'attributionWindow',
     input.attributionWindow ?? '',
-    'the Attribution Window',
+    'the attribution window',
     LIMITS.attributionLength,
     false,
   );

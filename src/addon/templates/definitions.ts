@@ -115,7 +115,7 @@ export function buildDefinitions({ settings }: BuildContext): Plan {
     ]);
   }
   rows.push([
-    'Attribution Window',
+    'Attribution window',
     settings.attributionWindow || 'Not set: agree one and write it here.',
     'How long after first touch a meeting or deal is credited to a channel.',
   ]);
@@ -130,7 +130,7 @@ export function buildDefinitions({ settings }: BuildContext): Plan {
   plan.blocks.push({ row: 0, col: 0, cells: rows });
   plan.summary.push(
     `${METRIC_DEFINITIONS.length} metrics with formula and plain-language definition, the stages and ${SEED_CHECKLIST.length} qualification criteria.`,
-    `Source fields (${ch.mode === 'mapped' ? `sheet "${ch.sheet}"` : 'typed in'}) and the Attribution Window: ${settings.attributionWindow || 'not set'}.`,
+    `Source fields (${ch.mode === 'mapped' ? `sheet "${ch.sheet}"` : 'typed in'}) and the attribution window: ${settings.attributionWindow || 'not set'}.`,
   );
   return plan;
 }

@@ -3,14 +3,22 @@
  * (`CPQM(B5,C5,E5,D5)`) or the catalogue's own native expansion, so a
  * portable tab computes exactly what the function would.
  */
-import { blendedCpqmNative, CATALOGUE, reverseFunnelStepNative } from '../../metrics/catalogue';
-import type { FunctionSpec } from '../../metrics/spec';
+// Only the runtime parts of the catalogue: the prose stays out of the Apps Script bundle.
+import {
+  blendedCpqmNative,
+  NATIVE,
+  RUNTIME,
+  reverseFunnelStepNative,
+} from '../../metrics/catalogue';
 import type { FormulaStyle } from '../settings';
 
-function spec(name: string): FunctionSpec {
-  const found = CATALOGUE.find((s) => s.name === name);
-  if (!found) throw new Error(`${name} is not in the function catalogue`);
-  return found;
+const NAMES = new Set(RUNTIME.map((entry) => entry.name));
+
+/** The native expansion of `name`, if it has one; throws for a name not in the catalogue. */
+function nativeOf(name: string): ((refs: readonly (string | undefined)[]) => string) | undefined {
+  if (!NAMES.has(name)) throw new Error(`${name} is not in the function catalogue`);
+  const elementwise = NATIVE[name];
+  return elementwise ? (refs) => elementwise([...refs]) : WHOLE_NATIVE[name];
 }
 
 function addonCall(name: string, refs: readonly (string | undefined)[]): string {
@@ -21,8 +29,7 @@ function addonCall(name: string, refs: readonly (string | undefined)[]): string 
 
 /** True when the style can express the function without the add-on. */
 export function hasNative(name: string): boolean {
-  const s = spec(name);
-  return (s.mode === 'elementwise' && s.native !== undefined) || name in WHOLE_NATIVE;
+  return nativeOf(name) !== undefined;
 }
 
 /** Whole-range functions with a native form in the catalogue, by name. */
@@ -41,13 +48,8 @@ export function call(
   name: string,
   refs: readonly (string | undefined)[],
 ): string {
-  const s = spec(name);
-  if (style === 'native') {
-    if (s.mode === 'elementwise' && s.native) return `=${s.native([...refs])}`;
-    const whole = WHOLE_NATIVE[name];
-    if (whole) return `=${whole(refs)}`;
-  }
-  return addonCall(name, refs);
+  const native = nativeOf(name);
+  return style === 'native' && native ? `=${native(refs)}` : addonCall(name, refs);
 }
 
 /** One REVERSE_FUNNEL step in native form: the previous stage's need. */

@@ -39,7 +39,7 @@ export const SEED_CHECKLIST: readonly (readonly [
     'What problem are you looking to solve?',
     'Required',
     'Met',
-    'Manual processing taking 20hrs/week',
+    'Manual process taking 20hrs/week',
   ],
   [
     'Current Process',
