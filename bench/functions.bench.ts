@@ -78,7 +78,10 @@ const CASES: Case[] = [
       for (let i = 0; i < outcomes.length; i++) {
         const seg = segments[i]![0]!;
         let t = by.get(seg);
-        if (!t) by.set(seg, (t = [0, 0, 0]));
+        if (!t) {
+          t = [0, 0, 0];
+          by.set(seg, t);
+        }
         const label = outcomes[i]![0]!;
         if (label === 'No show') t[1]!++;
         else if (label !== 'Rescheduled – pending') {
