@@ -209,7 +209,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     }
     if (path.startsWith('/api/run/')) {
       only('POST');
-      const name = decodeURIComponent(path.slice('/api/run/'.length));
+      let name: string;
+      try {
+        name = decodeURIComponent(path.slice('/api/run/'.length));
+      } catch {
+        throw new HttpError(400, `${path} is not a valid function name`);
+      }
       if (!Object.hasOwn(backend.calls, name)) {
         throw new HttpError(
           404,

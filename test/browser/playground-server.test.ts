@@ -51,6 +51,7 @@ describe('the playground server', () => {
   });
 
   it('answers an unknown function with 404 and the names it knows', async () => {
+    expect((await post('/api/run/%E0%A4%A', '[]')).status).toBe(400);
     const response = await post('/api/run/deleteEverything', '[]');
     expect(response.status).toBe(404);
     const { error } = (await response.json()) as { error: string };
