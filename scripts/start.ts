@@ -20,6 +20,13 @@ startPlayground({ port, hostname: process.env.HOST ?? '127.0.0.1' })
     console.log('Deploy the add-on itself with `npm run deploy` (see README). Ctrl+C stops.');
   })
   .catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
+    const busy = (e as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    console.error(
+      busy
+        ? `Port ${port} is in use; start on another with PORT=8081 npm start`
+        : e instanceof Error
+          ? e.message
+          : e,
+    );
     process.exit(1);
   });
