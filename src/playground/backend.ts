@@ -8,7 +8,7 @@ import { createTemplates, getSetupState, previewTemplates } from '../addon/serve
 import type { ConditionalRule, NumberFormat } from '../addon/templates/plan';
 import type { Rect } from '../workbook/a1';
 import { MemoryWorkbook, memoryHost, type SheetSnapshot } from '../workbook/memory';
-import { type Cell, sampleSheets } from './sample';
+import { BUDGET_SHEET, type Cell, MEETING_LOG_SHEET, SAMPLE_FORMATS, sampleSheets } from './sample';
 
 /** A sheet as /api/workbook serves it: the engine's snapshot, plus how the grid should show it. */
 export interface PlaygroundSheet extends SheetSnapshot {
@@ -32,6 +32,14 @@ export interface Backend {
 
 export function sampleBackend(sheets: Record<string, Cell[][]> = sampleSheets()): Backend {
   const workbook = MemoryWorkbook.fromSheets(sheets);
+  for (const f of SAMPLE_FORMATS) {
+    if (sheets[f.sheet])
+      workbook.setNumberFormat(f.sheet, { pattern: f.pattern, ranges: [f.range] });
+  }
+  for (const name of [BUDGET_SHEET, MEETING_LOG_SHEET]) {
+    if (sheets[name])
+      workbook.setBold(name, [{ row: 0, col: 0, rows: 1, cols: sheets[name][0]!.length }]);
+  }
   const host = memoryHost(workbook);
   return {
     calls: {

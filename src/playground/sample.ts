@@ -45,6 +45,17 @@ export const MEETING_LOG_ROWS: Cell[][] = [
   ['2025-03-12', 'Paid social', 'Qualified'],
 ];
 
+/** How the sample sheets look, as a user would have formatted them. */
+export const SAMPLE_FORMATS: {
+  sheet: string;
+  pattern: string;
+  range: { row: number; col: number; rows: number; cols: number };
+}[] = [
+  { sheet: BUDGET_SHEET, pattern: '"£"#,##0', range: { row: 1, col: 1, rows: 4, cols: 1 } },
+  { sheet: BUDGET_SHEET, pattern: '0%', range: { row: 1, col: 3, rows: 4, cols: 2 } },
+  { sheet: BUDGET_SHEET, pattern: '"£"#,##0.00', range: { row: 1, col: 5, rows: 4, cols: 1 } },
+];
+
 export function sampleSheets(): Record<string, Cell[][]> {
   return {
     [BUDGET_SHEET]: BUDGET_ROWS.map((r) => [...r]),
