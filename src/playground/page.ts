@@ -146,6 +146,10 @@ function renderGrid(): void {
       const right = sheet?.values[r]?.[c + 1];
       if (typeof value === 'string' && (right === null || right === undefined)) {
         td.classList.add('spill');
+        // On a white ground, so the grid lines it crosses do not strike through it.
+        const text = document.createElement('span');
+        text.textContent = td.textContent;
+        td.replaceChildren(text);
       }
       if (r === selected.row && c === selected.col) td.classList.add('selected');
       tr.append(td);
