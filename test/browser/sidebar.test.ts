@@ -74,6 +74,10 @@ describe('the set-up wizard in the playground', () => {
         .toBe(STEP_NAMES[step]);
       if (step === 5) await sidebar.locator('.preview-item').first().waitFor();
       await shot(page, `wizard-${step + 1}-${STEP_NAMES[step]}`);
+      // Fits the 300 px sidebar: nothing scrolls sideways.
+      expect(await sidebar.locator('html').evaluate((e) => [e.scrollWidth, e.clientWidth])).toEqual(
+        [300, 300],
+      );
       if (step < 5) await sidebar.locator('[data-action="next"]').click();
     }
     const previewed = await sidebar.locator('.preview-item .tab-name').allTextContents();
