@@ -98,6 +98,14 @@ export function startWizard(root: HTMLElement): void {
     // The names it showed are taken now; the next preview says "(2)".
     if (state.created) state.preview = null;
     render();
+    if (state.created) {
+      // The new tabs are sheets the channel step may now map to.
+      call('getSetupState')
+        .then((setup) => {
+          state.sheets = setup.sheets;
+        })
+        .catch(() => undefined);
+    }
   };
 
   const go = (step: number): void => {
