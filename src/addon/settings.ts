@@ -86,14 +86,18 @@ export interface Settings {
   attributionWindow: string;
 }
 
-/** Seed 003's lifecycle, with Opportunity between SQM and Customer. */
+/**
+ * Seed 003's lifecycle, with Opportunity between SQM and Customer. SQM → Opportunity
+ * → Customer (40% × 25%) matches the default 10% close rate from SQM, so the plan's
+ * volumes and its MAX_CPQM tell the same story.
+ */
 export const DEFAULT_STAGES: Stage[] = [
   { name: 'Visitor', rate: 0.02 },
   { name: 'Lead', rate: 0.35 },
   { name: 'MQL', rate: 0.4 },
   { name: 'SQL', rate: 0.7 },
-  { name: 'SQM', rate: 0.45 },
-  { name: 'Opportunity', rate: 0.3 },
+  { name: 'SQM', rate: 0.4 },
+  { name: 'Opportunity', rate: 0.25 },
   { name: 'Customer', rate: null },
 ];
 

@@ -107,8 +107,9 @@ export function buildFunnelPlan({ settings }: BuildContext): Plan {
   });
 
   plan.formats.push(
-    { pattern: f.money, ranges: [rect(I, 1, 2, 1), rect(I + 4, 1), rect(S, 3, n, 1)] },
-    { pattern: f.cents, ranges: [rect(E + 2, 1, 2, 1)] },
+    { pattern: f.money, ranges: [rect(I, 1, 2, 1), rect(I + 4, 1)] },
+    // Top-of-funnel units cost pennies: whole pounds would show a £0.79 visitor as £1.
+    { pattern: f.cents, ranges: [rect(S, 3, n, 1), rect(E + 2, 1, 2, 1)] },
     { pattern: f.percent, ranges: [rect(I + 2, 1), rect(S, 1, n, 1), rect(E + 4, 1)] },
     { pattern: f.multiple, ranges: [rect(I + 3, 1)] },
     { pattern: f.count, ranges: [rect(I + 5, 1), rect(S, 2, n, 1), rect(E + 1, 1)] },
