@@ -2,6 +2,8 @@
  * The playground's starting workbook, built from the seeds' worked examples
  * so the numbers on screen can be checked against the articles.
  */
+import { OUTCOME_LABELS } from '../metrics/outcomes';
+
 export type Cell = string | number | boolean | null;
 
 export const BUDGET_SHEET = 'Channel budget';
@@ -22,14 +24,7 @@ export const BUDGET_ROWS: Cell[][] = [
 ];
 
 /** Seed 000's FAQ: the six meeting outcomes a CRM field should offer. */
-export const OUTCOMES = [
-  'Qualified',
-  'Not qualified – company size',
-  'Not qualified – role',
-  'Not qualified – budget',
-  'No show',
-  'Rescheduled – pending',
-] as const;
+export const OUTCOMES = OUTCOME_LABELS;
 
 export const MEETING_LOG_ROWS: Cell[][] = [
   ['Date', 'Channel', 'Outcome'],
