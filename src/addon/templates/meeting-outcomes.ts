@@ -127,7 +127,13 @@ export function buildMeetingOutcomes({ settings }: BuildContext): Plan {
   const outcomes = openColumnA1(first, 2);
   const channels = openColumnA1(first, 1);
   plan.blocks.push(
-    { row: LH - 1, col: 0, cells: [['Meeting log', null, null, null, 'Outcomes by channel']] },
+    {
+      row: LH - 1,
+      col: 0,
+      cells: [
+        ['Meeting log', null, null, null, 'Outcomes by channel (fills in as meetings are logged)'],
+      ],
+    },
     {
       row: LH,
       col: 0,
