@@ -9,13 +9,14 @@ import { type Browser, chromium, type FrameLocator, type Page } from 'playwright
 import type { SheetSnapshot } from '../../src/playground/backend';
 import { type Playground, startPlayground } from '../../src/playground/server';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium unless CHROMIUM_PATH names another Chromium or Chrome. */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '../artifacts');
 
 export async function launchBrowser(executablePath = CHROMIUM): Promise<Browser> {
   if (!existsSync(executablePath)) {
     throw new Error(
-      `Chromium is not installed at ${executablePath}: run \`apt-get install -y chromium\` (CI's .ci/run does it)`,
+      `Chromium is not installed at ${executablePath}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH`,
     );
   }
   return chromium.launch({
