@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ServerCall } from '../../src/addon/api';
 import { ENTRY_POINTS } from '../../src/addon/entrypoints';
 import { MENU_REFERENCE, MENU_SETUP } from '../../src/addon/menu';
 import { CATALOGUE } from '../../src/metrics/catalogue';
@@ -58,6 +59,24 @@ describe('dist/Code.js', () => {
     const context = load();
     for (const spec of CATALOGUE) {
       expect(typeof context[spec.name], spec.name).toBe('function');
+    }
+  });
+
+  it('exports every entry point and sidebar call, and lists every exported function as an entry point', () => {
+    const context = load();
+    const exported = Object.keys(context.FunnelMath).filter(
+      (name) => typeof context.FunnelMath[name] === 'function',
+    );
+    const entries = ENTRY_POINTS.map((e) => e.name);
+    expect([...exported].sort()).toEqual([...entries].sort());
+    const calls: Record<ServerCall, true> = {
+      getSetupState: true,
+      previewTemplates: true,
+      createTemplates: true,
+    };
+    for (const name of Object.keys(calls)) {
+      expect(entries, name).toContain(name);
+      expect(typeof context[name], name).toBe('function');
     }
   });
 
