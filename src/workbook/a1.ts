@@ -35,11 +35,12 @@ export function openColumnA1(row: number, col: number): string {
   return `${cellA1(row, col)}:${columnLetter(col)}`;
 }
 
-/** Sheet names that are not plain words need quotes, with ' doubled. */
+/**
+ * Always quoted, with ' doubled: unquoted, names such as TRUE, R1C1 or A1B2
+ * may be read as a value or an address instead of a sheet.
+ */
 export function sheetRef(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
+  return `'${name.replace(/'/g, "''")}'`;
 }
 
 export function rect(row: number, col: number, rows = 1, cols = 1): Rect {

@@ -12,15 +12,18 @@ import {
   saveSettings,
   utf8Length,
 } from '../../src/addon/store';
+import { buildPlans } from '../../src/addon/templates';
 import { CHANNEL_LAYOUT } from '../../src/addon/templates/channel-comparison';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
-import { MemoryStore, type MemoryWorkbook, memoryHost } from '../../src/workbook/memory';
+import { sheetRef } from '../../src/workbook/a1';
+import { MemoryStore, MemoryWorkbook, memoryHost } from '../../src/workbook/memory';
 import { uniqueName } from '../../src/workbook/workbook';
 import {
   at,
   channels,
   create,
   createOk,
+  DATA_SHEET,
   mappedSettings,
   seedSettings,
   tab,
@@ -233,6 +236,41 @@ describe('mapped channels', () => {
       expect(at(snap, B, 1)).toBe(7300);
     }
   });
+});
+
+describe('sheet names in references', () => {
+  it('are always quoted, so names that read as values or addresses stay sheets', () => {
+    expect(sheetRef('TRUE')).toBe("'TRUE'");
+    expect(sheetRef('R1C1')).toBe("'R1C1'");
+    expect(sheetRef('A1B2')).toBe("'A1B2'");
+    expect(sheetRef('Data')).toBe("'Data'");
+    expect(sheetRef("Bob's data")).toBe("'Bob''s data'");
+  });
+
+  for (const name of ['TRUE', 'R1C1', 'A1B2', "Bob's data"]) {
+    it(`mapped channels on a sheet named ${name} evaluate, open ranges included`, () => {
+      const wb = MemoryWorkbook.fromSheets({ [name]: DATA_SHEET.map((r) => [...r]), Notes: [] });
+      const settings = mappedSettings();
+      if (settings.channels.mode === 'mapped') settings.channels.sheet = name;
+      const [plan] = buildPlans({
+        settings: { ...settings, templates: ['channelComparison'] },
+        sheets: wb.sheets(),
+      });
+      const written = JSON.stringify(plan!.blocks);
+      expect(written).toContain(JSON.stringify(`${sheetRef(name)}!C2`).slice(1, -1));
+      expect(written).not.toMatch(/[=(,]TRUE!|[=(,]R1C1!|[=(,]A1B2!/);
+      createOk(wb, settings);
+      const { firstChannelRow: F } = CHANNEL_LAYOUT;
+      const snap = tab(wb, 'Channel comparison');
+      expect(at(snap, F, 1)).toBe(950);
+      expect(at(snap, F, 6)).toBeCloseTo(950 / 7, 9);
+      // The memory workbook's open-range translation reads the quoted name, also after the sheet grows.
+      wb.setCell('Notes', 0, 0, `=SUM(${sheetRef(name)}!C2:C)`);
+      expect(wb.value('Notes', 0, 0)).toBe(6450);
+      wb.setCell(name, 1499, 2, 50);
+      expect(wb.value('Notes', 0, 0)).toBe(6500);
+    });
+  }
 });
 
 describe('settings remembered per document', () => {
