@@ -5,6 +5,7 @@
  * what to fix; the same checks run in the sidebar for instant feedback
  * (without `sheets`, so mapped columns are checked on the server only).
  */
+import { showNumber } from '../sheets/problem';
 import type { FieldError, Result, SheetInfo } from './api';
 import {
   CHANNEL_FIELDS,
@@ -42,12 +43,8 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function fmt(n: number): string {
-  return String(Number.parseFloat(n.toPrecision(12)));
-}
-
 function pct(n: number): string {
-  return `${fmt(n * 100)}%`;
+  return `${showNumber(n * 100)}%`;
 }
 
 class Checker {
@@ -75,7 +72,7 @@ class Checker {
     if (positive ? n <= 0 : n < 0) {
       return this.fail(
         field,
-        `Enter ${what} ${positive ? 'above 0' : 'of 0 or more'} (you entered ${fmt(n)}).`,
+        `Enter ${what} ${positive ? 'above 0' : 'of 0 or more'} (you entered ${showNumber(n)}).`,
       );
     }
     return n;
@@ -90,9 +87,9 @@ class Checker {
       // A whole number up to 100 was most likely meant as a percentage.
       const shown =
         Number.isInteger(n) && n > 1 && n <= 100
-          ? `${fmt(n)}; for ${fmt(n)}% enter ${fmt(n / 100)}`
+          ? `${showNumber(n)}; for ${showNumber(n)}% enter ${showNumber(n / 100)}`
           : n > 100
-            ? fmt(n)
+            ? showNumber(n)
             : pct(n);
       return this.fail(
         field,

@@ -4,6 +4,7 @@
  * textContent only: tabs made by the wizard may hold anything the user typed.
  */
 
+import { columnLetter } from '../workbook/a1';
 import { formatNumber } from './format';
 
 interface Rect {
@@ -35,17 +36,6 @@ const tabs = document.getElementById('tabs')!;
 const formula = document.getElementById('formula') as HTMLInputElement;
 const cellName = document.getElementById('cell-name')!;
 const message = document.getElementById('message')!;
-
-function columnName(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function current(): SheetSnapshot | undefined {
   return sheets.find((s) => s.name === active);
@@ -118,7 +108,7 @@ function renderGrid(): void {
   head.append(document.createElement('th'));
   for (let c = 0; c < cols; c++) {
     const th = document.createElement('th');
-    th.textContent = columnName(c);
+    th.textContent = columnLetter(c);
     head.append(th);
   }
   const body: HTMLTableRowElement[] = [head];
@@ -137,7 +127,7 @@ function renderGrid(): void {
         td.style.background = rule.background;
         td.style.color = rule.fontColor;
       }
-      td.dataset.cell = `${columnName(c)}${r + 1}`;
+      td.dataset.cell = `${columnLetter(c)}${r + 1}`;
       td.dataset.row = String(r);
       td.dataset.col = String(c);
       if (typeof value === 'number') td.className = 'num';
@@ -160,7 +150,7 @@ function renderGrid(): void {
 }
 
 function renderFormulaBar(): void {
-  cellName.textContent = `${columnName(selected.col)}${selected.row + 1}`;
+  cellName.textContent = `${columnLetter(selected.col)}${selected.row + 1}`;
   formula.value = rawAt(current(), selected.row, selected.col);
 }
 

@@ -14,6 +14,7 @@ import {
   TEMPLATE_IDS,
   type TemplateId,
 } from '../addon/settings';
+import { showNumber } from '../sheets/problem';
 
 export interface StageDraft {
   /** Stable across renames and moves, so the meeting stage follows its stage. */
@@ -64,7 +65,7 @@ export function newStage(name: string, rate: string): StageDraft {
 /** 0.35 → "35", without float noise such as "35.00000000000001". */
 export function percent(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '';
-  return String(Number((fraction * 100).toPrecision(12)));
+  return showNumber(fraction * 100);
 }
 
 function plain(n: number | undefined): string {

@@ -4,6 +4,7 @@
  * numbers come from (source fields, attribution window), so marketing,
  * sales and finance read every number the same way (seeds 000 and 004).
  */
+import { showNumber } from '../../sheets/problem';
 import { rect } from '../../workbook/a1';
 import { CHANNEL_FIELDS, type ChannelField, TEMPLATE_TITLES } from '../settings';
 import type { BuildContext } from './common';
@@ -85,9 +86,7 @@ export function buildDefinitions({ settings }: BuildContext): Plan {
   for (const stage of settings.stages) {
     rows.push([
       stage.name,
-      stage.rate === null
-        ? 'last stage'
-        : `${Number.parseFloat((stage.rate * 100).toPrecision(12))}%`,
+      stage.rate === null ? 'last stage' : `${showNumber(stage.rate * 100)}%`,
       stage.name === settings.meetingStage
         ? 'Counts as the qualified meeting (CPQM’s denominator).'
         : '',
