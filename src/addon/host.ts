@@ -33,7 +33,13 @@ export function appsScriptHost(): Host {
       },
     },
     withLock<T>(fn: () => T): T {
+      // Null when the script does not run from a spreadsheet (a standalone or API run).
       const lock = LockService.getDocumentLock();
+      if (!lock) {
+        throw new Error(
+          'Funnel Math can only change the spreadsheet it runs in: open the spreadsheet and use Extensions → Funnel Math.',
+        );
+      }
       if (!lock.tryLock(LOCK_WAIT_MS)) {
         throw new Error(
           'Another change to this spreadsheet is in progress; try again in a moment.',

@@ -132,6 +132,35 @@ describe('the Apps Script host', () => {
     expect(JSON.parse(saved!)).toEqual(seedSettings());
   });
 
+  it('without a document lock (not run from a spreadsheet) writes nothing and says why', () => {
+    const rec = recorder();
+    vi.stubGlobal(
+      'SpreadsheetApp',
+      Object.assign(Object.create(null), { getActive: () => fake.spreadsheet }),
+    );
+    vi.stubGlobal('PropertiesService', rec.service('PropertiesService'));
+    vi.stubGlobal(
+      'LockService',
+      rec.service('LockService', (path) => (path.endsWith('.getDocumentLock') ? null : undefined)),
+    );
+    const result = createTemplates(appsScriptHost(), seedSettings());
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'templates',
+          message:
+            'Funnel Math can only change the spreadsheet it runs in: open the spreadsheet and use Extensions → Funnel Math. Nothing was changed.',
+        },
+      ],
+    });
+    expect(fake.names()).toEqual(['My data', 'Notes']);
+    expect(rec.calls.map((c) => c.path)).toEqual([
+      'PropertiesService.getDocumentProperties',
+      'LockService.getDocumentLock',
+    ]);
+  });
+
   it('a busy lock writes nothing and says to try again', () => {
     const rec = recorder();
     vi.stubGlobal(
