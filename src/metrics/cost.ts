@@ -6,8 +6,6 @@ import { blankGuard, orDefault } from './native';
 import { ratio } from './ratio';
 import type { Docs, ElementwiseRuntime, WholeRangeRuntime } from './spec';
 
-export { blankGuard } from './native';
-
 export const CPQM: ElementwiseRuntime = {
   name: 'CPQM',
   mode: 'elementwise',

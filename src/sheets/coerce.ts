@@ -90,7 +90,6 @@ export function toText(arg: string, value: unknown): string {
   throw new Problem('#VALUE!', `${arg} ${show(value)} is not text`, 'enter a text label');
 }
 
-/** The coercion for each kind; the fast path (a plain number in range) comes first. */
 const toNonNegative = (arg: string, value: unknown): number =>
   typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY
     ? value

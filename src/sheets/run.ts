@@ -46,12 +46,6 @@ export function showShape(shape: Shape): string {
   return `${shape.rows}×${shape.cols}`;
 }
 
-/** A single value becomes a 1×1 grid, so range-reading code has one case. */
-export function asGrid(value: unknown): Grid {
-  if (!Array.isArray(value)) return [[value]];
-  return value.map((row) => (Array.isArray(row) ? row : [row]));
-}
-
 /**
  * The common shape of ranges that combine element by element; single values
  * and 1×1 ranges repeat. Shapes that differ are the caller's mistake for the
@@ -239,13 +233,6 @@ export function named(fn: string, e: unknown): unknown {
   if (e instanceof CallError)
     return new Error(e.message.startsWith(`${fn}: `) ? e.message : `${fn}: ${e.message}`);
   return e;
-}
-
-/** For functions over whole ranges: the non-blank cells, in reading order. */
-export function cells(value: unknown): unknown[] {
-  const out: unknown[] = [];
-  for (const row of asGrid(value)) for (const cell of row) if (!isBlank(cell)) out.push(cell);
-  return out;
 }
 
 /**
