@@ -6,6 +6,7 @@
  * (without `sheets`, so mapped columns are checked on the server only).
  */
 import { showNumber } from '../sheets/problem';
+import { columnLetter } from '../workbook/a1';
 import type { FieldError, Result, SheetInfo } from './api';
 import {
   CHANNEL_FIELDS,
@@ -308,6 +309,18 @@ function checkChannels(
       c.fail(
         path,
         `No column headed "${header}" on sheet "${info.name}"; pick one of: ${named.length ? named.join(', ') : '(the first row is empty: add headers)'}.`,
+      );
+      continue;
+    }
+    // Templates and the sidebar find a column by its header, so a repeated header is ambiguous.
+    const same = info
+      ? info.headers.flatMap((h, k) => (h.trim() === header ? [columnLetter(k)] : []))
+      : [];
+    if (same.length > 1) {
+      ok = false;
+      c.fail(
+        path,
+        `Columns ${same.join(' and ')} of sheet "${info!.name}" are ${same.length === 2 ? 'both' : 'all'} headed "${header}"; rename one of them, then pick the column again.`,
       );
       continue;
     }

@@ -144,6 +144,28 @@ describe('validateSettings', () => {
     expect(validateSettings(s)).toEqual([]);
   });
 
+  it('mapped channels: a header used by two columns must be renamed before it can be picked', () => {
+    const twice: SheetInfo[] = [
+      {
+        name: 'My data',
+        headers: ['Channel', 'Spend', 'Cost', 'Booked', 'Show %', 'Qual %', 'Spend '],
+        dataRows: 4,
+      },
+    ];
+    const s = mappedSettings();
+    if (s.channels.mode === 'mapped') s.channels.columns.spend = 'Spend';
+    expect(validateSettings(s, twice)).toEqual([
+      {
+        field: 'channels.columns.spend',
+        message:
+          'Columns B and G of sheet "My data" are both headed "Spend"; rename one of them, then pick the column again.',
+      },
+    ]);
+    // A header that appears once is fine, even beside a repeated one.
+    if (s.channels.mode === 'mapped') s.channels.columns.spend = 'Cost';
+    expect(validateSettings(s, twice)).toEqual([]);
+  });
+
   it('reports every bad field at once', () => {
     const errors = errorsAfter((s) => {
       s.stages[1].rate = 2;
