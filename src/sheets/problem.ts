@@ -62,7 +62,14 @@ export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
+/**
+ * The calendar day in the script's time zone, which is the day the cell
+ * shows: Sheets passes a date cell as its local midnight, so in summer time
+ * the UTC day (toISOString) is the day before.
+ */
 function dateText(value: Date): string {
-  const time = value.getTime();
-  return Number.isNaN(time) ? 'an invalid date' : new Date(time).toISOString().slice(0, 10);
+  const date = new Date(value.getTime());
+  if (Number.isNaN(date.getTime())) return 'an invalid date';
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
 }
