@@ -15,7 +15,7 @@ import {
   type NumberFormat,
   type ValidationList,
 } from '../addon/templates/plan';
-import type { Rect } from './a1';
+import { cellA1, type Rect } from './a1';
 import { registerFunnelMath } from './engine-functions';
 import type { Workbook, WorkbookSheet } from './workbook';
 
@@ -183,8 +183,25 @@ export class MemoryWorkbook implements Workbook {
     }
   }
 
+  /**
+   * Refuses cells past the engine's size limit before anything changes: growing
+   * first would stretch every open range past the limit, and they would stop
+   * evaluating.
+   */
+  private ensureFits(sheet: string, row: number, col: number, rows = 1, cols = 1): void {
+    const id = this.id(sheet);
+    const end = { sheet: id, row: row + Math.max(1, rows) - 1, col: col + Math.max(1, cols) - 1 };
+    if (!this.hf.isItPossibleToSetCellContents({ start: { sheet: id, row, col }, end })) {
+      const { maxRows, maxColumns } = this.hf.getConfig();
+      throw new Error(
+        `${cellA1(end.row, end.col)} is past the end of the sheet, which holds at most ${maxRows} rows and ${maxColumns} columns.`,
+      );
+    }
+  }
+
   /** One cell, typed as a user would (0-based row and column). */
   setCell(sheet: string, row: number, col: number, input: Input): void {
+    this.ensureFits(sheet, row, col);
     this.grow(sheet, row + 1, col + 1);
     this.hf.setCellContents({ sheet: this.id(sheet), row, col }, [
       [this.engineInput(sheet, row, col, input)],
@@ -277,6 +294,7 @@ export class MemoryWorkbook implements Workbook {
   writeBlock(sheet: string, block: Block): void {
     const height = block.cells.length;
     const width = block.cells.reduce((w, r) => Math.max(w, r.length), 0);
+    this.ensureFits(sheet, block.row, block.col, height, width);
     this.grow(sheet, block.row + height, block.col + width);
     const grid = block.cells.map((row, r) =>
       row.map((cell, c) => this.engineInput(sheet, block.row + r, block.col + c, cellInput(cell))),

@@ -116,6 +116,31 @@ describe('the playground server', () => {
     expect(budget.values[1]![7]).toBeCloseTo(FUNCTIONS.MAX_CPQM!(20000, 0.1, 3) as number, 9);
   });
 
+  it('answers a cell past the sheet’s end with 400, and later formulas still evaluate', async () => {
+    for (const [row, col] of [
+      [2_000_000, 1],
+      [1, 100_000],
+    ]) {
+      const far = await post(
+        '/api/cell',
+        JSON.stringify({ sheet: BUDGET_SHEET, row, col, input: '5' }),
+      );
+      expect(far.status).toBe(400);
+      expect(((await far.json()) as { error: string }).error).toMatch(/past the end of the sheet/);
+    }
+    const sum = await post(
+      '/api/cell',
+      JSON.stringify({ sheet: BUDGET_SHEET, row: 0, col: 9, input: '=SUM(C2:C)' }),
+    );
+    expect(sum.status).toBe(200);
+    const budget = (await sheets()).find((s) => s.name === BUDGET_SHEET)!;
+    const spend = budget.values
+      .slice(1)
+      .reduce((t, r) => t + (typeof r[2] === 'number' ? r[2] : 0), 0);
+    expect(spend).toBeGreaterThan(0);
+    expect(budget.values[0]![9]).toBe(spend);
+  });
+
   it('puts google.script.run in the sidebar page before the sidebar script runs', async () => {
     const html = await (await fetch(new URL('/sidebar.html', playground.url))).text();
     const shim = html.indexOf('/api/run/');
