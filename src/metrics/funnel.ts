@@ -56,8 +56,10 @@ export const REVERSE_FUNNEL: WholeRangeRuntime = {
   ],
   run(target, rates, roundUp) {
     const goal = single('target', target);
+    // A blank target gives blank before the rates are read, as a blank rates range does.
+    if (isBlank(goal)) return '';
     const { values, across } = line('rates', rates, 'rate');
-    if (isBlank(goal) || values.length === 0) return '';
+    if (values.length === 0) return '';
     const flag = single('roundUp', roundUp);
     const whole = isBlank(flag) ? true : (COERCE.flag('roundUp', flag) as boolean);
     const needs: number[] = new Array(values.length + 1);

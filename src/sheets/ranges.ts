@@ -116,19 +116,20 @@ export function layout(values: readonly Scalar[], across: boolean): Scalar[][] {
 /**
  * One element's arguments coerced by kind, in order, the way the element-wise
  * runner reads them: undefined when a required one is blank (the element is
- * skipped), the default for a blank optional one.
+ * skipped, whatever the other cells hold), the default for a blank optional one.
  */
 export function readElement(
   params: readonly ParamKind[],
   values: readonly unknown[],
 ): unknown[] | undefined {
+  for (let k = 0; k < params.length; k++) {
+    if (!params[k]!.optional && isBlank(values[k])) return undefined;
+  }
   const out: unknown[] = new Array(params.length);
   for (let k = 0; k < params.length; k++) {
     const p = params[k]!;
     const value = values[k];
-    if (!isBlank(value)) out[k] = COERCE[p.kind](p.name, value);
-    else if (p.optional) out[k] = p.default;
-    else return undefined;
+    out[k] = isBlank(value) ? p.default : COERCE[p.kind](p.name, value);
   }
   return out;
 }

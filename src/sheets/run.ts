@@ -142,24 +142,22 @@ export function elementwise(
   const [n3, c3, r3, f3] = [s3.name, s3.coerce, s3.required, s3.fallback];
 
   /**
-   * One element, arguments read in order: a blank required one gives blank,
-   * unless an earlier one already has a problem (a header row reports its
-   * first cell rather than vanishing).
+   * One element. Every required argument is checked for blank before any is
+   * coerced, so a row with a blank gives blank whichever of its other cells
+   * holds junk; problems are then reported for the first bad argument.
    */
   function compute(a: unknown, b: unknown, c: unknown, d: unknown): Scalar {
-    let x0: unknown = f0;
-    if (!isBlank(a)) x0 = c0(n0, a);
-    else if (r0) return '';
-    let x1: unknown = f1;
-    if (!isBlank(b)) x1 = c1(n1, b);
-    else if (r1) return '';
-    let x2: unknown = f2;
-    if (!isBlank(c)) x2 = c2(n2, c);
-    else if (r2) return '';
-    let x3: unknown = f3;
-    if (!isBlank(d)) x3 = c3(n3, d);
-    else if (r3) return '';
-    const result = kernel(x0, x1, x2, x3);
+    const blank0 = isBlank(a);
+    const blank1 = isBlank(b);
+    const blank2 = isBlank(c);
+    const blank3 = isBlank(d);
+    if ((r0 && blank0) || (r1 && blank1) || (r2 && blank2) || (r3 && blank3)) return '';
+    const result = kernel(
+      blank0 ? f0 : c0(n0, a),
+      blank1 ? f1 : c1(n1, b),
+      blank2 ? f2 : c2(n2, c),
+      blank3 ? f3 : c3(n3, d),
+    );
     if (typeof result === 'number') finite(result);
     return result;
   }

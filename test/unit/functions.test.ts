@@ -146,6 +146,12 @@ describe('funnel', () => {
     );
     expect(() => f.REVERSE_FUNNEL!(10, 35)).toThrow('rates 35 is above 100%: enter 35% or 0.35');
   });
+
+  it('REVERSE_FUNNEL is blank for a blank target or blank rates, whatever the other holds', () => {
+    expect(f.REVERSE_FUNNEL!('abc', col('', ''))).toBe('');
+    expect(f.REVERSE_FUNNEL!('', col('abc', 0.5))).toBe('');
+    expect(f.REVERSE_FUNNEL!('', 'abc')).toBe('');
+  });
 });
 
 describe('forgiving floating-point noise', () => {

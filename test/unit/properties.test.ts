@@ -168,6 +168,43 @@ describe.each(elementwise.map((s) => [s.name, s] as const))('%s (element-wise)',
     expect(call(...blanks.map(() => [[''], ['']]))).toEqual([[''], ['']]);
   });
 
+  it('gives blank when a required argument is blank, whichever others hold junk', () => {
+    const required = spec.params.flatMap((p, k) => (p.optional ? [] : [k]));
+    const nonBlank = (p: ParamSpec) => anyCell(p).filter((v) => v !== '');
+    fc.assert(
+      fc.property(
+        fc.tuple(...spec.params.map(nonBlank)),
+        fc.shuffledSubarray(required, { minLength: 1 }),
+        fc.boolean(),
+        (cells, blanks, omitOptional) => {
+          const args = cells.slice();
+          for (const k of blanks) args[k] = '';
+          if (omitOptional) args.length = required.length;
+          expect(call(...args)).toBe('');
+          expect(call(...args.map((a) => [[a], [a]]))).toEqual([[''], ['']]);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('gives blank for a blank beside junk, whichever argument holds which', () => {
+    const required = spec.params.flatMap((p, k) => (p.optional ? [] : [k]));
+    const junk = fc.constantFrom<unknown>('abc', '£1,200', 'Spend', true, -5, new Date(2026, 5, 1));
+    fc.assert(
+      fc.property(
+        fc.array(junk, { minLength: spec.params.length, maxLength: spec.params.length }),
+        fc.constantFrom(...required),
+        (cells, blankAt) => {
+          const args = cells.slice();
+          args[blankAt] = '';
+          expect(call(...args)).toBe('');
+        },
+      ),
+      RUNS,
+    );
+  });
+
   it('throws on ranges of different shapes, naming both arguments and shapes', () => {
     const [a, b] = spec.params;
     const args = spec.params.map(() => 1 as unknown);

@@ -83,7 +83,7 @@ describe('ranges', () => {
       CPQM!(
         [['Spend'], [1000], [1000], [''], [1000]],
         [['Meetings'], [10], [0], [5], [10]],
-        [[''], [0.5], [0.5], [0.5], [70]],
+        [['Qual rate'], [0.5], [0.5], [0.5], [70]],
       ),
     ).toEqual([
       ['#VALUE! spend "Spend" is not a number'],
@@ -92,6 +92,13 @@ describe('ranges', () => {
       [''],
       ['#NUM! qualRate 70 is above 100%: enter 70% or 0.7'],
     ]);
+  });
+
+  it('gives blank for a blank beside junk, whichever argument is blank', () => {
+    expect(CPQM!('abc', '', 0.5)).toBe('');
+    expect(CPQM!('', 'abc', 0.5)).toBe('');
+    expect(CPQM!(-1, 10, '', 'abc')).toBe('');
+    expect(CPQM!([['Spend'], [1000]], [['Meetings'], [10]], [[''], [0.5]])).toEqual([[''], [200]]);
   });
 
   it('rejects more arguments than the function takes', () => {
