@@ -1,7 +1,7 @@
 /** Cost and efficiency: what a meeting, lead or opportunity costs, and what it may cost. */
 import { divByZero, Problem, showNumber } from '../sheets/problem';
-import { eachAligned, readElement } from '../sheets/ranges';
-import { finite, type ParamKind } from '../sheets/run';
+import { eachAligned } from '../sheets/ranges';
+import { elementReader, finite, type ParamKind } from '../sheets/run';
 import { blankGuard, orDefault } from './native';
 import { ratio } from './ratio';
 import type { Docs, ElementwiseRuntime, WholeRangeRuntime } from './spec';
@@ -67,30 +67,28 @@ export const HEADROOM: ElementwiseRuntime = {
 };
 
 const BLENDED_PARAMS: ParamKind[] = CPQM.params;
+const BLENDED_NAMES = BLENDED_PARAMS.map((p) => p.name);
 
 export const BLENDED_CPQM: WholeRangeRuntime = {
   name: 'BLENDED_CPQM',
   mode: 'whole',
   params: BLENDED_PARAMS,
   run(spend, meetings, qualRate, showRate) {
-    const args =
-      showRate === undefined ? [spend, meetings, qualRate] : [spend, meetings, qualRate, showRate];
-    const params = BLENDED_PARAMS.slice(0, args.length);
     let spent = 0;
     let qualified = 0;
     let rows = 0;
-    eachAligned(
-      'BLENDED_CPQM',
-      params.map((p) => p.name),
-      args,
-      (values) => {
-        const row = readElement(params, values);
-        if (!row) return;
-        const [s, m, q, show = 1] = row as number[];
-        spent += s!;
-        qualified += m! * show * q!;
+    // A row goes through the same reading of blanks, defaults and kinds as one CPQM element.
+    const add = elementReader(
+      BLENDED_PARAMS,
+      (s: number, m: number, q: number, show: number) => {
+        spent += s;
+        qualified += m * show * q;
         rows++;
       },
+      undefined,
+    );
+    eachAligned('BLENDED_CPQM', BLENDED_NAMES, [spend, meetings, qualRate, showRate], (v) =>
+      add(v[0], v[1], v[2], v[3]),
     );
     if (rows === 0) return '';
     if (qualified === 0) {

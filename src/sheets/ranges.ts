@@ -6,15 +6,7 @@
  */
 import { COERCE, isBlank, type Kind } from './coerce';
 import { CallError, Problem } from './problem';
-import {
-  commonShape,
-  isRange,
-  type ParamKind,
-  type Scalar,
-  type Shape,
-  shapeOf,
-  showShape,
-} from './run';
+import { commonShape, isRange, type Scalar, type Shape, shapeOf, showShape, split } from './run';
 
 /** A value that must not vary: a single value, or the cell of a 1×1 range. */
 export function single(name: string, value: unknown): unknown {
@@ -49,16 +41,13 @@ export function eachAligned(
   visit: (values: unknown[], index: number) => void,
 ): void {
   const shape = commonShape(fn, names, args);
-  const values: unknown[] = new Array(args.length);
+  const [grids, fixed] = split(args, args.length, shape.rows * shape.cols > 1);
+  const values = fixed.slice();
   for (let i = 0; i < shape.rows; i++) {
     for (let j = 0; j < shape.cols; j++) {
-      for (let k = 0; k < args.length; k++) {
-        const arg = args[k];
-        values[k] = !isRange(arg)
-          ? arg
-          : arg.length * (arg[0] as unknown[]).length === 1
-            ? (arg[0] as unknown[])[0]
-            : (arg[i] as unknown[])[j];
+      for (let k = 0; k < grids.length; k++) {
+        const grid = grids[k];
+        if (grid) values[k] = (grid[i] as unknown[])[j];
       }
       try {
         visit(values, i * shape.cols + j);
@@ -111,25 +100,4 @@ export function line(name: string, value: unknown, kind: Kind): Line<number> {
 /** A list laid out the way its source was: a row stays a row, anything else is a column. */
 export function layout(values: readonly Scalar[], across: boolean): Scalar[][] {
   return across ? [values.slice()] : values.map((v) => [v]);
-}
-
-/**
- * One element's arguments coerced by kind, in order, the way the element-wise
- * runner reads them: undefined when a required one is blank (the element is
- * skipped, whatever the other cells hold), the default for a blank optional one.
- */
-export function readElement(
-  params: readonly ParamKind[],
-  values: readonly unknown[],
-): unknown[] | undefined {
-  for (let k = 0; k < params.length; k++) {
-    if (!params[k]!.optional && isBlank(values[k])) return undefined;
-  }
-  const out: unknown[] = new Array(params.length);
-  for (let k = 0; k < params.length; k++) {
-    const p = params[k]!;
-    const value = values[k];
-    out[k] = isBlank(value) ? p.default : COERCE[p.kind](p.name, value);
-  }
-  return out;
 }

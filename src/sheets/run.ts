@@ -74,17 +74,18 @@ export function commonShape(fn: string, names: readonly string[], args: readonly
 }
 
 /**
- * Per argument of a range call: its grid when it varies by element, else the
- * one value it repeats (a single value or the cell of a 1×1 range).
+ * Per argument of a call over ranges: its grid when it varies by element,
+ * else the one value it repeats (a single value or the cell of a 1×1 range).
+ * `varies` is false when the common shape is a single element.
  */
-function split(
+export function split(
   args: readonly unknown[],
-  arity: number,
+  count: number,
   varies: boolean,
 ): [(Grid | undefined)[], unknown[]] {
   const grids: (Grid | undefined)[] = [];
   const fixed: unknown[] = [];
-  for (let k = 0; k < arity; k++) {
+  for (let k = 0; k < count; k++) {
     const arg = args[k];
     if (varies && isRange(arg) && arg.length * (arg[0] as unknown[]).length > 1) {
       grids.push(arg);
@@ -97,10 +98,70 @@ function split(
   return [grids, fixed];
 }
 
+/** How one argument of an element is read, from its catalogue declaration. */
+export interface Arg {
+  name: string;
+  coerce: (arg: string, value: unknown) => unknown;
+  /** A blank required argument blanks the element. */
+  required: boolean;
+  /** What a blank optional argument reads as. */
+  fallback: unknown;
+}
+
+const unused = (_arg: string, value: unknown): unknown => value;
+
+/** An absent slot (a function of fewer than four arguments) is never blank, so it never blanks the element. */
+export function argOf(p: ParamKind | undefined): Arg {
+  return {
+    name: p?.name ?? '',
+    coerce: p ? COERCE[p.kind] : unused,
+    required: p !== undefined && p.optional !== true,
+    fallback: p?.default,
+  };
+}
+
 /** The function a catalogue entry's per-element code is compiled into. */
 export type Kernel = (a: any, b: any, c: any, d: any) => Scalar;
 
-const unused = (_arg: string, value: unknown): unknown => value;
+/** Reads one element's raw cells and hands `use` the clean values. */
+export type ElementReader<R> = (a: unknown, b: unknown, c: unknown, d: unknown) => R;
+
+/**
+ * SPEC §1.3–1.6 for one element, for every function that reads element by
+ * element: the element-wise runner and the whole-range functions alike.
+ * Every required argument is checked for blank before any is coerced, so an
+ * element with a blank gives `blank` whichever of its other cells holds junk;
+ * otherwise blank optional ones take their default, the rest are coerced in
+ * order (a problem names the first bad argument) and `use` gets the values.
+ *
+ * The four slots are unrolled rather than looped over: a range call runs this
+ * once per cell, and whole open columns are hundreds of thousands of cells,
+ * so the per-element cost must stay close to the bare arithmetic.
+ */
+export function elementReader<R>(
+  params: readonly ParamKind[],
+  use: (a: any, b: any, c: any, d: any) => R,
+  blank: R,
+): ElementReader<R> {
+  if (params.length > 4) throw new Error('an element is read from at most 4 arguments');
+  const { name: n0, coerce: c0, required: r0, fallback: f0 } = argOf(params[0]);
+  const { name: n1, coerce: c1, required: r1, fallback: f1 } = argOf(params[1]);
+  const { name: n2, coerce: c2, required: r2, fallback: f2 } = argOf(params[2]);
+  const { name: n3, coerce: c3, required: r3, fallback: f3 } = argOf(params[3]);
+  return function read(a, b, c, d) {
+    const blank0 = isBlank(a);
+    const blank1 = isBlank(b);
+    const blank2 = isBlank(c);
+    const blank3 = isBlank(d);
+    if ((r0 && blank0) || (r1 && blank1) || (r2 && blank2) || (r3 && blank3)) return blank;
+    return use(
+      blank0 ? f0 : c0(n0, a),
+      blank1 ? f1 : c1(n1, b),
+      blank2 ? f2 : c2(n2, c),
+      blank3 ? f3 : c3(n3, d),
+    );
+  };
+}
 
 /**
  * Compiles a function on clean single values into one that Sheets can call
@@ -109,10 +170,6 @@ const unused = (_arg: string, value: unknown): unknown => value;
  * Single-value calls throw an Error naming the function (Sheets shows it
  * under #ERROR!); range calls return one result per element, with a short
  * error text in the elements that have a problem.
- *
- * The four argument slots are unrolled rather than looped over: a range call
- * runs this once per cell, and whole open columns are hundreds of thousands
- * of cells, so the per-element cost must stay close to the bare arithmetic.
  */
 export function elementwise(
   fn: string,
@@ -122,42 +179,10 @@ export function elementwise(
   const arity = params.length;
   if (arity > 4) throw new Error(`${fn}: element-wise functions take at most 4 arguments`);
   const names = params.map((p) => p.name);
-  const slot = (k: number) => {
-    const p = params[k];
-    return {
-      name: p?.name ?? '',
-      coerce: p ? COERCE[p.kind] : unused,
-      // An absent slot is never blank, so it never blanks the result.
-      required: p !== undefined && p.optional !== true,
-      fallback: p?.default,
-    };
-  };
-  const s0 = slot(0);
-  const s1 = slot(1);
-  const s2 = slot(2);
-  const s3 = slot(3);
-  const [n0, c0, r0, f0] = [s0.name, s0.coerce, s0.required, s0.fallback];
-  const [n1, c1, r1, f1] = [s1.name, s1.coerce, s1.required, s1.fallback];
-  const [n2, c2, r2, f2] = [s2.name, s2.coerce, s2.required, s2.fallback];
-  const [n3, c3, r3, f3] = [s3.name, s3.coerce, s3.required, s3.fallback];
+  const read = elementReader(params, kernel, '');
 
-  /**
-   * One element. Every required argument is checked for blank before any is
-   * coerced, so a row with a blank gives blank whichever of its other cells
-   * holds junk; problems are then reported for the first bad argument.
-   */
   function compute(a: unknown, b: unknown, c: unknown, d: unknown): Scalar {
-    const blank0 = isBlank(a);
-    const blank1 = isBlank(b);
-    const blank2 = isBlank(c);
-    const blank3 = isBlank(d);
-    if ((r0 && blank0) || (r1 && blank1) || (r2 && blank2) || (r3 && blank3)) return '';
-    const result = kernel(
-      blank0 ? f0 : c0(n0, a),
-      blank1 ? f1 : c1(n1, b),
-      blank2 ? f2 : c2(n2, c),
-      blank3 ? f3 : c3(n3, d),
-    );
+    const result = read(a, b, c, d);
     if (typeof result === 'number') finite(result);
     return result;
   }
