@@ -273,7 +273,11 @@ window.addEventListener('message', (e) => {
 });
 
 document.getElementById('reset')!.addEventListener('click', async () => {
-  await fetch('/api/reset', { method: 'POST' });
+  await fetch('/api/reset', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   active = '';
   await load();
   (document.getElementById('sidebar') as HTMLIFrameElement).contentWindow?.location.reload();

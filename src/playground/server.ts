@@ -124,6 +124,18 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/**
+ * The Host headers a browser sends for this server. Any other name means a
+ * page on another site reached it through its own DNS name (DNS rebinding).
+ */
+function loopbackHosts(hostname: string, port: number): Set<string> {
+  const names = ['localhost', '127.0.0.1', '[::1]'];
+  if (hostname !== '0.0.0.0' && hostname !== '::') {
+    names.push(hostname.includes(':') ? `[${hostname}]` : hostname);
+  }
+  return new Set(names.map((n) => `${n.toLowerCase()}:${port}`));
+}
+
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const text = await readBody(req);
   if (text.trim() === '') return undefined;
@@ -146,13 +158,30 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const referenceHtml = readPage(distDir, REFERENCE_FILE);
 
   let backend = makeBackend();
+  // Known once listening: port 0 picks a free port.
+  let hosts = new Set<string>();
 
   const routes = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://playground');
     const path = url.pathname;
     const method = req.method ?? 'GET';
+    const host = (req.headers.host ?? '').toLowerCase();
+    if (!hosts.has(host)) {
+      throw new HttpError(
+        403,
+        `The playground answers only on this computer (${[...hosts].join(', ')}), not Host ${JSON.stringify(host)}`,
+      );
+    }
     const only = (allowed: string): void => {
       if (method !== allowed) throw new HttpError(405, `${path} takes ${allowed}, not ${method}`);
+      // A page on another site can post text/plain without asking; JSON needs a CORS preflight, which gets a 405.
+      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (method === 'POST' && type !== 'application/json') {
+        throw new HttpError(
+          415,
+          `${path} takes a JSON body sent as Content-Type: application/json`,
+        );
+      }
     };
 
     if (path === '/' || path === '/index.html') {
@@ -256,6 +285,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     server.listen(options.port ?? 8080, options.hostname ?? '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
+  hosts = loopbackHosts(options.hostname ?? '127.0.0.1', address.port);
   const url = `http://${options.hostname ?? '127.0.0.1'}:${address.port}/`;
 
   return {

@@ -141,6 +141,64 @@ describe('the playground server', () => {
     expect(budget.values[0]![9]).toBe(spend);
   });
 
+  it('answers a POST whose body is not declared as JSON with 415, changing nothing', async () => {
+    const before = JSON.stringify(await sheets());
+    const edit = JSON.stringify({ sheet: BUDGET_SHEET, row: 1, col: 1, input: '1' });
+    for (const [path, body] of [
+      ['/api/cell', edit],
+      ['/api/reset', '{}'],
+      ['/api/run/createTemplates', JSON.stringify([defaultSettings()])],
+    ] as const) {
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data',
+      ]) {
+        const response = await post(path, body, type);
+        expect(response.status, `${path} as ${type}`).toBe(415);
+        expect(((await response.json()) as { error: string }).error).toMatch(/application\/json/);
+      }
+    }
+    expect(JSON.stringify(await sheets())).toBe(before);
+    expect((await post('/api/cell', edit, 'application/json; charset=utf-8')).status).toBe(200);
+  });
+
+  it('answers 403 to a Host header other than the loopback address and port it listens on', async () => {
+    const port = new URL(playground.url).port;
+    const send = (host: string, method = 'POST') =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(
+          new URL(method === 'GET' ? '/api/workbook' : '/api/cell', playground.url),
+          { method, headers: { host, 'content-type': 'application/json' } },
+          (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => {
+              body += c.toString();
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end(
+          method === 'GET'
+            ? undefined
+            : JSON.stringify({ sheet: BUDGET_SHEET, row: 1, col: 0, input: 'Rebound' }),
+        );
+      });
+    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1:${Number(port) + 1}`]) {
+      const answer = await send(host);
+      expect(answer.status, host).toBe(403);
+      expect(answer.body).toMatch(/only on this computer/);
+    }
+    // Reading the workbook from another site's name is refused too.
+    expect((await send(`evil.example:${port}`, 'GET')).status).toBe(403);
+    expect((await send(`localhost:${port}`, 'GET')).status).toBe(200);
+    const budget = (await sheets()).find((s) => s.name === BUDGET_SHEET)!;
+    expect(budget.values[1]![0]).not.toBe('Rebound');
+    expect((await send(`localhost:${port}`)).status).toBe(200);
+    expect((await send(`127.0.0.1:${port}`)).status).toBe(200);
+  });
+
   it('puts google.script.run in the sidebar page before the sidebar script runs', async () => {
     const html = await (await fetch(new URL('/sidebar.html', playground.url))).text();
     const shim = html.indexOf('/api/run/');

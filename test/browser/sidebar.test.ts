@@ -390,6 +390,11 @@ describe('the playground grid and the reference page', () => {
     expect(budget.formulas[1]![7]).toBe('=MAX_CPQM(20000, 10%, 3)');
     expect(budget.values[1]![7]).toBeCloseTo(expected, 9);
     await shot(page, 'grid-formula');
+    // The page's Reset posts JSON like every other call, so the server takes it.
+    await page.locator('#reset').click();
+    await expect
+      .poll(async () => sheet(await workbook(playground), BUDGET_SHEET).values[1]?.[7] ?? null)
+      .toBeNull();
     expect(problems).toEqual([]);
   }, 30_000);
 
