@@ -1,7 +1,7 @@
 /** Cost and efficiency: what a meeting, lead or opportunity costs, and what it may cost. */
 import { divByZero, Problem, showNumber } from '../sheets/problem';
-import { eachAligned } from '../sheets/ranges';
-import { elementReader, finite, type ParamKind } from '../sheets/run';
+import { eachRow } from '../sheets/ranges';
+import { finite, type ParamKind } from '../sheets/run';
 import { blankGuard, orDefault } from './native';
 import { ratio } from './ratio';
 import type { Docs, ElementwiseRuntime, WholeRangeRuntime } from './spec';
@@ -67,7 +67,6 @@ export const HEADROOM: ElementwiseRuntime = {
 };
 
 const BLENDED_PARAMS: ParamKind[] = CPQM.params;
-const BLENDED_NAMES = BLENDED_PARAMS.map((p) => p.name);
 
 export const BLENDED_CPQM: WholeRangeRuntime = {
   name: 'BLENDED_CPQM',
@@ -77,18 +76,15 @@ export const BLENDED_CPQM: WholeRangeRuntime = {
     let spent = 0;
     let qualified = 0;
     let rows = 0;
-    // A row goes through the same reading of blanks, defaults and kinds as one CPQM element.
-    const add = elementReader(
+    eachRow(
+      'BLENDED_CPQM',
       BLENDED_PARAMS,
+      [spend, meetings, qualRate, showRate],
       (s: number, m: number, q: number, show: number) => {
         spent += s;
         qualified += m * show * q;
         rows++;
       },
-      undefined,
-    );
-    eachAligned('BLENDED_CPQM', BLENDED_NAMES, [spend, meetings, qualRate, showRate], (v) =>
-      add(v[0], v[1], v[2], v[3]),
     );
     if (rows === 0) return '';
     if (qualified === 0) {
@@ -106,10 +102,13 @@ export const BLENDED_CPQM: WholeRangeRuntime = {
  * BLENDED_CPQM with built-in functions only, for the blended row of a
  * channel table: `blendedCpqmNative('B2:B6', 'C2:C6', 'E2:E6', 'D2:D6')`.
  * All arguments are ranges of the same size (SUMPRODUCT needs that; the
- * custom function also repeats single values). Like the custom function it
- * skips rows with a blank spend, meetings or qualRate, takes a blank showRate
- * as 100%, is blank when every row is skipped and #DIV/0! when no row has a
- * qualified meeting. Unlike it, it does not flag bad cells: text counts as 0.
+ * custom function also repeats single values). On valid tables it computes
+ * what the custom function does: it skips rows whose spend, meetings and
+ * qualRate are all blank, takes a blank showRate as 100%, is blank when every
+ * row is skipped and #DIV/0! when no row has a qualified meeting.
+ * Unlike the custom function it cannot point at a bad row: a half-filled row
+ * (some of spend, meetings and qualRate blank) is skipped, spend and all,
+ * where the custom function reports it, and text counts as 0.
  */
 export function blendedCpqmNative(
   spend: string,
@@ -295,7 +294,7 @@ export const COST_DOCS: Record<string, Docs> = {
     },
     resultType: 'number',
     returns:
-      'One qualified meeting’s cost across all rows; blank rows are skipped, spend on rows with 0 meetings counts.',
+      'One qualified meeting’s cost across all rows; blank rows are skipped, a half-filled row is an error naming it, spend on rows with 0 meetings counts.',
     examples: [
       {
         args: [

@@ -6,7 +6,17 @@
  */
 import { COERCE, isBlank, type Kind } from './coerce';
 import { CallError, Problem } from './problem';
-import { commonShape, isRange, type Scalar, type Shape, shapeOf, showShape, split } from './run';
+import {
+  commonShape,
+  elementReader,
+  isRange,
+  type ParamKind,
+  type Scalar,
+  type Shape,
+  shapeOf,
+  showShape,
+  split,
+} from './run';
 
 /** A value that must not vary: a single value, or the cell of a 1×1 range. */
 export function single(name: string, value: unknown): unknown {
@@ -56,6 +66,30 @@ export function eachAligned(
       }
     }
   }
+}
+
+/**
+ * Reads ranges of one shape row by row (element by element, single values
+ * repeating) the way the element-wise runner reads one element, and hands
+ * `use` each row's clean values, for functions that total a table. A wholly
+ * blank row is skipped; a row with some required cells blank is a problem
+ * told with its position, so a half-filled row never drops out of a total
+ * unnoticed. A repeated single value is no row's own cell: it neither fills
+ * a blank row nor, when blank, is skipped past.
+ */
+export function eachRow(
+  fn: string,
+  params: readonly ParamKind[],
+  args: readonly unknown[],
+  use: (a: any, b: any, c: any, d: any) => void,
+): void {
+  const names = params.map((p) => p.name);
+  const shape = commonShape(fn, names, args);
+  const [grids] = split(args, params.length, shape.rows * shape.cols > 1);
+  // Without any range that varies, the call is one row whose cells are the single values.
+  const own = grids.some(Boolean) ? grids.map(Boolean) : grids.map(() => true);
+  const read = elementReader(params, use, undefined, own);
+  eachAligned(fn, names, args, (v) => read(v[0], v[1], v[2], v[3]));
 }
 
 /** An ordered list read from one row or one column; `across` when it was a row. */

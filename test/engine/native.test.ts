@@ -130,21 +130,19 @@ describe.each(withNative.map((s) => [s.name, s] as const))('%s native expansion'
 });
 
 describe('blendedCpqmNative', () => {
-  it('equals BLENDED_CPQM over random channel tables, blanks included', () => {
-    const rate = fc.oneof(
-      fc.constant(''),
-      fc.constant(1),
-      fc.double({ min: 0.05, max: 1, noNaN: true }),
+  it('equals BLENDED_CPQM over random valid channel tables, blank rows included', () => {
+    const rate = fc.oneof(fc.constant(1), fc.double({ min: 0.05, max: 1, noNaN: true }));
+    const show = fc.oneof(fc.constant(''), rate);
+    const money = fc.oneof(fc.constant(0), fc.double({ min: 1, max: 1e5, noNaN: true }));
+    const meetings = fc.integer({ min: 0, max: 200 });
+    // Valid rows only: spend, meetings and qualRate all filled in, or all blank.
+    const row = fc.oneof(
+      { weight: 4, arbitrary: fc.tuple(money, meetings, rate, show) },
+      { weight: 1, arbitrary: fc.tuple(fc.constant(''), fc.constant(''), fc.constant(''), show) },
     );
-    const money = fc.oneof(
-      fc.constant(''),
-      fc.constant(0),
-      fc.double({ min: 1, max: 1e5, noNaN: true }),
-    );
-    const meetings = fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 200 }));
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(money, meetings, rate, rate), { minLength: 1, maxLength: 12 }),
+        fc.array(row, { minLength: 1, maxLength: 12 }),
         fc.boolean(),
         (rows, withShow) => {
           const n = rows.length;
@@ -162,6 +160,19 @@ describe('blendedCpqmNative', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('skips a half-filled row, which the custom function reports instead', () => {
+    const rows = [
+      [1000, 10, 0.5, ''],
+      [500, '', 0.5, ''],
+    ];
+    const [custom, native] = evaluate(rows, [
+      '=BLENDED_CPQM(A1:A2,B1:B2,C1:C2)',
+      `=${blendedCpqmNative('A1:A2', 'B1:B2', 'C1:C2')}`,
+    ]);
+    expect(isError(custom), String(custom)).toBe(true);
+    expect(native).toBe(200);
   });
 });
 

@@ -81,8 +81,37 @@ describe('BLENDED_CPQM', () => {
   });
 
   it('counts spend on rows with 0 meetings, skips blank rows, repeats single values', () => {
-    expect(f.BLENDED_CPQM!(col(100, 100, ''), col(2, 0, 4), 0.5)).toBe(200);
+    expect(f.BLENDED_CPQM!(col(100, 100, ''), col(2, 0, ''), 0.5)).toBe(200);
     expect(f.BLENDED_CPQM!(col(100, 100), col(2, 2), 0.5, col('', 0.5))).toBeCloseTo(200 / 1.5, 9);
+    // An open column: the repeated rate does not make the empty rows below the table filled.
+    expect(f.BLENDED_CPQM!(col(100, 100, '', ''), col(2, 0, '', ''), 0.5, 0.8)).toBe(250);
+    // A row whose required cells are all blank is blank, whatever its optional showRate holds.
+    expect(f.BLENDED_CPQM!(col(100, ''), col(2, ''), col(0.5, ''), col(1, 'abc'))).toBe(100);
+  });
+
+  it('throws for a half-filled row, naming the row and what to fill in, rather than dropping its spend', () => {
+    expect(() => f.BLENDED_CPQM!(col(1000, 500), col(10, ''), col(0.5, 0.5))).toThrow(
+      'BLENDED_CPQM: row 2: meetings is blank, fill it in, or also clear spend and qualRate to skip it (#VALUE!)',
+    );
+    expect(() => f.BLENDED_CPQM!(col(1000, 500), col(10, ''), col(0.5, ''))).toThrow(
+      'BLENDED_CPQM: row 2: meetings and qualRate are blank, fill them in, or also clear spend to skip it',
+    );
+    expect(() => f.BLENDED_CPQM!([[1000, 500]], [[10, 5]], [[0.5, '']])).toThrow(
+      'BLENDED_CPQM: column 2: qualRate is blank',
+    );
+    // A repeated single value that is blank leaves every row half-filled.
+    expect(() => f.BLENDED_CPQM!(col(1000, 500), '', 0.5)).toThrow(
+      'BLENDED_CPQM: row 1: meetings is blank, fill it in, or also clear spend to skip it',
+    );
+  });
+
+  it('names the blank cell of a half-filled row whichever other cell holds junk', () => {
+    expect(() => f.BLENDED_CPQM!(col(1000, 'abc'), col(10, ''), 0.5)).toThrow(
+      'BLENDED_CPQM: row 2: meetings is blank',
+    );
+    expect(() => f.BLENDED_CPQM!(col(1000, ''), col(10, 'abc'), 0.5)).toThrow(
+      'BLENDED_CPQM: row 2: spend is blank',
+    );
   });
 
   it('throws naming the row of a bad cell, and on shape mismatch', () => {
