@@ -58,9 +58,9 @@ export function mappedSettings(patch: Partial<Settings> = {}): Settings {
   });
 }
 
-export function userWorkbook(): MemoryWorkbook {
+export function userWorkbook(data: Input[][] = DATA_SHEET): MemoryWorkbook {
   return MemoryWorkbook.fromSheets({
-    'My data': DATA_SHEET.map((r) => [...r]),
+    'My data': data.map((r) => [...r]),
     Notes: [['Quarter plan'], ['=SUM(2,3)']],
   });
 }

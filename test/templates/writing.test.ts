@@ -192,13 +192,12 @@ describe('mapped channels', () => {
       createOk(wb, mappedSettings({ formulaStyle: style }));
       const { firstChannelRow: F, blendedRow: B } = CHANNEL_LAYOUT;
       let snap = tab(wb, 'Channel comparison');
-      expect(snap.formulas[F]!.slice(0, 5)).toEqual([
-        "='My data'!A2",
-        "='My data'!C2",
-        "='My data'!D2",
-        "='My data'!E2",
-        "='My data'!F2",
-      ]);
+      // An empty source cell stays empty (a bare ='My data'!E2 would show 0 in Sheets).
+      expect(snap.formulas[F]!.slice(0, 5)).toEqual(
+        ['A2', 'C2', 'D2', 'E2', 'F2'].map(
+          (cell) => `=IF(ISBLANK('My data'!${cell}),"",'My data'!${cell})`,
+        ),
+      );
       const blended = snap.formulas[B]![6] as string;
       if (style === 'addon') {
         expect(blended).toBe(
@@ -210,20 +209,25 @@ describe('mapped channels', () => {
       }
       expect(at(snap, F, 6)).toBeCloseTo(950 / 7, 9);
 
-      // The user edits Outbound's spend and adds a channel below the others, past row 1000.
+      // The user edits Outbound's spend and adds two channels below the others, one without a show rate.
       wb.setCell('My data', 1, 2, 1400);
       wb.setCell('My data', 5, 0, 'Podcasts');
       wb.setCell('My data', 5, 2, 300);
       wb.setCell('My data', 5, 3, 3);
       wb.setCell('My data', 5, 4, 1);
       wb.setCell('My data', 5, 5, 1);
-      wb.setCell('My data', 1499, 2, 100);
-      wb.setCell('My data', 1499, 3, 1);
-      wb.setCell('My data', 1499, 5, 1);
+      wb.setCell('My data', 6, 0, 'Referrals');
+      wb.setCell('My data', 6, 2, 100);
+      wb.setCell('My data', 6, 3, 1);
+      wb.setCell('My data', 6, 5, 1);
       snap = tab(wb, 'Channel comparison');
       expect(at(snap, F, 6)).toBeCloseTo(1400 / 7, 9);
       expect(at(snap, F + 4, 0)).toBe('Podcasts');
       expect(at(snap, F + 4, 6)).toBeCloseTo(100, 9);
+      expect(at(snap, F + 5, 0)).toBe('Referrals');
+      // The empty show rate stays empty and takes its 100% default.
+      expect(at(snap, F + 5, 3) ?? '').toBe('');
+      expect(at(snap, F + 5, 6)).toBeCloseTo(100, 9);
       const spend = [1400, 1000, 4000, 500, 300, 100];
       const meetings = [10, 10, 12, 0, 3, 1];
       const qual = [0.7, 0.6, 0.75, 0.5, 1, 1];
@@ -234,6 +238,9 @@ describe('mapped channels', () => {
         9,
       );
       expect(at(snap, B, 1)).toBe(7300);
+      expect(at(snap, B, 2)).toBe(36);
+      // Spare rows without a channel stay blank, Max CPQM included.
+      expect(snap.values[F + 6]!.slice(0, 10).every((v) => v === null || v === '')).toBe(true);
     }
   });
 });

@@ -5,7 +5,7 @@
  * meetings), never an average of the rows.
  *
  * Typed channels are written as input values. Mapped channels refer to the
- * user's own cells by formula (=Data!C2), so later changes flow through; the
+ * user's own cells by formula, so later changes flow through; the
  * blended row reads the user's whole columns (=BLENDED_CPQM(Data!C2:C, …)).
  */
 import { cellA1, columnLetter, openColumnA1, rect, sheetRef } from '../../workbook/a1';
@@ -102,16 +102,19 @@ export function buildChannelComparison(ctx: BuildContext): Plan {
   const L = F + count - 1;
   const at = (row: number, field: ChannelField) => cellA1(row, COL[field]);
 
-  /** The computed columns F–J of one row whose inputs are in columns A–E. */
-  function computed(row: number, cpqm: string): PlanCell[] {
+  /**
+   * The computed columns F–J of one row whose inputs are in columns A–E.
+   * Mapped rows past the user's channels stay blank, not a column of Max CPQM.
+   */
+  function computed(row: number, cpqm: string, named = false): PlanCell[] {
     const c = (k: number) => cellA1(row, k);
     return [
-      formula(call(style, 'COST_PER_MEETING', [c(1), c(2)])),
-      formula(cpqm),
-      formula(`=${maxRef}`),
-      formula(call(style, 'HEADROOM', [c(6), c(7)])),
-      formula(`=IF(ISNUMBER(${c(8)}),IF(${c(8)}>=0,"${VERDICT_OK}","${VERDICT_BAD}"),"")`),
-    ];
+      call(style, 'COST_PER_MEETING', [c(1), c(2)]),
+      cpqm,
+      `=${maxRef}`,
+      call(style, 'HEADROOM', [c(6), c(7)]),
+      `=IF(ISNUMBER(${c(8)}),IF(${c(8)}>=0,"${VERDICT_OK}","${VERDICT_BAD}"),"")`,
+    ].map((f) => formula(named ? `=IF(${c(0)}="","",${f.slice(1)})` : f));
   }
 
   const rows: PlanCell[][] = [];
@@ -122,10 +125,11 @@ export function buildChannelComparison(ctx: BuildContext): Plan {
       const t = channels.rows[k]!;
       inputs = [t.name, t.spend, t.meetings, t.showRate, t.qualRate];
     } else {
-      const src = `${sheetRef(source!.sheet)}!`;
-      inputs = (Object.keys(COL) as ChannelField[]).map((field) =>
-        formula(`=${src}${cellA1(k + 1, source!.cols[field])}`),
-      );
+      // A bare =Data!D3 shows 0 for an empty cell in Sheets: a blank show rate would read as 0%, not 100%.
+      inputs = (Object.keys(COL) as ChannelField[]).map((field) => {
+        const ref = `${sheetRef(source!.sheet)}!${cellA1(k + 1, source!.cols[field])}`;
+        return formula(`=IF(ISBLANK(${ref}),"",${ref})`);
+      });
     }
     const cpqm = call(style, 'CPQM', [
       at(row, 'spend'),
@@ -133,7 +137,7 @@ export function buildChannelComparison(ctx: BuildContext): Plan {
       at(row, 'qualRate'),
       at(row, 'showRate'),
     ]);
-    rows.push([...inputs, ...computed(row, cpqm)]);
+    rows.push([...inputs, ...computed(row, cpqm, !!source)]);
   }
 
   // The blended row sums the channel rows; mapped, it reads the user's whole columns.
@@ -182,7 +186,7 @@ export function buildChannelComparison(ctx: BuildContext): Plan {
           Object.keys(COL) as ChannelField[]
         )
           .map((fld) => columnLetter(source!.cols[fld]))
-          .join(', ')}), so changes there flow through.`,
+          .join(', ')}), rows 2–${source!.rows + 1}, so changes there flow through.`,
     'Cost per meeting, CPQM, Max CPQM, headroom and an economical / uneconomical verdict per channel.',
     'A blended row computed with BLENDED_CPQM: total spend over total qualified meetings.',
   );
