@@ -339,6 +339,44 @@ describe.each(CASES)('templates, $name', ({ settings, count }) => {
   });
 });
 
+describe('channel comparison on a mapped sheet with a totals row', () => {
+  // As many keep one: spend and meetings summed, no rates.
+  const data: Input[][] = [...DATA_SHEET, ['Total', 'Jan', 6450, 32, null, null]];
+  const built = buildBoth(mappedSettings(), data);
+  const { blendedRow: B, firstChannelRow: F } = CHANNEL_LAYOUT;
+
+  for (const style of ['addon', 'native'] as const) {
+    it(`(${style}) the blended spend and meetings are the sums of the table rows the blended CPQM counts`, () => {
+      const snap = tab(built[style].wb, 'Channel comparison');
+      expect(at(snap, F + 4, 0)).toBe('Total');
+      const rows = Array.from({ length: 105 }, (_, k) => F + k);
+      const counted = rows.filter((r) => [1, 2, 4].every((c) => !blank(at(snap, r, c))));
+      const total = (c: number) => counted.reduce((t, r) => t + (at(snap, r, c) as number), 0);
+      expect(counted).toHaveLength(4);
+      expect([at(snap, B, 1), at(snap, B, 2)]).toEqual([total(1), total(2)]);
+      expect([at(snap, B, 1), at(snap, B, 2)]).toEqual([6450, 32]);
+      const col = (c: number) => rows.map((r) => [at(snap, r, c) ?? '']);
+      const qualified = counted.reduce(
+        (t, r) =>
+          t +
+          (at(snap, r, 2) as number) *
+            (at(snap, r, 4) as number) *
+            ((at(snap, r, 3) as number | null) ?? 1),
+        0,
+      );
+      if (style === 'addon') {
+        // Whatever BLENDED_CPQM makes of the table's own rows.
+        const want = sheetCall('BLENDED_CPQM', col(1), col(2), col(4), col(3));
+        if (typeof want === 'number') expect(at(snap, B, 6)).toBeCloseTo(want, 9);
+        else expect(isError(at(snap, B, 6))).toBe(true);
+      } else {
+        // The native form skips the Total row, as the spend and meetings beside it do.
+        expect(at(snap, B, 6)).toBeCloseTo(total(1) / qualified, 9);
+      }
+    });
+  }
+});
+
 describe('meeting log', () => {
   it('OUTCOME_SUMMARY by channel follows the log as meetings are added', () => {
     for (const style of ['addon', 'native'] as const) {

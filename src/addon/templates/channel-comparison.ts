@@ -5,10 +5,11 @@
  * meetings), never an average of the rows.
  *
  * Typed channels are written as input values. Mapped channels refer to the
- * user's own cells by formula, so later changes flow through; the
- * blended row reads the user's whole columns (=BLENDED_CPQM(Data!C2:C, …)).
+ * user's own cells by formula, so later changes flow through; the blended
+ * row reads the table's own rows in both cases, so it counts exactly the
+ * channels the table shows.
  */
-import { cellA1, columnLetter, openColumnA1, rect, sheetRef } from '../../workbook/a1';
+import { cellA1, columnLetter, rect, sheetRef } from '../../workbook/a1';
 import type { ChannelField } from '../settings';
 import { TEMPLATE_TITLES } from '../settings';
 import { type BuildContext, formats } from './common';
@@ -140,21 +141,26 @@ export function buildChannelComparison(ctx: BuildContext): Plan {
     rows.push([...inputs, ...computed(row, cpqm, !!source)]);
   }
 
-  // The blended row sums the channel rows; mapped, it reads the user's whole columns.
+  // The blended row reads the table's rows, so its spend, meetings and CPQM count the same channels.
   const column = (field: ChannelField): string =>
-    source
-      ? `${sheetRef(source.sheet)}!${openColumnA1(1, source.cols[field])}`
-      : `${cellA1(F, COL[field])}:${cellA1(L, COL[field])}`;
+    `${cellA1(F, COL[field])}:${cellA1(L, COL[field])}`;
   const blendedCpqm = call(style, 'BLENDED_CPQM', [
     column('spend'),
     column('meetings'),
     column('qualRate'),
     column('showRate'),
   ]);
+  // A mapped sheet may hold rows BLENDED_CPQM skips (a Total row without rates): sum only the rows it counts.
+  const total = (field: ChannelField): PlanCell =>
+    formula(
+      source
+        ? `=SUMPRODUCT((${column('spend')}<>"")*(${column('meetings')}<>"")*(${column('qualRate')}<>""),${column(field)})`
+        : `=SUM(${column(field)})`,
+    );
   const blended: PlanCell[] = [
     'All channels (blended)',
-    formula(`=SUM(${column('spend')})`),
-    formula(`=SUM(${column('meetings')})`),
+    total('spend'),
+    total('meetings'),
     null,
     null,
     ...computed(B, blendedCpqm),
