@@ -95,7 +95,7 @@ export class AppsScriptWorkbook implements Workbook {
   setValidationList(name: string, validation: ValidationList): void {
     const rule = SpreadsheetApp.newDataValidation()
       .requireValueInList(validation.values, true)
-      .setAllowInvalid(false)
+      .setAllowInvalid(validation.allowInvalid === true)
       .build();
     this.range(this.sheet(name), validation.range).setDataValidation(rule);
   }

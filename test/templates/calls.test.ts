@@ -73,6 +73,18 @@ describe('calls per template do not grow with its size', () => {
     expect(grids.flat(2)).toContain("'Channel 1");
   });
 
+  it('the outcome dropdown only warns with add-on functions; natively every dropdown is strict', () => {
+    for (const style of ['addon', 'native'] as const) {
+      const before = fake.rec.calls.length;
+      callsFor('meetingOutcomes', seedSettings({ formulaStyle: style }));
+      const strictness = fake.rec.calls
+        .slice(before)
+        .filter((c) => c.path === 'SpreadsheetApp.setAllowInvalid')
+        .map((c) => c.args[0]);
+      expect(strictness, style).toEqual([false, false, style === 'addon']);
+    }
+  });
+
   it('a failure midway deletes the half-made tab and reports why', () => {
     const workbook = new AppsScriptWorkbook(fake.spreadsheet);
     const parsed = parseSettings(seedSettings(), workbook.sheets());

@@ -14,7 +14,7 @@ import {
 import { FUNNEL_LAYOUT } from '../../src/addon/templates/funnel-plan';
 import { OUTCOMES_LAYOUT, SEED_CHECKLIST } from '../../src/addon/templates/meeting-outcomes';
 import { CATALOGUE, FUNCTIONS } from '../../src/metrics/catalogue';
-import { OUTCOME_LABELS } from '../../src/metrics/outcomes';
+import { OUTCOME_LABELS, SUMMARY_HEADER } from '../../src/metrics/outcomes';
 import type { Input, MemoryWorkbook, SheetSnapshot } from '../../src/workbook/memory';
 import {
   at,
@@ -152,7 +152,39 @@ function channelExpected(
   return exp;
 }
 
-function outcomesExpected(snap: SheetSnapshot): Expected {
+/** The channel names a case's native summary lists, one per row: typed, or the mapped sheet's rows. */
+function channelNames(settings: Settings, count: number): string[] {
+  const ch = settings.channels;
+  if (ch.mode === 'typed') return ch.rows.map((r) => r.name);
+  return Array.from({ length: count }, (_, k) => String(DATA_SHEET[k + 1]?.[0] ?? ''));
+}
+
+/**
+ * A few meetings for every channel, in the channels' order, so OUTCOME_SUMMARY
+ * (segments in order of first appearance) and the native summary (one row per
+ * channel) list the same rows. Exact labels: the native tab's dropdown allows
+ * no other.
+ */
+function logMeetings(wb: MemoryWorkbook, names: string[], sheet = 'Meeting outcomes'): void {
+  const first = OUTCOMES_LAYOUT.logHeaderRow + 1;
+  let row = first;
+  names
+    .filter((name) => name !== '')
+    .forEach((name, k) => {
+      const outcomes: string[] = [OUTCOME_LABELS[k % 4]!];
+      if (k % 3 === 0) outcomes.push(OUTCOME_LABELS[4]);
+      if (k % 5 === 1) outcomes.push(OUTCOME_LABELS[5]);
+      if (k % 2 === 0) outcomes.push(OUTCOME_LABELS[0]);
+      for (const outcome of outcomes) {
+        wb.setCell(sheet, row, 0, 46000 + row);
+        wb.setCell(sheet, row, 1, name);
+        wb.setCell(sheet, row, 2, outcome);
+        row++;
+      }
+    });
+}
+
+function outcomesExpected(snap: SheetSnapshot, style: FormulaStyle, names: string[]): Expected {
   const exp: Expected = new Map();
   const { firstCriterionRow: C1, logHeaderRow: LH, summaryCol: SC } = OUTCOMES_LAYOUT;
   const CL = C1 + SEED_CHECKLIST.length - 1;
@@ -171,7 +203,24 @@ function outcomesExpected(snap: SheetSnapshot): Expected {
     column(snap, LH + 1, 999, 2),
     column(snap, LH + 1, 999, 1),
   );
-  if (Array.isArray(summary)) {
+  if (style === 'native') {
+    // One row per channel: OUTCOME_SUMMARY's numbers for it, blank where it has no rate.
+    SUMMARY_HEADER.forEach((h, c) => {
+      exp.set(`${LH},${SC + c}`, h);
+    });
+    const rows = new Map(
+      (Array.isArray(summary) ? (summary as unknown[][]).slice(1) : []).map((r) => [r[0], r]),
+    );
+    names.forEach((name, k) => {
+      const row =
+        name === ''
+          ? Array(SUMMARY_HEADER.length).fill('')
+          : (rows.get(name) ?? [name, 0, 0, 0, 0, '', '']).map((v) => (isError(v) ? '' : v));
+      row.forEach((v, c) => {
+        exp.set(`${LH + 1 + k},${SC + c}`, v);
+      });
+    });
+  } else if (Array.isArray(summary)) {
     summary.forEach((row: unknown[], r) => {
       row.forEach((v, c) => {
         exp.set(`${LH + r},${SC + c}`, v);
@@ -263,17 +312,20 @@ const CASES: Case[] = [
 function buildBoth(
   settings: Settings,
   data?: Input[][],
+  log: string[] = [],
 ): Record<FormulaStyle, { wb: MemoryWorkbook; tabs: string[] }> {
   const out = {} as Record<FormulaStyle, { wb: MemoryWorkbook; tabs: string[] }>;
   for (const style of ['addon', 'native'] as const) {
     const wb = userWorkbook(data);
     out[style] = { wb, tabs: createOk(wb, { ...settings, formulaStyle: style }) };
+    if (settings.templates.includes('meetingOutcomes')) logMeetings(wb, log);
   }
   return out;
 }
 
 describe.each(CASES)('templates, $name', ({ settings, count }) => {
-  const built = buildBoth(settings);
+  const names = channelNames(settings, count);
+  const built = buildBoth(settings, undefined, names);
   const mapped = settings.channels.mode === 'mapped' ? DATA_SHEET : undefined;
 
   for (const style of ['addon', 'native'] as const) {
@@ -289,7 +341,11 @@ describe.each(CASES)('templates, $name', ({ settings, count }) => {
 
     it(`Meeting outcomes (${style}): the seed checklist decides SCHEDULE SQM, B-Quality`, () => {
       const snap = tab(built[style].wb, 'Meeting outcomes');
-      check(snap, outcomesExpected(snap), style);
+      check(snap, outcomesExpected(snap, style, names), style);
+      // The logged meetings give the summary numbers to compare.
+      expect(
+        at(snap, OUTCOMES_LAYOUT.logHeaderRow + 1, OUTCOMES_LAYOUT.summaryCol + 1),
+      ).toBeGreaterThan(0);
       const { firstCriterionRow: C1 } = OUTCOMES_LAYOUT;
       expect(at(snap, C1 + SEED_CHECKLIST.length + 1, 1)).toBe(
         'SCHEDULE SQM (6/6 required criteria met, B-Quality)',
@@ -324,15 +380,16 @@ describe.each(CASES)('templates, $name', ({ settings, count }) => {
     }
   });
 
-  it('native tabs use built-in functions except where the catalogue has no native form', () => {
-    const allowed = ['SQM_DECISION', 'OUTCOME_SUMMARY'];
-    const names = CATALOGUE.map((s) => s.name).filter((n) => !allowed.includes(n));
+  it('native tabs use built-in functions only', () => {
+    const functions = CATALOGUE.map((s) => s.name);
+    expect(functions).toContain('SQM_DECISION');
+    expect(functions).toContain('OUTCOME_SUMMARY');
     for (const name of built.native.tabs) {
       const formulas = tab(built.native.wb, name)
         .formulas.flat()
         .filter((f) => typeof f === 'string' && f.startsWith('='));
       for (const f of formulas) {
-        for (const fn of names)
+        for (const fn of functions)
           expect(f as string, `${name}: ${f}`).not.toMatch(new RegExp(`\\b${fn}\\(`));
       }
     }
@@ -378,18 +435,21 @@ describe('channel comparison on a mapped sheet with a totals row', () => {
 });
 
 describe('meeting log', () => {
+  const SEED_NAMES = ['Outbound', 'Paid social', 'Events'];
+
   it('OUTCOME_SUMMARY by channel follows the log as meetings are added', () => {
     for (const style of ['addon', 'native'] as const) {
       const wb = userWorkbook();
       createOk(wb, seedSettings({ formulaStyle: style }));
-      const { logHeaderRow: LH } = OUTCOMES_LAYOUT;
+      const { logHeaderRow: LH, summaryCol: SC } = OUTCOMES_LAYOUT;
+      // The add-on functions also read forgiving spellings; the native tab's dropdown allows none.
       const log: [string, string][] = [
         ['Outbound', OUTCOME_LABELS[0]],
         ['Outbound', OUTCOME_LABELS[4]],
         ['Events', OUTCOME_LABELS[2]],
-        ['Events', 'qualified'],
+        ['Events', style === 'addon' ? 'qualified' : OUTCOME_LABELS[0]],
         ['Paid social', OUTCOME_LABELS[5]],
-        ['Outbound', 'no-show'],
+        ['Outbound', style === 'addon' ? 'no-show' : OUTCOME_LABELS[4]],
       ];
       log.forEach(([channel, outcome], k) => {
         wb.setCell('Meeting outcomes', LH + 1 + k, 0, 46000 + k);
@@ -397,19 +457,93 @@ describe('meeting log', () => {
         wb.setCell('Meeting outcomes', LH + 1 + k, 2, outcome);
       });
       const snap = tab(wb, 'Meeting outcomes');
-      check(snap, outcomesExpected(snap), style);
-      expect(at(snap, LH + 1, OUTCOMES_LAYOUT.summaryCol)).toBe('Outbound');
-      expect(at(snap, LH + 1, OUTCOMES_LAYOUT.summaryCol + 1)).toBe(3);
+      check(snap, outcomesExpected(snap, style, SEED_NAMES), style);
+      expect(at(snap, LH + 1, SC)).toBe('Outbound');
+      expect(snap.values[LH + 1]!.slice(SC, SC + 5)).toEqual(['Outbound', 3, 1, 2, 1]);
+      expect(at(snap, LH + 1, SC + 5)).toBeCloseTo(1 / 3, 9);
+      expect(at(snap, LH + 1, SC + 6)).toBe(1);
+      const events = style === 'addon' ? LH + 2 : LH + 3;
+      expect(snap.values[events]!.slice(SC, SC + 7)).toEqual(['Events', 2, 2, 0, 1, 1, 0.5]);
     }
   });
 
-  it('a required criterion turned to Not met gives DO NOT SCHEDULE', () => {
+  it('natively, a new empty log lists the channels with nothing to show yet, and no error', () => {
     const wb = userWorkbook();
-    createOk(wb, seedSettings());
-    const { firstCriterionRow: C1 } = OUTCOMES_LAYOUT;
-    wb.setCell('Meeting outcomes', C1 + 1, 3, 'Not met');
+    createOk(wb, seedSettings({ formulaStyle: 'native' }));
+    const { logHeaderRow: LH, summaryCol: SC } = OUTCOMES_LAYOUT;
     const snap = tab(wb, 'Meeting outcomes');
-    check(snap, outcomesExpected(snap), 'addon');
-    expect(String(at(snap, C1 + SEED_CHECKLIST.length + 1, 1))).toMatch(/^DO NOT SCHEDULE \(5\/6/);
+    expect(snap.values[LH]!.slice(SC, SC + 7)).toEqual([...SUMMARY_HEADER]);
+    SEED_NAMES.forEach((name, k) => {
+      expect(snap.values[LH + 1 + k]!.slice(SC, SC + 7)).toEqual([name, 0, 0, 0, 0, '', '']);
+    });
+  });
+
+  it('the decision follows the checklist the same way in both styles', () => {
+    const { firstCriterionRow: C1 } = OUTCOMES_LAYOUT;
+    const decision = C1 + SEED_CHECKLIST.length + 1;
+    const edits: [string, [number, number, string][], string][] = [
+      [
+        'a required criterion not met',
+        [[C1 + 1, 3, 'Not met']],
+        'DO NOT SCHEDULE (5/6 required criteria met; missing: Budget Authority)',
+      ],
+      [
+        'two missing, one unnamed, one without a status',
+        [
+          [C1 + 1, 3, ''],
+          [C1 + 4, 0, ''],
+          [C1 + 4, 3, 'Not met'],
+        ],
+        'DO NOT SCHEDULE (4/6 required criteria met; missing: Budget Authority, criterion 5)',
+      ],
+      [
+        'an optional criterion not met, two partial',
+        [
+          [C1 + 6, 3, 'Not met'],
+          [C1 + 2, 3, 'Partial'],
+        ],
+        'SCHEDULE SQM (6/6 required criteria met, C-Quality)',
+      ],
+      [
+        'every partial met',
+        [[C1 + 5, 3, 'Met']],
+        'SCHEDULE SQM (6/6 required criteria met, A-Quality)',
+      ],
+      [
+        'a required criterion made optional',
+        [
+          [C1 + 1, 3, 'Not met'],
+          [C1 + 1, 2, 'Optional'],
+        ],
+        'SCHEDULE SQM (5/5 required criteria met, B-Quality)',
+      ],
+      [
+        'an empty checklist',
+        SEED_CHECKLIST.flatMap((_, k) =>
+          [0, 1, 2, 3, 4].map((c) => [C1 + k, c, ''] as [number, number, string]),
+        ),
+        '',
+      ],
+    ];
+    for (const [what, cells, want] of edits) {
+      for (const style of ['addon', 'native'] as const) {
+        const wb = userWorkbook();
+        createOk(wb, seedSettings({ formulaStyle: style }));
+        for (const [r, c, v] of cells) wb.setCell('Meeting outcomes', r, c, v);
+        const snap = tab(wb, 'Meeting outcomes');
+        check(snap, outcomesExpected(snap, style, SEED_NAMES), style);
+        expect(at(snap, decision, 1) ?? '', `${what} (${style})`).toBe(want);
+      }
+    }
+  });
+
+  it('natively every dropdown refuses other spellings; with the add-on the outcome one only warns', () => {
+    for (const style of ['addon', 'native'] as const) {
+      const wb = userWorkbook();
+      createOk(wb, seedSettings({ formulaStyle: style }));
+      const lists = wb.meta('Meeting outcomes').validations;
+      expect(lists.map((v) => v.values[0])).toEqual(['Required', 'Met', OUTCOME_LABELS[0]]);
+      expect(lists.map((v) => v.allowInvalid === true)).toEqual([false, false, style === 'addon']);
+    }
   });
 });

@@ -30,6 +30,3 @@ export function formats(currency: string): Formats {
     date: 'yyyy-mm-dd',
   };
 }
-
-export const NOTE_NATIVE_FALLBACK =
-  'has no built-in form, so this tab calls the add-on function for it';

@@ -27,11 +27,6 @@ function addonCall(name: string, refs: readonly (string | undefined)[]): string 
   return `=${name}(${given.map((r) => r ?? '').join(',')})`;
 }
 
-/** True when the style can express the function without the add-on. */
-export function hasNative(name: string): boolean {
-  return nativeOf(name) !== undefined;
-}
-
 /** Whole-range functions with a native form in the catalogue, by name. */
 const WHOLE_NATIVE: Record<string, (refs: readonly (string | undefined)[]) => string> = {
   BLENDED_CPQM: ([spend, meetings, qualRate, showRate]) =>
@@ -39,9 +34,8 @@ const WHOLE_NATIVE: Record<string, (refs: readonly (string | undefined)[]) => st
 };
 
 /**
- * One call of a catalogue function on cell references. In the native style a
- * function without a native form stays an add-on call (the plan's summary
- * says so).
+ * One call of a catalogue function on cell references. A native tab must
+ * work without the add-on, so asking for one without a native form is a bug.
  */
 export function call(
   style: FormulaStyle,
@@ -49,7 +43,9 @@ export function call(
   refs: readonly (string | undefined)[],
 ): string {
   const native = nativeOf(name);
-  return style === 'native' && native ? `=${native(refs)}` : addonCall(name, refs);
+  if (style === 'addon') return addonCall(name, refs);
+  if (!native) throw new Error(`${name} has no native form`);
+  return `=${native(refs)}`;
 }
 
 /** One REVERSE_FUNNEL step in native form: the previous stage's need. */

@@ -2,13 +2,19 @@
  * Meeting outcomes & qualification: the seed-001 SQM checklist with its
  * decision (SQM_DECISION), and a meeting log whose outcome column offers the
  * six CRM outcome labels of seed 000, summarised by channel (OUTCOME_SUMMARY).
+ *
+ * In the native style both are built-in formulas that read the exact labels
+ * the tab's dropdowns allow, so those dropdowns refuse anything else; the
+ * add-on functions also read forgiving spellings ("no-show"), so there the
+ * outcome dropdown only warns.
  */
-import { OUTCOME_LABELS } from '../../metrics/outcomes';
+import { OUTCOME_LABELS, SUMMARY_HEADER } from '../../metrics/outcomes';
 import { REQUIRED_LABELS, STATUS_LABELS } from '../../metrics/qualification';
-import { cellA1, openColumnA1, rect } from '../../workbook/a1';
+import { cellA1, openColumnA1, rect, sheetRef } from '../../workbook/a1';
 import { TEMPLATE_TITLES } from '../settings';
-import { type BuildContext, formats, NOTE_NATIVE_FALLBACK } from './common';
-import { call, hasNative } from './formulas';
+import { mappedSource } from './channel-comparison';
+import { type BuildContext, formats } from './common';
+import { call } from './formulas';
 import { emptyPlan, formula, type Plan, type PlanCell } from './plan';
 
 /** Seed 001's checklist, as its example filled it in. */
@@ -82,7 +88,46 @@ export const OUTCOMES_LAYOUT = {
 /** Rows of log with the outcome dropdown. */
 export const LOG_ROWS = 500;
 
-export function buildMeetingOutcomes({ settings }: BuildContext): Plan {
+/** SQM_DECISION's text from built-in functions, for a checklist of `n` rows in these ranges. */
+function nativeDecision(n: number, names: string, required: string, status: string): string {
+  const need = `${required},"Required"`;
+  const all = `COUNTIF(${need})`;
+  const missed = `COUNTIFS(${need},${status},"<>Met",${status},"<>Partial")`;
+  const partial = `COUNTIFS(${need},${status},"Partial")`;
+  const missing = `TEXTJOIN(", ",TRUE(),FILTER(IF(${names}="","criterion "&SEQUENCE(${n}),${names}),(${required}="Required")*(${status}<>"Met")*(${status}<>"Partial")))`;
+  return (
+    `=IF(COUNTA(${names},${required},${status})=0,"",IF(${missed}>0,` +
+    `"DO NOT SCHEDULE ("&(${all}-${missed})&"/"&${all}&" required criteria met; missing: "&${missing}&")",` +
+    `"SCHEDULE SQM ("&${all}&"/"&${all}&" required criteria met, "&MID("ABC",MIN(${partial},2)+1,1)&"-Quality)"))`
+  );
+}
+
+/**
+ * OUTCOME_SUMMARY's row for the channel named in `name`, from built-in
+ * functions. SUMPRODUCT compares names exactly; COUNTIFS would read a
+ * channel called "Events*" or ">5k" as a pattern or a comparison.
+ */
+function nativeSummaryRow(
+  row: number,
+  col: number,
+  outcomes: string,
+  channels: string,
+): PlanCell[] {
+  const name = cellA1(row, col);
+  const c = (k: number) => cellA1(row, col + k);
+  const count = (test: string) => `SUMPRODUCT((${channels}=${name})*(${test}))`;
+  return [
+    `=${c(2)}+${c(3)}`,
+    `=${c(4)}+${count(`LEFT(${outcomes},13)="Not qualified"`)}`,
+    `=${count(`${outcomes}="No show"`)}`,
+    `=${count(`${outcomes}="Qualified"`)}`,
+    `=IF(${c(1)}=0,"",${c(2)}/${c(1)})`,
+    `=IF(${c(2)}=0,"",${c(4)}/${c(2)})`,
+  ].map((f) => formula(`=IF(${name}="","",${f.slice(1)})`));
+}
+
+export function buildMeetingOutcomes(ctx: BuildContext): Plan {
+  const { settings } = ctx;
   const style = settings.formulaStyle;
   const f = formats(settings.economics.currency);
   const plan = emptyPlan('meetingOutcomes', TEMPLATE_TITLES.meetingOutcomes);
@@ -103,7 +148,11 @@ export function buildMeetingOutcomes({ settings }: BuildContext): Plan {
     [null, null, null, null, null],
     [
       'Qualification decision',
-      formula(call(style, 'SQM_DECISION', [column(3), column(2), column(0)])),
+      formula(
+        style === 'native'
+          ? nativeDecision(n, column(0), column(2), column(3))
+          : call(style, 'SQM_DECISION', [column(3), column(2), column(0)]),
+      ),
       null,
       null,
       null,
@@ -126,6 +175,7 @@ export function buildMeetingOutcomes({ settings }: BuildContext): Plan {
   const first = LH + 1;
   const outcomes = openColumnA1(first, 2);
   const channels = openColumnA1(first, 1);
+  const native = style === 'native';
   plan.blocks.push(
     {
       row: LH - 1,
@@ -143,21 +193,44 @@ export function buildMeetingOutcomes({ settings }: BuildContext): Plan {
           'Channel',
           'Outcome',
           null,
-          formula(call(style, 'OUTCOME_SUMMARY', [outcomes, channels])),
+          ...(native
+            ? [...SUMMARY_HEADER]
+            : [formula(call(style, 'OUTCOME_SUMMARY', [outcomes, channels]))]),
         ],
       ],
     },
   );
 
-  plan.rows = Math.max(plan.rows, first + LOG_ROWS);
+  // Natively, one summary row per channel of the settings: typed names, or the mapped name column.
+  let summaryRows = 0;
+  if (native) {
+    const ch = settings.channels;
+    const source = mappedSource(ctx);
+    const names: PlanCell[] =
+      ch.mode === 'typed'
+        ? ch.rows.map((r) => r.name)
+        : Array.from({ length: source!.rows }, (_, k) => {
+            const ref = `${sheetRef(source!.sheet)}!${cellA1(k + 1, source!.cols.name)}`;
+            return formula(`=IF(ISBLANK(${ref}),"",${ref})`);
+          });
+    summaryRows = names.length;
+    plan.blocks.push({
+      row: first,
+      col: SC,
+      cells: names.map((name, k) => [name, ...nativeSummaryRow(first + k, SC, outcomes, channels)]),
+    });
+  }
+
+  const tall = Math.max(LOG_ROWS, summaryRows);
+  plan.rows = Math.max(plan.rows, first + tall);
   plan.validations.push(
     { range: rect(C1, 2, n, 1), values: [...REQUIRED_LABELS] },
     { range: rect(C1, 3, n, 1), values: [...STATUS_LABELS] },
-    { range: rect(first, 2, LOG_ROWS, 1), values: [...OUTCOME_LABELS] },
+    { range: rect(first, 2, LOG_ROWS, 1), values: [...OUTCOME_LABELS], allowInvalid: !native },
   );
   plan.formats.push(
     { pattern: f.date, ranges: [rect(first, 0, LOG_ROWS, 1)] },
-    { pattern: f.percent, ranges: [rect(first, SC + 5, LOG_ROWS, 2)] },
+    { pattern: f.percent, ranges: [rect(first, SC + 5, tall, 2)] },
   );
   plan.bold.push(
     rect(0, 0),
@@ -168,13 +241,12 @@ export function buildMeetingOutcomes({ settings }: BuildContext): Plan {
     rect(LH, 0, 1, SC + 7),
   );
   plan.summary.push(
-    `The seed's SQM checklist (${n} criteria) with its decision from SQM_DECISION.`,
-    `A meeting log of ${LOG_ROWS} rows with a dropdown of the ${OUTCOME_LABELS.length} outcome labels, summarised by channel with OUTCOME_SUMMARY.`,
+    native
+      ? `The seed's SQM checklist (${n} criteria) with SQM_DECISION's decision in built-in formulas.`
+      : `The seed's SQM checklist (${n} criteria) with its decision from SQM_DECISION.`,
+    native
+      ? `A meeting log of ${LOG_ROWS} rows whose dropdown takes only the ${OUTCOME_LABELS.length} outcome labels, summarised for each of your channels in built-in formulas.`
+      : `A meeting log of ${LOG_ROWS} rows with a dropdown of the ${OUTCOME_LABELS.length} outcome labels, summarised by channel with OUTCOME_SUMMARY.`,
   );
-  if (style === 'native') {
-    for (const name of ['SQM_DECISION', 'OUTCOME_SUMMARY']) {
-      if (!hasNative(name)) plan.summary.push(`${name} ${NOTE_NATIVE_FALLBACK}.`);
-    }
-  }
   return plan;
 }

@@ -27,6 +27,8 @@ export interface NumberFormat {
 export interface ValidationList {
   range: Rect;
   values: string[];
+  /** Other entries are kept with a warning instead of refused. */
+  allowInvalid?: boolean;
 }
 
 /** Highlights cells whose text equals `text`. */
