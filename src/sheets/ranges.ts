@@ -74,8 +74,9 @@ export function eachAligned(
  * `use` each row's clean values, for functions that total a table. A wholly
  * blank row is skipped; a row with some required cells blank is a problem
  * told with its position, so a half-filled row never drops out of a total
- * unnoticed. A repeated single value is no row's own cell: it neither fills
- * a blank row nor, when blank, is skipped past.
+ * unnoticed. A repeated single value is no row's own cell: a filled one does
+ * not make the empty rows under a table half-filled (open ranges with one
+ * qualRate work), while a blank one leaves every filled row half-filled.
  */
 export function eachRow(
   fn: string,
