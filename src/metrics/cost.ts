@@ -106,9 +106,10 @@ export const BLENDED_CPQM: WholeRangeRuntime = {
  * what the custom function does: it skips rows whose spend, meetings and
  * qualRate are all blank, takes a blank showRate as 100%, is blank when every
  * row is skipped and #DIV/0! when no row has a qualified meeting.
- * Unlike the custom function it cannot point at a bad row: a half-filled row
- * (some of spend, meetings and qualRate blank) is skipped, spend and all,
- * where the custom function reports it, and text counts as 0.
+ * A half-filled row (some of spend, meetings and qualRate blank) gives #N/A,
+ * as the custom function gives an error naming the row: neither drops its
+ * spend silently. Unlike the custom function it cannot say which row, and
+ * text counts as 0.
  */
 export function blendedCpqmNative(
   spend: string,
@@ -117,10 +118,12 @@ export function blendedCpqmNative(
   showRate?: string,
 ): string {
   const counted = `(${spend}<>"")*(${meetings}<>"")*(${qualRate}<>"")`;
+  const filled = `((${spend}<>"")+(${meetings}<>"")+(${qualRate}<>""))`;
+  const halfFilled = `SUMPRODUCT((${filled}>0)*(${filled}<3))>0`;
   const shown = showRate === undefined ? '' : `,(${showRate}="")+${showRate}`;
   return (
-    `IF(SUMPRODUCT(${counted})=0,"",` +
-    `SUMPRODUCT(${counted},${spend})/SUMPRODUCT(${counted},${meetings},${qualRate}${shown}))`
+    `IF(${halfFilled},NA(),IF(SUMPRODUCT(${counted})=0,"",` +
+    `SUMPRODUCT(${counted},${spend})/SUMPRODUCT(${counted},${meetings},${qualRate}${shown})))`
   );
 }
 

@@ -403,7 +403,7 @@ describe('channel comparison on a mapped sheet with a totals row', () => {
   const { blendedRow: B, firstChannelRow: F } = CHANNEL_LAYOUT;
 
   for (const style of ['addon', 'native'] as const) {
-    it(`(${style}) the blended spend and meetings are the sums of the table rows the blended CPQM counts`, () => {
+    it(`(${style}) the totals count the complete rows and the blended CPQM reports the Total row`, () => {
       const snap = tab(built[style].wb, 'Channel comparison');
       expect(at(snap, F + 4, 0)).toBe('Total');
       const rows = Array.from({ length: 105 }, (_, k) => F + k);
@@ -421,15 +421,16 @@ describe('channel comparison on a mapped sheet with a totals row', () => {
             ((at(snap, r, 3) as number | null) ?? 1),
         0,
       );
-      if (style === 'addon') {
-        // Whatever BLENDED_CPQM makes of the table's own rows.
-        const want = sheetCall('BLENDED_CPQM', col(1), col(2), col(4), col(3));
-        if (typeof want === 'number') expect(at(snap, B, 6)).toBeCloseTo(want, 9);
-        else expect(isError(at(snap, B, 6))).toBe(true);
-      } else {
-        // The native form skips the Total row, as the spend and meetings beside it do.
-        expect(at(snap, B, 6)).toBeCloseTo(total(1) / qualified, 9);
-      }
+      // The Total row has spend and meetings but no rates: BLENDED_CPQM reports it rather than
+      // drop or double its spend, and the native form gives an error too.
+      expect(String(sheetCall('BLENDED_CPQM', col(1), col(2), col(4), col(3)))).toMatch(
+        /^#ERROR! BLENDED_CPQM: row 5: /,
+      );
+      expect(isError(at(snap, B, 6)), String(at(snap, B, 6))).toBe(true);
+      // Without it, BLENDED_CPQM gives the blended figure of the rows the totals count.
+      const withoutTotal = (c: number) => col(c).map((cell, k) => (k === 4 ? [''] : cell));
+      const [s, m, q, w] = [1, 2, 4, 3].map(withoutTotal);
+      expect(sheetCall('BLENDED_CPQM', s, m, q, w)).toBeCloseTo(total(1) / qualified, 9);
     });
   }
 });

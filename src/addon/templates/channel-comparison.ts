@@ -150,7 +150,8 @@ export function buildChannelComparison(ctx: BuildContext): Plan {
     column('qualRate'),
     column('showRate'),
   ]);
-  // A mapped sheet may hold rows BLENDED_CPQM skips (a Total row without rates): sum only the rows it counts.
+  // A mapped sheet may hold a Total row (spend and meetings, no rates). BLENDED_CPQM reports
+  // it rather than count its spend twice; the totals beside it count only complete rows.
   const total = (field: ChannelField): PlanCell =>
     formula(
       source
