@@ -68,10 +68,11 @@ export const SQM_DECISION: WholeRangeRuntime = {
       ([status, need, name], index) => {
         if (isBlank(status) && isBlank(need) && isBlank(name)) return;
         rows++;
+        // Every status is read, so a typo in an optional row is reported too, not ignored.
+        const s = isBlank(status) ? 'notMet' : STATUSES.read('statuses', status);
         // An unticked requirement is optional; an unfilled status is not met.
         if (isBlank(need) || !REQUIRED.read('required', need)) return;
         requiredCount++;
-        const s = isBlank(status) ? 'notMet' : STATUSES.read('statuses', status);
         if (s === 'partial') partial++;
         if (s === 'notMet') {
           missing.push(isBlank(name) ? `criterion ${index + 1}` : toText('criteria', name));

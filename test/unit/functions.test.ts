@@ -296,6 +296,13 @@ describe('SQM_DECISION', () => {
       /SQM_DECISION: row 2: statuses "Probably" is not one of the accepted labels, use one of: Met, Partial, Not met/,
     );
   });
+
+  it('quotes an unknown status on an optional row too, rather than ignore it', () => {
+    expect(() => f.SQM_DECISION!(col('Met', 'Mett'), col(true, 'Optional'))).toThrow(
+      /SQM_DECISION: row 2: statuses "Mett" is not one of the accepted labels/,
+    );
+    expect(() => f.SQM_DECISION!(col('Met', 'Mett'), col(true, ''))).toThrow(/"Mett"/);
+  });
 });
 
 describe('SQM_BENCHMARK', () => {
