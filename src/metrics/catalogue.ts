@@ -95,6 +95,6 @@ export const NATIVE: Readonly<Record<string, (refs: (string | undefined)[]) => s
     ),
   );
 
-export { blendedCpqmNative } from './cost';
+export { blendedCpqmNative, halfFilledRowsNative } from './cost';
 export { reverseFunnelStep, reverseFunnelStepNative } from './funnel';
 export { ceilForgivingNative } from './numbers';

@@ -118,13 +118,22 @@ export function blendedCpqmNative(
   showRate?: string,
 ): string {
   const counted = `(${spend}<>"")*(${meetings}<>"")*(${qualRate}<>"")`;
-  const filled = `((${spend}<>"")+(${meetings}<>"")+(${qualRate}<>""))`;
-  const halfFilled = `SUMPRODUCT((${filled}>0)*(${filled}<3))>0`;
+  const halfFilled = `${halfFilledRowsNative(spend, meetings, qualRate)}>0`;
   const shown = showRate === undefined ? '' : `,(${showRate}="")+${showRate}`;
   return (
     `IF(${halfFilled},NA(),IF(SUMPRODUCT(${counted})=0,"",` +
     `SUMPRODUCT(${counted},${spend})/SUMPRODUCT(${counted},${meetings},${qualRate}${shown})))`
   );
+}
+
+/**
+ * How many rows of a channel table BLENDED_CPQM would report as half filled
+ * (some but not all of spend, meetings and qualRate blank), with built-in
+ * functions only: `halfFilledRowsNative('B2:B6', 'C2:C6', 'E2:E6')`.
+ */
+export function halfFilledRowsNative(spend: string, meetings: string, qualRate: string): string {
+  const filled = `((${spend}<>"")+(${meetings}<>"")+(${qualRate}<>""))`;
+  return `SUMPRODUCT((${filled}>0)*(${filled}<3))`;
 }
 
 export const CPM = ratio({

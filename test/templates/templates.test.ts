@@ -7,7 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FormulaStyle, Settings } from '../../src/addon/settings';
 import {
+  CHANNEL_HEADERS,
   CHANNEL_LAYOUT,
+  HALF_FILLED_NOTE,
   VERDICT_BAD,
   VERDICT_OK,
 } from '../../src/addon/templates/channel-comparison';
@@ -144,6 +146,13 @@ function channelExpected(
   exp.set(`${B},7`, max);
   exp.set(`${B},8`, headroom);
   exp.set(`${B},9`, verdict(headroom));
+  if (data) {
+    const halfFilled = column(snap, F, L, 0).some((_, k) => {
+      const filled = [1, 2, 4].filter((c) => !blank(at(snap, F + k, c))).length;
+      return filled > 0 && filled < 3;
+    });
+    exp.set(`${B},${CHANNEL_HEADERS.length}`, halfFilled ? HALF_FILLED_NOTE : '');
+  }
   // Blended is never the average of the rows.
   if (rowCpqms.length > 1) {
     const average = rowCpqms.reduce((a, b) => a + b, 0) / rowCpqms.length;
@@ -427,6 +436,7 @@ describe('channel comparison on a mapped sheet with a totals row', () => {
         /^#ERROR! BLENDED_CPQM: row 5: /,
       );
       expect(isError(at(snap, B, 6)), String(at(snap, B, 6))).toBe(true);
+      expect(at(snap, B, CHANNEL_HEADERS.length)).toBe(HALF_FILLED_NOTE);
       // Without it, BLENDED_CPQM gives the blended figure of the rows the totals count.
       const withoutTotal = (c: number) => col(c).map((cell, k) => (k === 4 ? [''] : cell));
       const [s, m, q, w] = [1, 2, 4, 3].map(withoutTotal);

@@ -9,6 +9,8 @@
  * row reads the table's own rows in both cases, so it counts exactly the
  * channels the table shows.
  */
+
+import { halfFilledRowsNative } from '../../metrics/catalogue';
 import { cellA1, columnLetter, rect, sheetRef } from '../../workbook/a1';
 import type { ChannelField } from '../settings';
 import { TEMPLATE_TITLES } from '../settings';
@@ -28,6 +30,10 @@ export const CHANNEL_LAYOUT = {
   blendedRow: 9,
   firstChannelRow: 10,
 };
+
+/** Beside the blended row of a mapped table that has a half-filled row. */
+export const HALF_FILLED_NOTE =
+  'A row has some of spend, meetings and qual rate but not all (a Total row?): fill it in, or move it off the sheet, for a blended CPQM.';
 
 export const CHANNEL_HEADERS = [
   'Channel',
@@ -166,7 +172,19 @@ export function buildChannelComparison(ctx: BuildContext): Plan {
     null,
     ...computed(B, blendedCpqm),
   ];
-  plan.blocks.push({ row: H, col: 0, cells: [[...CHANNEL_HEADERS], blended, ...rows] });
+  // Beside the blended row, one more column: for a mapped sheet, why the blended CPQM is an
+  // error when a row is half filled (a Total row the user keeps). One block either way, so the
+  // write takes the same calls typed or mapped.
+  const note: PlanCell = source
+    ? formula(
+        `=IF(${halfFilledRowsNative(column('spend'), column('meetings'), column('qualRate'))}>0,"${HALF_FILLED_NOTE}","")`,
+      )
+    : null;
+  plan.blocks.push({
+    row: H,
+    col: 0,
+    cells: [[...CHANNEL_HEADERS, null], [...blended, note], ...rows.map((row) => [...row, null])],
+  });
 
   plan.rows = Math.max(plan.rows, L + 1);
   const table = (col: number) => rect(B, col, count + 1, 1);
