@@ -11,7 +11,7 @@ import { buildPlans } from '../../src/addon/templates';
 import { parseSettings } from '../../src/addon/validate';
 import { AppsScriptWorkbook } from '../../src/workbook/apps-script';
 import { writePlans } from '../../src/workbook/write';
-import { recorder } from '../fakes/recorder';
+import { type Recorder, recorder } from '../fakes/recorder';
 import { type FakeSpreadsheet, fakeSpreadsheet } from '../fakes/spreadsheet';
 import { channels, DATA_SHEET, mappedSettings, seedSettings, stages } from './helpers';
 
@@ -100,6 +100,18 @@ describe('calls per template do not grow with its size', () => {
 });
 
 describe('the Apps Script host', () => {
+  /** The spreadsheet fake, recorded properties, and a LockService answering as `lock` says. */
+  function stubServicesWithLock(lock: (path: string) => unknown): Recorder {
+    const rec = recorder();
+    vi.stubGlobal(
+      'SpreadsheetApp',
+      Object.assign(Object.create(null), { getActive: () => fake.spreadsheet }),
+    );
+    vi.stubGlobal('PropertiesService', rec.service('PropertiesService'));
+    vi.stubGlobal('LockService', rec.service('LockService', lock));
+    return rec;
+  }
+
   it('creates under the document lock, flushes, and saves the settings in document properties', () => {
     const rec = recorder();
     let saved: string | null = null;
@@ -145,15 +157,8 @@ describe('the Apps Script host', () => {
   });
 
   it('without a document lock (not run from a spreadsheet) writes nothing and says why', () => {
-    const rec = recorder();
-    vi.stubGlobal(
-      'SpreadsheetApp',
-      Object.assign(Object.create(null), { getActive: () => fake.spreadsheet }),
-    );
-    vi.stubGlobal('PropertiesService', rec.service('PropertiesService'));
-    vi.stubGlobal(
-      'LockService',
-      rec.service('LockService', (path) => (path.endsWith('.getDocumentLock') ? null : undefined)),
+    const rec = stubServicesWithLock((path) =>
+      path.endsWith('.getDocumentLock') ? null : undefined,
     );
     const result = createTemplates(appsScriptHost(), seedSettings());
     expect(result).toEqual({
@@ -174,16 +179,7 @@ describe('the Apps Script host', () => {
   });
 
   it('a busy lock writes nothing and says to try again', () => {
-    const rec = recorder();
-    vi.stubGlobal(
-      'SpreadsheetApp',
-      Object.assign(Object.create(null), { getActive: () => fake.spreadsheet }),
-    );
-    vi.stubGlobal('PropertiesService', rec.service('PropertiesService'));
-    vi.stubGlobal(
-      'LockService',
-      rec.service('LockService', (path) => (path.endsWith('.tryLock') ? false : undefined)),
-    );
+    const rec = stubServicesWithLock((path) => (path.endsWith('.tryLock') ? false : undefined));
     const result = createTemplates(appsScriptHost(), seedSettings());
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]!.message).toMatch(/in progress; try again/);
