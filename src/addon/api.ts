@@ -6,16 +6,10 @@
  * Everything crossing this boundary is plain JSON (google.script.run cannot
  * carry Date objects or class instances).
  */
+import type { SheetInfo } from '../workbook/workbook';
 import type { Settings, TemplateId } from './settings';
 
-/** A sheet of the user's spreadsheet, for mapping channel fields to columns. */
-export interface SheetInfo {
-  name: string;
-  /** The first row's texts, left to right ("" for an empty header cell). */
-  headers: string[];
-  /** Rows with data below the header row. */
-  dataRows: number;
-}
+export type { SheetInfo };
 
 /** A setting that needs fixing, placed next to its field in the sidebar. */
 export interface FieldError {

@@ -5,7 +5,7 @@
 import { FUNCTIONS } from '../metrics/catalogue';
 
 import type { Created, PreviewItem, Result, SetupState } from './api';
-import { appsScriptHost } from './host';
+import { appsScriptHost } from './apps-script-host';
 import * as server from './server';
 import type { Settings } from './settings';
 

@@ -11,8 +11,7 @@ import type { Created, FieldError, PreviewItem, Result, SetupState } from './api
 import type { Host } from './host';
 import { defaultSettings, type Settings } from './settings';
 import { loadSettings, saveSettings } from './store';
-import { buildPlans } from './templates';
-import type { Plan } from './templates/plan';
+import { buildPlans, type TemplatePlan } from './templates';
 import { parseSettings } from './validate';
 
 function failure(message: string, field = ''): { ok: false; errors: FieldError[] } {
@@ -27,7 +26,7 @@ function message(e: unknown): string {
 function plan(
   host: Host,
   input: unknown,
-): Result<{ settings: Settings; plans: Plan[]; sheets: WorkbookSheet[] }> {
+): Result<{ settings: Settings; plans: TemplatePlan[]; sheets: WorkbookSheet[] }> {
   const sheets = host.workbook.sheets();
   const parsed = parseSettings(input, sheets);
   if (!parsed.ok) return parsed;

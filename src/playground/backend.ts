@@ -4,10 +4,11 @@
  * Apps Script calls them but with the memory host in place of SpreadsheetApp.
  */
 import type { ServerApi, ServerCall } from '../addon/api';
+import { memoryHost } from '../addon/memory-host';
 import { createTemplates, getSetupState, previewTemplates } from '../addon/server';
-import type { ConditionalRule, NumberFormat } from '../addon/templates/plan';
 import type { Rect } from '../workbook/a1';
-import { MemoryWorkbook, memoryHost, type SheetSnapshot } from '../workbook/memory';
+import { MemoryWorkbook, type SheetSnapshot } from '../workbook/memory';
+import type { ConditionalRule, NumberFormat } from '../workbook/plan';
 import { BUDGET_SHEET, type Cell, MEETING_LOG_SHEET, SAMPLE_FORMATS, sampleSheets } from './sample';
 
 /** A sheet as /api/workbook serves it: the engine's snapshot, plus how the grid should show it. */

@@ -5,15 +5,10 @@
  * Every method is a fixed number of calls: whole blocks go in one
  * setValues, and ranges sharing a format go in one RangeList.
  */
-import type {
-  Block,
-  ChartSpec,
-  ConditionalRule,
-  NumberFormat,
-  ValidationList,
-} from '../addon/templates/plan';
-import { cellInput } from '../addon/templates/plan';
+
 import { type Rect, rectA1 } from './a1';
+import type { Block, ChartSpec, ConditionalRule, NumberFormat, ValidationList } from './plan';
+import { cellInput } from './plan';
 import type { Workbook, WorkbookSheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

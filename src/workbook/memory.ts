@@ -5,8 +5,8 @@
  * Dev only: never part of the Apps Script bundle.
  */
 import { DetailedCellError, HyperFormula } from 'hyperformula';
-import type { Host, SettingsStore } from '../addon/host';
-import { PROPERTY_VALUE_LIMIT, utf8Length } from '../addon/store';
+import { cellA1, type Rect } from './a1';
+import { registerFunnelMath } from './engine-functions';
 import {
   type Block,
   type ChartSpec,
@@ -14,9 +14,7 @@ import {
   cellInput,
   type NumberFormat,
   type ValidationList,
-} from '../addon/templates/plan';
-import { cellA1, type Rect } from './a1';
-import { registerFunnelMath } from './engine-functions';
+} from './plan';
 import type { Workbook, WorkbookSheet } from './workbook';
 
 export type Input = string | number | boolean | null;
@@ -329,39 +327,4 @@ function show(value: unknown): Input {
   }
   if (value === undefined) return null;
   return value as Input;
-}
-
-/** Document properties in memory, with PropertiesService's size limit per value. */
-export class MemoryStore implements SettingsStore {
-  constructor(private value: string | null = null) {}
-
-  read(): string | null {
-    return this.value;
-  }
-
-  write(value: string): void {
-    if (utf8Length(value) > PROPERTY_VALUE_LIMIT) throw new Error('Argument too large: value');
-    this.value = value;
-  }
-}
-
-/** A host on the memory workbook, for tests and the playground. */
-export function memoryHost(
-  workbook: MemoryWorkbook,
-  store: SettingsStore = new MemoryStore(),
-): Host {
-  let locked = false;
-  return {
-    workbook,
-    store,
-    withLock<T>(fn: () => T): T {
-      if (locked) throw new Error('Another change to this spreadsheet is in progress; try again.');
-      locked = true;
-      try {
-        return fn();
-      } finally {
-        locked = false;
-      }
-    },
-  };
 }

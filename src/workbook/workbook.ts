@@ -6,15 +6,18 @@
  * Every method works on whole blocks or lists of ranges, so writing a plan
  * takes a number of calls that depends on the template, not on its size.
  */
-import type { SheetInfo } from '../addon/api';
-import type {
-  Block,
-  ChartSpec,
-  ConditionalRule,
-  NumberFormat,
-  ValidationList,
-} from '../addon/templates/plan';
+
 import type { Rect } from './a1';
+import type { Block, ChartSpec, ConditionalRule, NumberFormat, ValidationList } from './plan';
+
+/** A sheet of the user's spreadsheet, for mapping channel fields to columns. */
+export interface SheetInfo {
+  name: string;
+  /** The first row's texts, left to right ("" for an empty header cell). */
+  headers: string[];
+  /** Rows with data below the header row. */
+  dataRows: number;
+}
 
 export interface WorkbookSheet extends SheetInfo {
   /** The sheet's size: open ranges such as C2:C run to the last row. */

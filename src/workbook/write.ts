@@ -1,5 +1,5 @@
 /** Writes plans into a workbook: new tabs only, all or nothing. */
-import type { Plan } from '../addon/templates/plan';
+import type { Plan } from './plan';
 import { uniqueName, type Workbook } from './workbook';
 
 export function writePlan(workbook: Workbook, sheet: string, plan: Plan): void {

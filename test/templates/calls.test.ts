@@ -4,7 +4,7 @@
  * it has, and the add-on's server calls run under the document lock.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { appsScriptHost, SETTINGS_KEY } from '../../src/addon/host';
+import { appsScriptHost, SETTINGS_KEY } from '../../src/addon/apps-script-host';
 import { createTemplates } from '../../src/addon/server';
 import { type Settings, TEMPLATE_IDS, type TemplateId } from '../../src/addon/settings';
 import { buildPlans } from '../../src/addon/templates';

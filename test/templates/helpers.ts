@@ -1,14 +1,10 @@
 /** Shared by the template tests: seed-based settings, building into memory, reading tabs. */
 import { expect } from 'vitest';
 import type { Created, Result } from '../../src/addon/api';
+import { memoryHost } from '../../src/addon/memory-host';
 import { createTemplates } from '../../src/addon/server';
 import { defaultSettings, type Settings, type TypedChannel } from '../../src/addon/settings';
-import {
-  type Input,
-  MemoryWorkbook,
-  memoryHost,
-  type SheetSnapshot,
-} from '../../src/workbook/memory';
+import { type Input, MemoryWorkbook, type SheetSnapshot } from '../../src/workbook/memory';
 
 /** Seed 000's channels (its £95 outbound meeting with 30% outside the ICP, …) and seed 003's funnel. */
 export function seedSettings(patch: Partial<Settings> = {}): Settings {

@@ -4,6 +4,7 @@
  * follow the user's data; settings remembered per document.
  */
 import { describe, expect, it } from 'vitest';
+import { MemoryStore, memoryHost } from '../../src/addon/memory-host';
 import { createTemplates, getSetupState, previewTemplates } from '../../src/addon/server';
 import { defaultSettings, type Settings } from '../../src/addon/settings';
 import {
@@ -16,7 +17,7 @@ import { buildPlans } from '../../src/addon/templates';
 import { CHANNEL_LAYOUT } from '../../src/addon/templates/channel-comparison';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
 import { sheetRef } from '../../src/workbook/a1';
-import { MemoryStore, MemoryWorkbook, memoryHost } from '../../src/workbook/memory';
+import { MemoryWorkbook } from '../../src/workbook/memory';
 import { uniqueName } from '../../src/workbook/workbook';
 import {
   at,

@@ -12,11 +12,11 @@
 
 import { halfFilledRowsNative } from '../../metrics/catalogue';
 import { cellA1, columnLetter, rect, sheetRef } from '../../workbook/a1';
+import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
 import type { ChannelField } from '../settings';
 import { TEMPLATE_TITLES } from '../settings';
-import { type BuildContext, formats } from './common';
+import { type BuildContext, formats, type TemplatePlan } from './common';
 import { call } from './formulas';
-import { emptyPlan, formula, type Plan, type PlanCell } from './plan';
 
 export const VERDICT_OK = 'economical';
 export const VERDICT_BAD = 'uneconomical';
@@ -76,7 +76,7 @@ export function mappedSource(
   return { sheet: info.name, cols, rows };
 }
 
-export function buildChannelComparison(ctx: BuildContext): Plan {
+export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
   const { settings } = ctx;
   const { economics: e, formulaStyle: style, channels } = settings;
   const f = formats(e.currency);

@@ -1,6 +1,10 @@
 /** What every template builder shares: its inputs and the number formats. */
+import type { Plan } from '../../workbook/plan';
 import type { WorkbookSheet } from '../../workbook/workbook';
-import type { Settings } from '../settings';
+import type { Settings, TemplateId } from '../settings';
+
+/** What a template builder returns. */
+export type TemplatePlan = Plan<TemplateId>;
 
 /** A builder's whole input: the validated settings and the sheets mapped channels refer to. */
 export interface BuildContext {

@@ -6,10 +6,10 @@
  */
 import { showNumber } from '../../sheets/problem';
 import { rect } from '../../workbook/a1';
+import { emptyPlan, type PlanCell } from '../../workbook/plan';
 import { CHANNEL_FIELDS, type ChannelField, TEMPLATE_TITLES } from '../settings';
-import type { BuildContext } from './common';
+import type { BuildContext, TemplatePlan } from './common';
 import { SEED_CHECKLIST } from './meeting-outcomes';
-import { emptyPlan, type Plan, type PlanCell } from './plan';
 
 export const METRIC_DEFINITIONS: readonly (readonly [string, string, string])[] = [
   [
@@ -67,7 +67,7 @@ const FIELD_NAMES: Record<ChannelField, string> = {
   qualRate: 'Qualification rate',
 };
 
-export function buildDefinitions({ settings }: BuildContext): Plan {
+export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
   const plan = emptyPlan('definitions', TEMPLATE_TITLES.definitions);
   const rows: PlanCell[][] = [];
   const bold = (row: PlanCell[]) => {

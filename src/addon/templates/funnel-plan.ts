@@ -4,10 +4,10 @@
  * each stage, and the planned CPQM against MAX_CPQM with its HEADROOM.
  */
 import { cellA1, rect } from '../../workbook/a1';
+import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
 import { TEMPLATE_TITLES } from '../settings';
-import { type BuildContext, formats } from './common';
+import { type BuildContext, formats, type TemplatePlan } from './common';
 import { call, reverseStep } from './formulas';
-import { emptyPlan, formula, type Plan, type PlanCell } from './plan';
 
 /** Where things are, for tests and for the other templates' descriptions. */
 export const FUNNEL_LAYOUT = {
@@ -16,7 +16,7 @@ export const FUNNEL_LAYOUT = {
   firstStageRow: 12,
 };
 
-export function buildFunnelPlan({ settings }: BuildContext): Plan {
+export function buildFunnelPlan({ settings }: BuildContext): TemplatePlan {
   const { stages, economics: e, formulaStyle: style } = settings;
   const f = formats(e.currency);
   const plan = emptyPlan('funnelPlan', TEMPLATE_TITLES.funnelPlan);

@@ -1,21 +1,20 @@
 /** Settings in, plans out: one plan per chosen template, in a fixed order. */
 import type { TemplateId } from '../settings';
 import { buildChannelComparison } from './channel-comparison';
-import type { BuildContext } from './common';
+import type { BuildContext, TemplatePlan } from './common';
 import { buildDefinitions } from './definitions';
 import { buildFunnelPlan } from './funnel-plan';
 import { buildMeetingOutcomes } from './meeting-outcomes';
-import type { Plan } from './plan';
 
-export type { BuildContext } from './common';
+export type { BuildContext, TemplatePlan } from './common';
 
-export const BUILDERS: Record<TemplateId, (ctx: BuildContext) => Plan> = {
+export const BUILDERS: Record<TemplateId, (ctx: BuildContext) => TemplatePlan> = {
   funnelPlan: buildFunnelPlan,
   channelComparison: buildChannelComparison,
   meetingOutcomes: buildMeetingOutcomes,
   definitions: buildDefinitions,
 };
 
-export function buildPlans(ctx: BuildContext): Plan[] {
+export function buildPlans(ctx: BuildContext): TemplatePlan[] {
   return ctx.settings.templates.map((id) => BUILDERS[id](ctx));
 }

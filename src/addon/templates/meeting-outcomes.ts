@@ -11,11 +11,11 @@
 import { OUTCOME_LABELS, SUMMARY_HEADER } from '../../metrics/outcomes';
 import { REQUIRED_LABELS, STATUS_LABELS } from '../../metrics/qualification';
 import { cellA1, openColumnA1, rect, sheetRef } from '../../workbook/a1';
+import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
 import { TEMPLATE_TITLES } from '../settings';
 import { mappedSource } from './channel-comparison';
-import { type BuildContext, formats } from './common';
+import { type BuildContext, formats, type TemplatePlan } from './common';
 import { call } from './formulas';
-import { emptyPlan, formula, type Plan, type PlanCell } from './plan';
 
 /** Seed 001's checklist, as its example filled it in. */
 export const SEED_CHECKLIST: readonly (readonly [
@@ -126,7 +126,7 @@ function nativeSummaryRow(
   ].map((f) => formula(`=IF(${name}="","",${f.slice(1)})`));
 }
 
-export function buildMeetingOutcomes(ctx: BuildContext): Plan {
+export function buildMeetingOutcomes(ctx: BuildContext): TemplatePlan {
   const { settings } = ctx;
   const style = settings.formulaStyle;
   const f = formats(settings.economics.currency);

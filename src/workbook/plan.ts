@@ -2,8 +2,7 @@
  * A template as plain data: what a builder returns and a workbook writes.
  * No Apps Script here, so builders are pure and tests read plans directly.
  */
-import type { Rect } from '../../workbook/a1';
-import type { TemplateId } from '../settings';
+import type { Rect } from './a1';
 
 /**
  * One cell: a number, boolean, blank (null), literal text, or a formula.
@@ -49,8 +48,9 @@ export interface ChartSpec {
   col: number;
 }
 
-export interface Plan {
-  template: TemplateId;
+/** `Id` names the template the plan was built from; writers never look at it. */
+export interface Plan<Id extends string = string> {
+  template: Id;
   /** The tab name before making it unique: "Funnel plan". */
   title: string;
   /** The tab's minimum size, so every spilled range fits. */
@@ -83,7 +83,7 @@ export function cellInput(cell: PlanCell): string | number | boolean {
   return cell;
 }
 
-export function emptyPlan(template: TemplateId, title: string): Plan {
+export function emptyPlan<Id extends string>(template: Id, title: string): Plan<Id> {
   return {
     template,
     title,
