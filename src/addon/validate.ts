@@ -5,7 +5,7 @@
  * what to fix; the same checks run in the sidebar for instant feedback
  * (without `sheets`, so mapped columns are checked on the server only).
  */
-import { showNumber } from '../sheets/problem';
+import { showNumber } from '../sheets/format';
 import { columnLetter } from '../workbook/a1';
 import type { FieldError, Result, SheetInfo } from './api';
 import {

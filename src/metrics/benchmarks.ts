@@ -1,7 +1,8 @@
 /** Benchmarks (seed 001): where a value stands against the seed's SQM performance table. */
 import { COERCE } from '../sheets/coerce';
+import { show } from '../sheets/format';
 import { labelKey } from '../sheets/labels';
-import { CallError, show } from '../sheets/problem';
+import { CallError } from '../sheets/problem';
 import { sameNumber } from './numbers';
 import type { Docs, ElementwiseRuntime } from './spec';
 

@@ -1,5 +1,6 @@
 /** Cost and efficiency: what a meeting, lead or opportunity costs, and what it may cost. */
-import { divByZero, Problem, showNumber } from '../sheets/problem';
+import { showNumber } from '../sheets/format';
+import { divByZero, Problem } from '../sheets/problem';
 import { eachRow } from '../sheets/ranges';
 import { finite, type ParamKind } from '../sheets/run';
 import { blankGuard, orDefault } from './native';

@@ -2,7 +2,9 @@
  * Reading one cell value as the kind of argument a function expects
  * (SPEC §1.3–1.6). Every function goes through these; none reads raw cells.
  */
-import { isDate, Problem, show, showNumber } from './problem';
+import { isDate } from './dates';
+import { show, showNumber } from './format';
+import { Problem } from './problem';
 
 /**
  * - money, count: a number ≥ 0

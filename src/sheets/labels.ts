@@ -4,7 +4,8 @@
  * CRM, so matching forgives case, punctuation, spacing and filler words:
  * "no-show", "NOT QUALIFIED BY ROLE" and "qualified " all match.
  */
-import { Problem, show } from './problem';
+import { show } from './format';
+import { Problem } from './problem';
 
 const FILLER = new Set(['a', 'an', 'the', 'by', 'due', 'to', 'of', 'for', 'on', 'in', 'at', 'is']);
 

@@ -40,36 +40,3 @@ export class CallError extends Error {}
 export function divByZero(arg: string, detail: string): Problem {
   return new Problem('#DIV/0!', `${arg} is 0`, detail);
 }
-
-/** Shows a cell value the way the user typed it, for messages. */
-export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') return showNumber(value);
-  if (isDate(value)) return dateText(value);
-  if (value === null || value === undefined) return 'blank';
-  return String(value);
-}
-
-/** Numbers without floating-point noise: 0.1 + 0.2 shows as 0.3. */
-export function showNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  return String(Number.parseFloat(value.toPrecision(12)));
-}
-
-/** Dates arrive from Sheets as `Date` objects, possibly from another realm. */
-export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
-/**
- * The calendar day in the script's time zone, which is the day the cell
- * shows: Sheets passes a date cell as its local midnight, so in summer time
- * the UTC day (toISOString) is the day before.
- */
-function dateText(value: Date): string {
-  const date = new Date(value.getTime());
-  if (Number.isNaN(date.getTime())) return 'an invalid date';
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
-}

@@ -14,7 +14,7 @@ import {
   TEMPLATE_IDS,
   type TemplateId,
 } from '../addon/settings';
-import { showNumber } from '../sheets/problem';
+import { showNumber } from '../sheets/format';
 
 export interface StageDraft {
   /** Stable across renames and moves, so the meeting stage follows its stage. */

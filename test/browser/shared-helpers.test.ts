@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/addon/settings';
 import { buildPlans } from '../../src/addon/templates';
 import { validateSettings } from '../../src/addon/validate';
-import { showNumber } from '../../src/sheets/problem';
+import { showNumber } from '../../src/sheets/format';
 import { percent } from '../../src/sidebar/model';
 
 const SRC = join(__dirname, '../../src');

@@ -88,7 +88,8 @@ describe('folder dependencies under src/', () => {
 
   it('imports only from lower layers', () => {
     const folders = new Set(imports.flatMap(([from, to]) => [from, to]));
-    for (const folder of folders) expect(LAYER, `src/${folder} has no layer`).toHaveProperty(folder);
+    for (const folder of folders)
+      expect(LAYER, `src/${folder} has no layer`).toHaveProperty(folder);
     const against = imports
       .filter(([from, to]) => LAYER[to]! >= LAYER[from]!)
       .map(([from, to, file]) => `${relative(SRC, file)} (${from}) imports ${to}`);

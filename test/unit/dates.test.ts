@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
-import { show } from '../../src/sheets/problem';
+import { show } from '../../src/sheets/format';
 
 // Pinned, so the test means the same on a machine that runs in UTC.
 const zone = process.env.TZ;

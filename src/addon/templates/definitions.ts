@@ -4,7 +4,7 @@
  * numbers come from (source fields, attribution window), so marketing,
  * sales and finance read every number the same way (seeds 000 and 004).
  */
-import { showNumber } from '../../sheets/problem';
+import { showNumber } from '../../sheets/format';
 import { rect } from '../../workbook/a1';
 import { emptyPlan, type PlanCell } from '../../workbook/plan';
 import { CHANNEL_FIELDS, type ChannelField, TEMPLATE_TITLES } from '../settings';
