@@ -1,9 +1,11 @@
 /**
  * Reading one cell value as the kind of argument a function expects
- * (SPEC §1.3–1.6). Every function goes through these; none reads raw cells.
+ * (docs/ARGUMENT-RULES.md, rules 3–6). Every function goes through these;
+ * none reads raw cells.
  */
 import { isDate } from './dates';
-import { show, showNumber } from './format';
+import { percentFix, show, showNumber } from './format';
+import { readNumberText, type TextOptions } from './number-text';
 import { Problem } from './problem';
 
 /**
@@ -23,25 +25,40 @@ export function isBlank(value: unknown): boolean {
   return value === '' || value === null || value === undefined;
 }
 
-const PLAIN_DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+/** What text may carry when read as a number: currency on money, a percent sign on rates. */
+const TEXT_OPTIONS: Record<'money' | 'rate' | 'plain', TextOptions> = {
+  money: { currency: true, percent: false },
+  rate: { currency: false, percent: true },
+  plain: { currency: false, percent: false },
+};
 
 /** A number from a cell, or a #VALUE! problem quoting what was there. */
-export function toNumber(arg: string, value: unknown): number {
+export function toNumber(arg: string, value: unknown, text = TEXT_OPTIONS.plain): number {
   if (typeof value === 'number') {
     if (Number.isFinite(value)) return value;
     throw new Problem('#NUM!', `${arg} is ${showNumber(value)}`, 'enter a finite number');
   }
   if (typeof value === 'string') {
-    const trimmed = value.trim();
-    if (PLAIN_DECIMAL.test(trimmed)) return Number(trimmed);
+    const reading = readNumberText(value, text);
+    if (reading.kind === 'number') return reading.value;
+    if (reading.kind === 'ambiguous') {
+      const [a, b] = [showNumber(reading.value), showNumber(reading.other)];
+      throw new Problem(
+        '#VALUE!',
+        `${arg} ${show(value)} could be ${a} or ${b}`,
+        `${reading.why}: enter ${a} or ${b} as a plain number`,
+      );
+    }
     throw new Problem(
       '#VALUE!',
       `${arg} ${show(value)} is not a number`,
-      'enter a plain number such as 1200 or 0.35, without currency signs or separators',
+      reading.hint ??
+        (text.percent
+          ? 'enter a number such as 0.35 or 35%'
+          : text.currency
+            ? 'enter a number such as 1200, 1,204.50 or $950'
+            : 'enter a number such as 1200 or 0.35'),
     );
-  }
-  if (typeof value === 'boolean') {
-    throw new Problem('#VALUE!', `${arg} ${show(value)} is not a number`, 'enter a number');
   }
   if (isDate(value)) {
     throw new Problem('#VALUE!', `${arg} ${show(value)} is a date, not a number`, 'enter a number');
@@ -57,13 +74,12 @@ function nonNegative(arg: string, value: number): number {
 }
 
 export function toRate(arg: string, value: unknown): number {
-  const n = typeof value === 'number' && value >= 0 && value <= 1 ? value : toNumber(arg, value);
+  const n =
+    typeof value === 'number' && value >= 0 && value <= 1
+      ? value
+      : toNumber(arg, value, TEXT_OPTIONS.rate);
   if (n > 1) {
-    const shown = showNumber(n);
-    throw new Problem(
-      '#NUM!',
-      `${arg} ${shown} is above 100%: enter ${shown}% or ${showNumber(n / 100)}`,
-    );
+    throw new Problem('#NUM!', `${arg} ${showNumber(n)} is above 100%: ${percentFix(n)}`);
   }
   if (n < 0) {
     throw new Problem(
@@ -92,16 +108,19 @@ export function toText(arg: string, value: unknown): string {
   throw new Problem('#VALUE!', `${arg} ${show(value)} is not text`, 'enter a text label');
 }
 
-const toNonNegative = (arg: string, value: unknown): number =>
-  typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY
-    ? value
-    : nonNegative(arg, toNumber(arg, value));
+/** Money, counts and multiples: 0 or more; only money reads a currency sign in text. */
+const nonNegativeOf =
+  (text: TextOptions) =>
+  (arg: string, value: unknown): number =>
+    typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY
+      ? value
+      : nonNegative(arg, toNumber(arg, value, text));
 
 /** The coercion for each kind; the fast path (a plain number in range) comes first. */
 export const COERCE: Record<Kind, (arg: string, value: unknown) => unknown> = {
-  money: toNonNegative,
-  count: toNonNegative,
-  factor: toNonNegative,
+  money: nonNegativeOf(TEXT_OPTIONS.money),
+  count: nonNegativeOf(TEXT_OPTIONS.plain),
+  factor: nonNegativeOf(TEXT_OPTIONS.plain),
   rate: toRate,
   number: (arg, value) =>
     typeof value === 'number' && Number.isFinite(value) ? value : toNumber(arg, value),
