@@ -49,8 +49,10 @@ export function customFunctionWrapper(spec: FunctionSpec): string {
     ` * @return {${RETURN_TYPE[spec.resultType]}} ${jsdocText(spec.returns)}`,
     ' * @customfunction',
     ' */',
+    // Named parameters for the argument help; every argument forwarded, so a call with one
+    // too many or one too few is refused by the function, as in every other engine.
     `function ${spec.name}(${names.join(', ')}) {`,
-    `  return ${GLOBAL_NAME}.functions.${spec.name}(${names.join(', ')});`,
+    `  return ${GLOBAL_NAME}.functions.${spec.name}.apply(null, arguments);`,
     '}',
   ];
   return lines.join('\n');
@@ -63,7 +65,7 @@ export function entryPointWrapper(entry: EntryPoint): string {
     ...entry.params.map((p) => ` * @param {*} ${p}`),
     ' */',
     `function ${entry.name}(${entry.params.join(', ')}) {`,
-    `  return ${GLOBAL_NAME}.${entry.name}(${entry.params.join(', ')});`,
+    `  return ${GLOBAL_NAME}.${entry.target}(${entry.params.join(', ')});`,
     '}',
   ].join('\n');
 }

@@ -1,12 +1,15 @@
 /**
- * The calls the sidebar makes to the server, typed once for both sides:
- * the sidebar's promise wrapper over google.script.run and the playground's
- * HTTP bridge are both typed from `ServerApi`.
+ * The calls the sidebar makes to the server, typed from the server module
+ * (server.ts) for both sides: the sidebar's promise wrapper over
+ * google.script.run and the playground's HTTP bridge are both typed from
+ * `ServerApi`, so a renamed or re-typed server call breaks the build.
  *
  * Everything crossing this boundary is plain JSON (google.script.run cannot
  * carry Date objects or class instances).
  */
 import type { SheetInfo } from '../workbook/workbook';
+import type { Host } from './host';
+import type * as server from './server';
 import type { Settings, TemplateId } from './settings';
 
 export type { SheetInfo };
@@ -45,10 +48,12 @@ export interface Created {
   warnings?: string[];
 }
 
-export interface ServerApi {
-  getSetupState(): SetupState;
-  previewTemplates(settings: Settings): Result<PreviewItem[]>;
-  createTemplates(settings: Settings): Result<Created>;
-}
+/** A server call as the sidebar makes it: the host is the server's own business. */
+type WithoutHost<F> = F extends (host: Host, ...args: infer A) => infer R
+  ? (...args: A) => R
+  : never;
+
+/** The sidebar's calls, typed from server.ts itself: every function it exports is one. */
+export type ServerApi = { [K in keyof typeof server]: WithoutHost<(typeof server)[K]> };
 
 export type ServerCall = keyof ServerApi;

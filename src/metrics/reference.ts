@@ -1,4 +1,5 @@
 /** The catalogue as plain data for the function reference page and docs. */
+import { signature } from '../sheets/run';
 import { CATALOGUE } from './catalogue';
 
 export interface ReferenceEntry {
@@ -17,10 +18,6 @@ function showResult(result: unknown): string {
   if (Array.isArray(result)) return result.map((row) => (row as unknown[]).join(' | ')).join('; ');
   if (typeof result === 'number') return String(Number.parseFloat(result.toFixed(2)));
   return String(result);
-}
-
-export function signature(name: string, params: { name: string; optional?: boolean }[]): string {
-  return `${name}(${params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`;
 }
 
 /** Cell references for a sample row: A2, B2, C2… */

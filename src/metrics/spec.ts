@@ -17,7 +17,7 @@ import {
   type ParamSpec,
   type Shape,
   type SheetResult,
-  whole,
+  wholeRange,
 } from '../sheets/run';
 
 export type Family =
@@ -110,5 +110,5 @@ export function describe(runtime: Runtime, docs: Docs): FunctionSpec {
 export function compile(spec: Runtime): SheetFunction {
   return spec.mode === 'elementwise'
     ? elementwise(spec.name, spec.params, spec.kernel)
-    : whole(spec.name, spec.run);
+    : wholeRange(spec.name, spec.params, spec.run);
 }

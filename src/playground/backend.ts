@@ -3,9 +3,9 @@
  * sheets, and the add-on's own server functions working on it, exactly as
  * Apps Script calls them but with the memory host in place of SpreadsheetApp.
  */
-import type { ServerApi, ServerCall } from '../addon/api';
+import type { ServerApi } from '../addon/api';
+import { bindCalls } from '../addon/calls';
 import { memoryHost } from '../addon/memory-host';
-import { createTemplates, getSetupState, previewTemplates } from '../addon/server';
 import type { Rect } from '../workbook/a1';
 import { MemoryWorkbook, type SheetSnapshot } from '../workbook/memory';
 import type { ConditionalRule, NumberFormat } from '../workbook/plan';
@@ -20,13 +20,9 @@ export interface PlaygroundSheet extends SheetSnapshot {
 
 export type { SheetSnapshot };
 
-/** Server functions by name, each taking the request's JSON arguments. */
-export type Calls = {
-  [K in ServerCall]: (...args: Parameters<ServerApi[K]>) => ReturnType<ServerApi[K]>;
-};
-
 export interface Backend {
-  calls: Calls;
+  /** The add-on's own server calls on this workbook, by name. */
+  calls: ServerApi;
   snapshot(): PlaygroundSheet[];
   setCell(sheet: string, row: number, col: number, input: string): void;
 }
@@ -43,11 +39,7 @@ export function sampleBackend(sheets: Record<string, Cell[][]> = sampleSheets())
   }
   const host = memoryHost(workbook);
   return {
-    calls: {
-      getSetupState: () => getSetupState(host),
-      previewTemplates: (settings) => previewTemplates(host, settings),
-      createTemplates: (settings) => createTemplates(host, settings),
-    },
+    calls: bindCalls(() => host),
     snapshot: () =>
       workbook.snapshot().map((sheet) => {
         const meta = workbook.meta(sheet.name);

@@ -1,6 +1,7 @@
 /**
- * The argument rules of SPEC §1 in one place: single value or range,
- * element-wise broadcasting, blanks, coercion, and how problems are reported.
+ * The argument rules (docs/ARGUMENT-RULES.md) in one place: argument count,
+ * single value or range, element-wise broadcasting, blanks, coercion, and how
+ * problems are reported.
  */
 import { COERCE, isBlank, type Kind } from './coerce';
 import { CallError, Problem } from './problem';
@@ -44,6 +45,52 @@ export function shapeOf(grid: Grid): Shape {
 
 export function showShape(shape: Shape): string {
   return `${shape.rows}×${shape.cols}`;
+}
+
+/** How a function is written with its arguments, optional ones in brackets: `CPQM(spend, meetings, qualRate, [showRate])`. */
+export function signature(
+  fn: string,
+  params: readonly { name: string; optional?: boolean }[],
+): string {
+  return `${fn}(${params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})`;
+}
+
+/**
+ * Rule 11 and what Sheets can pass: too few or too many arguments, `null`, a
+ * list that is not rows of cells, or rows of different lengths are the
+ * caller's mistake for the whole call. Sheets itself passes bare values and
+ * rectangular 2-D arrays only; scripts calling the functions may pass the rest.
+ */
+export function checkArguments(
+  fn: string,
+  params: readonly ParamKind[],
+  args: readonly unknown[],
+): void {
+  let required = 0;
+  for (const p of params) if (!p.optional) required++;
+  if (args.length < required || args.length > params.length) {
+    const count = required === params.length ? `${required}` : `${required} to ${params.length}`;
+    throw new CallError(
+      `${fn}: takes ${count} argument${params.length === 1 ? '' : 's'}, ${signature(fn, params)}, but got ${args.length}`,
+    );
+  }
+  for (let k = 0; k < args.length; k++) {
+    const arg = args[k];
+    if (arg === null) {
+      throw new CallError(
+        `${fn}: ${params[k]!.name} is null; pass a value, a range, or "" for a blank`,
+      );
+    }
+    if (!Array.isArray(arg)) continue;
+    const width = Array.isArray(arg[0]) ? (arg[0] as unknown[]).length : -1;
+    for (const row of arg) {
+      if (!Array.isArray(row) || row.length !== width) {
+        throw new CallError(
+          `${fn}: ${params[k]!.name} is not a range of rows of the same length; pass a single value or rows of cells such as [[1], [2]]`,
+        );
+      }
+    }
+  }
 }
 
 /**
@@ -234,8 +281,10 @@ export function elementwise(
   }
 
   return function call(...args: unknown[]): SheetResult {
-    if (args.length > arity) {
-      throw new CallError(`${fn}: takes at most ${arity} arguments, got ${args.length}`);
+    try {
+      checkArguments(fn, params, args);
+    } catch (e) {
+      throw named(fn, e);
     }
     if (!args.some(isRange)) {
       try {
@@ -298,15 +347,17 @@ export function named(fn: string, e: unknown): unknown {
 }
 
 /**
- * Wraps a whole-range function so its problems read like the element-wise
- * ones: an Error that starts with the function's name.
+ * Wraps a whole-range function so its arguments are counted and its problems
+ * read like the element-wise ones: an Error that starts with the function's name.
  */
-export function whole(
+export function wholeRange(
   fn: string,
+  params: readonly ParamKind[],
   body: (...args: unknown[]) => SheetResult,
 ): (...args: unknown[]) => SheetResult {
   return (...args) => {
     try {
+      checkArguments(fn, params, args);
       return body(...args);
     } catch (e) {
       throw named(fn, e);

@@ -48,6 +48,10 @@ describe('dist/Code.js', () => {
   it('finds a lacking global when the bundle reads one (the check can fail)', () => {
     expect(freeGlobals('function f(x) { return setTimeout(x, 1); }').has('setTimeout')).toBe(true);
     expect(freeGlobals('var process = 1, f = {}; var s = "window"; f.URL;').size).toBe(0);
+    expect(freeGlobals('function f() { return g.apply(null, arguments); }').has('arguments')).toBe(
+      false,
+    );
+    expect(freeGlobals('var f = () => arguments.length;').has('arguments')).toBe(true);
   });
 
   it('has no ES module syntax, which Apps Script cannot load', () => {
@@ -62,22 +66,44 @@ describe('dist/Code.js', () => {
     }
   });
 
-  it('exports every entry point and sidebar call, and lists every exported function as an entry point', () => {
+  it('forwards every entry point and sidebar call to a function the bundle exports', () => {
     const context = load();
-    const exported = Object.keys(context.FunnelMath).filter(
-      (name) => typeof context.FunnelMath[name] === 'function',
-    );
-    const entries = ENTRY_POINTS.map((e) => e.name);
-    expect([...exported].sort()).toEqual([...entries].sort());
+    const exported = [
+      ...Object.keys(context.FunnelMath).filter((n) => typeof context.FunnelMath[n] === 'function'),
+      ...Object.keys(context.FunnelMath.sidebarCalls).map((n) => `sidebarCalls.${n}`),
+    ];
+    expect([...exported].sort()).toEqual(ENTRY_POINTS.map((e) => e.target).sort());
     const calls: Record<ServerCall, true> = {
       getSetupState: true,
       previewTemplates: true,
       createTemplates: true,
     };
     for (const name of Object.keys(calls)) {
-      expect(entries, name).toContain(name);
+      expect(
+        ENTRY_POINTS.map((e) => e.name),
+        name,
+      ).toContain(name);
       expect(typeof context[name], name).toBe('function');
     }
+  });
+
+  it('refuses, through the top-level wrapper, one argument too many and one required argument missing', () => {
+    const context = load();
+    for (const spec of CATALOGUE) {
+      const args = spec.examples[0]!.args;
+      const full = spec.params.map((_, k) => (k < args.length ? args[k] : ''));
+      expect(() => context[spec.name](...full, 1), spec.name).toThrow(
+        new RegExp(`^${spec.name}: takes .* but got ${spec.params.length + 1}$`),
+      );
+      const required = spec.params.filter((p) => !p.optional).length;
+      expect(() => context[spec.name](...full.slice(0, required - 1)), spec.name).toThrow(
+        new RegExp(`^${spec.name}: takes .* but got ${required - 1}$`),
+      );
+    }
+    expect(() => context.CPQM(950, 10, 0.6, 0.8, 99)).toThrow(
+      'CPQM: takes 3 to 4 arguments, CPQM(spend, meetings, qualRate, [showRate]), but got 5',
+    );
+    expect(() => context.MAX_CPQM(20000, 0.1, 3, 4)).toThrow(/MAX_CPQM: takes 3 arguments/);
   });
 
   it('calls every catalogue example the way Sheets does, with bare values', () => {

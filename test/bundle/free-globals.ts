@@ -39,10 +39,19 @@ export function freeGlobals(source: string): Set<string> {
         (ts.isBindingElement(parent) && parent.propertyName === node) ||
         ts.isBreakOrContinueStatement(parent);
       if (isDeclarationName || ts.isParameter(parent)) declared.add(node.text);
-      else if (!isPropertyName) used.add(node.text);
+      else if (node.text === 'arguments' && insideFunction(node)) {
+        // Every non-arrow function has its own `arguments`: not a global.
+      } else if (!isPropertyName) used.add(node.text);
     }
     if (ts.isShorthandPropertyAssignment(node)) used.add(node.name.text);
     ts.forEachChild(node, visit);
+  }
+  function insideFunction(node: ts.Node): boolean {
+    for (let at = node.parent; at; at = at.parent) {
+      if (ts.isFunctionDeclaration(at) || ts.isFunctionExpression(at) || ts.isMethodDeclaration(at))
+        return true;
+    }
+    return false;
   }
   visit(file);
   for (const name of declared) used.delete(name);

@@ -39,4 +39,12 @@ describe('the wrapper check', () => {
     const broken = code.replace(/^function CPQM\([^)]*\)/m, 'function CPQM(...args)');
     expect(checkWrappers(broken, [cpqm], [])[0]).toMatch(/CPQM: parameters are \(\.\.\.args\)/);
   });
+
+  it('fails when a wrapper forwards only its named parameters', () => {
+    const broken = code.replace(
+      'FunnelMath.functions.CPQM.apply(null, arguments)',
+      'FunnelMath.functions.CPQM(spend, meetings, qualRate, showRate)',
+    );
+    expect(checkWrappers(broken, [cpqm], [])).toEqual(['CPQM: does not forward every argument']);
+  });
 });

@@ -11,12 +11,18 @@ function escapeRegExp(name: string): string {
 }
 
 /** The JSDoc block directly above `function name(`, or undefined. */
-function docAbove(source: string, name: string): { doc: string; params: string } | undefined {
-  const decl = new RegExp(`^function ${escapeRegExp(name)}\\(([^)]*)\\)`, 'm').exec(source);
+function docAbove(
+  source: string,
+  name: string,
+): { doc: string; params: string; body: string } | undefined {
+  const decl = new RegExp(
+    `^function ${escapeRegExp(name)}\\(([^)]*)\\) \\{\\n([^}]*)\\}`,
+    'm',
+  ).exec(source);
   if (!decl) return undefined;
   const before = source.slice(0, decl.index).trimEnd();
-  if (!before.endsWith('*/')) return { doc: '', params: decl[1]! };
-  return { doc: before.slice(before.lastIndexOf('/**')), params: decl[1]! };
+  const doc = before.endsWith('*/') ? before.slice(before.lastIndexOf('/**')) : '';
+  return { doc, params: decl[1]!, body: decl[2]! };
 }
 
 export function checkWrappers(
@@ -34,6 +40,10 @@ export function checkWrappers(
     const expected = spec.params.map((p) => p.name).join(', ');
     if (found.params.trim() !== expected) {
       problems.push(`${spec.name}: parameters are (${found.params}), expected (${expected})`);
+    }
+    // Sheets passes what the formula has; dropping extras or padding missing ones hides the mistake.
+    if (!found.body.includes('.apply(null, arguments)')) {
+      problems.push(`${spec.name}: does not forward every argument`);
     }
     if (!found.doc) problems.push(`${spec.name}: no JSDoc right above it`);
     if (!found.doc.includes('@customfunction')) problems.push(`${spec.name}: no @customfunction`);

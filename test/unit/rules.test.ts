@@ -101,7 +101,26 @@ describe('ranges', () => {
     expect(CPQM!([['Spend'], [1000]], [['Meetings'], [10]], [[''], [0.5]])).toEqual([[''], [200]]);
   });
 
-  it('rejects more arguments than the function takes', () => {
-    expect(() => MAX_CPQM!(1, 0.1, 3, 4)).toThrow('MAX_CPQM: takes at most 3 arguments, got 4');
+  it('rejects more arguments than the function takes, and fewer than it needs', () => {
+    expect(() => MAX_CPQM!(1, 0.1, 3, 4)).toThrow(
+      'MAX_CPQM: takes 3 arguments, MAX_CPQM(deal, close, roas), but got 4',
+    );
+    expect(() => CPQM!(950, 10, 0.6, 0.8, 99)).toThrow(
+      'CPQM: takes 3 to 4 arguments, CPQM(spend, meetings, qualRate, [showRate]), but got 5',
+    );
+    expect(() => CPQM!(950)).toThrow(/CPQM: takes 3 to 4 arguments.*but got 1/);
+    expect(() => CPQM!([[950]], [[10]])).toThrow(/but got 2/);
+  });
+
+  it('rejects null, a flat list and ragged rows, naming the function', () => {
+    expect(() => CPQM!(null, 10, 0.6)).toThrow(
+      'CPQM: spend is null; pass a value, a range, or "" for a blank',
+    );
+    expect(() => CPQM!([950, 1000], 10, 0.6)).toThrow(/CPQM: spend is not a range of rows/);
+    expect(() => CPQM!([[950], [1000, 5]], 10, 0.6)).toThrow(/CPQM: spend is not a range of rows/);
+    expect(() => FUNCTIONS.OUTCOME_SUMMARY!(['Qualified'])).toThrow(
+      /OUTCOME_SUMMARY: outcomes is not a range/,
+    );
+    expect(() => FUNCTIONS.FUNNEL_RATES!(null)).toThrow(/FUNNEL_RATES: counts is null/);
   });
 });

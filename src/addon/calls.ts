@@ -1,0 +1,17 @@
+/**
+ * The sidebar's calls bound to a host: Apps Script binds them to the active
+ * spreadsheet (index.ts), the playground to its memory workbook. The host is
+ * made per call, so nothing touches a Google service until a call arrives.
+ */
+import type { ServerApi } from './api';
+import type { Host } from './host';
+import * as server from './server';
+import type { Settings } from './settings';
+
+export function bindCalls(host: () => Host) {
+  return {
+    getSetupState: () => server.getSetupState(host()),
+    previewTemplates: (settings: Settings) => server.previewTemplates(host(), settings),
+    createTemplates: (settings: Settings) => server.createTemplates(host(), settings),
+  } satisfies ServerApi;
+}
