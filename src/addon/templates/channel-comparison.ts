@@ -12,6 +12,7 @@
 
 import { halfFilledRowsNative } from '../../metrics/catalogue';
 import { cellA1, columnLetter, rect, sheetRef } from '../../workbook/a1';
+import { columnsHeaded } from '../../workbook/headers';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
 import type { ChannelField } from '../settings';
 import { TEMPLATE_TITLES } from '../settings';
@@ -67,7 +68,7 @@ export function mappedSource(
   if (!info) throw new Error(`There is no sheet named "${ch.sheet}".`);
   const cols = {} as Record<ChannelField, number>;
   for (const field of Object.keys(COL) as ChannelField[]) {
-    const k = info.headers.findIndex((h) => h.trim() === ch.columns[field]);
+    const k = columnsHeaded(info.headers, ch.columns[field])[0] ?? -1;
     if (k < 0) throw new Error(`No column headed "${ch.columns[field]}" on sheet "${ch.sheet}".`);
     cols[field] = k;
   }
