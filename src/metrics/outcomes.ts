@@ -4,9 +4,10 @@
  */
 
 import { isBlank, toText } from '../sheets/coerce';
+import { dateLabels } from '../sheets/dates';
 import { Labels } from '../sheets/labels';
 import { Problem } from '../sheets/problem';
-import { eachAligned } from '../sheets/ranges';
+import { eachAligned, isBlankValue } from '../sheets/ranges';
 
 import type { ParamKind, Scalar, Shape } from '../sheets/run';
 import type { Docs, WholeRangeRuntime } from './spec';
@@ -51,7 +52,9 @@ interface Tally {
 /** Outcome counts per segment, in order of first appearance; blank outcomes are ignored. */
 function tally(fn: string, outcomes: unknown, segments?: unknown): Map<string, Tally> {
   const bySegment = new Map<string, Tally>();
-  const withSegments = segments !== undefined;
+  // A blank optional argument takes its default: no segments, one row All.
+  const withSegments = segments !== undefined && !isBlankValue(segments);
+  const dateLabel = dateLabels(segments);
   eachAligned(
     fn,
     withSegments ? ['outcomes', 'segments'] : ['outcomes'],
@@ -63,7 +66,7 @@ function tally(fn: string, outcomes: unknown, segments?: unknown): Map<string, T
         ? 'All'
         : isBlank(segment)
           ? '(blank)'
-          : toText('segments', segment);
+          : toText('segments', segment, dateLabel);
       let t = bySegment.get(key);
       if (!t) {
         t = { held: 0, noShows: 0, qualified: 0 };

@@ -3,7 +3,7 @@
  * (docs/ARGUMENT-RULES.md, rules 3–6). Every function goes through these;
  * none reads raw cells.
  */
-import { isDate } from './dates';
+import { type Day, dayOf, dayText, isDate, isoDay, serialDay } from './dates';
 import { percentFix, show, showNumber } from './format';
 import { readNumberText, type TextOptions } from './number-text';
 import { Problem } from './problem';
@@ -102,10 +102,37 @@ export function toFlag(arg: string, value: unknown): boolean {
   throw new Problem('#VALUE!', `${arg} ${show(value)} is not TRUE or FALSE`, 'enter TRUE or FALSE');
 }
 
-export function toText(arg: string, value: unknown): string {
+/**
+ * A text label. A date in a text argument is its day or month label (see
+ * `dateLabels`), never a problem: a segment column of months is a column of dates.
+ */
+export function toText(
+  arg: string,
+  value: unknown,
+  dateLabel: (date: Date) => string = (d) => dayText(dayOf(d)),
+): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return showNumber(value);
+  if (isDate(value) && !Number.isNaN(value.getTime())) return dateLabel(value);
   throw new Problem('#VALUE!', `${arg} ${show(value)} is not text`, 'enter a text label');
+}
+
+/**
+ * A calendar day: a Date as Sheets passes it (midnight in the spreadsheet's
+ * zone), a serial number as other engines pass it, or ISO text (2026-01-05).
+ */
+export function toDay(arg: string, value: unknown): Day {
+  if (isDate(value) && !Number.isNaN(value.getTime())) return dayOf(value);
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 1) return serialDay(value);
+  if (typeof value === 'string') {
+    const day = isoDay(value);
+    if (day) return day;
+  }
+  throw new Problem(
+    '#VALUE!',
+    `${arg} ${show(value)} is not a date`,
+    'enter a date, or date text written as 2026-01-05',
+  );
 }
 
 /** Money, counts and multiples: 0 or more; only money reads a currency sign in text. */

@@ -73,3 +73,36 @@ export function dayText(d: Day): string {
 export function monthText(d: Day): string {
   return `${d.year}-${two(d.month)}`;
 }
+
+/** 2026-01-05 (with an optional time after it): the one text form of a date read without doubt. */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/;
+
+/** The day of an ISO date text, or undefined when the text is not one (or no such day exists). */
+export function isoDay(text: string): Day | undefined {
+  const m = ISO_DAY.exec(text.trim());
+  if (!m) return undefined;
+  const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const check = new Date(Date.UTC(d.year, d.month - 1, d.day));
+  return check.getUTCMonth() === d.month - 1 && check.getUTCDate() === d.day ? d : undefined;
+}
+
+/**
+ * How the dates of a text argument read as labels: a column whose dates all
+ * fall on the 1st is a column of months ("2026-01"); otherwise each date is
+ * its day ("2026-01-05"). Decided once for the whole argument, so one column
+ * never mixes the two.
+ */
+export function dateLabels(values: unknown): (date: Date) => string {
+  let months = true;
+  let any = false;
+  const visit = (v: unknown) => {
+    if (isDate(v) && !Number.isNaN(v.getTime())) {
+      any = true;
+      if (dayOf(v).day !== 1) months = false;
+    }
+  };
+  if (Array.isArray(values)) {
+    for (const row of values) if (Array.isArray(row)) for (const v of row) visit(v);
+  } else visit(values);
+  return months && any ? (d) => monthText(dayOf(d)) : (d) => dayText(dayOf(d));
+}

@@ -26,6 +26,16 @@ export function single(name: string, value: unknown): unknown {
   throw new CallError(`${name} is a ${showShape(s)} range; give a single value`);
 }
 
+/** A blank single value, or a 1×1 range holding a blank: an optional argument left empty. */
+export function isBlankValue(value: unknown): boolean {
+  if (!isRange(value)) return isBlank(value);
+  return (
+    value.length === 1 &&
+    (value[0] as unknown[]).length === 1 &&
+    isBlank((value[0] as unknown[])[0])
+  );
+}
+
 /** Where an element sits in a range, for messages: `row 3`, `column 2`, `row 3, column 2`. */
 export function position(shape: Shape, i: number, j: number): string {
   if (shape.cols === 1) return `row ${i + 1}`;

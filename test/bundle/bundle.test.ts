@@ -11,6 +11,7 @@ import { ENTRY_POINTS } from '../../src/addon/entrypoints';
 import { MENU_REFERENCE, MENU_SETUP } from '../../src/addon/menu';
 import { CATALOGUE } from '../../src/metrics/catalogue';
 import { recorder } from '../fakes/recorder';
+import { formatDate, sheetsDate, ZONES } from '../fakes/time-zones';
 import { freeGlobals } from './free-globals';
 import { checkWrappers } from './wrappers-check';
 
@@ -37,7 +38,13 @@ describe('dist/Code.js', () => {
   });
 
   it('reads no global but ECMAScript built-ins and the Apps Script services it uses', () => {
-    const services = ['SpreadsheetApp', 'PropertiesService', 'LockService', 'HtmlService'];
+    const services = [
+      'SpreadsheetApp',
+      'PropertiesService',
+      'LockService',
+      'HtmlService',
+      'Utilities',
+    ];
     const bare = vm.createContext({});
     const unknown = [...freeGlobals(code)].filter(
       (name) => !services.includes(name) && vm.runInContext(`typeof ${name}`, bare) === 'undefined',
@@ -176,5 +183,51 @@ describe('dist/Code.js', () => {
       ['sidebar'],
     );
     expect(fake.count('SpreadsheetApp.showSidebar')).toBe(1);
+  });
+
+  it.each(ZONES)(
+    'reads dates on the spreadsheet’s calendar in %s, asking for the zone once',
+    (zone) => {
+      let zoneCalls = 0;
+      const context = load({
+        SpreadsheetApp: {
+          getActive: () => ({
+            getSpreadsheetTimeZone: () => {
+              zoneCalls++;
+              return zone;
+            },
+          }),
+        },
+        Utilities: { formatDate },
+      });
+      const days = [
+        [sheetsDate(zone, 2026, 1, 5)],
+        [sheetsDate(zone, 2026, 1, 5)],
+        [sheetsDate(zone, 2026, 12, 31)],
+      ];
+      const summary = JSON.parse(
+        JSON.stringify(context.OUTCOME_SUMMARY([['Qualified'], ['No show'], ['Qualified']], days)),
+      );
+      expect(summary.map((row: unknown[]) => row[0])).toEqual([
+        'Segment',
+        '2026-01-05',
+        '2026-12-31',
+      ]);
+      expect(() => context.CPQM(sheetsDate(zone, 2026, 3, 29), 10, 0.6)).toThrow(
+        'CPQM: spend 2026-03-29 is a date, not a number',
+      );
+      expect(zoneCalls).toBe(1);
+    },
+  );
+
+  it('calls no service when no date is met', () => {
+    const fake = recorder();
+    const context = load({
+      SpreadsheetApp: fake.service('SpreadsheetApp'),
+      Utilities: fake.service('Utilities'),
+    });
+    context.OUTCOME_SUMMARY([['Qualified']], [['LinkedIn']]);
+    context.CPQM(950, 10, 0.7);
+    expect(fake.calls).toEqual([]);
   });
 });
