@@ -28,11 +28,10 @@ export function appsScriptHost(): Host {
           'Another change to this spreadsheet is in progress; try again in a moment.',
         );
       }
+      // Writing flushes its own changes (writePlans), so they reach the sheet
+      // before another caller may take the lock, and a failed flush undoes them.
       try {
-        const result = fn();
-        // Written cells reach the sheet before another caller may take the lock.
-        SpreadsheetApp.flush();
-        return result;
+        return fn();
       } finally {
         lock.releaseLock();
       }

@@ -37,7 +37,10 @@ export class AppsScriptWorkbook implements Workbook {
   }
 
   sheets(): WorkbookSheet[] {
-    return this.ss.getSheets().map((s) => {
+    // A chart moved to its own sheet (SheetType.OBJECT) has no grid: every grid
+    // call on it throws "The action is not supported for OBJECT sheet."
+    const grids = this.ss.getSheets().filter((s) => s.getType() === SpreadsheetApp.SheetType.GRID);
+    return grids.map((s) => {
       const lastCol = s.getLastColumn();
       const headers =
         lastCol > 0 ? (s.getRange(1, 1, 1, lastCol).getDisplayValues()[0] ?? []).map(String) : [];
@@ -107,6 +110,11 @@ export class AppsScriptWorkbook implements Workbook {
           .build(),
       ),
     );
+  }
+
+  /** Applies every pending change now, so a failure surfaces while the new tabs can still be removed. */
+  flush(): void {
+    SpreadsheetApp.flush();
   }
 
   addChart(name: string, chart: ChartSpec): void {

@@ -319,6 +319,9 @@ export class MemoryWorkbook implements Workbook {
   addChart(sheet: string, chart: ChartSpec): void {
     this.meta(sheet).charts.push(chart);
   }
+
+  /** Every change applies at once here; nothing is pending. */
+  flush(): void {}
 }
 
 function show(value: unknown): Input {

@@ -26,8 +26,12 @@ export interface WorkbookSheet extends SheetInfo {
 }
 
 export interface Workbook {
-  /** Every sheet in tab order, with its header row. */
+  /**
+   * Every sheet with cells, in tab order, with its header row. Chart sheets
+   * (a chart moved to its own tab) have no cells and are left out.
+   */
   sheets(): WorkbookSheet[];
+  /** Every tab's name, chart sheets included, so new tabs get names unlike all of them. */
   sheetNames(): string[];
   /** Adds an empty tab at the end; throws if the name is taken. */
   addSheet(name: string, rows: number, cols: number): void;
@@ -39,6 +43,11 @@ export interface Workbook {
   /** Replaces the tab's conditional-format rules (a new tab has none). */
   setConditionalRules(sheet: string, rules: ConditionalRule[]): void;
   addChart(sheet: string, chart: ChartSpec): void;
+  /**
+   * Applies every pending change now. The last step of writing: a failure
+   * here still removes the new tabs.
+   */
+  flush(): void;
 }
 
 /** The first free tab name: "Funnel plan", then "Funnel plan (2)", … */

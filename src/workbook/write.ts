@@ -23,22 +23,27 @@ export function tabNames(existing: readonly string[], plans: readonly Plan[]): s
 
 export class WriteError extends Error {
   constructor(
-    readonly tab: string,
+    /** The tab being written when it failed; null when applying all of them failed. */
+    readonly tab: string | null,
     readonly cause: unknown,
   ) {
-    super(`Could not create "${tab}": ${cause instanceof Error ? cause.message : String(cause)}`);
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(
+      tab === null ? `Could not create the new tabs: ${why}` : `Could not create "${tab}": ${why}`,
+    );
   }
 }
 
 /**
- * Each plan on a new tab with a unique name. If anything fails, every tab
- * made by this call is removed again, so the spreadsheet is as it was, and
- * the error names the tab that failed.
+ * Each plan on a new tab with a unique name, then every change applied
+ * (flushed). If anything fails, applying included, every tab made by this
+ * call is removed again, so the spreadsheet is as it was, and the error
+ * names the tab that failed.
  */
 export function writePlans(workbook: Workbook, plans: readonly Plan[]): string[] {
   const names = tabNames(workbook.sheetNames(), plans);
   const made: string[] = [];
-  let current = '';
+  let current: string | null = null;
   try {
     plans.forEach((plan, k) => {
       current = names[k]!;
@@ -46,6 +51,8 @@ export function writePlans(workbook: Workbook, plans: readonly Plan[]): string[]
       made.push(current);
       writePlan(workbook, current, plan);
     });
+    current = null;
+    workbook.flush();
   } catch (e) {
     for (const name of made.reverse()) {
       try {

@@ -8,6 +8,12 @@ export interface Call {
   args: unknown[];
 }
 
+export interface StubOptions {
+  fields?: Record<string, unknown>;
+  /** Runs for every method not in `methods` (it may throw, as Google's services do). */
+  other?: (method: string, args: unknown[]) => unknown;
+}
+
 export interface Recorder {
   calls: Call[];
   /**
@@ -18,11 +24,17 @@ export interface Recorder {
   service(name: string, returns?: (path: string, args: unknown[]) => unknown): unknown;
   /**
    * An object whose listed methods run as given (their results returned as
-   * they are) and whose other methods behave as `service(name)`'s; every call
-   * is recorded as `Name.method` either way. For fakes with state, such as a
-   * spreadsheet's sheets.
+   * they are) and whose other methods behave as `service(name)`'s, or run
+   * `options.other` when given; every call is recorded as `Name.method`
+   * either way. `options.fields` are plain properties (enums such as
+   * `SpreadsheetApp.SheetType`), read without a record. For fakes with state,
+   * such as a spreadsheet's sheets.
    */
-  stub(name: string, methods: Record<string, (...args: any[]) => unknown>): any;
+  stub(
+    name: string,
+    methods: Record<string, (...args: any[]) => unknown>,
+    options?: StubOptions,
+  ): any;
   count(prefix?: string): number;
 }
 
@@ -44,14 +56,22 @@ export function recorder(): Recorder {
       },
     );
   }
-  function stub(name: string, methods: Record<string, (...args: any[]) => unknown>): unknown {
+  function stub(
+    name: string,
+    methods: Record<string, (...args: any[]) => unknown>,
+    options: StubOptions = {},
+  ): unknown {
     const fallback = proxy(name) as Record<string, (...args: unknown[]) => unknown>;
+    const { fields = {}, other } = options;
     return new Proxy(
       {},
       {
         get(_target, prop) {
           if (typeof prop === 'symbol' || prop === 'then') return undefined;
-          const own = methods[prop];
+          if (Object.hasOwn(fields, prop)) return fields[prop];
+          const own = Object.hasOwn(methods, prop)
+            ? methods[prop]
+            : other && ((...args: unknown[]) => other(prop, args));
           if (!own) return fallback[prop];
           return (...args: unknown[]) => {
             calls.push({ path: `${name}.${prop}`, args });

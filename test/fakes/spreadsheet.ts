@@ -1,26 +1,72 @@
 /**
- * A recording fake of one spreadsheet for AppsScriptWorkbook: sheets with
- * names, sizes and header rows; every call recorded by the recorder, so tests
- * can count what writing a plan costs.
+ * A recording fake of one spreadsheet for AppsScriptWorkbook, after Google's
+ * SpreadsheetApp reference: grid sheets with names, sizes and header rows,
+ * and chart sheets (SheetType.OBJECT, a chart moved to its own sheet), on
+ * which every grid call throws as it does in Sheets. Every call is recorded
+ * by the recorder, so tests can count what reading the sheets and writing a
+ * plan cost.
  */
 import { type Recorder, recorder } from './recorder';
 
 export interface FakeSheetSpec {
   name: string;
+  /** GRID (the default), or OBJECT: a sheet holding a single chart and no grid. */
+  type?: 'GRID' | 'OBJECT';
   headers?: string[];
   dataRows?: number;
   rows?: number;
   cols?: number;
 }
 
+/** An Apps Script enum value: compared by identity, printed as its name. */
+function enumValue(name: string): { readonly name: string } {
+  return Object.freeze({ name, toString: () => name, toJSON: () => name });
+}
+
+/** SpreadsheetApp.SheetType: GRID, OBJECT (a single embedded chart) and DATASOURCE. */
+export const SheetType = Object.freeze({
+  GRID: enumValue('GRID'),
+  OBJECT: enumValue('OBJECT'),
+  DATASOURCE: enumValue('DATASOURCE'),
+});
+
+/** What Sheets throws for a grid call (getRange, getLastRow, …) on a chart sheet. */
+export const OBJECT_SHEET_ERROR = 'The action is not supported for OBJECT sheet.';
+
+/** What Sheets throws for a range that does not fit in its sheet. */
+export const OUTSIDE_SHEET_ERROR =
+  'The coordinates of the range are outside the dimensions of the sheet.';
+
+/** Sheet methods about the tab itself rather than its grid: a chart sheet answers these. */
+const TAB_METHODS = new Set([
+  'activate',
+  'copyTo',
+  'getIndex',
+  'getParent',
+  'getSheetId',
+  'getSheetName',
+  'getTabColor',
+  'hideSheet',
+  'isSheetHidden',
+  'setName',
+  'setTabColor',
+  'showSheet',
+]);
+
 export interface FakeSpreadsheet {
   rec: Recorder;
   /** The Spreadsheet object AppsScriptWorkbook takes. */
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
-  /** The SpreadsheetApp global (builders for validation and conditional formats). */
+  /**
+   * The SpreadsheetApp global: getActive, flush, the validation and
+   * conditional-format builders, and the SheetType enum.
+   */
   app: unknown;
   names(): string[];
-  /** Makes the next call of `method` on any sheet throw. */
+  /**
+   * Makes the next call of `method` on any sheet or range, or of
+   * SpreadsheetApp (`flush`), throw `Service error: <method>`.
+   */
   failOn(method: string): void;
 }
 
@@ -28,58 +74,112 @@ export function fakeSpreadsheet(specs: FakeSheetSpec[] = []): FakeSpreadsheet {
   const rec = recorder();
   let failing = '';
   const sheets: { spec: FakeSheetSpec; obj: unknown }[] = [];
-  function makeSheet(spec: FakeSheetSpec): unknown {
-    const guard =
-      (method: string, fn: (...args: any[]) => unknown) =>
-      (...args: any[]) => {
-        if (failing === method) {
-          failing = '';
-          throw new Error(`Service error: ${method}`);
-        }
-        return fn(...args);
-      };
-    const range = rec.stub('Sheet', {
+
+  const guard =
+    (method: string, fn: (...args: any[]) => unknown) =>
+    (...args: any[]) => {
+      if (failing === method) {
+        failing = '';
+        throw new Error(`Service error: ${method}`);
+      }
+      return fn(...args);
+    };
+
+  function chartSheet(spec: FakeSheetSpec): unknown {
+    const chart = rec.service('EmbeddedChart');
+    const obj: unknown = rec.stub(
+      'Sheet',
+      {
+        getName: () => spec.name,
+        getType: () => SheetType.OBJECT,
+        getCharts: () => [chart],
+      },
+      {
+        other: (method) => {
+          if (TAB_METHODS.has(method)) return obj;
+          throw new Error(OBJECT_SHEET_ERROR);
+        },
+      },
+    );
+    return obj;
+  }
+
+  function gridSheet(spec: FakeSheetSpec): unknown {
+    const size = () => ({ rows: spec.rows ?? 1000, cols: spec.cols ?? 26 });
+    const range = rec.stub('Range', {
       getDisplayValues: () => [spec.headers ?? []],
       setValues: guard('setValues', () => range),
       setDataValidation: guard('setDataValidation', () => range),
     });
     const obj: unknown = rec.stub('Sheet', {
       getName: () => spec.name,
-      getMaxRows: () => spec.rows ?? 1000,
-      getMaxColumns: () => spec.cols ?? 26,
+      getType: () => SheetType.GRID,
+      getMaxRows: () => size().rows,
+      getMaxColumns: () => size().cols,
       getLastRow: () => (spec.headers?.length ? 1 + (spec.dataRows ?? 0) : 0),
       getLastColumn: () => spec.headers?.length ?? 0,
-      getRange: () => range,
+      getRange: (row: unknown, col = 1, rows = 1, cols = 1) => {
+        if (typeof row === 'number') {
+          const have = size();
+          if (row + rows - 1 > have.rows || col + cols - 1 > have.cols) {
+            throw new Error(OUTSIDE_SHEET_ERROR);
+          }
+        }
+        return range;
+      },
+      getRangeList: () => rec.service('RangeList'),
+      newChart: () => rec.service('EmbeddedChartBuilder'),
       insertRowsAfter: guard('insertRowsAfter', (_after: number, n: number) => {
-        spec.rows = (spec.rows ?? 1000) + n;
+        spec.rows = size().rows + n;
+        return obj;
+      }),
+      insertColumnsAfter: guard('insertColumnsAfter', (_after: number, n: number) => {
+        spec.cols = size().cols + n;
         return obj;
       }),
       insertChart: guard('insertChart', () => undefined),
       setConditionalFormatRules: guard('setConditionalFormatRules', () => undefined),
     });
-    sheets.push({ spec, obj });
     return obj;
   }
+
+  function makeSheet(spec: FakeSheetSpec, index = sheets.length): unknown {
+    const obj = spec.type === 'OBJECT' ? chartSheet(spec) : gridSheet(spec);
+    sheets.splice(index, 0, { spec, obj });
+    return obj;
+  }
+
   for (const spec of specs) makeSheet({ ...spec });
   const spreadsheet = rec.stub('Spreadsheet', {
     getSheets: () => sheets.map((s) => s.obj),
     getNumSheets: () => sheets.length,
     getSheetByName: (name: string) => sheets.find((s) => s.spec.name === name)?.obj ?? null,
-    insertSheet: (name: string) => {
+    insertSheet: (name: string, index?: number) => {
       if (sheets.some((s) => s.spec.name.toLowerCase() === name.toLowerCase())) {
         throw new Error(`A sheet with the name "${name}" already exists.`);
       }
-      return makeSheet({ name });
+      return makeSheet({ name }, index);
     },
     deleteSheet: (sheet: unknown) => {
       const k = sheets.findIndex((s) => s.obj === sheet);
       if (k >= 0) sheets.splice(k, 1);
     },
   }) as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const app = rec.stub(
+    'SpreadsheetApp',
+    {
+      getActive: () => spreadsheet,
+      getActiveSpreadsheet: () => spreadsheet,
+      flush: guard('flush', () => undefined),
+      newDataValidation: () => rec.service('DataValidationBuilder'),
+      newConditionalFormatRule: () => rec.service('ConditionalFormatRuleBuilder'),
+    },
+    { fields: { SheetType } },
+  );
   return {
     rec,
     spreadsheet,
-    app: rec.service('SpreadsheetApp'),
+    app,
     names: () => sheets.map((s) => s.spec.name),
     failOn: (method) => {
       failing = method;

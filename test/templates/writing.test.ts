@@ -104,6 +104,7 @@ describe('all or nothing', () => {
     'setValidationList',
     'addChart',
     'setConditionalRules',
+    'flush',
   ] as const) {
     it(`a failure in ${method} removes every tab made and says why`, () => {
       const wb = userWorkbook();
@@ -120,7 +121,9 @@ describe('all or nothing', () => {
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.errors[0]!.message).toMatch(
-        /^Could not create "[^"]+": Service Spreadsheets failed/,
+        method === 'flush'
+          ? /^Could not create the new tabs: Service Spreadsheets failed/
+          : /^Could not create "[^"]+": Service Spreadsheets failed/,
       );
       expect(result.errors[0]!.message).toContain('Nothing was changed');
       expect(JSON.stringify(wb.snapshot())).toBe(before);
@@ -129,14 +132,16 @@ describe('all or nothing', () => {
   }
 
   it('does not save settings when Create fails', () => {
-    const wb = userWorkbook();
-    const store = new MemoryStore();
-    wb.addChart = () => {
-      throw new Error('no charts today');
-    };
-    const result = createTemplates(memoryHost(wb, store), seedSettings());
-    expect(result.ok).toBe(false);
-    expect(store.read()).toBeNull();
+    for (const method of ['addChart', 'flush'] as const) {
+      const wb = userWorkbook();
+      const store = new MemoryStore();
+      wb[method] = () => {
+        throw new Error('no charts today');
+      };
+      const result = createTemplates(memoryHost(wb, store), seedSettings());
+      expect(result.ok, method).toBe(false);
+      expect(store.read(), method).toBeNull();
+    }
   });
 });
 
