@@ -13,6 +13,16 @@ import type { Workbook, WorkbookSheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type ChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+
+/** Each chart a plan may ask for, as its typed builder (a line chart of CPQM per period is next). */
+const CHART_TYPES: Record<
+  'bar' | 'line',
+  (b: ChartBuilder) => ReturnType<ChartBuilder['asBarChart'] | ChartBuilder['asLineChart']>
+> = {
+  bar: (b) => b.asBarChart(),
+  line: (b) => b.asLineChart(),
+};
 
 export class AppsScriptWorkbook implements Workbook {
   /** Tabs this workbook made, so writing to them needs no lookup. */
@@ -119,7 +129,10 @@ export class AppsScriptWorkbook implements Workbook {
 
   addChart(name: string, chart: ChartSpec): void {
     const sheet = this.sheet(name);
-    const builder = sheet.newChart().asBarChart().setTitle(chart.title);
+    const builder = CHART_TYPES[chart.kind](sheet.newChart())
+      .setTitle(chart.title)
+      // Stated, not left for Sheets to guess: the header row names the series.
+      .setNumHeaders(chart.headerRows ?? 1);
     // Chart builders return themselves; only the last call's type is narrower.
     for (const r of chart.ranges) builder.addRange(this.range(sheet, r));
     sheet.insertChart(builder.setPosition(chart.row + 1, chart.col + 1, 0, 0).build());

@@ -43,6 +43,8 @@ export interface ChartSpec {
   title: string;
   /** Labels first, then the values; each one column. */
   ranges: Rect[];
+  /** Rows at the top of every range that are headers, not data; 1 when omitted. */
+  headerRows?: number;
   /** Where the chart's top-left corner sits. */
   row: number;
   col: number;
