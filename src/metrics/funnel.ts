@@ -1,7 +1,7 @@
 /** Funnel: stage-to-stage conversion, and the volume each stage needs for a target. */
 import { COERCE, isBlank } from '../sheets/coerce';
 import { divByZero, Problem } from '../sheets/problem';
-import { at, layout, line, single } from '../sheets/ranges';
+import { layout, line, linePosition, single, withPosition } from '../sheets/ranges';
 import { finite, type Scalar, type Shape } from '../sheets/run';
 import { blankGuard, orDefault } from './native';
 import { ceilForgiving, ceilForgivingNative } from './numbers';
@@ -35,11 +35,14 @@ export const FUNNEL_RATES: WholeRangeRuntime = {
     }
     const rates: Scalar[] = new Array(values.length - 1);
     for (let k = 0; k < rates.length; k++) {
-      // One stage with no volume leaves only its own rate without an answer.
-      rates[k] =
-        values[k] === 0
-          ? `#DIV/0! counts is 0 at ${across ? 'column' : 'row'} ${k + 1}`
-          : finite(values[k + 1]! / values[k]!);
+      // One stage with no volume, or a rate too large to show, leaves only its own rate without an answer.
+      try {
+        if (values[k] === 0) throw divByZero('counts', 'so nothing could convert');
+        rates[k] = finite(values[k + 1]! / values[k]!);
+      } catch (e) {
+        if (!(e instanceof Problem)) throw e;
+        rates[k] = withPosition(linePosition(across, k), e).cellText;
+      }
     }
     return layout(rates, across);
   },
@@ -68,7 +71,7 @@ export const REVERSE_FUNNEL: WholeRangeRuntime = {
       try {
         needs[k] = finite(reverseFunnelStep(needs[k + 1]!, values[k]!, whole));
       } catch (e) {
-        throw at(across ? `column ${k + 1}` : `row ${k + 1}`, e);
+        throw withPosition(linePosition(across, k), e);
       }
     }
     return layout(needs, across);

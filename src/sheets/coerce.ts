@@ -117,6 +117,18 @@ export function toText(
   throw new Problem('#VALUE!', `${arg} ${show(value)} is not text`, 'enter a text label');
 }
 
+/** One of a fixed set of labels or keys: a date is never one. */
+export function toOption(arg: string, value: unknown): string {
+  if (isDate(value)) {
+    throw new Problem(
+      '#VALUE!',
+      `${arg} ${show(value)} is a date`,
+      'enter one of the accepted labels',
+    );
+  }
+  return toText(arg, value);
+}
+
 /**
  * A calendar day: a Date as Sheets passes it (midnight in the spreadsheet's
  * zone), a serial number as other engines pass it, or ISO text (2026-01-05).

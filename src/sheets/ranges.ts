@@ -36,15 +36,23 @@ export function isBlankValue(value: unknown): boolean {
   );
 }
 
-/** Where an element sits in a range, for messages: `row 3`, `column 2`, `row 3, column 2`. */
+/**
+ * Where an element sits in a range, for messages: `row 3`, `column 2`,
+ * `row 3, column 2`. The one place position text is written.
+ */
 export function position(shape: Shape, i: number, j: number): string {
   if (shape.cols === 1) return `row ${i + 1}`;
   if (shape.rows === 1) return `column ${j + 1}`;
   return `row ${i + 1}, column ${j + 1}`;
 }
 
+/** The position of item `k` of a list read from a row (`across`) or a column. */
+export function linePosition(across: boolean, k: number): string {
+  return across ? position({ rows: 1, cols: 2 }, 0, k) : position({ rows: 2, cols: 1 }, k, 0);
+}
+
 /** The same problem, told with where in the range it is. */
-export function at(where: string, e: unknown): unknown {
+export function withPosition<E>(where: string, e: E): E | Problem {
   return e instanceof Problem ? new Problem(e.code, `${where}: ${e.text}`, e.detail) : e;
 }
 
@@ -72,7 +80,7 @@ export function eachAligned(
       try {
         visit(values, i * shape.cols + j);
       } catch (e) {
-        throw at(position(shape, i, j), e);
+        throw withPosition(position(shape, i, j), e);
       }
     }
   }
@@ -126,17 +134,19 @@ export function line(name: string, value: unknown, kind: Kind): Line<number> {
   while (end > 0 && isBlank(raw[end - 1])) end--;
   const coerce = COERCE[kind];
   const values: number[] = new Array(end);
-  // Positions are spelled out only for a problem: this runs once per cell of an open column.
-  const where = (k: number) => (across ? `column ${k + 1}` : `row ${k + 1}`);
   for (let k = 0; k < end; k++) {
     const value = raw[k];
     if (isBlank(value)) {
-      throw new Problem('#VALUE!', `${where(k)}: ${name} is blank`, 'fill it in or remove the gap');
+      throw new Problem(
+        '#VALUE!',
+        `${linePosition(across, k)}: ${name} is blank`,
+        'fill it in or remove the gap',
+      );
     }
     try {
       values[k] = coerce(name, value) as number;
     } catch (e) {
-      throw at(where(k), e);
+      throw withPosition(linePosition(across, k), e);
     }
   }
   return { values, across };

@@ -3,7 +3,7 @@
  * single value or range, element-wise broadcasting, blanks, coercion, and how
  * problems are reported.
  */
-import { COERCE, isBlank, type Kind } from './coerce';
+import { COERCE, isBlank, type Kind, toOption } from './coerce';
 import { CallError, Problem } from './problem';
 
 /** What the runner needs to know about an argument. */
@@ -161,7 +161,7 @@ const unused = (_arg: string, value: unknown): unknown => value;
 function argOf(p: ParamKind | undefined): Arg {
   return {
     name: p?.name ?? '',
-    coerce: p ? COERCE[p.kind] : unused,
+    coerce: p ? (p.options ? toOption : COERCE[p.kind]) : unused,
     required: p !== undefined && p.optional !== true,
     fallback: p?.default,
   };

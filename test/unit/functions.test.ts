@@ -139,7 +139,7 @@ describe('funnel', () => {
   it('FUNNEL_RATES keeps the orientation and ignores blanks at the end of an open range', () => {
     expect(f.FUNNEL_RATES!([[100, 50, 10]])).toEqual([[0.5, 0.2]]);
     expect(f.FUNNEL_RATES!(col(100, 50, '', ''))).toEqual([[0.5]]);
-    expect(f.FUNNEL_RATES!(col(100, 0, 5))).toEqual([[0], ['#DIV/0! counts is 0 at row 2']]);
+    expect(f.FUNNEL_RATES!(col(100, 0, 5))).toEqual([[0], ['#DIV/0! row 2: counts is 0']]);
     expect(() => f.FUNNEL_RATES!(col(100, '', 5))).toThrow('FUNNEL_RATES: row 2: counts is blank');
     expect(() => f.FUNNEL_RATES!(col('Count', 5))).toThrow(
       'FUNNEL_RATES: row 1: counts "Count" is not a number',
@@ -335,5 +335,22 @@ describe('SQM_BENCHMARK', () => {
       'SQM_BENCHMARK: metric "pipeline" is not a benchmark; use one of: sqms_per_sdr, sqm_to_opp, sqm_to_close, deal_size, days_to_close, no_show, ae_accept';
     expect(() => f.SQM_BENCHMARK!('pipeline', 1)).toThrow(message);
     expect(() => f.SQM_BENCHMARK!(col('deal_size', 'pipeline'), 1)).toThrow(message);
+  });
+});
+
+describe('edges at large magnitudes and overflow', () => {
+  const f = FUNCTIONS as Record<string, (...a: unknown[]) => unknown>;
+
+  it('rounds up a real fraction however large the number', () => {
+    expect(f.SDRS_NEEDED!(1000000000000.4, 1)).toBe(1000000000001);
+    expect(f.SDRS_NEEDED!(10000000000.5, 1)).toBe(10000000001);
+    expect(f.REVERSE_FUNNEL!(21, 0.35)).toEqual([[60], [21]]);
+  });
+
+  it('one overflowing rate is that element’s problem, not the whole range’s', () => {
+    expect(f.FUNNEL_RATES!([[1e-300], [1e300], [2e300]])).toEqual([
+      ['#NUM! row 1: the result is too large to show'],
+      [2],
+    ]);
   });
 });
