@@ -55,6 +55,18 @@ export interface TypedChannel {
 export const CHANNEL_FIELDS = ['name', 'spend', 'meetings', 'showRate', 'qualRate'] as const;
 export type ChannelField = (typeof CHANNEL_FIELDS)[number];
 
+/**
+ * What each channel field is called, in lower case for the middle of a
+ * sentence ("the spend column"); the sidebar capitalises them as labels.
+ */
+export const CHANNEL_FIELD_LABELS: Record<ChannelField, string> = {
+  name: 'channel name',
+  spend: 'spend',
+  meetings: 'booked meetings',
+  showRate: 'show rate',
+  qualRate: 'qual rate',
+};
+
 /** Channels read from columns that already exist in the user's spreadsheet. */
 export interface MappedChannels {
   mode: 'mapped';
@@ -87,7 +99,7 @@ export interface Settings {
 }
 
 /**
- * Seed 003's lifecycle, with Opportunity between SQM and Customer. SQM → Opportunity
+ * The default lifecycle, with Opportunity between SQM and Customer. SQM → Opportunity
  * → Customer (40% × 25%) matches the default 10% close rate from SQM, so the plan's
  * volumes and its MAX_CPQM tell the same story.
  */

@@ -1,7 +1,7 @@
-/** The wizard's last settings, saved per document and checked when read back. */
+/** The wizard's last settings, saved per document and parsed again when read back. */
 import type { SettingsStore } from './host';
 import type { Settings } from './settings';
-import { validateSettings } from './validate';
+import { parseSettings } from './validate';
 
 /** PropertiesService keeps at most 9 KB in one value. */
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
@@ -21,7 +21,11 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-/** The saved settings if they are there and still valid in shape, else null. */
+/**
+ * The saved settings if they are there and still valid in shape, else null.
+ * They go through the same parser as the sidebar's, so what comes back is
+ * typed and trimmed, and fields the parser does not know stay behind.
+ */
 export function loadSettings(store: SettingsStore): Settings | null {
   let text: string | null;
   try {
@@ -37,7 +41,8 @@ export function loadSettings(store: SettingsStore): Settings | null {
     return null;
   }
   // Mapped sheets may have been renamed since; the wizard shows that when it validates.
-  return validateSettings(parsed).length === 0 ? (parsed as Settings) : null;
+  const result = parseSettings(parsed);
+  return result.ok ? result.value : null;
 }
 
 /** Saves the settings; false when they are too large for one document property. */

@@ -1,14 +1,21 @@
 /**
- * The one check of everything the sidebar sends (and of settings read back
- * from the document). Hand-written, no schema library, to keep the Apps
- * Script bundle small. Each error names the field by its dotted path and says
- * what to fix; the same checks run in the sidebar for instant feedback
- * (without `sheets`, so mapped columns are checked on the server only).
+ * The one parser of settings, for what the sidebar sends and for what is read
+ * back from the document: anything goes in; typed, trimmed Settings with no
+ * unknown fields come out, or every fix needed at once. Written by hand in
+ * valibot's terms (rules on values, issues at paths) rather than with the
+ * library, to keep the Apps Script bundle small.
+ *
+ * Each error names its field by its path into Settings ("stages.2.rate") and
+ * says what to fix. Text the user typed is echoed through quote(), so a value
+ * of any length still gives a short message. The sidebar does not run these
+ * checks: it places the messages the server sends back.
  */
-import { showNumber } from '../sheets/format';
+import { percentFix, quote, show, showNumber, showPercent } from '../sheets/format';
 import { columnLetter } from '../workbook/a1';
+import { columnsHeaded } from '../workbook/headers';
 import type { FieldError, Result, SheetInfo } from './api';
 import {
+  CHANNEL_FIELD_LABELS,
   CHANNEL_FIELDS,
   type ChannelField,
   type Channels,
@@ -28,15 +35,9 @@ export const LIMITS = {
   nameLength: 60,
   currencyLength: 5,
   attributionLength: 200,
+  sheetLength: 100,
+  headerLength: 200,
 } as const;
-
-const FIELD_LABELS: Record<ChannelField, string> = {
-  name: 'channel name',
-  spend: 'spend',
-  meetings: 'booked meetings',
-  showRate: 'show rate',
-  qualRate: 'qualification rate',
-};
 
 type Obj = Record<string, unknown>;
 
@@ -44,178 +45,279 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function pct(n: number): string {
-  return `${showNumber(n * 100)}%`;
+/**
+ * A rule a number must keep, one small function each, as valibot's minValue
+ * is one action: undefined when the number keeps to it, otherwise the words
+ * that finish "Enter <what> …" — what is allowed and what was entered. Rules
+ * are pure, and marked so, so a bundler may drop a call whose answer goes
+ * unused.
+ */
+export type Rule = (n: number) => string | undefined;
+
+function entered(n: number): string {
+  return `(you entered ${showNumber(n)})`;
 }
 
-class Checker {
-  readonly errors: FieldError[] = [];
+/**
+ * A rate outside 0–100% as it was entered. Rates are fractions, so a whole
+ * number up to 100 was most likely meant as a percentage and gets the same fix
+ * the cell functions give ("enter 60% or 0.6"); a fraction out of range shows
+ * as the percentage it is ("140%").
+ */
+function enteredRate(n: number): string {
+  return Number.isInteger(n) && n > 1 && n <= 100
+    ? `(you entered ${showNumber(n)}; ${percentFix(n)})`
+    : n > 100
+      ? entered(n)
+      : `(you entered ${showPercent(n)})`;
+}
 
-  fail(field: string, message: string): undefined {
-    this.errors.push({ field, message });
+/** Above 0: a revenue target, deal size or ROAS of 0 leaves nothing to plan or divide by. */
+/* @__NO_SIDE_EFFECTS__ */
+export function positive(n: number): string | undefined {
+  return n > 0 ? undefined : `above 0 ${entered(n)}`;
+}
+
+/** 0 or more: a spend, a meeting count or a budget may be nothing yet, never less. */
+/* @__NO_SIDE_EFFECTS__ */
+export function nonNegative(n: number): string | undefined {
+  return n >= 0 ? undefined : `of 0 or more ${entered(n)}`;
+}
+
+/** A fraction from 0 to 1: a channel's show or qualification rate may really be 0%. */
+/* @__NO_SIDE_EFFECTS__ */
+export function rate(n: number): string | undefined {
+  return n >= 0 && n <= 1 ? undefined : `from 0% up to 100% ${enteredRate(n)}`;
+}
+
+/**
+ * A fraction above 0 up to 1: a funnel stage or close rate of 0% would need
+ * endless volume above it.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function positiveRate(n: number): string | undefined {
+  return n > 0 && n <= 1 ? undefined : `above 0% up to 100% ${enteredRate(n)}`;
+}
+
+/**
+ * Checks one place in the settings and records what is wrong there. Paths
+ * are built by nesting: `c.at('stages').at(2).at('rate')` checks
+ * "stages.2.rate", and every checker adds to the same list of errors.
+ */
+class Checker {
+  constructor(
+    readonly errors: FieldError[] = [],
+    readonly path = '',
+  ) {}
+
+  /** The checker of a field or item inside this one. */
+  at(key: string | number): Checker {
+    return new Checker(this.errors, this.path === '' ? `${key}` : `${this.path}.${key}`);
+  }
+
+  fail(message: string): undefined {
+    this.errors.push({ field: this.path, message });
     return undefined;
   }
 
-  number(field: string, v: unknown, what: string): number | undefined {
+  number(v: unknown, what: string, rule: Rule): number | undefined {
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       return this.fail(
-        field,
-        `Enter ${what} as a number${v === '' || v == null ? '' : ` (you entered ${JSON.stringify(v)})`}.`,
+        `Enter ${what} as a number${v === '' || v == null ? '' : ` (you entered ${show(v)})`}.`,
       );
     }
-    return v;
+    const broken = rule(v);
+    return broken === undefined ? v : this.fail(`Enter ${what} ${broken}.`);
   }
 
-  /** Money, counts and multiples: 0 or more, or above 0 when `positive`. */
-  amount(field: string, v: unknown, what: string, positive: boolean): number | undefined {
-    const n = this.number(field, v, what);
-    if (n === undefined) return undefined;
-    if (positive ? n <= 0 : n < 0) {
-      return this.fail(
-        field,
-        `Enter ${what} ${positive ? 'above 0' : 'of 0 or more'} (you entered ${showNumber(n)}).`,
-      );
-    }
-    return n;
-  }
-
-  /** Rates are fractions: 35% arrives as 0.35. */
-  rate(field: string, v: unknown, what: string, allowZero: boolean): number | undefined {
-    const n = this.number(field, v, what);
-    if (n === undefined) return undefined;
-    const low = allowZero ? n < 0 : n <= 0;
-    if (low || n > 1) {
-      // A whole number up to 100 was most likely meant as a percentage.
-      const shown =
-        Number.isInteger(n) && n > 1 && n <= 100
-          ? `${showNumber(n)}; for ${showNumber(n)}% enter ${showNumber(n / 100)}`
-          : n > 100
-            ? showNumber(n)
-            : pct(n);
-      return this.fail(
-        field,
-        `Enter ${what} ${allowZero ? 'from 0%' : 'above 0%'} up to 100% (you entered ${shown}).`,
-      );
-    }
-    return n;
-  }
-
-  text(field: string, v: unknown, what: string, max: number, required = true): string | undefined {
-    if (typeof v !== 'string') return this.fail(field, `Enter ${what} as text.`);
-    const t = v.trim();
-    if (required && t === '') return this.fail(field, `Enter ${what}; it cannot be empty.`);
+  /**
+   * Text, trimmed unless `exact` (a sheet name is matched as it is, spaces
+   * and all); blank is refused when `required`.
+   */
+  text(v: unknown, what: string, max: number, required = true, exact = false): string | undefined {
+    if (typeof v !== 'string') return this.fail(`Enter ${what} as text.`);
+    const t = exact ? v : v.trim();
+    if (required && v.trim() === '') return this.fail(`Enter ${what}; it cannot be empty.`);
     if (t.length > max)
-      return this.fail(field, `Shorten ${what} to at most ${max} characters (it has ${t.length}).`);
+      return this.fail(`Shorten ${what} to at most ${max} characters (it has ${t.length}).`);
     return t;
   }
 }
 
 function checkTemplates(c: Checker, v: unknown): TemplateId[] | undefined {
   if (!Array.isArray(v) || v.length === 0) {
-    return c.fail('templates', 'Choose at least one template to create.');
+    return c.fail('Choose at least one template to create.');
   }
   const out: TemplateId[] = [];
   for (const id of v) {
     if (!(TEMPLATE_IDS as readonly unknown[]).includes(id)) {
       return c.fail(
-        'templates',
-        `Unknown template ${JSON.stringify(id)}: choose from ${TEMPLATE_IDS.map((t) => TEMPLATE_TITLES[t]).join(', ')}.`,
+        `Unknown template ${show(id)}: choose from ${TEMPLATE_IDS.map((t) => TEMPLATE_TITLES[t]).join(', ')}.`,
       );
     }
     if (out.includes(id as TemplateId))
-      return c.fail(
-        'templates',
-        `${TEMPLATE_TITLES[id as TemplateId]} is chosen twice; choose it once.`,
-      );
+      return c.fail(`${TEMPLATE_TITLES[id as TemplateId]} is chosen twice; choose it once.`);
     out.push(id as TemplateId);
   }
   // Created in a fixed order, whatever order the boxes were ticked in.
   return TEMPLATE_IDS.filter((t) => out.includes(t));
 }
 
+/**
+ * The name of item `k`, which must differ from the names before it, ignoring
+ * case; `seen` maps the lower-case names so far to their positions. A repeated
+ * name is reported but still returned, so the item's other messages can use it.
+ */
+function name(
+  c: Checker,
+  v: unknown,
+  k: number,
+  kind: 'stage' | 'channel',
+  seen: Map<string, number>,
+): string | undefined {
+  const text = c.text(v, `a name for ${kind} ${k + 1}`, LIMITS.nameLength);
+  if (text === undefined) return undefined;
+  const other = seen.get(text.toLowerCase());
+  if (other !== undefined)
+    c.fail(`${quote(text)} is also ${kind} ${other + 1}; give each ${kind} its own name.`);
+  seen.set(text.toLowerCase(), k);
+  return text;
+}
+
 function checkStages(c: Checker, v: unknown): Stage[] | undefined {
-  if (!Array.isArray(v)) return c.fail('stages', 'Add the funnel stages, top first.');
+  if (!Array.isArray(v)) return c.fail('Add the funnel stages, top first.');
   if (v.length < LIMITS.minStages) {
     return c.fail(
-      'stages',
       `A funnel needs at least ${LIMITS.minStages} stages (you have ${v.length}); add a stage.`,
     );
   }
   if (v.length > LIMITS.maxStages) {
-    return c.fail(
-      'stages',
-      `Use at most ${LIMITS.maxStages} stages (you have ${v.length}); remove some.`,
-    );
+    return c.fail(`Use at most ${LIMITS.maxStages} stages (you have ${v.length}); remove some.`);
   }
-  const out: Stage[] = [];
+  const before = c.errors.length;
   const seen = new Map<string, number>();
-  let ok = true;
-  v.forEach((s: unknown, k) => {
-    const last = k === v.length - 1;
-    if (!isObj(s)) {
-      ok = false;
-      c.fail(`stages.${k}`, `Stage ${k + 1} is missing its name and rate.`);
-      return;
-    }
-    const name = c.text(`stages.${k}.name`, s.name, `a name for stage ${k + 1}`, LIMITS.nameLength);
-    if (name !== undefined) {
-      const other = seen.get(name.toLowerCase());
-      if (other !== undefined) {
-        ok = false;
-        c.fail(
-          `stages.${k}.name`,
-          `"${name}" is also stage ${other + 1}; give each stage its own name.`,
-        );
-      }
-      seen.set(name.toLowerCase(), k);
-    }
+  const out = v.map((s: unknown, k): Stage | undefined => {
+    const at = c.at(k);
+    if (!isObj(s)) return at.fail(`Stage ${k + 1} is missing its name and rate.`);
+    const named = name(at.at('name'), s.name, k, 'stage', seen);
     // The last stage has no next stage, so whatever rate it carries is unused.
-    const rate = last
-      ? null
-      : c.rate(
-          `stages.${k}.rate`,
-          s.rate,
-          `the rate from ${name ?? `stage ${k + 1}`} to the next stage`,
-          false,
-        );
-    if (name === undefined || rate === undefined) ok = false;
-    else out.push({ name, rate });
+    const rate =
+      k === v.length - 1
+        ? null
+        : at
+            .at('rate')
+            .number(
+              s.rate,
+              `the rate from ${named ?? `stage ${k + 1}`} to the next stage`,
+              positiveRate,
+            );
+    return { name: named!, rate: rate! };
   });
-  return ok ? out : undefined;
+  return c.errors.length > before ? undefined : (out as Stage[]);
 }
 
 function checkEconomics(c: Checker, v: unknown): Economics | undefined {
   if (!isObj(v))
     return c.fail(
-      'economics',
       'Enter the revenue target, deal size, close rate, target ROAS, budget and currency.',
     );
   const e = {
-    revenueTarget: c.amount('economics.revenueTarget', v.revenueTarget, 'a revenue target', true),
-    dealSize: c.amount('economics.dealSize', v.dealSize, 'an average deal size', true),
-    closeRate: c.rate(
-      'economics.closeRate',
-      v.closeRate,
-      'the close rate from qualified meeting to won deal',
-      false,
-    ),
-    targetRoas: c.amount('economics.targetRoas', v.targetRoas, 'a target ROAS (3 means 3×)', true),
-    budget: c.amount('economics.budget', v.budget, 'a budget', false),
-    currency: c.text(
-      'economics.currency',
-      v.currency,
-      'a currency symbol such as £, $, € or CHF',
-      LIMITS.currencyLength,
-    ),
+    revenueTarget: c.at('revenueTarget').number(v.revenueTarget, 'a revenue target', positive),
+    dealSize: c.at('dealSize').number(v.dealSize, 'an average deal size', positive),
+    closeRate: c
+      .at('closeRate')
+      .number(v.closeRate, 'the close rate from qualified meeting to won deal', positiveRate),
+    targetRoas: c.at('targetRoas').number(v.targetRoas, 'a target ROAS (3 means 3×)', positive),
+    budget: c.at('budget').number(v.budget, 'a budget', nonNegative),
+    currency: c
+      .at('currency')
+      .text(v.currency, 'a currency symbol such as £, $, € or CHF', LIMITS.currencyLength),
   };
   // The symbol goes into number formats between quotes.
   if (e.currency !== undefined && /["\\]/.test(e.currency)) {
-    e.currency = c.fail(
-      'economics.currency',
-      'Leave quotes and backslashes out of the currency symbol.',
-    );
+    e.currency = c.at('currency').fail('Leave quotes and backslashes out of the currency symbol.');
   }
   return Object.values(e).includes(undefined) ? undefined : (e as Economics);
+}
+
+function checkTypedChannels(c: Checker, rows: unknown): Channels | undefined {
+  if (!Array.isArray(rows) || rows.length === 0) return c.fail('Add at least one channel.');
+  if (rows.length > LIMITS.maxChannels) {
+    return c.fail(
+      `Use at most ${LIMITS.maxChannels} channels (you have ${rows.length}); map them to a sheet instead.`,
+    );
+  }
+  const before = c.errors.length;
+  const seen = new Map<string, number>();
+  const out = rows.map((r: unknown, k) => {
+    const at = c.at(k);
+    if (!isObj(r)) return at.fail(`Channel ${k + 1} is missing its values.`);
+    const named = name(at.at('name'), r.name, k, 'channel', seen);
+    const label = named ?? `channel ${k + 1}`;
+    return {
+      name: named,
+      spend: at.at('spend').number(r.spend, `the spend on ${label}`, nonNegative),
+      meetings: at
+        .at('meetings')
+        .number(r.meetings, `the booked meetings from ${label}`, nonNegative),
+      showRate: at.at('showRate').number(r.showRate, `the show rate of ${label}`, rate),
+      qualRate: at.at('qualRate').number(r.qualRate, `the qualification rate of ${label}`, rate),
+    };
+  });
+  return c.errors.length > before ? undefined : ({ mode: 'typed', rows: out } as Channels);
+}
+
+function checkMappedChannels(
+  c: Checker,
+  v: Obj,
+  sheets?: readonly SheetInfo[],
+): Channels | undefined {
+  const before = c.errors.length;
+  // Sheet names are matched exactly: "Data " with its space is another sheet than "Data".
+  const sheet = c
+    .at('sheet')
+    .text(v.sheet, 'the sheet that holds the channels', LIMITS.sheetLength, true, true);
+  const info = sheet === undefined || !sheets ? undefined : sheets.find((s) => s.name === sheet);
+  if (sheet !== undefined && sheets && !info) {
+    c.at('sheet').fail(
+      `There is no sheet named ${quote(sheet)}; pick one of: ${sheets.map((s) => s.name).join(', ')}.`,
+    );
+  }
+  const given = v.columns;
+  if (!isObj(given)) return c.at('columns').fail('Pick a column for each channel field.');
+  const columns = {} as Record<ChannelField, string>;
+  const used = new Map<string, ChannelField>();
+  for (const field of CHANNEL_FIELDS) {
+    const at = c.at('columns').at(field);
+    const label = CHANNEL_FIELD_LABELS[field];
+    const header = at.text(given[field], `the header of the ${label} column`, LIMITS.headerLength);
+    if (header === undefined) continue;
+    const twin = used.get(header.toLowerCase());
+    if (twin) {
+      at.fail(
+        `${quote(header)} is already the ${CHANNEL_FIELD_LABELS[twin]} column; pick a different column.`,
+      );
+      continue;
+    }
+    used.set(header.toLowerCase(), field);
+    if (!info) {
+      columns[field] = header;
+      continue;
+    }
+    const found = columnsHeaded(info.headers, header);
+    if (found.length === 0) {
+      const named = info.headers.filter((h) => h.trim() !== '');
+      at.fail(
+        `No column headed ${quote(header)} on sheet ${quote(info.name)}; pick one of: ${named.length ? named.join(', ') : '(the first row is empty: add headers)'}.`,
+      );
+    } else if (found.length > 1) {
+      // Templates and the sidebar find a column by its header, so a repeated header is ambiguous.
+      at.fail(
+        `Columns ${found.map(columnLetter).join(' and ')} of sheet ${quote(info.name)} are ${found.length === 2 ? 'both' : 'all'} headed ${quote(header)}; rename one of them, then pick the column again.`,
+      );
+    } else columns[field] = header;
+  }
+  return c.errors.length > before ? undefined : { mode: 'mapped', sheet: sheet!, columns };
 }
 
 function checkChannels(
@@ -224,147 +326,47 @@ function checkChannels(
   sheets?: readonly SheetInfo[],
 ): Channels | undefined {
   if (!isObj(v) || (v.mode !== 'typed' && v.mode !== 'mapped')) {
-    return c.fail('channels', 'Type the channels in, or map them to columns of a sheet.');
+    return c.fail('Type the channels in, or map them to columns of a sheet.');
   }
-  if (v.mode === 'typed') {
-    const rows = v.rows;
-    if (!Array.isArray(rows) || rows.length === 0)
-      return c.fail('channels.rows', 'Add at least one channel.');
-    if (rows.length > LIMITS.maxChannels) {
-      return c.fail(
-        'channels.rows',
-        `Use at most ${LIMITS.maxChannels} channels (you have ${rows.length}); map them to a sheet instead.`,
-      );
-    }
-    let ok = true;
-    const seen = new Map<string, number>();
-    const out = rows.map((r: unknown, k) => {
-      const p = `channels.rows.${k}`;
-      if (!isObj(r)) {
-        ok = false;
-        return c.fail(p, `Channel ${k + 1} is missing its values.`);
-      }
-      const name = c.text(`${p}.name`, r.name, `a name for channel ${k + 1}`, LIMITS.nameLength);
-      if (name !== undefined) {
-        const other = seen.get(name.toLowerCase());
-        if (other !== undefined) {
-          ok = false;
-          c.fail(
-            `${p}.name`,
-            `"${name}" is also channel ${other + 1}; give each channel its own name.`,
-          );
-        }
-        seen.set(name.toLowerCase(), k);
-      }
-      const label = name ?? `channel ${k + 1}`;
-      const row = {
-        name,
-        spend: c.amount(`${p}.spend`, r.spend, `the spend on ${label}`, false),
-        meetings: c.amount(`${p}.meetings`, r.meetings, `the booked meetings from ${label}`, false),
-        showRate: c.rate(`${p}.showRate`, r.showRate, `the show rate of ${label}`, true),
-        qualRate: c.rate(`${p}.qualRate`, r.qualRate, `the qualification rate of ${label}`, true),
-      };
-      if (Object.values(row).includes(undefined)) ok = false;
-      return row;
-    });
-    return ok ? ({ mode: 'typed', rows: out } as Channels) : undefined;
-  }
-  const sheet = c.text('channels.sheet', v.sheet, 'the sheet that holds the channels', 100);
-  const info = sheet === undefined || !sheets ? undefined : sheets.find((s) => s.name === sheet);
-  if (sheet !== undefined && sheets && !info) {
-    c.fail(
-      'channels.sheet',
-      `There is no sheet named "${sheet}"; pick one of: ${sheets.map((s) => s.name).join(', ')}.`,
+  return v.mode === 'typed'
+    ? checkTypedChannels(c.at('rows'), v.rows)
+    : checkMappedChannels(c, v, sheets);
+}
+
+function checkMeetingStage(c: Checker, v: unknown, stages?: Stage[]): string | undefined {
+  const wanted = typeof v === 'string' ? v.trim() : '';
+  if (wanted === '') return c.fail('Choose the stage that counts as a qualified meeting.');
+  if (stages && !stages.some((s) => s.name === wanted)) {
+    return c.fail(
+      `${quote(wanted)} is not one of the stages; choose one of: ${stages.map((s) => s.name).join(', ')}.`,
     );
   }
-  if (!isObj(v.columns)) return c.fail('channels.columns', 'Pick a column for each channel field.');
-  const columns = {} as Record<ChannelField, string>;
-  const used = new Map<string, ChannelField>();
-  let ok = sheet !== undefined && (!sheets || info !== undefined);
-  for (const field of CHANNEL_FIELDS) {
-    const path = `channels.columns.${field}`;
-    const header = c.text(
-      path,
-      v.columns[field],
-      `the header of the ${FIELD_LABELS[field]} column`,
-      200,
-    );
-    if (header === undefined) {
-      ok = false;
-      continue;
-    }
-    const twin = used.get(header.toLowerCase());
-    if (twin) {
-      ok = false;
-      c.fail(
-        path,
-        `"${header}" is already the ${FIELD_LABELS[twin]} column; pick a different column.`,
-      );
-      continue;
-    }
-    used.set(header.toLowerCase(), field);
-    if (info && !info.headers.some((h) => h.trim() === header)) {
-      ok = false;
-      const named = info.headers.filter((h) => h.trim() !== '');
-      c.fail(
-        path,
-        `No column headed "${header}" on sheet "${info.name}"; pick one of: ${named.length ? named.join(', ') : '(the first row is empty: add headers)'}.`,
-      );
-      continue;
-    }
-    // Templates and the sidebar find a column by its header, so a repeated header is ambiguous.
-    const same = info
-      ? info.headers.flatMap((h, k) => (h.trim() === header ? [columnLetter(k)] : []))
-      : [];
-    if (same.length > 1) {
-      ok = false;
-      c.fail(
-        path,
-        `Columns ${same.join(' and ')} of sheet "${info!.name}" are ${same.length === 2 ? 'both' : 'all'} headed "${header}"; rename one of them, then pick the column again.`,
-      );
-      continue;
-    }
-    columns[field] = header;
-  }
-  return ok ? { mode: 'mapped', sheet: sheet!, columns } : undefined;
+  return wanted;
 }
 
 /**
- * Checks settings from the sidebar or the document. With `sheets`, mapped
- * channels must name a sheet and headers that exist there.
+ * Reads settings from the sidebar or the document into Settings: trimmed,
+ * in a fixed template order, with nothing it does not know. With `sheets`,
+ * mapped channels must name a sheet and headers that exist there.
  */
 export function parseSettings(input: unknown, sheets?: readonly SheetInfo[]): Result<Settings> {
   const c = new Checker();
-  if (!isObj(input))
-    return {
-      ok: false,
-      errors: [{ field: '', message: 'The settings are missing; reopen the wizard.' }],
-    };
-  const templates = checkTemplates(c, input.templates);
-  const stages = checkStages(c, input.stages);
-  let meetingStage: string | undefined;
-  const wanted = typeof input.meetingStage === 'string' ? input.meetingStage.trim() : '';
-  if (wanted === '') {
-    c.fail('meetingStage', 'Choose the stage that counts as a qualified meeting.');
-  } else if (stages && !stages.some((s) => s.name === wanted)) {
-    c.fail(
-      'meetingStage',
-      `"${wanted}" is not one of the stages; choose one of: ${stages.map((s) => s.name).join(', ')}.`,
-    );
-  } else meetingStage = wanted;
-  const economics = checkEconomics(c, input.economics);
-  const channels = checkChannels(c, input.channels, sheets);
+  if (!isObj(input)) {
+    c.fail('The settings are missing; reopen the wizard.');
+    return { ok: false, errors: c.errors };
+  }
+  const templates = checkTemplates(c.at('templates'), input.templates);
+  const stages = checkStages(c.at('stages'), input.stages);
+  const meetingStage = checkMeetingStage(c.at('meetingStage'), input.meetingStage, stages);
+  const economics = checkEconomics(c.at('economics'), input.economics);
+  const channels = checkChannels(c.at('channels'), input.channels, sheets);
   let formulaStyle: FormulaStyle | undefined;
   if (input.formulaStyle === 'addon' || input.formulaStyle === 'native')
     formulaStyle = input.formulaStyle;
-  else c.fail('formulaStyle', 'Choose add-on functions or portable native formulas.');
-  const attributionWindow = c.text(
-    'attributionWindow',
-    input.attributionWindow ?? '',
-    'the attribution window',
-    LIMITS.attributionLength,
-    false,
-  );
+  else c.at('formulaStyle').fail('Choose add-on functions or portable native formulas.');
+  const attributionWindow = c
+    .at('attributionWindow')
+    .text(input.attributionWindow ?? '', 'the attribution window', LIMITS.attributionLength, false);
   if (c.errors.length > 0) return { ok: false, errors: c.errors };
   return {
     ok: true,

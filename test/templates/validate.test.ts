@@ -80,7 +80,7 @@ describe('validateSettings', () => {
       'close rate 10',
       (s) => (s.economics.closeRate = 10),
       'economics.closeRate',
-      /\(you entered 10; for 10% enter 0\.1\)/,
+      /\(you entered 10; enter 10% or 0\.1\)/,
     ],
     ['currency with a quote', (s) => (s.economics.currency = '"'), 'economics.currency', /quotes/],
     [
@@ -99,7 +99,7 @@ describe('validateSettings', () => {
       'show rate 80',
       (s) => (s.channels.rows[2].showRate = 80),
       'channels.rows.2.showRate',
-      /for 80% enter 0\.8/,
+      /\(you entered 80; enter 80% or 0\.8\)/,
     ],
     ['no channels', (s) => (s.channels.rows = []), 'channels.rows', /at least one channel/],
     ['no templates', (s) => (s.templates = []), 'templates', /at least one template/],
