@@ -1,11 +1,14 @@
 /**
  * The workbook in memory, on HyperFormula with every Funnel Math function
- * registered: tests write templates into it and read the computed values,
- * and the playground serves it as the user's spreadsheet.
+ * registered (engine-functions.ts) and formulas rewritten where Sheets and
+ * HyperFormula read them differently (engine-formulas.ts): tests write
+ * templates into it and read the computed values, and the playground serves
+ * it as the user's spreadsheet.
  * Dev only: never part of the Apps Script bundle.
  */
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { cellA1, type Rect } from './a1';
+import { engineFormula } from './engine-formulas';
 import { registerFunnelMath } from './engine-functions';
 import {
   type Block,
@@ -39,37 +42,6 @@ export interface SheetMeta {
 /** A new Google sheet's size. */
 const NEW_SHEET_ROWS = 1000;
 const NEW_SHEET_COLS = 26;
-
-/*
- * Open ranges. Sheets reads `Data!C2:C` as C2 down to the sheet's last row;
- * HyperFormula cannot parse a range without an end row. So the memory
- * workbook rewrites each open range to `Data!C2:C<last row of Data>` before
- * handing the formula to the engine, keeps the formula as typed for
- * `snapshot()`, and rewrites again when a sheet grows. The same formula text
- * is written to both implementations; only the engine sees the translation.
- */
-const SHEET_PREFIX = "((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?";
-const OPEN_RANGE = new RegExp(
-  String.raw`(^|[^A-Za-z0-9_.$'!:])${SHEET_PREFIX}(\$?[A-Z]{1,3}\$?\d+):(\$?[A-Z]{1,3})(?![A-Za-z0-9_($!:])`,
-  'g',
-);
-
-/*
- * Number literals with an exponent (1E-12): Sheets reads them, HyperFormula's
- * parser does not, so they reach the engine written out as plain decimals.
- */
-const EXPONENT = /(^|[^A-Za-z0-9_.$])(\d+(?:\.\d+)?[eE][+-]?\d+)(?![A-Za-z0-9_(])/g;
-
-function plainDecimal(n: number): string {
-  if (Math.abs(n) >= 1e21) return n.toFixed(0);
-  const digits = Math.max(0, -Math.floor(Math.log10(Math.abs(n) || 1)) + 16);
-  return n.toFixed(Math.min(100, digits)).replace(/\.?0+$/, '');
-}
-
-function unquote(prefix: string): string {
-  const name = prefix.slice(0, -1);
-  return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
-}
 
 export class MemoryWorkbook implements Workbook {
   readonly hf: HyperFormula;
@@ -122,28 +94,13 @@ export class MemoryWorkbook implements Workbook {
     return size;
   }
 
-  /** The formula the engine can parse, for a formula typed on `sheet`. */
+  /** The formula the engine can parse, for a formula typed on `sheet` (engine-formulas.ts). */
   private translate(sheet: string, text: string): string {
-    return text
-      .split(/("(?:[^"]|"")*")/)
-      .map((part, k) =>
-        k % 2 === 1
-          ? part
-          : part
-              .replace(
-                EXPONENT,
-                (_m, lead: string, literal: string) => `${lead}${plainDecimal(Number(literal))}`,
-              )
-              .replace(
-                OPEN_RANGE,
-                (_m, lead: string, prefix: string | undefined, start: string, endCol: string) => {
-                  const target = prefix ? unquote(prefix) : sheet;
-                  const rows = this.sizes.get(target.toLowerCase())?.rows ?? NEW_SHEET_ROWS;
-                  return `${lead}${prefix ?? ''}${start}:${endCol}${rows}`;
-                },
-              ),
-      )
-      .join('');
+    return engineFormula(
+      text,
+      sheet,
+      (name) => this.sizes.get(name.toLowerCase())?.rows ?? NEW_SHEET_ROWS,
+    );
   }
 
   private engineInput(sheet: string, row: number, col: number, input: Input): Input {

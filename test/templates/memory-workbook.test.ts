@@ -1,5 +1,10 @@
-/** The memory workbook refuses what the engine cannot hold and leaves the sheet as it was. */
+/**
+ * The memory workbook refuses what the engine cannot hold and leaves the
+ * sheet as it was; formulas reach the engine rewritten where Sheets and
+ * HyperFormula read them differently.
+ */
 import { describe, expect, it } from 'vitest';
+import { engineFormula, plainDecimal } from '../../src/workbook/engine-formulas';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 
 function budget(): MemoryWorkbook {
@@ -33,5 +38,36 @@ describe('the memory workbook', () => {
     );
     expect(JSON.stringify(wb.snapshot())).toBe(before);
     expect(wb.value('Budget', 0, 3)).toBe(4950);
+  });
+});
+
+describe('formulas for the engine', () => {
+  const rows: Record<string, number> = { Data: 50, "Bob's data": 7 };
+  const engine = (text: string, sheet = 'Data') =>
+    engineFormula(text, sheet, (name) => rows[name] ?? 1000);
+
+  it('ends an open range at its sheet’s last row', () => {
+    expect(engine('=SUM(C2:C)')).toBe('=SUM(C2:C50)');
+    expect(engine('=SUM($C$2:$C)')).toBe('=SUM($C$2:$C50)');
+    expect(engine("=SUM('Bob''s data'!C2:C)")).toBe("=SUM('Bob''s data'!C2:C7)");
+    expect(engine('=SUM(Data!AB2:AB)', 'Notes')).toBe('=SUM(Data!AB2:AB50)');
+    expect(engine('=SUM(C2:C)', 'Notes')).toBe('=SUM(C2:C1000)');
+  });
+
+  it('leaves closed ranges, text and functions alone', () => {
+    for (const text of ['=SUM(C2:C9)', '=SUM(A1:B2)', '="C2:C"&A1', '=LOG10(C2)', '=E12*2']) {
+      expect(engine(text)).toBe(text);
+    }
+  });
+
+  it('writes exponent literals out as plain decimals', () => {
+    expect(engine('=A1*1E-12')).toBe('=A1*0.000000000001');
+    expect(engine('=2.5e3+1')).toBe('=2500+1');
+    expect(engine('="1E-12"&1E2')).toBe('="1E-12"&100');
+    expect(plainDecimal(1e21)).toBe('1000000000000000000000');
+    expect(plainDecimal(0)).toBe('0');
+    const wb = budget();
+    wb.setCell('Budget', 0, 4, '=2E21/1E21+B2*1E-3');
+    expect(wb.value('Budget', 0, 4)).toBe(2.95);
   });
 });
