@@ -4,7 +4,7 @@ import { show } from '../sheets/format';
 import { labelKey } from '../sheets/labels';
 import { CallError } from '../sheets/problem';
 import { sameNumber } from './numbers';
-import type { Docs, ElementwiseRuntime } from './spec';
+import { elementwiseEntry } from './spec';
 
 interface Benchmark {
   /** The worse edge of the top performers' range. */
@@ -37,14 +37,13 @@ function asGood(value: number, edge: number, b: Benchmark, strict: boolean): boo
   return b.better === 'higher' ? value > edge : value < edge;
 }
 
-export const SQM_BENCHMARK: ElementwiseRuntime = {
+export const SQM_BENCHMARK = elementwiseEntry({
   name: 'SQM_BENCHMARK',
-  mode: 'elementwise',
   params: [
     { name: 'metric', kind: 'text', options: KEYS },
     { name: 'value', kind: 'number' },
   ],
-  kernel(metric: string, value: number) {
+  kernel(metric, value) {
     const b = BY_KEY.get(labelKey(metric));
     if (!b) {
       throw new CallError(
@@ -56,33 +55,4 @@ export const SQM_BENCHMARK: ElementwiseRuntime = {
     if (asGood(v, b.average, b, false)) return 'Average';
     return 'Below average';
   },
-};
-
-export const BENCHMARK_DOCS: Record<string, Docs> = {
-  SQM_BENCHMARK: {
-    family: 'Qualification and benchmarks',
-    summary:
-      'Places a value against the seed’s SQM benchmarks: Top performer, Average or Below average.',
-    params: {
-      metric:
-        'Which benchmark: sqms_per_sdr, sqm_to_opp, sqm_to_close, deal_size, days_to_close, no_show or ae_accept.',
-      value: 'Your figure; rates as 45% or 0.45, deal size in currency, days as a number.',
-    },
-    resultType: 'text',
-    returns: 'Top performer, Average or Below average.',
-    examples: [
-      {
-        args: ['sqm_to_opp', 0.44],
-        formula: '=SQM_BENCHMARK("sqm_to_opp", 44%)',
-        result: 'Average',
-        note: 'Seed 001: use case 1 moved from 28% (Average) to 44%, just short of the top 45%.',
-      },
-      {
-        args: ['no_show', 0.08],
-        formula: '=SQM_BENCHMARK("no_show", 8%)',
-        result: 'Average',
-        note: 'Top performers have fewer than 8% no-shows; exactly 8% is not fewer.',
-      },
-    ],
-  },
-};
+});

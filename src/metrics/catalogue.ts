@@ -1,14 +1,13 @@
 /**
  * Every Funnel Math function, in the order the reference lists them.
- * Adding a function means adding its entry (what runs and what people read)
- * in its family's file and listing it here.
+ * Adding a function means adding its runtime entry in its family's file,
+ * its docs in docs/<family>.ts, and listing it here.
  */
-import { BENCHMARK_DOCS, SQM_BENCHMARK } from './benchmarks';
-import { CAPACITY_DOCS, SDRS_NEEDED, SQMS_NEEDED } from './capacity';
+import { SQM_BENCHMARK } from './benchmarks';
+import { SDRS_NEEDED, SQMS_NEEDED } from './capacity';
 import {
   BLENDED_CPQM,
   CAC,
-  COST_DOCS,
   COST_PER_MEETING,
   COST_PER_OPP,
   CPC,
@@ -20,16 +19,23 @@ import {
   MAX_CPQM,
   ROAS,
 } from './cost';
-import { CONVERSION, FUNNEL_DOCS, FUNNEL_RATES, REVERSE_FUNNEL } from './funnel';
-import { OUTCOME_DOCS, OUTCOME_SUMMARY, QUAL_RATE, SHOW_RATE } from './outcomes';
-import { QUALIFICATION_DOCS, SQM_DECISION } from './qualification';
+import { BENCHMARK_DOCS } from './docs/benchmarks';
+import { CAPACITY_DOCS } from './docs/capacity';
+import { COST_DOCS } from './docs/cost';
+import { FUNNEL_DOCS } from './docs/funnel';
+import { OUTCOME_DOCS } from './docs/outcomes';
+import { QUALIFICATION_DOCS } from './docs/qualification';
+import { CONVERSION, FUNNEL_RATES, REVERSE_FUNNEL } from './funnel';
+import { OUTCOME_SUMMARY, QUAL_RATE, SHOW_RATE } from './outcomes';
+import { SQM_DECISION } from './qualification';
 import {
   compile,
   type Docs,
-  describe,
   type FunctionSpec,
+  type NativeForm,
   type Runtime,
   type SheetFunction,
+  withDocs,
 } from './spec';
 
 /** What runs: all the Apps Script bundle needs. */
@@ -58,14 +64,14 @@ export const RUNTIME: readonly Runtime[] = [
   SQM_BENCHMARK,
 ];
 
-function withDocs(
+function joinDocs(
   runtime: readonly Runtime[],
   docs: readonly Record<string, Docs>[],
 ): readonly FunctionSpec[] {
   return runtime.map((entry) => {
     const found = docs.find((family) => entry.name in family);
     if (!found) throw new Error(`${entry.name} has no docs`);
-    return describe(entry, found[entry.name]!);
+    return withDocs(entry, found[entry.name]!);
   });
 }
 
@@ -73,7 +79,7 @@ function withDocs(
  * The full entries, for wrappers, docs, the reference page, the engine and
  * the tests. Nothing the bundle runs reads it, so the bundler leaves the prose out.
  */
-export const CATALOGUE: readonly FunctionSpec[] = /* @__PURE__ */ withDocs(RUNTIME, [
+export const CATALOGUE: readonly FunctionSpec[] = /* @__PURE__ */ joinDocs(RUNTIME, [
   COST_DOCS,
   FUNNEL_DOCS,
   OUTCOME_DOCS,
@@ -87,14 +93,14 @@ export const FUNCTIONS: Readonly<Record<string, SheetFunction>> = Object.fromEnt
   RUNTIME.map((entry) => [entry.name, compile(entry)]),
 );
 
-/** Native-formula expansions of the element-wise functions that have a closed form, by name. */
-export const NATIVE: Readonly<Record<string, (refs: (string | undefined)[]) => string>> =
-  /* @__PURE__ */ Object.fromEntries(
-    RUNTIME.flatMap((entry) =>
-      entry.mode === 'elementwise' && entry.native ? [[entry.name, entry.native]] : [],
-    ),
-  );
+/**
+ * Native forms by name: element-wise ones over single cells, whole-range
+ * ones over ranges of the same size.
+ */
+export const NATIVE: Readonly<Record<string, NativeForm>> = /* @__PURE__ */ Object.fromEntries(
+  RUNTIME.flatMap((entry) => (entry.native ? [[entry.name, entry.native]] : [])),
+);
 
-export { blendedCpqmNative, halfFilledRowsNative } from './cost';
+export { completeRowsNative, halfFilledRowsNative } from './cost';
 export { reverseFunnelStep, reverseFunnelStepNative } from './funnel';
 export { ceilForgivingNative } from './numbers';

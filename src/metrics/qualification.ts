@@ -5,7 +5,7 @@
 import { isBlank, toText } from '../sheets/coerce';
 import { Labels } from '../sheets/labels';
 import { eachAligned } from '../sheets/ranges';
-import type { Docs, WholeRangeRuntime } from './spec';
+import type { WholeRangeRuntime } from './spec';
 
 type Status = 'met' | 'partial' | 'notMet';
 
@@ -85,53 +85,5 @@ export const SQM_DECISION: WholeRangeRuntime = {
       return `DO NOT SCHEDULE (${met}/${requiredCount} required criteria met; missing: ${missing.join(', ')})`;
     }
     return `SCHEDULE SQM (${met}/${requiredCount} required criteria met, ${grade(partial)}-Quality)`;
-  },
-};
-
-export const QUALIFICATION_DOCS: Record<string, Docs> = {
-  SQM_DECISION: {
-    family: 'Qualification and benchmarks',
-    summary:
-      'Whether to schedule a sales-qualified meeting from a qualification checklist: every required criterion met or partial.',
-    params: {
-      statuses:
-        'Status of each criterion: Met (✓, yes, TRUE), Partial (⚠, partly) or Not met (✗, no, FALSE, blank).',
-      required:
-        'Whether each criterion is required: TRUE/FALSE, Required/Optional or yes/no; same size as statuses.',
-      criteria:
-        'Optional. The criteria names, same size as statuses, to list what is missing; default "criterion 1", "criterion 2" and so on.',
-    },
-    resultType: 'text',
-    returns:
-      'SCHEDULE SQM (n/n required criteria met, A/B/C-Quality) or DO NOT SCHEDULE (k/n required criteria met; missing: …).',
-    examples: [
-      {
-        args: [
-          [
-            ['✓ Met'],
-            ['✓ Met'],
-            ['✓ Met'],
-            ['✓ Met'],
-            ['✓ Met'],
-            ['⚠ Partial'],
-            ['✓ Met'],
-            ['✓ Met'],
-          ],
-          [
-            ['✓ Required'],
-            ['✓ Required'],
-            ['✓ Required'],
-            ['✓ Required'],
-            ['✓ Required'],
-            ['✓ Required'],
-            ['Optional'],
-            ['Optional'],
-          ],
-        ],
-        formula: '=SQM_DECISION(D2:D9, C2:C9)',
-        result: 'SCHEDULE SQM (6/6 required criteria met, B-Quality)',
-        note: 'Seed 001: the checklist template, with Decision Makers only partly confirmed.',
-      },
-    ],
   },
 };

@@ -5,12 +5,15 @@
 import { divByZero } from '../sheets/problem';
 import type { ParamKind } from '../sheets/run';
 import { blankGuard } from './native';
-import type { ElementwiseRuntime } from './spec';
+import { type ElementwiseRuntime, elementwiseEntry } from './spec';
+
+/** An amount: money or a count, read as a number. */
+type AmountParam = ParamKind & { kind: 'money' | 'count' };
 
 export interface RatioOptions {
   name: string;
-  numerator: ParamKind;
-  denominator: ParamKind;
+  numerator: AmountParam;
+  denominator: AmountParam;
   /** Why a zero denominator has no answer, after "<denominator> is 0, ". */
   whenZero: string;
   /** Multiplies the quotient, as CPM's 1000 impressions. */
@@ -32,19 +35,17 @@ export function ratio(o: RatioOptions): ElementwiseRuntime {
   const formula = (n: string, d: string): string =>
     blankGuard([n, d], scale === 1 ? `${n}/${d}` : `${n}/${d}*${scale}`);
   if (o.denominatorFirst) {
-    return {
+    return elementwiseEntry({
       name: o.name,
-      mode: 'elementwise',
       params: [o.denominator, o.numerator],
-      kernel: (d: number, n: number) => quotient(n, d),
+      kernel: (d, n) => quotient(n, d),
       native: ([d, n]) => formula(n!, d!),
-    };
+    });
   }
-  return {
+  return elementwiseEntry({
     name: o.name,
-    mode: 'elementwise',
     params: [o.numerator, o.denominator],
-    kernel: (n: number, d: number) => quotient(n, d),
+    kernel: (n, d) => quotient(n, d),
     native: ([n, d]) => formula(n!, d!),
-  };
+  });
 }

@@ -15,6 +15,7 @@ import {
   type Kernel,
   type ParamKind,
   type ParamSpec,
+  type Scalar,
   type Shape,
   type SheetResult,
   wholeRange,
@@ -53,26 +54,47 @@ export interface Docs {
   examples: Example[];
 }
 
+/** The JavaScript value a clean argument of each kind arrives as. */
+interface KindValue {
+  money: number;
+  count: number;
+  rate: number;
+  factor: number;
+  number: number;
+  flag: boolean;
+  text: string;
+}
+
+/** The kernel's arguments, typed from the declared params: `[spend: number, …]`. */
+export type KernelArgs<P extends readonly ParamKind[]> = {
+  -readonly [K in keyof P]: KindValue[P[K]['kind']];
+};
+
+/**
+ * Native forms: the same result with built-in Sheets functions only, given
+ * each argument's cell reference or range (undefined when an optional one is
+ * omitted), as formula text without `=`.
+ */
+export type NativeForm = (refs: readonly (string | undefined)[]) => string;
+
 export interface ElementwiseRuntime {
   name: string;
   mode: 'elementwise';
-  params: ParamKind[];
+  params: readonly ParamKind[];
   /** The math on clean single values; throws a Problem for bad ones. */
   kernel: Kernel;
-  /**
-   * The same result with built-in Sheets functions only, for one element:
-   * given each argument's cell reference (or undefined when an optional one
-   * is omitted), the formula text without `=`.
-   */
-  native?: (refs: (string | undefined)[]) => string;
+  /** The native form of one element, over single cells. */
+  native?: NativeForm;
 }
 
 export interface WholeRangeRuntime {
   name: string;
   mode: 'whole';
-  params: ParamKind[];
+  params: readonly ParamKind[];
   /** Reads whole ranges itself (through sheets/ helpers); throws Problem or CallError. */
   run: (...args: unknown[]) => SheetResult;
+  /** The native form over whole ranges of the same size. */
+  native?: NativeForm;
   /**
    * The largest result for arguments of these shapes (undefined for an
    * omitted one), for engines that reserve a spill area before computing.
@@ -81,19 +103,34 @@ export interface WholeRangeRuntime {
   resultSize?: (shapes: (Shape | undefined)[]) => Shape;
 }
 
+/**
+ * An element-wise entry whose kernel is typed from its params: the compiler
+ * checks that `kernel(spend, meetings, qualRate, showRate)` takes what the
+ * runner hands it, in that order.
+ */
+export function elementwiseEntry<const P extends readonly ParamKind[]>(entry: {
+  name: string;
+  params: P;
+  kernel: (...args: KernelArgs<P>) => Scalar;
+  native?: NativeForm;
+}): ElementwiseRuntime {
+  return { ...entry, mode: 'elementwise', kernel: entry.kernel as unknown as Kernel };
+}
+
 export type Runtime = ElementwiseRuntime | WholeRangeRuntime;
 
-type Described<R extends Runtime> = Omit<R, 'params'> &
+/** A runtime entry joined with what people read about it. */
+type Documented<R extends Runtime> = Omit<R, 'params'> &
   Omit<Docs, 'params'> & { params: ParamSpec[] };
 
-export type ElementwiseSpec = Described<ElementwiseRuntime>;
-export type WholeRangeSpec = Described<WholeRangeRuntime>;
+export type ElementwiseSpec = Documented<ElementwiseRuntime>;
+export type WholeRangeSpec = Documented<WholeRangeRuntime>;
 export type FunctionSpec = ElementwiseSpec | WholeRangeSpec;
 
 export type SheetFunction = (...args: unknown[]) => SheetResult;
 
 /** The whole entry: what runs and what people read, checked to describe the same arguments. */
-export function describe(runtime: Runtime, docs: Docs): FunctionSpec {
+export function withDocs(runtime: Runtime, docs: Docs): FunctionSpec {
   const names = runtime.params.map((p) => p.name);
   const documented = Object.keys(docs.params);
   if (documented.join() !== names.join()) {

@@ -13,12 +13,7 @@
 import fc from 'fast-check';
 import { HyperFormula } from 'hyperformula';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  blendedCpqmNative,
-  CATALOGUE,
-  FUNCTIONS,
-  reverseFunnelStepNative,
-} from '../../src/metrics/catalogue';
+import { CATALOGUE, FUNCTIONS, NATIVE, reverseFunnelStepNative } from '../../src/metrics/catalogue';
 import type { ElementwiseSpec } from '../../src/metrics/spec';
 import type { ParamSpec } from '../../src/sheets/run';
 import { registerFunnelMath } from '../../src/workbook/engine-functions';
@@ -129,7 +124,7 @@ describe.each(withNative.map((s) => [s.name, s] as const))('%s native expansion'
   });
 });
 
-describe('blendedCpqmNative', () => {
+describe('BLENDED_CPQM native form', () => {
   it('equals BLENDED_CPQM over random valid channel tables, blank rows included', () => {
     const rate = fc.oneof(fc.constant(1), fc.double({ min: 0.05, max: 1, noNaN: true }));
     const show = fc.oneof(fc.constant(''), rate);
@@ -149,7 +144,7 @@ describe('blendedCpqmNative', () => {
           const ranges = ['A', 'B', 'C', 'D'].map((c) => `${c}1:${c}${n}`);
           const show = withShow ? ranges[3] : undefined;
           const customFormula = `=BLENDED_CPQM(${ranges.slice(0, withShow ? 4 : 3).join(',')})`;
-          const nativeFormula = `=${blendedCpqmNative(ranges[0]!, ranges[1]!, ranges[2]!, show)}`;
+          const nativeFormula = `=${NATIVE.BLENDED_CPQM!([ranges[0]!, ranges[1]!, ranges[2]!, show])}`;
           const formulas = [customFormula, nativeFormula, ...Array(n - 2 > 0 ? n - 2 : 0).fill('')];
           const padded = rows.map((r) => [...r]);
           while (padded.length < 2) padded.push(['', '', '', '']);
@@ -169,7 +164,7 @@ describe('blendedCpqmNative', () => {
     ];
     const [custom, native] = evaluate(rows, [
       '=BLENDED_CPQM(A1:A2,B1:B2,C1:C2)',
-      `=${blendedCpqmNative('A1:A2', 'B1:B2', 'C1:C2')}`,
+      `=${NATIVE.BLENDED_CPQM!(['A1:A2', 'B1:B2', 'C1:C2'])}`,
     ]);
     expect(isError(custom), String(custom)).toBe(true);
     expect(isError(native), String(native)).toBe(true);

@@ -10,7 +10,7 @@
  * channels the table shows.
  */
 
-import { halfFilledRowsNative } from '../../metrics/catalogue';
+import { completeRowsNative, halfFilledRowsNative } from '../../metrics/catalogue';
 import { cellA1, columnLetter, rect, sheetRef } from '../../workbook/a1';
 import { columnsHeaded } from '../../workbook/headers';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
@@ -162,7 +162,7 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
   const total = (field: ChannelField): PlanCell =>
     formula(
       source
-        ? `=SUMPRODUCT((${column('spend')}<>"")*(${column('meetings')}<>"")*(${column('qualRate')}<>""),${column(field)})`
+        ? `=SUMPRODUCT(${completeRowsNative(column('spend'), column('meetings'), column('qualRate'))},${column(field)})`
         : `=SUM(${column(field)})`,
     );
   const blended: PlanCell[] = [

@@ -4,21 +4,16 @@
  * portable tab computes exactly what the function would.
  */
 // Only the runtime parts of the catalogue: the prose stays out of the Apps Script bundle.
-import {
-  blendedCpqmNative,
-  NATIVE,
-  RUNTIME,
-  reverseFunnelStepNative,
-} from '../../metrics/catalogue';
+import { NATIVE, RUNTIME, reverseFunnelStepNative } from '../../metrics/catalogue';
+import type { NativeForm } from '../../metrics/spec';
 import type { FormulaStyle } from '../settings';
 
 const NAMES = new Set(RUNTIME.map((entry) => entry.name));
 
 /** The native expansion of `name`, if it has one; throws for a name not in the catalogue. */
-function nativeOf(name: string): ((refs: readonly (string | undefined)[]) => string) | undefined {
+function nativeOf(name: string): NativeForm | undefined {
   if (!NAMES.has(name)) throw new Error(`${name} is not in the function catalogue`);
-  const elementwise = NATIVE[name];
-  return elementwise ? (refs) => elementwise([...refs]) : WHOLE_NATIVE[name];
+  return NATIVE[name];
 }
 
 function addonCall(name: string, refs: readonly (string | undefined)[]): string {
@@ -26,12 +21,6 @@ function addonCall(name: string, refs: readonly (string | undefined)[]): string 
   while (given.length > 0 && given[given.length - 1] === undefined) given.pop();
   return `=${name}(${given.map((r) => r ?? '').join(',')})`;
 }
-
-/** Whole-range functions with a native form in the catalogue, by name. */
-const WHOLE_NATIVE: Record<string, (refs: readonly (string | undefined)[]) => string> = {
-  BLENDED_CPQM: ([spend, meetings, qualRate, showRate]) =>
-    blendedCpqmNative(spend!, meetings!, qualRate!, showRate),
-};
 
 /**
  * One call of a catalogue function on cell references. A native tab must
