@@ -9,13 +9,13 @@ import { CallError, Problem } from './problem';
 import {
   commonShape,
   elementReader,
+  gridsAndSingles,
   isRange,
   type ParamKind,
   type Scalar,
   type Shape,
   shapeOf,
   showShape,
-  split,
 } from './run';
 
 /** A value that must not vary: a single value, or the cell of a 1×1 range. */
@@ -69,7 +69,7 @@ export function eachAligned(
   visit: (values: unknown[], index: number) => void,
 ): void {
   const shape = commonShape(fn, names, args);
-  const [grids, fixed] = split(args, args.length, shape.rows * shape.cols > 1);
+  const [grids, fixed] = gridsAndSingles(args, args.length, shape.rows * shape.cols > 1);
   const values = fixed.slice();
   for (let i = 0; i < shape.rows; i++) {
     for (let j = 0; j < shape.cols; j++) {
@@ -104,10 +104,10 @@ export function eachRow(
 ): void {
   const names = params.map((p) => p.name);
   const shape = commonShape(fn, names, args);
-  const [grids] = split(args, params.length, shape.rows * shape.cols > 1);
+  const [grids] = gridsAndSingles(args, params.length, shape.rows * shape.cols > 1);
   // Without any range that varies, the call is one row whose cells are the single values.
-  const own = grids.some(Boolean) ? grids.map(Boolean) : grids.map(() => true);
-  const read = elementReader(params, use, undefined, own);
+  const rowCells = grids.some(Boolean) ? grids.map(Boolean) : grids.map(() => true);
+  const read = elementReader(params, use, undefined, rowCells);
   eachAligned(fn, names, args, (v) => read(v[0], v[1], v[2], v[3]));
 }
 

@@ -125,7 +125,7 @@ export function commonShape(fn: string, names: readonly string[], args: readonly
  * else the one value it repeats (a single value or the cell of a 1×1 range).
  * `varies` is false when the common shape is a single element.
  */
-export function split(
+export function gridsAndSingles(
   args: readonly unknown[],
   count: number,
   varies: boolean,
@@ -181,9 +181,9 @@ export type ElementReader<R> = (a: unknown, b: unknown, c: unknown, d: unknown) 
  * otherwise blank optional ones take their default, the rest are coerced in
  * order (a problem names the first bad argument) and `use` gets the values.
  *
- * With `own`, for functions that total a table (BLENDED_CPQM), a half-filled
+ * With `rowCells`, for functions that total a table (BLENDED_CPQM), a half-filled
  * row must not silently drop out of the total: an element is `blank` only
- * when every required argument marked in `own` (the row's own cells; a
+ * when every required argument marked in `rowCells` (the row's own cells; a
  * single value repeated down the range is no row's own) is blank, and any
  * other blank required argument is a problem naming it.
  *
@@ -195,7 +195,7 @@ export function elementReader<R>(
   params: readonly ParamKind[],
   use: (a: any, b: any, c: any, d: any) => R,
   blank: R,
-  own?: readonly boolean[],
+  rowCells?: readonly boolean[],
 ): ElementReader<R> {
   if (params.length > 4) throw new Error('an element is read from at most 4 arguments');
   const args = [0, 1, 2, 3].map((k) => argOf(params[k]));
@@ -210,7 +210,7 @@ export function elementReader<R>(
     const blank2 = isBlank(c);
     const blank3 = isBlank(d);
     if ((r0 && blank0) || (r1 && blank1) || (r2 && blank2) || (r3 && blank3)) {
-      if (own) blankRow(args, own, [a, b, c, d]);
+      if (rowCells) blankRow(args, rowCells, [a, b, c, d]);
       return blank;
     }
     return use(
@@ -223,13 +223,17 @@ export function elementReader<R>(
 }
 
 /** Passes a wholly blank row; throws for one that is only partly blank, saying what to fill in. */
-function blankRow(args: readonly Arg[], own: readonly boolean[], values: readonly unknown[]): void {
+function blankRow(
+  args: readonly Arg[],
+  rowCells: readonly boolean[],
+  values: readonly unknown[],
+): void {
   const blanks: string[] = [];
   const filled: string[] = [];
   args.forEach((arg, k) => {
     if (!arg.required) return;
     if (isBlank(values[k])) blanks.push(arg.name);
-    else if (own[k]) filled.push(arg.name);
+    else if (rowCells[k]) filled.push(arg.name);
   });
   if (filled.length === 0) return;
   const list = (names: string[]) =>
@@ -294,7 +298,7 @@ export function elementwise(
       }
     }
     const { rows, cols } = commonShape(fn, names, args);
-    const [grids, fixed] = split(args, arity, rows * cols > 1);
+    const [grids, fixed] = gridsAndSingles(args, arity, rows * cols > 1);
     const [g0, g1, g2, g3] = grids;
     const [v0, v1, v2, v3] = fixed;
     const out: Scalar[][] = new Array(rows);
