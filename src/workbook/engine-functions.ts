@@ -2,6 +2,13 @@
  * Registers every catalogue function in HyperFormula, so the in-memory
  * workbook (tests and the playground) evaluates `=CPQM(...)` with the very
  * code Apps Script runs. Dev only: never part of the Apps Script bundle.
+ *
+ * The plugin is HyperFormula's custom-function pattern: a FunctionPlugin
+ * subclass whose static implementedFunctions names, for each function, the
+ * method that computes it and, for a function that may return a range, the
+ * method that predicts its result's size. One method computes every
+ * catalogue function and one sizes them; both read which function was
+ * called from the formula's syntax tree (`ast.procedureName`).
  */
 import {
   ArraySize,
@@ -9,6 +16,7 @@ import {
   EmptyValue,
   ErrorType,
   FunctionArgumentType,
+  type FunctionMetadata,
   FunctionPlugin,
   HyperFormula,
   type ImplementedFunctions,
@@ -16,28 +24,55 @@ import {
 } from 'hyperformula';
 import { CATALOGUE, FUNCTIONS } from '../metrics/catalogue';
 import type { FunctionSpec } from '../metrics/spec';
-import type { Shape } from '../sheets/run';
+import type { ErrorCode } from '../sheets/problem';
+import type { Shape, SheetResult } from '../sheets/run';
 
-/** HyperFormula's formula syntax tree and evaluation state are internal types. */
-type Ast = { args: Ast[] };
-type State = unknown;
+/*
+ * The types of a plugin's methods. HyperFormula's entry point exports
+ * FunctionPlugin but not the syntax-tree, state and check types its own
+ * plugins are written with, so they are read off FunctionPlugin.runFunction.
+ */
+type RunFunction = FunctionPlugin['runFunction'];
+type ProcedureAst = Extract<Parameters<RunFunction>[0][number], { procedureName: string }>;
+type InterpreterState = Parameters<RunFunction>[1];
+type InterpreterValue = ReturnType<Parameters<RunFunction>[3]>;
+type PluginFunction = (ast: ProcedureAst, state: InterpreterState) => InterpreterValue;
+type PluginArraySize = (ast: ProcedureAst, state: InterpreterState) => ArraySize;
+/** HyperFormula's FunctionPluginTypecheck: every public method computes a function or sizes its result. */
+type FunctionPluginTypecheck<T> = {
+  [K in keyof T]: T[K] extends PluginFunction | PluginArraySize ? T[K] : never;
+};
 
-/** A HyperFormula value as Sheets would hand it to a custom function. */
-function toSheets(value: unknown): unknown {
+/** The code Sheets shows for each engine error, which is what a custom function receives. */
+const SHEETS_ERROR: Record<ErrorType, ErrorCode | '#NAME?' | '#ERROR!'> = {
+  [ErrorType.DIV_BY_ZERO]: '#DIV/0!',
+  [ErrorType.NA]: '#N/A',
+  [ErrorType.VALUE]: '#VALUE!',
+  [ErrorType.NUM]: '#NUM!',
+  [ErrorType.REF]: '#REF!',
+  // Sheets reports a circular reference and a blocked spill as #REF!.
+  [ErrorType.CYCLE]: '#REF!',
+  [ErrorType.SPILL]: '#REF!',
+  [ErrorType.NAME]: '#NAME?',
+  [ErrorType.ERROR]: '#ERROR!',
+  [ErrorType.LIC]: '#ERROR!',
+};
+
+/** An engine value as Sheets hands it to a custom function. */
+function toSheets(value: InterpreterValue | undefined): unknown {
   if (value instanceof SimpleRangeValue) return value.rawData().map((row) => row.map(toSheets));
-  if (value === EmptyValue || value === null || value === undefined) return '';
-  if (value instanceof CellError)
-    return `#${value.type === ErrorType.DIV_BY_ZERO ? 'DIV/0' : value.type}!`;
-  if (typeof value === 'object' && value !== null && 'val' in value)
-    return (value as { val: unknown }).val;
+  if (value === EmptyValue || value === undefined) return '';
+  if (value instanceof CellError) return SHEETS_ERROR[value.type];
+  // Dates, currency and percentages are numbers with a format.
+  if (typeof value === 'object') return value.val;
   return value;
 }
 
-function fromSheets(result: unknown): unknown {
-  if (Array.isArray(result)) return SimpleRangeValue.onlyValues(result as never);
-  return result;
+function fromSheets(result: SheetResult): InterpreterValue {
+  return Array.isArray(result) ? SimpleRangeValue.onlyValues(result) : result;
 }
 
+/** An element-wise result takes the shape of its one range argument (single values broadcast). */
 function elementwiseSize(shapes: (Shape | undefined)[]): Shape {
   let rows = 1;
   let cols = 1;
@@ -50,9 +85,66 @@ function elementwiseSize(shapes: (Shape | undefined)[]): Shape {
   return { rows, cols };
 }
 
+/** How large a function's result can be, or undefined for one that always returns a single value. */
 function sizeFor(spec: FunctionSpec): ((shapes: (Shape | undefined)[]) => Shape) | undefined {
   if (spec.mode === 'elementwise') return elementwiseSize;
   return spec.resultSize;
+}
+
+const SPECS: ReadonlyMap<string, FunctionSpec> = new Map(CATALOGUE.map((s) => [s.name, s]));
+
+function spec(name: string): FunctionSpec {
+  const found = SPECS.get(name);
+  if (!found) throw new Error(`${name} is not a Funnel Math function.`);
+  return found;
+}
+
+function metadata(spec: FunctionSpec): FunctionMetadata {
+  return {
+    method: 'catalogueFunction',
+    ...(sizeFor(spec) ? { sizeOfResultArrayMethod: 'catalogueResultSize' } : {}),
+    // Every argument reaches the function as Sheets passes it: a value or a whole range.
+    parameters: spec.params.map((p) => ({
+      argumentType: FunctionArgumentType.ANY,
+      ...(p.optional ? { optionalArg: true } : {}),
+    })),
+    vectorizationForbidden: true,
+  };
+}
+
+class FunnelMathPlugin extends FunctionPlugin implements FunctionPluginTypecheck<FunnelMathPlugin> {
+  static implementedFunctions: ImplementedFunctions = Object.fromEntries(
+    CATALOGUE.map((s) => [s.name, metadata(s)]),
+  );
+
+  /** Any catalogue function: the code Apps Script runs, on the arguments as Sheets passes them. */
+  catalogueFunction(ast: ProcedureAst, state: InterpreterState): InterpreterValue {
+    const { name } = spec(ast.procedureName);
+    const fn = FUNCTIONS[name]!;
+    return this.runFunction(ast.args, state, this.metadata(name), (...args: InterpreterValue[]) => {
+      try {
+        return fromSheets(fn(...args.map(toSheets)));
+      } catch (e) {
+        // Sheets shows a thrown custom-function error as #ERROR! with its message.
+        return new CellError(ErrorType.ERROR, e instanceof Error ? e.message : String(e));
+      }
+    });
+  }
+
+  /** The size of a catalogue function's result, from its arguments' sizes. */
+  catalogueResultSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const called = spec(ast.procedureName);
+    const size = sizeFor(called);
+    if (!size) return ArraySize.scalar();
+    const shapes = called.params.map((_, k) => {
+      const arg = ast.args[k];
+      if (!arg) return undefined;
+      const s = this.arraySizeForAst(arg, state);
+      return { rows: s.height, cols: s.width };
+    });
+    const out = size(shapes);
+    return new ArraySize(out.cols, out.rows);
+  }
 }
 
 let registered = false;
@@ -61,62 +153,6 @@ let registered = false;
 export function registerFunnelMath(): void {
   if (registered) return;
   registered = true;
-
-  const implemented: ImplementedFunctions = {};
-  const methods: Record<string, (this: FunctionPlugin, ast: Ast, state: State) => unknown> = {};
-
-  for (const spec of CATALOGUE) {
-    const fn = FUNCTIONS[spec.name]!;
-    const size = sizeFor(spec);
-    const method = `fm_${spec.name}`;
-    implemented[spec.name] = {
-      method,
-      parameters: spec.params.map((p) => ({
-        argumentType: FunctionArgumentType.ANY,
-        ...(p.optional ? { optionalArg: true } : {}),
-      })),
-      vectorizationForbidden: true,
-      ...(size ? { sizeOfResultArrayMethod: `${method}_size` } : {}),
-    };
-    methods[method] = function (this: FunctionPlugin, ast, state) {
-      const self = this as unknown as {
-        runFunction: (
-          args: Ast[],
-          state: State,
-          metadata: unknown,
-          body: (...a: unknown[]) => unknown,
-        ) => unknown;
-        metadata: (name: string) => unknown;
-      };
-      return self.runFunction(ast.args, state, self.metadata(spec.name), (...args: unknown[]) => {
-        try {
-          return fromSheets(fn(...args.map(toSheets)));
-        } catch (e) {
-          // Sheets shows a thrown custom-function error as #ERROR! with its message.
-          return new CellError(ErrorType.ERROR, e instanceof Error ? e.message : String(e));
-        }
-      });
-    };
-    if (size) {
-      methods[`${method}_size`] = function (this: FunctionPlugin, ast, state) {
-        const self = this as unknown as { arraySizeForAst: (ast: Ast, state: State) => ArraySize };
-        const shapes = spec.params.map((_, k) => {
-          const arg = ast.args[k];
-          if (!arg) return undefined;
-          const s = self.arraySizeForAst(arg, state);
-          return { rows: s.height, cols: s.width };
-        });
-        const out = size(shapes);
-        return new ArraySize(out.cols, out.rows);
-      };
-    }
-  }
-
-  class FunnelMathPlugin extends FunctionPlugin {
-    static implementedFunctions = implemented;
-  }
-  Object.assign(FunnelMathPlugin.prototype, methods);
-
   const names = Object.fromEntries(CATALOGUE.map((s) => [s.name, s.name]));
-  HyperFormula.registerFunctionPlugin(FunnelMathPlugin as never, { enGB: names, enUS: names });
+  HyperFormula.registerFunctionPlugin(FunnelMathPlugin, { enGB: names, enUS: names });
 }

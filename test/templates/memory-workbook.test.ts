@@ -71,3 +71,24 @@ describe('formulas for the engine', () => {
     expect(wb.value('Budget', 0, 4)).toBe(2.95);
   });
 });
+
+describe('custom functions in the engine', () => {
+  it('receive error cells in a range as the codes Sheets shows', () => {
+    const wb = MemoryWorkbook.fromSheets({
+      Data: [['=NA()', '=1/0', '=SQRT(-1)', '=NOSUCHFUNCTION()', 950], ['=CPQM(A1:E1, 10, 1)']],
+    });
+    const row = [0, 1, 2, 3, 4].map((c) => wb.value('Data', 1, c));
+    expect(row).toEqual([
+      '#VALUE! spend "#N/A" is not a number',
+      '#VALUE! spend "#DIV/0!" is not a number',
+      '#VALUE! spend "#NUM!" is not a number',
+      '#VALUE! spend "#NAME?" is not a number',
+      95,
+    ]);
+  });
+
+  it('are found whatever the case they are typed in', () => {
+    const wb = MemoryWorkbook.fromSheets({ Data: [[950, 10, 0.7, '=cpqm(A1, B1, C1)']] });
+    expect(wb.value('Data', 0, 3)).toBeCloseTo(950 / 7, 9);
+  });
+});
