@@ -6,7 +6,7 @@
  */
 
 import type { WorkbookSheet } from '../workbook/workbook';
-import { tabNames, writePlans } from '../workbook/write';
+import { tabNames, WriteError, writePlans } from '../workbook/write';
 import type { Created, FieldError, PreviewItem, Result, SetupState } from './api';
 import type { Host } from './host';
 import { defaultSettings, type Settings } from './settings';
@@ -52,11 +52,9 @@ export function previewTemplates(host: Host, settings: Settings): Result<Preview
   try {
     const planned = plan(host, settings);
     if (!planned.ok) return planned;
-    const { plans, sheets } = planned.value;
-    const names = tabNames(
-      sheets.map((s) => s.name),
-      plans,
-    );
+    // Every tab's name counts, chart sheets too, as it does when Create names the tabs.
+    const names = tabNames(host.workbook.sheetNames(), planned.value.plans);
+    const { plans } = planned.value;
     return {
       ok: true,
       value: plans.map((p, k) => ({ template: p.template, tabName: names[k]!, lines: p.summary })),
@@ -87,6 +85,12 @@ export function createTemplates(host: Host, settings: Settings): Result<Created>
       return { ok: true as const, value: created };
     });
   } catch (e) {
-    return failure(`${message(e)} Nothing was changed.`, 'templates');
+    const leftBehind = e instanceof WriteError ? e.leftBehind : [];
+    return failure(
+      leftBehind.length === 0
+        ? `${message(e)} Nothing was changed.`
+        : `${message(e)} These new tabs could not be removed again: ${leftBehind.map((t) => `"${t}"`).join(', ')}; delete them by hand.`,
+      'templates',
+    );
   }
 }

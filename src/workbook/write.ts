@@ -26,6 +26,8 @@ export class WriteError extends Error {
     /** The tab being written when it failed; null when applying all of them failed. */
     readonly tab: string | null,
     readonly cause: unknown,
+    /** New tabs that could not be removed again: the spreadsheet is not as it was. */
+    readonly leftBehind: readonly string[] = [],
   ) {
     const why = cause instanceof Error ? cause.message : String(cause);
     super(
@@ -54,14 +56,16 @@ export function writePlans(workbook: Workbook, plans: readonly Plan[]): string[]
     current = null;
     workbook.flush();
   } catch (e) {
+    const leftBehind: string[] = [];
     for (const name of made.reverse()) {
       try {
         workbook.removeSheet(name);
       } catch {
-        // The first failure is what the user needs to see.
+        // The first failure is what the user needs to see; the tab is named so it can be deleted.
+        leftBehind.push(name);
       }
     }
-    throw new WriteError(current, e);
+    throw new WriteError(current, e, leftBehind.reverse());
   }
   return names;
 }

@@ -255,11 +255,8 @@ describe('a chart on its own sheet (SheetType.OBJECT)', () => {
     ]);
   });
 
-  // Known gap: previewTemplates (src/addon/server.ts) names the tabs from sheets(),
-  // which leaves chart sheets out, so it shows "Funnel plan" where Create makes
-  // "Funnel plan (2)". Taking the names from sheetNames() there fixes it; then
-  // this expectation holds and `it.fails` must become `it`.
-  it.fails('the preview names the tab as Create will', () => {
+  // sheets() leaves chart sheets out; the preview must still count their names.
+  it('the preview names the tab as Create will', () => {
     install();
     const preview = previewTemplates(appsScriptHost(), seedSettings());
     expect(preview.ok && preview.value[0]!.tabName).toBe('Funnel plan (2)');

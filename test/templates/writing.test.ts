@@ -131,6 +131,26 @@ describe('all or nothing', () => {
     });
   }
 
+  it('says which new tabs are left when removing them fails too, instead of "nothing was changed"', () => {
+    const wb = userWorkbook();
+    wb.flush = () => {
+      throw new Error('Service Spreadsheets failed');
+    };
+    const remove = wb.removeSheet.bind(wb);
+    wb.removeSheet = (name: string) => {
+      if (name === 'Channel comparison') throw new Error('still busy');
+      remove(name);
+    };
+    const result = create(wb, seedSettings());
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]!.message).not.toContain('Nothing was changed');
+    expect(result.errors[0]!.message).toContain(
+      'These new tabs could not be removed again: "Channel comparison"; delete them by hand.',
+    );
+    expect(wb.sheetNames()).toEqual(['My data', 'Notes', 'Channel comparison']);
+  });
+
   it('does not save settings when Create fails', () => {
     for (const method of ['addChart', 'flush'] as const) {
       const wb = userWorkbook();
