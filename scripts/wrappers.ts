@@ -17,6 +17,7 @@ const TYPE_OF_KIND: Record<Kind, string> = {
   number: 'number',
   flag: 'boolean',
   text: 'string',
+  date: 'Date',
 };
 
 const RETURN_TYPE: Record<FunctionSpec['resultType'], string> = {

@@ -25,9 +25,11 @@ import { COST_DOCS } from './docs/cost';
 import { FUNNEL_DOCS } from './docs/funnel';
 import { OUTCOME_DOCS } from './docs/outcomes';
 import { QUALIFICATION_DOCS } from './docs/qualification';
+import { REPORT_DOCS } from './docs/report';
 import { CONVERSION, FUNNEL_RATES, REVERSE_FUNNEL } from './funnel';
 import { OUTCOME_SUMMARY, QUAL_RATE, SHOW_RATE } from './outcomes';
 import { SQM_DECISION } from './qualification';
+import { CPQM_REPORT } from './report';
 import {
   compile,
   type Docs,
@@ -62,6 +64,7 @@ export const RUNTIME: readonly Runtime[] = [
   SDRS_NEEDED,
   SQM_DECISION,
   SQM_BENCHMARK,
+  CPQM_REPORT,
 ];
 
 function joinDocs(
@@ -86,6 +89,7 @@ export const CATALOGUE: readonly FunctionSpec[] = /* @__PURE__ */ joinDocs(RUNTI
   CAPACITY_DOCS,
   QUALIFICATION_DOCS,
   BENCHMARK_DOCS,
+  REPORT_DOCS,
 ]);
 
 /** The callable of every entry, by name. */

@@ -24,7 +24,7 @@ export const OUTCOME_LABELS = [
 
 type Outcome = 'qualified' | 'notQualified' | 'noShow' | 'pending';
 
-const OUTCOMES = new Labels<Outcome>(
+export const OUTCOMES = new Labels<Outcome>(
   OUTCOME_LABELS,
   ['qualified', 'notQualified', 'notQualified', 'notQualified', 'noShow', 'pending'],
   [

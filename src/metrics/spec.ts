@@ -10,6 +10,8 @@
  * prose in separate, side-effect-free declarations lets the bundler leave it
  * out, which keeps the bundle far under its size budget.
  */
+
+import type { Day } from '../sheets/dates';
 import {
   elementwise,
   type Kernel,
@@ -26,7 +28,8 @@ export type Family =
   | 'Funnel'
   | 'Meeting outcomes'
   | 'Capacity'
-  | 'Qualification and benchmarks';
+  | 'Qualification and benchmarks'
+  | 'Reports from raw data';
 
 export interface Example {
   /** The arguments exactly as Sheets would pass them. */
@@ -63,6 +66,7 @@ interface KindValue {
   number: number;
   flag: boolean;
   text: string;
+  date: Day;
 }
 
 /** The kernel's arguments, typed from the declared params: `[spend: number, …]`. */

@@ -15,8 +15,9 @@ import { Problem } from './problem';
  * - number: any number
  * - flag: TRUE/FALSE (also 1/0 and the texts "TRUE"/"FALSE")
  * - text: a non-blank text label (numbers are read as their text)
+ * - date: a calendar day (a date cell, a serial number or 2026-01-05)
  */
-export type Kind = 'money' | 'count' | 'rate' | 'factor' | 'number' | 'flag' | 'text';
+export type Kind = 'money' | 'count' | 'rate' | 'factor' | 'number' | 'flag' | 'text' | 'date';
 
 /** What Sheets passes for one cell. `null`/`undefined` come from script callers. */
 export type CellValue = number | string | boolean | Date | null | undefined;
@@ -165,4 +166,5 @@ export const COERCE: Record<Kind, (arg: string, value: unknown) => unknown> = {
     typeof value === 'number' && Number.isFinite(value) ? value : toNumber(arg, value),
   flag: toFlag,
   text: toText,
+  date: toDay,
 };

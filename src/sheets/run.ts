@@ -121,6 +121,24 @@ export function commonShape(fn: string, names: readonly string[], args: readonly
 }
 
 /**
+ * Ranges that must have one shape, such as the columns of one table: no
+ * single value repeats. A difference is the caller's mistake, named with both.
+ */
+export function checkShapes(names: readonly string[], grids: readonly Grid[]): Shape {
+  const shape = shapeOf(grids[0]!);
+  if (shape.rows * shape.cols === 0) throw new CallError(`${names[0]} is an empty range`);
+  for (let k = 1; k < grids.length; k++) {
+    const s = shapeOf(grids[k]!);
+    if (s.rows !== shape.rows || s.cols !== shape.cols) {
+      throw new CallError(
+        `${names[0]} is ${showShape(shape)} but ${names[k]} is ${showShape(s)}; give ranges of the same size, one row per line of the table`,
+      );
+    }
+  }
+  return shape;
+}
+
+/**
  * Per argument of a call over ranges: its grid when it varies by element,
  * else the one value it repeats (a single value or the cell of a 1×1 range).
  * `varies` is false when the common shape is a single element.

@@ -1,5 +1,5 @@
 /**
- * Property-based checks of SPEC §1 over the whole catalogue, driven by each
+ * Property-based checks of the argument rules (docs/ARGUMENT-RULES.md) over the whole catalogue, driven by each
  * entry's parameter kinds, so a new function is covered by adding it.
  */
 import fc from 'fast-check';
@@ -32,6 +32,11 @@ function valid(p: ParamSpec): fc.Arbitrary<unknown> {
       return fc.boolean();
     case 'text':
       return fc.string({ minLength: 1, maxLength: 8 });
+    case 'date':
+      return fc.oneof(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 36_526, max: 51_500 }),
+      );
   }
 }
 

@@ -1,0 +1,366 @@
+/**
+ * CPQM_REPORT: the channel comparison from the raw tables users really have —
+ * ad spend as one row per day × campaign, and one CRM row per meeting —
+ * joined by channel (and period), every total Σ ÷ Σ over the rows it covers.
+ *
+ * The defects that matter most here are silent: a totals row counted twice,
+ * a meeting dropped, an average of rates where Σ ÷ Σ belongs. So an export's
+ * totals row is refused by row number, a meeting without a channel counts
+ * under "(no channel)", and every ratio is computed from the summed counts.
+ */
+import { COERCE, isBlank, toDay, toText } from '../sheets/coerce';
+import { type Day, epochDay, monthText } from '../sheets/dates';
+import { show } from '../sheets/format';
+import { CallError, divByZero, Problem } from '../sheets/problem';
+import { position, single, withPosition } from '../sheets/ranges';
+import {
+  checkShapes,
+  isRange,
+  type Scalar,
+  type Shape,
+  type SheetResult,
+  shapeOf,
+} from '../sheets/run';
+import { OUTCOMES } from './outcomes';
+import type { WholeRangeRuntime } from './spec';
+
+export const PERIODS = ['week', 'month', 'quarter', 'year'] as const;
+export type Period = (typeof PERIODS)[number];
+
+export const NO_CHANNEL = '(no channel)';
+export const ALL_CHANNELS = 'All channels';
+export const ALL_PERIODS = 'All';
+
+/** The report's columns after Channel (and Period, with a period). */
+export const REPORT_COLUMNS = [
+  'Spend',
+  'Booked',
+  'Held',
+  'No-shows',
+  'Qualified',
+  'Show rate',
+  'Qual rate',
+  'Cost per meeting',
+  'CPQM',
+] as const;
+
+export function reportHeader(withPeriod: boolean): string[] {
+  return withPeriod ? ['Channel', 'Period', ...REPORT_COLUMNS] : ['Channel', ...REPORT_COLUMNS];
+}
+
+/** The label of the period a day falls in: 2026-01, 2026-Q1, 2026-W02 (ISO, Monday first), 2026. */
+export function periodLabel(period: Period, d: Day): string {
+  switch (period) {
+    case 'month':
+      return monthText(d);
+    case 'quarter':
+      return `${d.year}-Q${Math.ceil(d.month / 3)}`;
+    case 'year':
+      return String(d.year);
+    case 'week': {
+      const days = epochDay(d);
+      // 1970-01-01 was a Thursday; the ISO week is the year of its Thursday.
+      const weekday = (((days + 3) % 7) + 7) % 7;
+      const thursday = days - weekday + 3;
+      const isoYear = new Date(thursday * 86_400_000).getUTCFullYear();
+      const week = Math.floor((thursday - epochDay({ year: isoYear, month: 1, day: 1 })) / 7) + 1;
+      return `${isoYear}-W${week < 10 ? '0' : ''}${week}`;
+    }
+  }
+}
+
+/** An export's closing totals row: Total, Total:, Totals, Total: All campaigns, Grand total. */
+const TOTALS_ROW = /^(?:grand\s+)?totals?(?:\s*[:\-–—].*)?$/i;
+
+/** How channels are matched: case and surrounding or doubled spaces forgiven. */
+function channelKey(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+interface Tally {
+  spend: number;
+  held: number;
+  noShows: number;
+  qualified: number;
+}
+
+const emptyTally = (): Tally => ({ spend: 0, held: 0, noShows: 0, qualified: 0 });
+
+interface Channel {
+  name: string;
+  /** By period label; "" without a period. */
+  periods: Map<string, Tally>;
+}
+
+/** A table's cells in reading order, with the position of each for messages. */
+interface Table {
+  shape: Shape;
+  cells: (name: string) => unknown[];
+}
+
+/** The arguments of one raw table (spend lines or meetings), checked to be the same shape. */
+function table(names: string[], args: unknown[]): Table {
+  const present = args.map((a, k) => [names[k]!, a] as const).filter(([, a]) => a !== undefined);
+  const ranges = present.map(([n, a]) => [n, isRange(a) ? a : [[a]]] as const);
+  checkShapes(
+    ranges.map(([n]) => n),
+    ranges.map(([, g]) => g),
+  );
+  const shape = shapeOf(ranges[0]![1]);
+  const byName = new Map(ranges.map(([n, g]) => [n, g]));
+  return {
+    shape,
+    cells: (name) => {
+      const grid = byName.get(name)!;
+      return shape.cols === 1 ? grid.map((row) => row[0]) : grid.flat();
+    },
+  };
+}
+
+function rowOf(shape: Shape, k: number): string {
+  return position(shape, Math.floor(k / shape.cols), k % shape.cols);
+}
+
+/** The ratio cells of a tally, Σ ÷ Σ; a zero denominator is that cell's #DIV/0! text. */
+function ratios(t: Tally): Scalar[] {
+  const booked = t.held + t.noShows;
+  const ratio = (part: number, whole: number, name: string, why: string): Scalar =>
+    whole === 0 ? divByZero(name, why).cellText : part / whole;
+  return [
+    t.spend,
+    booked,
+    t.held,
+    t.noShows,
+    t.qualified,
+    ratio(t.held, booked, 'booked', 'so there is no show rate'),
+    ratio(t.qualified, t.held, 'held', 'so there is no qualification rate'),
+    ratio(t.spend, booked, 'booked', 'so there is no meeting to divide spend by'),
+    ratio(t.spend, t.qualified, 'qualified', 'so there is no qualified meeting to divide spend by'),
+  ];
+}
+
+function add(into: Tally, from: Tally): void {
+  into.spend += from.spend;
+  into.held += from.held;
+  into.noShows += from.noShows;
+  into.qualified += from.qualified;
+}
+
+const PARAMS = [
+  { name: 'spendChannels', kind: 'text' },
+  { name: 'spend', kind: 'money' },
+  { name: 'meetingChannels', kind: 'text' },
+  { name: 'outcomes', kind: 'text', options: OUTCOMES.accepted },
+  { name: 'spendDates', kind: 'date', optional: true },
+  { name: 'meetingDates', kind: 'date', optional: true },
+  { name: 'period', kind: 'text', optional: true, options: PERIODS },
+] as const;
+
+function readPeriod(value: unknown): Period | undefined {
+  const p = single('period', value);
+  if (isBlank(p)) return undefined;
+  const text = typeof p === 'string' ? p.trim().toLowerCase() : '';
+  const found = PERIODS.find((k) => k === text);
+  if (!found) {
+    throw new CallError(
+      `period ${show(p)} is not a period; use one of: ${PERIODS.join(', ')}, or leave it blank`,
+    );
+  }
+  return found;
+}
+
+function report(
+  spendChannels: unknown,
+  spend: unknown,
+  meetingChannels: unknown,
+  outcomes: unknown,
+  spendDates?: unknown,
+  meetingDates?: unknown,
+  periodArg?: unknown,
+): SheetResult {
+  const period = periodArg === undefined ? undefined : readPeriod(periodArg);
+  const dated = period !== undefined;
+  // Omitted or a bare blank: no date column was given. A range of blank dates is read row by row.
+  const noColumn = (dates: unknown) => dates === undefined || (!isRange(dates) && isBlank(dates));
+  if (dated && (noColumn(spendDates) || noColumn(meetingDates))) {
+    throw new CallError(
+      `a ${period} report needs spendDates and meetingDates: give the date column of each table`,
+    );
+  }
+  const spendTable = table(
+    ['spendChannels', 'spend', 'spendDates'],
+    [spendChannels, spend, dated ? spendDates : undefined],
+  );
+  const meetingTable = table(
+    ['meetingChannels', 'outcomes', 'meetingDates'],
+    [meetingChannels, outcomes, dated ? meetingDates : undefined],
+  );
+
+  const channels = new Map<string, Channel>();
+  /** Raw spellings seen, to their key: exports repeat a handful of spellings thousands of times. */
+  const keys = new Map<unknown, string>();
+  /** Dates and serials seen, to their period label. */
+  const labels = new Map<unknown, string>();
+
+  const channelOf = (arg: string, raw: unknown): Channel => {
+    let key = keys.get(raw);
+    let name: string | undefined;
+    if (key === undefined) {
+      name = toText(arg, raw).trim().replace(/\s+/g, ' ');
+      key = channelKey(name);
+      if (keys.size < 10_000) keys.set(raw, key);
+    }
+    let channel = channels.get(key);
+    if (!channel) {
+      channel = { name: name ?? toText(arg, raw).trim().replace(/\s+/g, ' '), periods: new Map() };
+      channels.set(key, channel);
+    }
+    return channel;
+  };
+  const periodOf = (arg: string, raw: unknown): string => {
+    if (!dated) return '';
+    const known = labels.get(
+      typeof raw === 'object' && raw !== null ? (raw as Date).getTime() : raw,
+    );
+    if (known !== undefined) return known;
+    if (isBlank(raw)) {
+      throw new Problem(
+        '#VALUE!',
+        `${arg} is blank`,
+        `a ${period} report needs the date of every row`,
+      );
+    }
+    const label = periodLabel(period, toDay(arg, raw));
+    if (labels.size < 100_000) {
+      labels.set(typeof raw === 'object' && raw !== null ? (raw as Date).getTime() : raw, label);
+    }
+    return label;
+  };
+  const tallyOf = (channel: Channel, label: string): Tally => {
+    let t = channel.periods.get(label);
+    if (!t) {
+      t = emptyTally();
+      channel.periods.set(label, t);
+    }
+    return t;
+  };
+
+  {
+    const names = spendTable.cells('spendChannels');
+    const amounts = spendTable.cells('spend');
+    const days = dated ? spendTable.cells('spendDates') : [];
+    const money = COERCE.money;
+    for (let k = 0; k < names.length; k++) {
+      const raw = names[k];
+      const amount = amounts[k];
+      try {
+        const noName = isBlank(raw);
+        if (noName && isBlank(amount)) continue;
+        if (noName) {
+          throw new Problem(
+            '#VALUE!',
+            `spendChannels is blank beside spend ${show(amount)}`,
+            'fill in its channel, or clear the row',
+          );
+        }
+        if (isBlank(amount)) {
+          throw new Problem(
+            '#VALUE!',
+            `spend is blank for channel ${show(raw)}`,
+            'fill in its spend (0 if none), or clear the row',
+          );
+        }
+        const channel = channelOf('spendChannels', raw);
+        if (TOTALS_ROW.test(channel.name)) {
+          throw new Problem(
+            '#VALUE!',
+            `spendChannels ${show(raw)} looks like an export's totals row`,
+            'end the range above it, so its spend is not counted twice',
+          );
+        }
+        tallyOf(channel, periodOf('spendDates', days[k])).spend += money('spend', amount) as number;
+      } catch (e) {
+        throw withPosition(`spend ${rowOf(spendTable.shape, k)}`, e);
+      }
+    }
+  }
+  {
+    const names = meetingTable.cells('meetingChannels');
+    const results = meetingTable.cells('outcomes');
+    const days = dated ? meetingTable.cells('meetingDates') : [];
+    let noChannel: Channel | undefined;
+    for (let k = 0; k < names.length; k++) {
+      const label = results[k];
+      if (isBlank(label)) continue;
+      try {
+        const outcome = OUTCOMES.read('outcomes', label);
+        const raw = names[k];
+        let channel: Channel;
+        if (isBlank(raw)) {
+          noChannel ??= channels.get(NO_CHANNEL.toLowerCase()) ?? {
+            name: NO_CHANNEL,
+            periods: new Map(),
+          };
+          channels.set(NO_CHANNEL.toLowerCase(), noChannel);
+          channel = noChannel;
+        } else channel = channelOf('meetingChannels', raw);
+        const t = tallyOf(channel, periodOf('meetingDates', days[k]));
+        if (outcome === 'noShow') t.noShows++;
+        else if (outcome !== 'pending') {
+          t.held++;
+          if (outcome === 'qualified') t.qualified++;
+        }
+      } catch (e) {
+        throw withPosition(`meetings ${rowOf(meetingTable.shape, k)}`, e);
+      }
+    }
+  }
+
+  // Blank tables give blank, as every function does for blank ranges: open columns of a new sheet.
+  if (channels.size === 0) return '';
+  const out: Scalar[][] = [reportHeader(dated)];
+  const overall = emptyTally();
+  const byPeriod = new Map<string, Tally>();
+  for (const channel of channels.values()) {
+    const labelsInOrder = [...channel.periods.keys()].sort();
+    for (const label of labelsInOrder) {
+      const t = channel.periods.get(label)!;
+      out.push(dated ? [channel.name, label, ...ratios(t)] : [channel.name, ...ratios(t)]);
+      add(overall, t);
+      if (dated) {
+        let p = byPeriod.get(label);
+        if (!p) {
+          p = emptyTally();
+          byPeriod.set(label, p);
+        }
+        add(p, t);
+      }
+    }
+  }
+  if (dated) {
+    for (const label of [...byPeriod.keys()].sort()) {
+      out.push([ALL_CHANNELS, label, ...ratios(byPeriod.get(label)!)]);
+    }
+    out.push([ALL_CHANNELS, ALL_PERIODS, ...ratios(overall)]);
+  } else out.push([ALL_CHANNELS, ...ratios(overall)]);
+  return out;
+}
+
+function cellsOf(shape: Shape | undefined): number {
+  return shape ? shape.rows * shape.cols : 1;
+}
+
+export const CPQM_REPORT: WholeRangeRuntime = {
+  name: 'CPQM_REPORT',
+  mode: 'whole',
+  params: PARAMS,
+  run: report,
+  // A row per channel and period at most one per input row, as many period totals, and the total.
+  resultSize: ([spendChannels, , meetingChannels, , , , period]) => {
+    const lines = cellsOf(spendChannels) + cellsOf(meetingChannels);
+    return {
+      rows: 2 + (period ? 2 * lines : lines),
+      cols: REPORT_COLUMNS.length + (period ? 2 : 1),
+    };
+  },
+};
