@@ -201,7 +201,7 @@ function checkStages(c: Checker, v: unknown): Stage[] | undefined {
     if (!isObj(s)) return at.fail(`Stage ${k + 1} is missing its name and rate.`);
     const named = name(at.at('name'), s.name, k, 'stage', seen);
     // The last stage has no next stage, so whatever rate it carries is unused.
-    const rate =
+    const toNext =
       k === v.length - 1
         ? null
         : at
@@ -211,7 +211,7 @@ function checkStages(c: Checker, v: unknown): Stage[] | undefined {
               `the rate from ${named ?? `stage ${k + 1}`} to the next stage`,
               positiveRate,
             );
-    return { name: named!, rate: rate! };
+    return { name: named!, rate: toNext! };
   });
   return c.errors.length > before ? undefined : (out as Stage[]);
 }
