@@ -1,25 +1,23 @@
 /** Form controls with their messages placed right after them. */
-import { el, uid } from './dom';
+import { el, on } from './dom';
 import type { State } from './state';
-
-export function focusField(root: HTMLElement, field: string): void {
-  root
-    .querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`)
-    ?.focus({ preventScroll: false });
-}
 
 export function errorFor(state: State, field: string): string | undefined {
   return state.errors.find((e) => e.field === field)?.message;
 }
 
-/** A control and, right after it, the message about it when there is one. */
+/**
+ * A control and, right after it, the message about it when there is one. The
+ * field's path is also its focus key, so focus finds it again after a render.
+ */
 export function withError(state: State, field: string, control: HTMLElement): HTMLElement[] {
   control.dataset.field = field;
   control.dataset.focusKey = field;
   const message = errorFor(state, field);
   if (!message) return [control];
   control.setAttribute('aria-invalid', 'true');
-  const id = uid('err');
+  // Ids follow from the field, so a render that keeps the page keeps them too.
+  const id = `err-${field}`;
   control.setAttribute('aria-describedby', id);
   return [
     control,
@@ -38,7 +36,7 @@ export function textInput(
 ): HTMLInputElement {
   const input = el('input', { attrs: { type: 'text', autocomplete: 'off', ...attrs } });
   input.value = value;
-  input.addEventListener('input', () => onInput(input.value));
+  on(input, 'input', (node) => onInput(node.value));
   return input;
 }
 
@@ -50,7 +48,7 @@ export function labelled(
   control: HTMLElement,
   suffix?: string,
 ): HTMLElement {
-  const id = uid('f');
+  const id = `f-${field}`;
   control.id = id;
   const [ctrl, ...error] = withError(state, field, control);
   const line = suffix
@@ -82,6 +80,6 @@ export function iconButton(
     attrs: { type: 'button', title: label, 'aria-label': label },
   });
   b.disabled = disabled;
-  b.addEventListener('click', onClick);
+  on(b, 'click', onClick);
   return b;
 }

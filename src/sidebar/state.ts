@@ -1,36 +1,30 @@
 /** The wizard's steps and state, shared by the wizard and its step views. */
 import type { FieldError, PreviewItem, SheetInfo } from '../addon/api';
+import type { Settings } from '../addon/settings';
 import type { Draft } from './model';
 
+interface Step {
+  key: string;
+  title: string;
+  /** The settings this step edits: a server message about one of them (or inside one) belongs here. */
+  fields: readonly (keyof Settings)[];
+}
+
 export const STEPS = [
-  { key: 'templates', title: 'Templates' },
-  { key: 'stages', title: 'Stages' },
-  { key: 'economics', title: 'Economics' },
-  { key: 'channels', title: 'Channels' },
-  { key: 'style', title: 'Formula style' },
-  { key: 'preview', title: 'Preview and create' },
-] as const;
+  { key: 'templates', title: 'Templates', fields: ['templates'] },
+  { key: 'stages', title: 'Stages', fields: ['stages', 'meetingStage'] },
+  { key: 'economics', title: 'Economics', fields: ['economics', 'attributionWindow'] },
+  { key: 'channels', title: 'Channels', fields: ['channels'] },
+  { key: 'style', title: 'Formula style', fields: ['formulaStyle'] },
+  { key: 'preview', title: 'Preview and create', fields: [] },
+] as const satisfies readonly Step[];
 export const PREVIEW = STEPS.length - 1;
 
-/** Which step holds the field a server message is about. */
+/** Which step holds the field a server message is about; the preview for anything else. */
 export function stepOf(field: string): number {
   const head = field.split('.')[0];
-  switch (head) {
-    case 'templates':
-      return 0;
-    case 'stages':
-    case 'meetingStage':
-      return 1;
-    case 'economics':
-    case 'attributionWindow':
-      return 2;
-    case 'channels':
-      return 3;
-    case 'formulaStyle':
-      return 4;
-    default:
-      return PREVIEW;
-  }
+  const k = STEPS.findIndex((s) => (s.fields as readonly string[]).includes(head!));
+  return k < 0 ? PREVIEW : k;
 }
 
 export interface State {
@@ -46,13 +40,29 @@ export interface State {
   failure: string | null;
 }
 
+/**
+ * Where keyboard focus goes after a render: the element with this
+ * data-focus-key, its text selected when `select`. Without one, focus stays
+ * where it was: on the same element, or on the one with its key if the
+ * render replaced it.
+ */
+export interface Focus {
+  key: string;
+  select?: boolean;
+}
+
+/**
+ * What the step views may do. Each changes the state and renders it again;
+ * no view changes the page by itself.
+ */
 export interface Actions {
-  go(step: number): void;
+  /** Opens a step, with focus on its title or on the field `focus` names. */
+  go(step: number, focus?: string): void;
   create(): Promise<void>;
   preview(): Promise<void>;
+  /** The draft changed at `field`: its message and earlier results no longer describe it. */
   touched(field?: string): void;
   /** Stages or channels were added, removed or moved: their messages name old positions. */
-  restructured(list: 'stages' | 'channels'): void;
-  render(): void;
+  restructured(list: 'stages' | 'channels', focus?: Focus): void;
   resetDefaults(): void;
 }

@@ -1,13 +1,18 @@
-/** The views of the six steps, each rendered from the draft. */
+/**
+ * The views of the six steps, each drawn from the state. Their handlers
+ * change the draft and tell the wizard (touched, restructured), which draws
+ * the step again; they never change the page themselves.
+ */
 import {
+  CHANNEL_FIELD_LABELS,
   CHANNEL_FIELDS,
   type ChannelField,
   TEMPLATE_IDS,
   TEMPLATE_TITLES,
   type TemplateId,
 } from '../addon/settings';
-import { el } from './dom';
-import { focusField, iconButton, labelled, textInput, withError } from './fields';
+import { el, on } from './dom';
+import { iconButton, labelled, textInput, withError } from './fields';
 import { CURRENCIES, newStage, suggestColumns } from './model';
 import { type Actions, STEPS, type State, stepOf } from './state';
 
@@ -18,13 +23,11 @@ const TEMPLATE_BLURBS: Record<TemplateId, string> = {
   definitions: 'Every metric’s formula and definition, so every team reads numbers the same way.',
 };
 
-const CHANNEL_LABELS: Record<ChannelField, string> = {
-  name: 'Channel name',
-  spend: 'Spend',
-  meetings: 'Booked meetings',
-  showRate: 'Show rate',
-  qualRate: 'Qual rate',
-};
+/** A channel field's label: "Booked meetings". */
+function channelLabel(field: ChannelField): string {
+  const words = CHANNEL_FIELD_LABELS[field];
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 function templatesStep(state: State, actions: Actions): Node[] {
   const d = state.draft;
@@ -33,9 +36,9 @@ function templatesStep(state: State, actions: Actions): Node[] {
     const box = el('input', { attrs: { type: 'checkbox', value: id } });
     box.checked = d.templates.includes(id);
     box.dataset.focusKey = `templates.${id}`;
-    box.addEventListener('change', () => {
+    on(box, 'change', (node) => {
       const chosen = new Set(d.templates);
-      if (box.checked) chosen.add(id);
+      if (node.checked) chosen.add(id);
       else chosen.delete(id);
       d.templates = TEMPLATE_IDS.filter((t) => chosen.has(t));
       actions.touched('templates');
@@ -78,7 +81,6 @@ function stagesStep(state: State, actions: Actions): Node[] {
       (v) => {
         stage.name = v;
         actions.touched(`stages.${i}.name`);
-        refreshMeetingOptions();
       },
       { 'aria-label': `Stage ${i + 1} name`, class: 'stage-name' },
     );
@@ -134,27 +136,25 @@ function stagesStep(state: State, actions: Actions): Node[] {
     text: '+ Add a stage',
     attrs: { type: 'button', 'data-action': 'add-stage' },
   });
-  add.addEventListener('click', () => {
+  on(add, 'click', () => {
     // A new stage goes before the last one: the funnel still ends in customers.
-    d.stages.splice(Math.max(last, 0), 0, newStage('New stage', '50'));
-    actions.restructured('stages');
-    const inputs = document.querySelectorAll<HTMLInputElement>('.stage-name');
-    inputs[Math.max(last, 0)]?.select();
+    const at = Math.max(last, 0);
+    d.stages.splice(at, 0, newStage('New stage', '50'));
+    // Its name is selected, ready to be typed over.
+    actions.restructured('stages', { key: `stages.${at}.name`, select: true });
   });
 
-  const meeting = el('select');
-  const refreshMeetingOptions = (): void => {
-    meeting.replaceChildren(
-      ...d.stages.map((s) => {
-        const o = el('option', { text: s.name || '(unnamed)', attrs: { value: String(s.id) } });
-        o.selected = s.id === d.meetingStageId;
-        return o;
-      }),
-    );
-  };
-  refreshMeetingOptions();
-  meeting.addEventListener('change', () => {
-    d.meetingStageId = Number(meeting.value);
+  const meeting = el(
+    'select',
+    {},
+    ...d.stages.map((s) => {
+      const o = el('option', { text: s.name || '(unnamed)', attrs: { value: String(s.id) } });
+      o.selected = s.id === d.meetingStageId;
+      return o;
+    }),
+  );
+  on(meeting, 'change', (node) => {
+    d.meetingStageId = Number(node.value);
     actions.touched('meetingStage');
   });
 
@@ -199,10 +199,9 @@ function economicsStep(state: State, actions: Actions): Node[] {
     o.selected = e.currency === c;
     currency.append(o);
   }
-  currency.addEventListener('change', () => {
-    e.currency = currency.value;
+  on(currency, 'change', (node) => {
+    e.currency = node.value;
     actions.touched('economics.currency');
-    actions.render();
   });
   const other = textInput(
     e.currencyOther,
@@ -210,7 +209,12 @@ function economicsStep(state: State, actions: Actions): Node[] {
       e.currencyOther = v;
       actions.touched('economics.currency');
     },
-    { 'aria-label': 'Currency symbol or code', maxlength: '5', class: 'short' },
+    {
+      'aria-label': 'Currency symbol or code',
+      maxlength: '5',
+      class: 'short',
+      'data-focus-key': 'economics.currencyOther',
+    },
   );
   const currencyField = labelled(state, 'Currency', 'economics.currency', currency);
   if (e.currency === 'other') currencyField.insertBefore(other, currency.nextSibling);
@@ -273,10 +277,9 @@ function channelsStep(state: State, actions: Actions): Node[] {
     const radio = el('input', { attrs: { type: 'radio', name: 'channel-mode', value: mode } });
     radio.checked = d.channelMode === mode;
     radio.dataset.focusKey = `mode.${mode}`;
-    radio.addEventListener('change', () => {
+    on(radio, 'change', () => {
       d.channelMode = mode;
       actions.touched('channels');
-      actions.render();
     });
     modes.append(el('label', {}, radio, label));
   }
@@ -316,10 +319,10 @@ function typedChannels(state: State, actions: Actions): Node[] {
       el(
         'div',
         { className: 'grid2' },
-        input('spend', `Spend (${cur || 'currency'})`),
-        input('meetings', 'Booked meetings'),
-        input('showRate', 'Show rate', '%'),
-        input('qualRate', 'Qual rate', '%'),
+        input('spend', `${channelLabel('spend')} (${cur || 'currency'})`),
+        input('meetings', channelLabel('meetings')),
+        input('showRate', channelLabel('showRate'), '%'),
+        input('qualRate', channelLabel('qualRate'), '%'),
       ),
     );
   });
@@ -327,7 +330,7 @@ function typedChannels(state: State, actions: Actions): Node[] {
     text: '+ Add a channel',
     attrs: { type: 'button', 'data-action': 'add-channel' },
   });
-  add.addEventListener('click', () => {
+  on(add, 'click', () => {
     d.channels.push({
       name: `Channel ${d.channels.length + 1}`,
       spend: '0',
@@ -358,12 +361,11 @@ function mappedChannels(state: State, actions: Actions): Node[] {
     o.selected = s.name === d.mapSheet;
     sheet.append(o);
   }
-  sheet.addEventListener('change', () => {
-    d.mapSheet = sheet.value;
-    const info = state.sheets.find((s) => s.name === sheet.value);
+  on(sheet, 'change', (node) => {
+    d.mapSheet = node.value;
+    const info = state.sheets.find((s) => s.name === node.value);
     d.mapColumns = suggestColumns(info?.headers ?? []);
     actions.touched('channels.sheet');
-    actions.render();
   });
   const chosen = state.sheets.find((s) => s.name === d.mapSheet);
   const fields: Node[] = [
@@ -389,11 +391,11 @@ function mappedChannels(state: State, actions: Actions): Node[] {
         o.selected = h === d.mapColumns[f];
         select.append(o);
       }
-      select.addEventListener('change', () => {
-        d.mapColumns[f] = select.value;
+      on(select, 'change', (node) => {
+        d.mapColumns[f] = node.value;
         actions.touched(`channels.columns.${f}`);
       });
-      fields.push(labelled(state, CHANNEL_LABELS[f], `channels.columns.${f}`, select));
+      fields.push(labelled(state, channelLabel(f), `channels.columns.${f}`, select));
     }
   }
   return fields;
@@ -414,7 +416,7 @@ function styleStep(state: State, actions: Actions): Node[] {
     const radio = el('input', { attrs: { type: 'radio', name: 'formula-style', value } });
     radio.checked = d.formulaStyle === value;
     radio.dataset.focusKey = `style.${value}`;
-    radio.addEventListener('change', () => {
+    on(radio, 'change', () => {
       d.formulaStyle = value;
       actions.touched('formulaStyle');
     });
@@ -446,10 +448,8 @@ function previewStep(state: State, actions: Actions): Node[] {
         className: 'link error',
         attrs: { type: 'button' },
       });
-      go.addEventListener('click', () => {
-        actions.go(step);
-        focusField(document.body, e.field);
-      });
+      // Fields carry their path as their focus key.
+      on(go, 'click', () => actions.go(step, e.field));
       list.append(el('li', {}, go));
     }
     out.push(el('p', { text: 'Fix these first:', className: 'error' }), list);
@@ -461,7 +461,7 @@ function previewStep(state: State, actions: Actions): Node[] {
       attrs: { type: 'button', 'data-action': 'preview' },
     });
     show.disabled = state.busy !== null;
-    show.addEventListener('click', () => void actions.preview());
+    on(show, 'click', () => void actions.preview());
     out.push(show);
     return out;
   }
@@ -481,7 +481,7 @@ function previewStep(state: State, actions: Actions): Node[] {
     className: 'link',
     attrs: { type: 'button' },
   });
-  refresh.addEventListener('click', () => void actions.preview());
+  on(refresh, 'click', () => void actions.preview());
   out.push(list, refresh);
   return out;
 }

@@ -1,16 +1,20 @@
 /**
- * The set-up wizard of SPEC §3: six steps, each skippable, over a draft of
- * the settings. Every step renders from the draft; inputs write back to it
- * on each keystroke without re-rendering, so focus and caret stay put.
+ * The set-up wizard: six steps, each skippable, over a draft of the settings.
+ * The page changes one way only: a handler changes the state, then `render`
+ * draws the whole wizard from it again. The drawing is patched onto the page
+ * (see `patch`), so the field being typed into stays the same element, with
+ * its focus, caret and undo history; focus moves only when a render asks.
  */
 import type { FieldError } from '../addon/api';
 import { defaultSettings, type Settings } from '../addon/settings';
-import { el } from './dom';
-import { focusField } from './fields';
+import { el, on, patch } from './dom';
 import { fromSettings, toSettings } from './model';
 import { call } from './rpc';
-import { type Actions, PREVIEW, STEPS, type State, stepOf } from './state';
+import { type Actions, type Focus, PREVIEW, STEPS, type State, stepOf } from './state';
 import { STEP_VIEWS } from './steps';
+
+/** The step title's focus key: where focus goes when a step opens. */
+const TITLE = 'step-title';
 
 export function startWizard(root: HTMLElement): void {
   const state: State = {
@@ -26,23 +30,31 @@ export function startWizard(root: HTMLElement): void {
     failure: null,
   };
 
-  const render = (): void => {
-    const focusedField = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
-    root.replaceChildren(...view(state, actions));
-    if (focusedField) {
-      root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusedField)}"]`)?.focus();
+  /** Draws the wizard from the state; see Focus for where focus goes. */
+  const render = (focus?: Focus): void => {
+    const active = document.activeElement;
+    const kept = active instanceof HTMLElement ? active.dataset.focusKey : undefined;
+    patch(root, view(state, actions));
+    const find = (key: string) =>
+      root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`);
+    if (focus) {
+      const target = find(focus.key);
+      target?.focus();
+      // Nothing there takes focus (a message about a whole list): the step's title does.
+      if (document.activeElement !== target) find(TITLE)?.focus();
+      else if (focus.select) (target as HTMLInputElement).select();
+    } else if (kept && !root.contains(active)) {
+      // The focused element was replaced by one of another kind: focus its successor.
+      find(kept)?.focus({ preventScroll: true });
     }
   };
 
-  /** Marks the draft changed: earlier results and messages no longer describe it. */
+  /** Marks the draft changed: earlier results and the field's messages no longer describe it. */
   const touched = (field?: string): void => {
     state.created = null;
     state.preview = null;
-    if (field) {
-      state.errors = state.errors.filter((e) => e.field !== field);
-      root.querySelector(`[data-field="${CSS.escape(field)}"]`)?.removeAttribute('aria-invalid');
-      root.querySelector(`[data-error-for="${CSS.escape(field)}"]`)?.remove();
-    }
+    if (field) state.errors = state.errors.filter((e) => e.field !== field);
+    render();
   };
 
   const run = async <T>(label: string, work: () => Promise<T>): Promise<T | undefined> => {
@@ -71,9 +83,10 @@ export function startWizard(root: HTMLElement): void {
 
   const showErrors = (errors: FieldError[], jump: boolean): void => {
     state.errors = errors;
-    if (jump && errors[0]) state.step = stepOf(errors[0].field);
-    render();
-    if (jump && errors[0]) focusField(root, errors[0].field);
+    const first = jump ? errors[0] : undefined;
+    if (first) state.step = stepOf(first.field);
+    // Fields carry their path as their focus key.
+    render(first && { key: first.field });
   };
 
   const preview = async (): Promise<void> => {
@@ -108,11 +121,10 @@ export function startWizard(root: HTMLElement): void {
     }
   };
 
-  const go = (step: number): void => {
+  const go = (step: number, focus = TITLE): void => {
     state.step = Math.max(0, Math.min(PREVIEW, step));
     state.failure = null;
-    render();
-    root.querySelector<HTMLElement>('.step h2')?.focus();
+    render({ key: focus });
     if (state.step === PREVIEW && !state.preview) void preview();
   };
 
@@ -121,20 +133,19 @@ export function startWizard(root: HTMLElement): void {
     create,
     preview,
     touched,
-    restructured: (list) => {
-      touched();
+    restructured: (list, focus) => {
+      state.created = null;
+      state.preview = null;
       state.errors = state.errors.filter(
         (e) => e.field !== list && !e.field.startsWith(`${list}.`),
       );
-      render();
+      render(focus);
     },
-    render,
     resetDefaults: () => {
       state.draft = fromSettings(defaultSettings(), state.sheets);
       state.saved = false;
       state.errors = [];
       touched();
-      render();
     },
   };
 
@@ -166,11 +177,14 @@ function view(state: State, actions: Actions): Node[] {
       className: 'link',
       attrs: { type: 'button' },
     });
-    reset.addEventListener('click', actions.resetDefaults);
+    on(reset, 'click', actions.resetDefaults);
     nodes.push(el('p', { className: 'note' }, 'Your last settings for this spreadsheet. ', reset));
   }
   const body = STEP_VIEWS[state.step]!(state, actions);
-  const title = el('h2', { text: STEPS[state.step]!.title, attrs: { tabindex: '-1' } });
+  const title = el('h2', {
+    text: STEPS[state.step]!.title,
+    attrs: { tabindex: '-1', 'data-focus-key': TITLE },
+  });
   const section = el(
     'section',
     { className: 'step', attrs: { 'data-step': STEPS[state.step]!.key } },
@@ -207,7 +221,7 @@ function stepNav(state: State, actions: Actions): HTMLElement {
       attrs: { type: 'button', title: s.title, 'aria-label': `Step ${i + 1}: ${s.title}` },
     });
     if (i === state.step) b.setAttribute('aria-current', 'step');
-    b.addEventListener('click', () => actions.go(i));
+    on(b, 'click', () => actions.go(i));
     nav.append(b);
   });
   nav.append(
@@ -244,7 +258,7 @@ function status(state: State): HTMLElement {
 function footer(state: State, actions: Actions): HTMLElement {
   const back = el('button', { text: 'Back', attrs: { type: 'button', 'data-action': 'back' } });
   back.disabled = state.step === 0 || state.busy !== null;
-  back.addEventListener('click', () => actions.go(state.step - 1));
+  on(back, 'click', () => actions.go(state.step - 1));
   const last = state.step === PREVIEW;
   const next = el('button', {
     text: last ? 'Create' : 'Next',
@@ -252,7 +266,7 @@ function footer(state: State, actions: Actions): HTMLElement {
     attrs: { type: 'button', 'data-action': last ? 'create' : 'next' },
   });
   next.disabled = state.busy !== null;
-  next.addEventListener('click', () => (last ? void actions.create() : actions.go(state.step + 1)));
+  on(next, 'click', () => (last ? void actions.create() : actions.go(state.step + 1)));
   const bar = el('footer', { className: 'actions' }, back, next);
   if (!last) {
     const skip = el('button', {
@@ -261,7 +275,7 @@ function footer(state: State, actions: Actions): HTMLElement {
       attrs: { type: 'button', 'data-action': 'create-now', title: 'Create with these settings' },
     });
     skip.disabled = state.busy !== null;
-    skip.addEventListener('click', () => void actions.create());
+    on(skip, 'click', () => void actions.create());
     bar.append(skip);
   }
   return bar;

@@ -1,5 +1,13 @@
-/** The wizard's draft ↔ Settings conversion and header matching, without a browser. */
-import { describe, expect, it } from 'vitest';
+/**
+ * The wizard's draft ↔ Settings conversion, header matching and step order,
+ * without a browser; then `patch`, the wizard's one way of changing the page,
+ * in Chromium.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/addon/settings';
 import { BUDGET_ROWS } from '../../src/playground/sample';
 import {
@@ -11,6 +19,7 @@ import {
   toSettings,
 } from '../../src/sidebar/model';
 import { PREVIEW, STEPS, stepOf } from '../../src/sidebar/state';
+import { launchBrowser } from './harness';
 
 describe('the wizard draft', () => {
   it('gives the defaults back unchanged when nothing is edited', () => {
@@ -105,5 +114,148 @@ describe('placing a server message', () => {
     expect(step('channels.rows.1.qualRate')).toBe('channels');
     expect(step('formulaStyle')).toBe('style');
     expect(stepOf('')).toBe(PREVIEW);
+    expect(stepOf('unknown.field')).toBe(PREVIEW);
+  });
+
+  it('has a step for every setting, and one only', () => {
+    const owners = Object.keys(defaultSettings()).map((field) =>
+      STEPS.filter((s) => (s.fields as readonly string[]).includes(field)).map((s) => s.key),
+    );
+    expect(owners.every((keys) => keys.length === 1)).toBe(true);
+    // Steps in their order: a field's step is the first that lists it.
+    expect(STEPS.flatMap((s) => s.fields)).toEqual([
+      'templates',
+      'stages',
+      'meetingStage',
+      'economics',
+      'attributionWindow',
+      'channels',
+      'formulaStyle',
+    ]);
+  });
+});
+
+describe('the step views', () => {
+  it('change the page only by asking the wizard to render', () => {
+    const source = readFileSync(join(__dirname, '../../src/sidebar/steps.ts'), 'utf8');
+    expect(source).not.toMatch(
+      /\bdocument\.|querySelector|addEventListener|replaceChildren|\.remove\(|\.select\(\)|\.focus\(/,
+    );
+  });
+});
+
+describe('patch', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    const bundled = await build({
+      entryPoints: [join(__dirname, '../../src/sidebar/dom.ts')],
+      bundle: true,
+      format: 'iife',
+      globalName: 'dom',
+      write: false,
+    });
+    await page.setContent('<!doctype html><body><main id="root"></main></body>');
+    await page.addScriptTag({ content: bundled.outputFiles[0]!.text });
+  }, 30_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('keeps the field being typed into: same element, caret, undo history; handlers see the new state', async () => {
+    await page.evaluate(() => {
+      const { el, on, patch } = (window as any).dom;
+      const root = document.getElementById('root')!;
+      const w = window as any;
+      w.state = { name: 'Lead', error: true, count: 0, tick: false, chosen: 0 };
+      // A small view in the wizard's manner: handlers change the state, then render.
+      w.view = () => {
+        const s = w.state;
+        const input = el('input', {
+          attrs: {
+            type: 'text',
+            'data-focus-key': 'name',
+            ...(s.error ? { 'aria-invalid': 'true' } : {}),
+          },
+        });
+        input.value = s.name;
+        on(input, 'input', (node: HTMLInputElement) => {
+          s.name = node.value;
+          s.error = false;
+          w.render();
+        });
+        const count = s.count;
+        const button = el('button', { text: `Clicked ${count}` });
+        on(button, 'click', () => {
+          s.count = count + 1;
+          w.render();
+        });
+        const box = el('input', { attrs: { type: 'checkbox' } });
+        box.checked = s.tick;
+        on(box, 'change', (node: HTMLInputElement) => {
+          s.tick = node.checked;
+          s.chosen = node.checked ? 2 : 0;
+          w.render();
+        });
+        const select = el('select', {}, ...['a', 'b', 'c'].map((o) => el('option', { text: o })));
+        select.selectedIndex = s.chosen;
+        return [
+          el('label', { text: `Name (${s.name.length})` }),
+          input,
+          s.error ? el('div', { text: 'Enter a name', className: 'error' }) : null,
+          button,
+          box,
+          select,
+        ].filter(Boolean);
+      };
+      w.render = () => patch(root, w.view());
+      /** What replaceChildren would have shown for the same state. */
+      w.same = () => {
+        const fresh = document.createElement('main');
+        fresh.id = 'root';
+        fresh.replaceChildren(...w.view());
+        const props = (r: Element) =>
+          JSON.stringify([
+            (r.querySelector('input[type=text]') as HTMLInputElement).value,
+            (r.querySelector('input[type=checkbox]') as HTMLInputElement).checked,
+            (r.querySelector('select') as HTMLSelectElement).selectedIndex,
+          ]);
+        return root.outerHTML === fresh.outerHTML && props(root) === props(fresh);
+      };
+      root.replaceChildren(...w.view());
+      w.field = root.querySelector('input[type=text]');
+    });
+    const field = page.locator('input[type=text]');
+    const caret = () =>
+      page.evaluate(() => {
+        const f = document.activeElement as HTMLInputElement;
+        return [f.value, f.selectionStart, (window as any).field === f];
+      });
+    await field.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('er');
+    expect(await caret()).toEqual(['Leader', 6, true]);
+    expect(await page.locator('.error').count()).toBe(0);
+    expect(await page.locator('label').textContent()).toBe('Name (6)');
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
+    expect(await page.evaluate(() => (window as any).same())).toBe(true);
+
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('X');
+    expect(await caret()).toEqual(['LXeader', 2, true]);
+    await page.keyboard.press('ControlOrMeta+z');
+    expect((await caret())[0]).toBe('Leader');
+
+    // Each click runs the handler of the latest render, not the one first attached.
+    await page.locator('button').click();
+    await page.locator('button').click();
+    expect(await page.locator('button').textContent()).toBe('Clicked 2');
+    await page.locator('input[type=checkbox]').check();
+    expect(await page.locator('select').evaluate((s) => (s as HTMLSelectElement).value)).toBe('c');
+    expect(await page.evaluate(() => (window as any).same())).toBe(true);
   });
 });
