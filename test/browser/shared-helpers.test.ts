@@ -1,7 +1,8 @@
 /**
- * Column letters and noise-free numbers each have one implementation
- * (src/workbook/a1.ts columnLetter, src/sheets/problem.ts showNumber), so the
- * grid, the sidebar, the validator and the templates cannot drift apart.
+ * Column letters, noise-free numbers and the fix for a rate typed as a
+ * percentage each have one implementation (src/workbook/a1.ts columnLetter,
+ * src/sheets/format.ts showNumber and percentFix), so the grid, the sidebar,
+ * the validator and the templates cannot drift apart.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/addon/settings';
 import { buildPlans } from '../../src/addon/templates';
 import { validateSettings } from '../../src/addon/validate';
-import { showNumber } from '../../src/sheets/format';
+import { percentFix, showNumber } from '../../src/sheets/format';
 import { percent } from '../../src/sidebar/model';
 
 const SRC = join(__dirname, '../../src');
@@ -36,7 +37,7 @@ describe('shared helpers', () => {
     expect(copies).toEqual([]);
   });
 
-  it('no copy of showNumber’s rounding outside src/sheets/problem.ts', () => {
+  it('no copy of showNumber’s rounding outside src/sheets/format.ts', () => {
     // Rounding to 12 digits for display; turning typed percent into a fraction is another matter.
     const copies = OWN.filter((f) =>
       /(String\(Number|parseFloat)\([^;\n]*toPrecision\(12\)/.test(
@@ -44,6 +45,17 @@ describe('shared helpers', () => {
       ),
     );
     expect(copies).toEqual([]);
+  });
+
+  it('no wording of its own for a rate typed as a percentage', () => {
+    // "60 means 60%": the fix is percentFix's ("enter 60% or 0.6"), never rebuilt from a number.
+    const copies = OWN.filter((f) =>
+      /(for|enter) \$\{[^}]*\}%/.test(readFileSync(join(SRC, f), 'utf8')),
+    );
+    expect(copies).toEqual([]);
+    const s = defaultSettings();
+    s.economics.closeRate = 60;
+    expect(validateSettings(s)[0]!.message).toContain(`(you entered 60; ${percentFix(60)})`);
   });
 
   it('the users of showNumber show numbers as it does', () => {
