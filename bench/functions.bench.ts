@@ -3,18 +3,13 @@
  * side with a bare JavaScript loop doing the same arithmetic on the same
  * 2-D arrays (what Sheets passes), so the ratio is the cost of the argument
  * rules: coercion, blanks, broadcasting, per-element problems.
+ *
+ * What is timed is what ships: the built dist/Code.js, loaded into this
+ * process's own realm and called through the top-level functions Sheets
+ * calls (a node:vm context would slow every built-in lookup and time an artifact).
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { serverBundleSizes } from '../scripts/build';
-import { FUNCTIONS } from '../src/metrics/catalogue';
-
-// A collection before every timed run, so neither side pays for the other's garbage.
-setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
+import { CODE, SHIPPED, sideBySide } from './shipped';
 
 const SIZES = [10_000, 100_000, 200_000, 1_000_000];
 const LABELS = ['Qualified', 'Not qualified – role', 'No show', 'Rescheduled – pending'];
@@ -38,7 +33,7 @@ const CASES: Case[] = [
       column(n, (i) => 0.3 + (i % 7) / 10),
       column(n, (i) => 0.6 + (i % 5) / 20),
     ],
-    custom: (args) => FUNCTIONS.CPQM!(...args),
+    custom: (args) => SHIPPED.CPQM!(...args),
     bare: ([s, m, q, w]) => {
       const spend = s as number[][];
       const meetings = m as number[][];
@@ -54,7 +49,7 @@ const CASES: Case[] = [
   {
     name: 'REVERSE_FUNNEL(target, rates)',
     setup: (n) => [100, column(n, (i) => (i % 2 === 0 ? 1 : 0.9999999))],
-    custom: (args) => FUNCTIONS.REVERSE_FUNNEL!(...args),
+    custom: (args) => SHIPPED.REVERSE_FUNNEL!(...args),
     bare: ([t, r]) => {
       const rates = r as number[][];
       const out: number[][] = new Array(rates.length + 1);
@@ -70,7 +65,7 @@ const CASES: Case[] = [
   {
     name: 'OUTCOME_SUMMARY(outcomes, segments)',
     setup: (n) => [column(n, (i) => LABELS[i % 4]), column(n, (i) => `Channel ${i % 5}`)],
-    custom: (args) => FUNCTIONS.OUTCOME_SUMMARY!(...args),
+    custom: (args) => SHIPPED.OUTCOME_SUMMARY!(...args),
     bare: ([o, s]) => {
       const outcomes = o as string[][];
       const segments = s as string[][];
@@ -102,38 +97,13 @@ const CASES: Case[] = [
   },
 ];
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/**
- * Custom and bare alternate within each round, so both see the same machine
- * state; the ratio is the median of each round's own ratio, which a busy
- * machine moves less than a ratio of two medians.
- */
 function time(c: Case, n: number): [number, number, number] {
   const args = c.setup(n);
-  const rounds = n >= 1_000_000 ? 7 : 15;
-  for (let w = 0; w < 3; w++) {
-    c.custom(args);
-    c.bare(args);
-  }
-  const custom: number[] = [];
-  const bare: number[] = [];
-  const ratios: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    collect();
-    let t = performance.now();
-    c.custom(args);
-    custom.push(performance.now() - t);
-    collect();
-    t = performance.now();
-    c.bare(args);
-    bare.push(performance.now() - t);
-    ratios.push(custom[r]! / bare[r]!);
-  }
-  return [median(custom), median(bare), median(ratios)];
+  return sideBySide(
+    () => c.custom(args),
+    () => c.bare(args),
+    n >= 1_000_000 ? 7 : 15,
+  );
 }
 
 export default async function functionsBench(): Promise<string> {
@@ -156,11 +126,7 @@ export default async function functionsBench(): Promise<string> {
       );
     }
   }
-  const code = readFileSync(
-    join(dirname(fileURLToPath(import.meta.url)), '../dist/Code.js'),
-    'utf8',
-  );
-  const { total, functions } = await serverBundleSizes(code);
+  const { total, functions } = await serverBundleSizes(CODE);
   lines.push(
     '',
     `Apps Script bundle: dist/Code.js is ${(total / 1024).toFixed(1)} KB in all (budget 60 KB); ` +

@@ -14,6 +14,7 @@ type Section = () => Promise<string>;
 /** In the order they appear in BENCHMARKS.md. */
 const SECTIONS: [string, () => Promise<{ default: Section }>][] = [
   ['functions', () => import('../bench/functions.bench')],
+  ['report', () => import('../bench/report.bench')],
   ['sidebar', () => import('../bench/sidebar.bench')],
   ['templates', () => import('../bench/templates.bench')],
 ];

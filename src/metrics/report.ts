@@ -9,17 +9,17 @@
  * under "(no channel)", and every ratio is computed from the summed counts.
  */
 import { COERCE, isBlank, toDay, toText } from '../sheets/coerce';
-import { type Day, epochDay, monthText } from '../sheets/dates';
+import { type Day, epochDay, isDate, monthText } from '../sheets/dates';
 import { show } from '../sheets/format';
 import { CallError, divByZero, Problem } from '../sheets/problem';
 import { position, single, withPosition } from '../sheets/ranges';
 import {
   checkShapes,
+  type Grid,
   isRange,
   type Scalar,
   type Shape,
   type SheetResult,
-  shapeOf,
 } from '../sheets/run';
 import { OUTCOMES } from './outcomes';
 import type { WholeRangeRuntime } from './spec';
@@ -88,33 +88,35 @@ const emptyTally = (): Tally => ({ spend: 0, held: 0, noShows: 0, qualified: 0 }
 
 interface Channel {
   name: string;
+  /** Spelled like an export's totals row: refused where it meets spend. */
+  totals: boolean;
   /** By period label; "" without a period. */
   periods: Map<string, Tally>;
 }
 
-/** A table's cells in reading order, with the position of each for messages. */
+/** The columns of one raw table (spend lines or meetings), checked to be the same shape. */
 interface Table {
   shape: Shape;
-  cells: (name: string) => unknown[];
+  /** In the order of the names given; an omitted argument has no grid. */
+  grids: (Grid | undefined)[];
+  /** Lines in reading order. */
+  size: number;
 }
 
-/** The arguments of one raw table (spend lines or meetings), checked to be the same shape. */
 function table(names: string[], args: unknown[]): Table {
-  const present = args.map((a, k) => [names[k]!, a] as const).filter(([, a]) => a !== undefined);
-  const ranges = present.map(([n, a]) => [n, isRange(a) ? a : [[a]]] as const);
-  checkShapes(
-    ranges.map(([n]) => n),
-    ranges.map(([, g]) => g),
+  const grids = args.map((a) => (a === undefined ? undefined : isRange(a) ? a : [[a]]));
+  const given = grids.flatMap((g, k) => (g ? [[names[k]!, g] as const] : []));
+  const shape = checkShapes(
+    given.map(([n]) => n),
+    given.map(([, g]) => g),
   );
-  const shape = shapeOf(ranges[0]![1]);
-  const byName = new Map(ranges.map(([n, g]) => [n, g]));
-  return {
-    shape,
-    cells: (name) => {
-      const grid = byName.get(name)!;
-      return shape.cols === 1 ? grid.map((row) => row[0]) : grid.flat();
-    },
-  };
+  return { shape, grids, size: shape.rows * shape.cols };
+}
+
+/** Line `k` of a column, in reading order; tables are nearly always one column wide. */
+function lineOf(grid: Grid | undefined, cols: number, k: number): unknown {
+  if (!grid) return undefined;
+  return cols === 1 ? (grid[k] as unknown[])[0] : (grid[(k / cols) | 0] as unknown[])[k % cols];
 }
 
 function rowOf(shape: Shape, k: number): string {
@@ -204,24 +206,23 @@ function report(
 
   const channelOf = (arg: string, raw: unknown): Channel => {
     let key = keys.get(raw);
-    let name: string | undefined;
     if (key === undefined) {
-      name = toText(arg, raw).trim().replace(/\s+/g, ' ');
-      key = channelKey(name);
+      key = channelKey(toText(arg, raw));
       if (keys.size < 10_000) keys.set(raw, key);
     }
     let channel = channels.get(key);
     if (!channel) {
-      channel = { name: name ?? toText(arg, raw).trim().replace(/\s+/g, ' '), periods: new Map() };
+      const name = toText(arg, raw).trim().replace(/\s+/g, ' ');
+      channel = { name, totals: TOTALS_ROW.test(name), periods: new Map() };
       channels.set(key, channel);
     }
     return channel;
   };
   const periodOf = (arg: string, raw: unknown): string => {
     if (!dated) return '';
-    const known = labels.get(
-      typeof raw === 'object' && raw !== null ? (raw as Date).getTime() : raw,
-    );
+    // Sheets passes each date cell as its own Date: the instant is what repeats.
+    const id = isDate(raw) ? raw.getTime() : raw;
+    const known = labels.get(id);
     if (known !== undefined) return known;
     if (isBlank(raw)) {
       throw new Problem(
@@ -231,9 +232,7 @@ function report(
       );
     }
     const label = periodLabel(period, toDay(arg, raw));
-    if (labels.size < 100_000) {
-      labels.set(typeof raw === 'object' && raw !== null ? (raw as Date).getTime() : raw, label);
-    }
+    if (labels.size < 100_000) labels.set(id, label);
     return label;
   };
   const tallyOf = (channel: Channel, label: string): Tally => {
@@ -246,13 +245,12 @@ function report(
   };
 
   {
-    const names = spendTable.cells('spendChannels');
-    const amounts = spendTable.cells('spend');
-    const days = dated ? spendTable.cells('spendDates') : [];
+    const [names, amounts, days] = spendTable.grids;
+    const { cols } = spendTable.shape;
     const money = COERCE.money;
-    for (let k = 0; k < names.length; k++) {
-      const raw = names[k];
-      const amount = amounts[k];
+    for (let k = 0; k < spendTable.size; k++) {
+      const raw = lineOf(names, cols, k);
+      const amount = lineOf(amounts, cols, k);
       try {
         const noName = isBlank(raw);
         if (noName && isBlank(amount)) continue;
@@ -271,40 +269,43 @@ function report(
           );
         }
         const channel = channelOf('spendChannels', raw);
-        if (TOTALS_ROW.test(channel.name)) {
+        if (channel.totals) {
           throw new Problem(
             '#VALUE!',
             `spendChannels ${show(raw)} looks like an export's totals row`,
             'end the range above it, so its spend is not counted twice',
           );
         }
-        tallyOf(channel, periodOf('spendDates', days[k])).spend += money('spend', amount) as number;
+        const label = periodOf('spendDates', lineOf(days, cols, k));
+        tallyOf(channel, label).spend += money('spend', amount) as number;
       } catch (e) {
         throw withPosition(`spend ${rowOf(spendTable.shape, k)}`, e);
       }
     }
   }
   {
-    const names = meetingTable.cells('meetingChannels');
-    const results = meetingTable.cells('outcomes');
-    const days = dated ? meetingTable.cells('meetingDates') : [];
+    const [names, results, days] = meetingTable.grids;
+    const { cols } = meetingTable.shape;
     let noChannel: Channel | undefined;
-    for (let k = 0; k < names.length; k++) {
-      const label = results[k];
+    for (let k = 0; k < meetingTable.size; k++) {
+      const label = lineOf(results, cols, k);
       if (isBlank(label)) continue;
       try {
         const outcome = OUTCOMES.read('outcomes', label);
-        const raw = names[k];
+        const raw = lineOf(names, cols, k);
         let channel: Channel;
         if (isBlank(raw)) {
-          noChannel ??= channels.get(NO_CHANNEL.toLowerCase()) ?? {
-            name: NO_CHANNEL,
-            periods: new Map(),
-          };
-          channels.set(NO_CHANNEL.toLowerCase(), noChannel);
+          if (!noChannel) {
+            noChannel = channels.get(NO_CHANNEL) ?? {
+              name: NO_CHANNEL,
+              totals: false,
+              periods: new Map(),
+            };
+            channels.set(NO_CHANNEL, noChannel);
+          }
           channel = noChannel;
         } else channel = channelOf('meetingChannels', raw);
-        const t = tallyOf(channel, periodOf('meetingDates', days[k]));
+        const t = tallyOf(channel, periodOf('meetingDates', lineOf(days, cols, k)));
         if (outcome === 'noShow') t.noShows++;
         else if (outcome !== 'pending') {
           t.held++;

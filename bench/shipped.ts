@@ -1,0 +1,74 @@
+/**
+ * The built dist/Code.js, loaded into this process's own realm (not a
+ * node:vm context, which slows every built-in lookup), and its top-level
+ * functions: the path Sheets calls. Benchmarks time these.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { CATALOGUE } from '../src/metrics/catalogue';
+import { formatDate } from '../test/fakes/time-zones';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const CODE = readFileSync(join(root, 'dist/Code.js'), 'utf8');
+
+/** The spreadsheet's zone: dates are read on its calendar, as in Sheets. */
+const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * The two services a custom function reads, and only to place a date on the
+ * spreadsheet's calendar: the zone once, and Utilities.formatDate per distinct day.
+ */
+const SERVICES = {
+  SpreadsheetApp: { getActive: () => ({ getSpreadsheetTimeZone: () => ZONE }) },
+  Utilities: { formatDate },
+};
+
+export const SHIPPED: Record<string, (...args: unknown[]) => unknown> = new Function(
+  ...Object.keys(SERVICES),
+  `${CODE}\nreturn { ${CATALOGUE.map((s) => s.name).join(', ')} };`,
+)(...Object.values(SERVICES));
+
+// A collection before every timed run, so neither side pays for the other's garbage.
+setFlagsFromString('--expose-gc');
+export const collect = runInNewContext('gc') as () => void;
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Times `custom` and `bare` alternately, each after a collection, so both see
+ * the same machine state; the ratio is the median of each round's own ratio,
+ * which a busy machine moves less than a ratio of two medians.
+ * Returns [custom ms, bare ms, ratio].
+ */
+export function sideBySide(
+  custom: () => unknown,
+  bare: () => unknown,
+  rounds: number,
+): [number, number, number] {
+  for (let w = 0; w < 3; w++) {
+    custom();
+    bare();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    collect();
+    let t = performance.now();
+    custom();
+    a.push(performance.now() - t);
+    collect();
+    t = performance.now();
+    bare();
+    b.push(performance.now() - t);
+    ratios.push(a[r]! / b[r]!);
+  }
+  return [median(a), median(b), median(ratios)];
+}
