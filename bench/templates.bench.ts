@@ -1,12 +1,14 @@
 /**
  * Templates: spreadsheet calls to write each one through the Apps Script
- * workbook (recording fake of SpreadsheetApp), and how long building its
- * plan and writing it into the in-memory workbook take.
+ * workbook (recording fake of SpreadsheetApp), the cells that call a Funnel
+ * Math function (in Sheets each is a server call of its own), and how long
+ * building its plan and writing it into the in-memory workbook take.
  */
 import type { Settings, TemplateId } from '../src/addon/settings';
 import { defaultSettings, TEMPLATE_IDS, TEMPLATE_TITLES } from '../src/addon/settings';
 import { buildPlans } from '../src/addon/templates';
 import { parseSettings } from '../src/addon/validate';
+import { CATALOGUE } from '../src/metrics/catalogue';
 import { AppsScriptWorkbook } from '../src/workbook/apps-script';
 import { MemoryWorkbook } from '../src/workbook/memory';
 import type { WorkbookSheet } from '../src/workbook/workbook';
@@ -57,6 +59,25 @@ function calls(template: TemplateId, settings: Settings): number {
   return fake.rec.calls.length - before;
 }
 
+/** A call of any catalogue function in a formula. */
+const CATALOGUE_CALL = new RegExp(
+  `(?<![A-Za-z0-9_.])(${CATALOGUE.map((f) => f.name).join('|')})\\(`,
+);
+
+/** Cells of the template's tab whose formula calls a Funnel Math function, built in memory. */
+function customFunctionCells(template: TemplateId, settings: Settings): number {
+  const wb = MemoryWorkbook.fromSheets({ Data: DATA });
+  const sheets = wb.sheets();
+  const [name] = writePlans(
+    wb,
+    buildPlans({ settings: parsed(settings, template, sheets), sheets }),
+  );
+  const snap = wb.snapshot().find((s) => s.name === name)!;
+  return snap.formulas
+    .flat()
+    .filter((f) => typeof f === 'string' && f.startsWith('=') && CATALOGUE_CALL.test(f)).length;
+}
+
 function median(times: number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -81,10 +102,10 @@ export default async function templatesBench(): Promise<string> {
   const lines = [
     '## Templates',
     '',
-    'Spreadsheet calls to write one template through the Apps Script workbook (counted on a recording fake of SpreadsheetApp; every method call on any object counts), and median times on the in-memory workbook.',
+    'Spreadsheet calls to write one template through the Apps Script workbook (counted on a recording fake of SpreadsheetApp; every method call on any object counts), the cells of its tab that call a Funnel Math function (in Sheets each such cell is a server call of its own every time it recalculates), and median times on the in-memory workbook.',
     '',
-    '| template | style | calls, 3 channels / 4 stages | calls, 30 channels / 12 stages | build plan, 30 / 12 (ms) | build + write + evaluate in memory, 30 / 12 (ms) |',
-    '|---|---|---:|---:|---:|---:|',
+    '| template | style | calls, 3 channels / 4 stages | calls, 30 channels / 12 stages | custom-function cells, 3 / 4 | custom-function cells, 30 / 12 | build plan, 30 / 12 (ms) | build + write + evaluate in memory, 30 / 12 (ms) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const template of TEMPLATE_IDS) {
     for (const style of ['addon', 'native'] as const) {
@@ -99,7 +120,7 @@ export default async function templatesBench(): Promise<string> {
         wb.snapshot();
       });
       lines.push(
-        `| ${TEMPLATE_TITLES[template]} | ${style} | ${calls(template, s)} | ${calls(template, l)} | ${ms(build)} | ${ms(write)} |`,
+        `| ${TEMPLATE_TITLES[template]} | ${style} | ${calls(template, s)} | ${calls(template, l)} | ${customFunctionCells(template, s)} | ${customFunctionCells(template, l)} | ${ms(build)} | ${ms(write)} |`,
       );
     }
   }

@@ -4,6 +4,7 @@ import type { Created, Result } from '../../src/addon/api';
 import { memoryHost } from '../../src/addon/memory-host';
 import { createTemplates } from '../../src/addon/server';
 import { defaultSettings, type Settings, type TypedChannel } from '../../src/addon/settings';
+import { CATALOGUE } from '../../src/metrics/catalogue';
 import { type Input, MemoryWorkbook, type SheetSnapshot } from '../../src/workbook/memory';
 
 /** Seed 000's channels (its £95 outbound meeting with 30% outside the ICP, …) and seed 003's funnel. */
@@ -99,6 +100,23 @@ export function formulaCells(snap: SheetSnapshot): string[] {
   snap.formulas.forEach((row, r) => {
     row.forEach((f, c) => {
       if (typeof f === 'string' && f.startsWith('=')) out.push(`${r},${c}`);
+    });
+  });
+  return out;
+}
+
+/** A call of any catalogue function: `CPQM(`, `=BLENDED_CPQM(`, not `XCPQM(`. */
+const CATALOGUE_CALL = new RegExp(
+  `(?<![A-Za-z0-9_.])(${CATALOGUE.map((s) => s.name).join('|')})\\(`,
+);
+
+/** The cells whose formula calls a Funnel Math function: in Sheets, one server call each. */
+export function customFunctionCells(snap: SheetSnapshot): string[] {
+  const out: string[] = [];
+  snap.formulas.forEach((row, r) => {
+    row.forEach((f, c) => {
+      if (typeof f === 'string' && f.startsWith('=') && CATALOGUE_CALL.test(f))
+        out.push(`${r},${c}`);
     });
   });
   return out;

@@ -14,7 +14,10 @@ import {
   VERDICT_OK,
 } from '../../src/addon/templates/channel-comparison';
 import { FUNNEL_LAYOUT } from '../../src/addon/templates/funnel-plan';
-import { OUTCOMES_LAYOUT, SEED_CHECKLIST } from '../../src/addon/templates/meeting-outcomes';
+import {
+  OUTCOMES_LAYOUT,
+  QUALIFICATION_CHECKLIST,
+} from '../../src/addon/templates/meeting-outcomes';
 import { CATALOGUE, FUNCTIONS } from '../../src/metrics/catalogue';
 import { OUTCOME_LABELS, SUMMARY_HEADER } from '../../src/metrics/outcomes';
 import type { Input, MemoryWorkbook, SheetSnapshot } from '../../src/workbook/memory';
@@ -91,9 +94,11 @@ function channelExpected(
   snap: SheetSnapshot,
   count: number,
   data: Input[][] | undefined,
+  style: FormulaStyle,
 ): Expected {
   const exp: Expected = new Map();
   const { inputsRow: I, blendedRow: B, firstChannelRow: F } = CHANNEL_LAYOUT;
+  const L = F + count - 1;
   if (data) {
     for (let k = 0; k < count; k++) {
       MAPPED_FROM.forEach((src, c) => {
@@ -103,25 +108,7 @@ function channelExpected(
   }
   const max = sheetCall('MAX_CPQM', at(snap, I, 1), at(snap, I + 1, 1), at(snap, I + 2, 1));
   exp.set(`${I + 3},1`, max);
-  const rowCpqms: number[] = [];
-  for (let k = 0; k < count; k++) {
-    const r = F + k;
-    const [spend, meetings, show, qual] = [1, 2, 3, 4].map((c) => at(snap, r, c));
-    const cpqm = sheetCall('CPQM', spend, meetings, qual, show);
-    if (typeof cpqm === 'number') rowCpqms.push(cpqm);
-    const headroom = sheetCall('HEADROOM', cpqm, max);
-    // Rows without a channel (the mapped table's spare rows) stay blank.
-    if (data && blank(at(snap, r, 0))) {
-      for (let c = 5; c <= 9; c++) exp.set(`${r},${c}`, '');
-      continue;
-    }
-    exp.set(`${r},5`, sheetCall('COST_PER_MEETING', spend, meetings));
-    exp.set(`${r},6`, cpqm);
-    exp.set(`${r},7`, max);
-    exp.set(`${r},8`, headroom);
-    exp.set(`${r},9`, verdict(headroom));
-  }
-  const L = F + count - 1;
+
   // The rows BLENDED_CPQM counts: spend, meetings and qualification rate filled in.
   const counted = (r: number) => [1, 2, 4].every((c) => !blank(at(snap, r, c)));
   const sum = (c: number) =>
@@ -138,14 +125,61 @@ function channelExpected(
     column(snap, F, L, 4),
     column(snap, F, L, 3),
   );
-  const headroom = sheetCall('HEADROOM', blended, max);
+
+  // Rows without a channel (the mapped table's spare rows) leave their own formulas blank.
+  const named = (r: number) => !(data && blank(at(snap, r, 0)));
+  const rows = Array.from({ length: count }, (_, k) => F + k);
+  const input = (r: number, c: number) => at(snap, r, c) ?? '';
+  const asColumn = (values: unknown[]) => values.map((v) => [v]);
+  const elements = (result: unknown) => (result as unknown[][]).map(([v]) => v);
+  // With the add-on each function column is one call over the table, so its cells are that
+  // call's elements (a problem as its short text); natively every row has its own formulas.
+  const addon = style === 'addon';
+  const costPerMeeting = addon
+    ? elements(
+        sheetCall(
+          'COST_PER_MEETING',
+          asColumn([spend, ...rows.map((r) => input(r, 1))]),
+          asColumn([meetings, ...rows.map((r) => input(r, 2))]),
+        ),
+      )
+    : [spend, ...rows].map((_, k) =>
+        k === 0
+          ? sheetCall('COST_PER_MEETING', spend, meetings)
+          : named(rows[k - 1]!)
+            ? sheetCall('COST_PER_MEETING', input(rows[k - 1]!, 1), input(rows[k - 1]!, 2))
+            : '',
+      );
+  const cpqms = addon
+    ? elements(
+        sheetCall(
+          'CPQM',
+          column(snap, F, L, 1),
+          column(snap, F, L, 2),
+          column(snap, F, L, 4),
+          column(snap, F, L, 3),
+        ),
+      )
+    : rows.map((r) =>
+        named(r) ? sheetCall('CPQM', input(r, 1), input(r, 2), input(r, 4), input(r, 3)) : '',
+      );
+  const cpqmColumn = [blended, ...cpqms];
+  const maxColumn = [max, ...rows.map((r) => (named(r) ? max : ''))];
+  const headrooms = addon
+    ? elements(sheetCall('HEADROOM', asColumn(cpqmColumn), asColumn(maxColumn)))
+    : cpqmColumn.map((cpqm, k) =>
+        k === 0 || named(rows[k - 1]!) ? sheetCall('HEADROOM', cpqm, max) : '',
+      );
+  const rowCpqms = cpqms.filter((v): v is number => typeof v === 'number');
+  [B, ...rows].forEach((r, k) => {
+    exp.set(`${r},5`, costPerMeeting[k]);
+    exp.set(`${r},6`, cpqmColumn[k]);
+    exp.set(`${r},7`, maxColumn[k]);
+    exp.set(`${r},8`, headrooms[k]);
+    exp.set(`${r},9`, k === 0 || named(r) ? verdict(headrooms[k]) : '');
+  });
   exp.set(`${B},1`, spend);
   exp.set(`${B},2`, meetings);
-  exp.set(`${B},5`, sheetCall('COST_PER_MEETING', spend, meetings));
-  exp.set(`${B},6`, blended);
-  exp.set(`${B},7`, max);
-  exp.set(`${B},8`, headroom);
-  exp.set(`${B},9`, verdict(headroom));
   if (data) {
     const halfFilled = column(snap, F, L, 0).some((_, k) => {
       const filled = [1, 2, 4].filter((c) => !blank(at(snap, F + k, c))).length;
@@ -196,7 +230,7 @@ function logMeetings(wb: MemoryWorkbook, names: string[], sheet = 'Meeting outco
 function outcomesExpected(snap: SheetSnapshot, style: FormulaStyle, names: string[]): Expected {
   const exp: Expected = new Map();
   const { firstCriterionRow: C1, logHeaderRow: LH, summaryCol: SC } = OUTCOMES_LAYOUT;
-  const CL = C1 + SEED_CHECKLIST.length - 1;
+  const CL = C1 + QUALIFICATION_CHECKLIST.length - 1;
   exp.set(
     `${CL + 2},1`,
     sheetCall(
@@ -345,7 +379,7 @@ describe.each(CASES)('templates, $name', ({ settings, count }) => {
 
     it(`Channel comparison (${style}): every row and the blended row from the catalogue`, () => {
       const snap = tab(built[style].wb, 'Channel comparison');
-      check(snap, channelExpected(snap, count, mapped), style);
+      check(snap, channelExpected(snap, count, mapped, style), style);
     });
 
     it(`Meeting outcomes (${style}): the seed checklist decides SCHEDULE SQM, B-Quality`, () => {
@@ -356,7 +390,7 @@ describe.each(CASES)('templates, $name', ({ settings, count }) => {
         at(snap, OUTCOMES_LAYOUT.logHeaderRow + 1, OUTCOMES_LAYOUT.summaryCol + 1),
       ).toBeGreaterThan(0);
       const { firstCriterionRow: C1 } = OUTCOMES_LAYOUT;
-      expect(at(snap, C1 + SEED_CHECKLIST.length + 1, 1)).toBe(
+      expect(at(snap, C1 + QUALIFICATION_CHECKLIST.length + 1, 1)).toBe(
         'SCHEDULE SQM (6/6 required criteria met, B-Quality)',
       );
     });
@@ -491,7 +525,7 @@ describe('meeting log', () => {
 
   it('the decision follows the checklist the same way in both styles', () => {
     const { firstCriterionRow: C1 } = OUTCOMES_LAYOUT;
-    const decision = C1 + SEED_CHECKLIST.length + 1;
+    const decision = C1 + QUALIFICATION_CHECKLIST.length + 1;
     const edits: [string, [number, number, string][], string][] = [
       [
         'a required criterion not met',
@@ -530,7 +564,7 @@ describe('meeting log', () => {
       ],
       [
         'an empty checklist',
-        SEED_CHECKLIST.flatMap((_, k) =>
+        QUALIFICATION_CHECKLIST.flatMap((_, k) =>
           [0, 1, 2, 3, 4].map((c) => [C1 + k, c, ''] as [number, number, string]),
         ),
         '',

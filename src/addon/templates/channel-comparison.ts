@@ -58,6 +58,15 @@ const COL: Record<ChannelField, number> = {
   qualRate: 4,
 };
 
+/** The computed columns beside the inputs, F to J. */
+export const COMPUTED = {
+  costPerMeeting: 5,
+  cpqm: 6,
+  maxCpqm: 7,
+  headroom: 8,
+  verdict: 9,
+} as const;
+
 /** Where each mapped field is on the user's sheet, and how many rows the table covers. */
 export function mappedSource(
   ctx: BuildContext,
@@ -80,13 +89,17 @@ export function mappedSource(
 export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
   const { settings } = ctx;
   const { economics: e, formulaStyle: style, channels } = settings;
-  const f = formats(e.currency);
+  const numberFormats = formats(e.currency);
   const plan = emptyPlan('channelComparison', TEMPLATE_TITLES.channelComparison);
   const source = mappedSource(ctx);
   const count = channels.mode === 'typed' ? channels.rows.length : source!.rows;
+  const addon = style === 'addon';
 
-  const I = CHANNEL_LAYOUT.inputsRow;
-  const [deal, close, roas, maxRef] = [0, 1, 2, 3].map((k) => cellA1(I + k, 1, true)) as string[];
+  const { inputsRow, headerRow, blendedRow, firstChannelRow: firstRow } = CHANNEL_LAYOUT;
+  const lastRow = firstRow + count - 1;
+  const [deal, close, roas, maxRef] = [0, 1, 2, 3].map((k) =>
+    cellA1(inputsRow + k, 1, true),
+  ) as string[];
   plan.blocks.push({
     row: 0,
     col: 0,
@@ -104,34 +117,68 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
     ],
   });
 
-  const H = CHANNEL_LAYOUT.headerRow;
-  const B = CHANNEL_LAYOUT.blendedRow;
-  const F = CHANNEL_LAYOUT.firstChannelRow;
-  const L = F + count - 1;
-  const at = (row: number, field: ChannelField) => cellA1(row, COL[field]);
+  const at = (row: number, col: number) => cellA1(row, col);
+  const input = (row: number, field: ChannelField) => at(row, COL[field]);
+  /** Column `col` of the table from row `from` down to the last channel. */
+  const span = (col: number, from: number) => `${at(from, col)}:${at(lastRow, col)}`;
+  const column = (field: ChannelField): string => span(COL[field], firstRow);
+
+  /*
+   * With the add-on, each function column is one call over the whole table,
+   * and its results fill the cells below it: in Sheets every cell holding a
+   * custom function is a server call of its own. Cost per meeting and headroom
+   * start at the blended row; CPQM starts at the first channel, as the blended
+   * row's is BLENDED_CPQM. The cells the results fill stay empty in the plan.
+   * Natively every row has its own built-in formulas, which are not server calls.
+   */
+  const wholeColumn = {
+    costPerMeeting: call('addon', 'COST_PER_MEETING', [span(1, blendedRow), span(2, blendedRow)]),
+    cpqm: call('addon', 'CPQM', [
+      column('spend'),
+      column('meetings'),
+      column('qualRate'),
+      column('showRate'),
+    ]),
+    headroom: call('addon', 'HEADROOM', [
+      span(COMPUTED.cpqm, blendedRow),
+      span(COMPUTED.maxCpqm, blendedRow),
+    ]),
+  };
 
   /**
-   * The computed columns F–J of one row whose inputs are in columns A–E.
-   * Mapped rows past the user's channels stay blank, not a column of Max CPQM.
+   * Columns F–J of one row; `cpqm` is its CPQM formula (the blended row's
+   * BLENDED_CPQM; with the add-on, the channel rows' one call).
+   * With `named` (a mapped table), the row's own formulas stay blank while its
+   * channel name is, so spare rows show no column of Max CPQM; the column-wide
+   * calls leave rows without figures blank by themselves.
    */
   function computed(row: number, cpqm: string, named = false): PlanCell[] {
-    const c = (k: number) => cellA1(row, k);
+    const headroomCell = at(row, COMPUTED.headroom);
+    const own = (text: string): PlanCell =>
+      formula(named ? `=IF(${at(row, 0)}="","",${text.slice(1)})` : text);
+    const starts = (text: string, from: number): PlanCell => (row === from ? formula(text) : null);
     return [
-      call(style, 'COST_PER_MEETING', [c(1), c(2)]),
-      cpqm,
-      `=${maxRef}`,
-      call(style, 'HEADROOM', [c(6), c(7)]),
-      `=IF(ISNUMBER(${c(8)}),IF(${c(8)}>=0,"${VERDICT_OK}","${VERDICT_BAD}"),"")`,
-    ].map((f) => formula(named ? `=IF(${c(0)}="","",${f.slice(1)})` : f));
+      addon
+        ? starts(wholeColumn.costPerMeeting, blendedRow)
+        : own(call(style, 'COST_PER_MEETING', [input(row, 'spend'), input(row, 'meetings')])),
+      addon && row !== blendedRow ? starts(cpqm, firstRow) : own(cpqm),
+      own(`=${maxRef}`),
+      addon
+        ? starts(wholeColumn.headroom, blendedRow)
+        : own(call(style, 'HEADROOM', [at(row, COMPUTED.cpqm), at(row, COMPUTED.maxCpqm)])),
+      own(
+        `=IF(ISNUMBER(${headroomCell}),IF(${headroomCell}>=0,"${VERDICT_OK}","${VERDICT_BAD}"),"")`,
+      ),
+    ];
   }
 
   const rows: PlanCell[][] = [];
   for (let k = 0; k < count; k++) {
-    const row = F + k;
+    const row = firstRow + k;
     let inputs: PlanCell[];
     if (channels.mode === 'typed') {
-      const t = channels.rows[k]!;
-      inputs = [t.name, t.spend, t.meetings, t.showRate, t.qualRate];
+      const typed = channels.rows[k]!;
+      inputs = [typed.name, typed.spend, typed.meetings, typed.showRate, typed.qualRate];
     } else {
       // A bare =Data!D3 shows 0 for an empty cell in Sheets: a blank show rate would read as 0%, not 100%.
       inputs = (Object.keys(COL) as ChannelField[]).map((field) => {
@@ -139,18 +186,18 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
         return formula(`=IF(ISBLANK(${ref}),"",${ref})`);
       });
     }
-    const cpqm = call(style, 'CPQM', [
-      at(row, 'spend'),
-      at(row, 'meetings'),
-      at(row, 'qualRate'),
-      at(row, 'showRate'),
-    ]);
+    const cpqm = addon
+      ? wholeColumn.cpqm
+      : call(style, 'CPQM', [
+          input(row, 'spend'),
+          input(row, 'meetings'),
+          input(row, 'qualRate'),
+          input(row, 'showRate'),
+        ]);
     rows.push([...inputs, ...computed(row, cpqm, !!source)]);
   }
 
   // The blended row reads the table's rows, so its spend, meetings and CPQM count the same channels.
-  const column = (field: ChannelField): string =>
-    `${cellA1(F, COL[field])}:${cellA1(L, COL[field])}`;
   const blendedCpqm = call(style, 'BLENDED_CPQM', [
     column('spend'),
     column('meetings'),
@@ -171,7 +218,7 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
     total('meetings'),
     null,
     null,
-    ...computed(B, blendedCpqm),
+    ...computed(blendedRow, blendedCpqm),
   ];
   // Beside the blended row, one more column: for a mapped sheet, why the blended CPQM is an
   // error when a row is half filled (a Total row the user keeps). One block either way, so the
@@ -182,28 +229,44 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
       )
     : null;
   plan.blocks.push({
-    row: H,
+    row: headerRow,
     col: 0,
     cells: [[...CHANNEL_HEADERS, null], [...blended, note], ...rows.map((row) => [...row, null])],
   });
 
-  plan.rows = Math.max(plan.rows, L + 1);
-  const table = (col: number) => rect(B, col, count + 1, 1);
+  plan.rows = Math.max(plan.rows, lastRow + 1);
+  const table = (col: number) => rect(blendedRow, col, count + 1, 1);
   plan.formats.push(
-    { pattern: f.money, ranges: [rect(I, 1), table(1)] },
-    { pattern: f.cents, ranges: [rect(I + 3, 1), rect(B, 5, count + 1, 3)] },
-    { pattern: f.percent, ranges: [rect(I + 1, 1), rect(B, 3, count + 1, 2), table(8)] },
-    { pattern: f.multiple, ranges: [rect(I + 2, 1)] },
-    { pattern: f.count, ranges: [table(2)] },
+    { pattern: numberFormats.money, ranges: [rect(inputsRow, 1), table(1)] },
+    {
+      pattern: numberFormats.cents,
+      ranges: [rect(inputsRow + 3, 1), rect(blendedRow, COMPUTED.costPerMeeting, count + 1, 3)],
+    },
+    {
+      pattern: numberFormats.percent,
+      ranges: [rect(inputsRow + 1, 1), rect(blendedRow, 3, count + 1, 2), table(COMPUTED.headroom)],
+    },
+    { pattern: numberFormats.multiple, ranges: [rect(inputsRow + 2, 1)] },
+    { pattern: numberFormats.count, ranges: [table(2)] },
   );
   plan.bold.push(
     rect(0, 0),
-    rect(H, 0, 1, CHANNEL_HEADERS.length),
-    rect(B, 0, 1, CHANNEL_HEADERS.length),
+    rect(headerRow, 0, 1, CHANNEL_HEADERS.length),
+    rect(blendedRow, 0, 1, CHANNEL_HEADERS.length),
   );
   plan.conditional.push(
-    { range: table(9), text: VERDICT_BAD, background: '#f4c7c3', fontColor: '#a50e0e' },
-    { range: table(9), text: VERDICT_OK, background: '#b7e1cd', fontColor: '#0d652d' },
+    {
+      range: table(COMPUTED.verdict),
+      text: VERDICT_BAD,
+      background: '#f4c7c3',
+      fontColor: '#a50e0e',
+    },
+    {
+      range: table(COMPUTED.verdict),
+      text: VERDICT_OK,
+      background: '#b7e1cd',
+      fontColor: '#0d652d',
+    },
   );
   plan.summary.push(
     channels.mode === 'typed'
@@ -211,9 +274,11 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
       : `Channels from sheet "${source!.sheet}" by formula (columns ${(
           Object.keys(COL) as ChannelField[]
         )
-          .map((fld) => columnLetter(source!.cols[fld]))
+          .map((field) => columnLetter(source!.cols[field]))
           .join(', ')}), rows 2–${source!.rows + 1}, so changes there flow through.`,
-    'Cost per meeting, CPQM, Max CPQM, headroom and an economical / uneconomical verdict per channel.',
+    addon
+      ? 'Cost per meeting, CPQM, Max CPQM, headroom and an economical / uneconomical verdict per channel, each function column one call over the whole table.'
+      : 'Cost per meeting, CPQM, Max CPQM, headroom and an economical / uneconomical verdict per channel.',
     'A blended row computed with BLENDED_CPQM: total spend over total qualified meetings.',
   );
   return plan;

@@ -2,14 +2,14 @@
  * Definitions: each metric the templates use, its formula and what it means
  * in plain words, the qualification criteria, the stages, and where the
  * numbers come from (source fields, attribution window), so marketing,
- * sales and finance read every number the same way (seeds 000 and 004).
+ * sales and finance read every number the same way.
  */
 import { showNumber } from '../../sheets/format';
 import { rect } from '../../workbook/a1';
 import { emptyPlan, type PlanCell } from '../../workbook/plan';
 import { CHANNEL_FIELDS, type ChannelField, TEMPLATE_TITLES } from '../settings';
 import type { BuildContext, TemplatePlan } from './common';
-import { SEED_CHECKLIST } from './meeting-outcomes';
+import { QUALIFICATION_CHECKLIST } from './meeting-outcomes';
 
 export const METRIC_DEFINITIONS: readonly (readonly [string, string, string])[] = [
   [
@@ -20,7 +20,7 @@ export const METRIC_DEFINITIONS: readonly (readonly [string, string, string])[] 
   [
     'Cost per qualified meeting (CPQM)',
     'spend ÷ (booked meetings × show rate × qualification rate) (CPQM)',
-    'What one held meeting with a prospect who meets the qualification criteria costs: the truest efficiency figure for a channel.',
+    'What one held meeting with a buyer who meets the qualification criteria costs: the truest efficiency figure for a channel.',
   ],
   [
     'Max CPQM',
@@ -45,7 +45,7 @@ export const METRIC_DEFINITIONS: readonly (readonly [string, string, string])[] 
   [
     'Qualification rate',
     'qualified ÷ held (QUAL_RATE)',
-    'Share of held meetings whose prospect met the qualification criteria.',
+    'Share of held meetings whose buyer met the qualification criteria.',
   ],
   [
     'Stage volume needed',
@@ -94,12 +94,12 @@ export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
   }
   blank();
   bold(['Qualification criterion', 'Required?', 'Question to ask']);
-  for (const [criterion, question, required] of SEED_CHECKLIST)
+  for (const [criterion, question, required] of QUALIFICATION_CHECKLIST)
     rows.push([criterion, required, question]);
   rows.push([
     'Qualified meeting',
     '',
-    'A held meeting is qualified only when every required criterion is met (seed 001).',
+    'A held meeting is qualified only when every required criterion is met.',
   ]);
   blank();
   bold(['Source field', 'Where it comes from', '']);
@@ -128,7 +128,7 @@ export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
   ]);
   plan.blocks.push({ row: 0, col: 0, cells: rows });
   plan.summary.push(
-    `${METRIC_DEFINITIONS.length} metrics with formula and plain-language definition, the stages and ${SEED_CHECKLIST.length} qualification criteria.`,
+    `${METRIC_DEFINITIONS.length} metrics with formula and plain-language definition, the stages and ${QUALIFICATION_CHECKLIST.length} qualification criteria.`,
     `Source fields (${ch.mode === 'mapped' ? `sheet "${ch.sheet}"` : 'typed in'}) and the attribution window: ${settings.attributionWindow || 'not set'}.`,
   );
   return plan;

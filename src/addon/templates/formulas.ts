@@ -5,10 +5,12 @@
  */
 // Only the runtime parts of the catalogue: the prose stays out of the Apps Script bundle.
 import { NATIVE, RUNTIME, reverseFunnelStepNative } from '../../metrics/catalogue';
-import type { NativeForm } from '../../metrics/spec';
 import type { FormulaStyle } from '../settings';
 
 const NAMES = new Set(RUNTIME.map((entry) => entry.name));
+
+/** A catalogue function's formula over given references, with built-in functions only. */
+type NativeForm = (typeof NATIVE)[string];
 
 /** The native expansion of `name`, if it has one; throws for a name not in the catalogue. */
 function nativeOf(name: string): NativeForm | undefined {

@@ -16,9 +16,14 @@ export const FUNNEL_LAYOUT = {
   firstStageRow: 12,
 };
 
+/** The row of "Economics at <meeting stage>", below the `stageCount` stage rows and a blank one. */
+export function economicsRow(stageCount: number): number {
+  return FUNNEL_LAYOUT.firstStageRow + stageCount + 1;
+}
+
 export function buildFunnelPlan({ settings }: BuildContext): TemplatePlan {
   const { stages, economics: e, formulaStyle: style } = settings;
-  const f = formats(e.currency);
+  const numberFormats = formats(e.currency);
   const plan = emptyPlan('funnelPlan', TEMPLATE_TITLES.funnelPlan);
   const n = stages.length;
   const last = stages[n - 1]!.name;
@@ -28,9 +33,10 @@ export function buildFunnelPlan({ settings }: BuildContext): TemplatePlan {
   );
 
   // Inputs: column B, rows 5–10 in A1 terms.
-  const I = FUNNEL_LAYOUT.inputsRow;
-  const ref = (k: number) => cellA1(I + k, 1, true);
-  const [revenue, deal, close, roas, budget, target] = [0, 1, 2, 3, 4, 5].map(ref) as string[];
+  const { inputsRow, stagesHeaderRow: headerRow, firstStageRow: firstRow } = FUNNEL_LAYOUT;
+  const lastRow = firstRow + n - 1;
+  const input = (k: number) => cellA1(inputsRow + k, 1, true);
+  const [revenue, deal, close, roas, budget, target] = [0, 1, 2, 3, 4, 5].map(input) as string[];
   plan.blocks.push({
     row: 0,
     col: 0,
@@ -54,48 +60,45 @@ export function buildFunnelPlan({ settings }: BuildContext): TemplatePlan {
     ],
   });
 
-  // Stages: name, rate to the next stage, volume needed, cost per unit.
-  const H = FUNNEL_LAYOUT.stagesHeaderRow;
-  const S = FUNNEL_LAYOUT.firstStageRow;
+  // Stages: name, rate to the next stage, volume needed, cost per unit. With the add-on, each
+  // function column is one call whose results fill the cells below it (in Sheets every cell
+  // holding a custom function is a server call of its own); natively, built-in formulas per row.
+  const column = (col: number, to = lastRow) => `${cellA1(firstRow, col)}:${cellA1(to, col)}`;
   const rows: PlanCell[][] = [['Stage', 'Rate to next stage', 'Volume needed', 'Cost per unit']];
   stages.forEach((stage, k) => {
-    const row = S + k;
+    const row = firstRow + k;
     let volume: PlanCell = null;
+    let cost: PlanCell = null;
     if (style === 'addon') {
-      // One call spills the whole column, top first, ending with the target.
       if (k === 0) {
-        volume = formula(
-          call(style, 'REVERSE_FUNNEL', [target, `${cellA1(S, 1)}:${cellA1(S + n - 2, 1)}`]),
-        );
+        // Top first, ending with the target.
+        volume = formula(call(style, 'REVERSE_FUNNEL', [target, column(1, lastRow - 1)]));
+        cost = formula(call(style, 'CPL', [budget, column(2)]));
       }
     } else {
       volume =
         k === n - 1
           ? formula(`=${target}`)
           : formula(reverseStep(cellA1(row + 1, 2), cellA1(row, 1)));
+      cost = formula(call(style, 'CPL', [budget, cellA1(row, 2)]));
     }
-    rows.push([
-      stage.name,
-      stage.rate,
-      volume,
-      formula(call(style, 'CPL', [budget, cellA1(row, 2)])),
-    ]);
+    rows.push([stage.name, stage.rate, volume, cost]);
   });
-  plan.blocks.push({ row: H, col: 0, cells: rows });
+  plan.blocks.push({ row: headerRow, col: 0, cells: rows });
 
   // Economics at the meeting stage.
-  const E = S + n + 1;
-  const meetings = cellA1(E + 1, 1);
-  const planned = cellA1(E + 2, 1);
-  const max = cellA1(E + 3, 1);
+  const economics = economicsRow(n);
+  const meetings = cellA1(economics + 1, 1);
+  const planned = cellA1(economics + 2, 1);
+  const max = cellA1(economics + 3, 1);
   plan.blocks.push({
-    row: E,
+    row: economics,
     col: 0,
     cells: [
       [`Economics at ${settings.meetingStage}`, null],
       [
         `Qualified meetings needed (${settings.meetingStage})`,
-        formula(`=${cellA1(S + meetingIndex, 2)}`),
+        formula(`=${cellA1(firstRow + meetingIndex, 2)}`),
       ],
       [
         'Planned CPQM (budget ÷ qualified meetings)',
@@ -107,19 +110,28 @@ export function buildFunnelPlan({ settings }: BuildContext): TemplatePlan {
   });
 
   plan.formats.push(
-    { pattern: f.money, ranges: [rect(I, 1, 2, 1), rect(I + 4, 1)] },
+    { pattern: numberFormats.money, ranges: [rect(inputsRow, 1, 2, 1), rect(inputsRow + 4, 1)] },
     // Top-of-funnel units cost pennies: whole pounds would show a £0.79 visitor as £1.
-    { pattern: f.cents, ranges: [rect(S, 3, n, 1), rect(E + 2, 1, 2, 1)] },
-    { pattern: f.percent, ranges: [rect(I + 2, 1), rect(S, 1, n, 1), rect(E + 4, 1)] },
-    { pattern: f.multiple, ranges: [rect(I + 3, 1)] },
-    { pattern: f.count, ranges: [rect(I + 5, 1), rect(S, 2, n, 1), rect(E + 1, 1)] },
+    {
+      pattern: numberFormats.cents,
+      ranges: [rect(firstRow, 3, n, 1), rect(economics + 2, 1, 2, 1)],
+    },
+    {
+      pattern: numberFormats.percent,
+      ranges: [rect(inputsRow + 2, 1), rect(firstRow, 1, n, 1), rect(economics + 4, 1)],
+    },
+    { pattern: numberFormats.multiple, ranges: [rect(inputsRow + 3, 1)] },
+    {
+      pattern: numberFormats.count,
+      ranges: [rect(inputsRow + 5, 1), rect(firstRow, 2, n, 1), rect(economics + 1, 1)],
+    },
   );
-  plan.bold.push(rect(0, 0), rect(3, 0), rect(H, 0, 1, 4), rect(E, 0));
+  plan.bold.push(rect(0, 0), rect(3, 0), rect(headerRow, 0, 1, 4), rect(economics, 0));
   plan.charts.push({
     kind: 'bar',
     title: 'Volume needed per stage',
-    ranges: [rect(H, 0, n + 1, 1), rect(H, 2, n + 1, 1)],
-    row: H,
+    ranges: [rect(headerRow, 0, n + 1, 1), rect(headerRow, 2, n + 1, 1)],
+    row: headerRow,
     col: 5,
   });
   plan.summary.push(

@@ -1,13 +1,14 @@
 /**
- * Meeting outcomes & qualification: the seed-001 SQM checklist with its
+ * Meeting outcomes & qualification: the SQM qualification checklist with its
  * decision (SQM_DECISION), and a meeting log whose outcome column offers the
- * six CRM outcome labels of seed 000, summarised by channel (OUTCOME_SUMMARY).
+ * six CRM outcome labels, summarised by channel (OUTCOME_SUMMARY).
  *
  * In the native style both are built-in formulas that read the exact labels
  * the tab's dropdowns allow, so those dropdowns refuse anything else; the
  * add-on functions also read forgiving spellings ("no-show"), so there the
  * outcome dropdown only warns.
  */
+import { blankGuard } from '../../metrics/native';
 import { OUTCOME_LABELS, SUMMARY_HEADER } from '../../metrics/outcomes';
 import { REQUIRED_LABELS, STATUS_LABELS } from '../../metrics/qualification';
 import { cellA1, openColumnA1, rect, sheetRef } from '../../workbook/a1';
@@ -17,8 +18,11 @@ import { mappedSource } from './channel-comparison';
 import { type BuildContext, formats, type TemplatePlan } from './common';
 import { call } from './formulas';
 
-/** Seed 001's checklist, as its example filled it in. */
-export const SEED_CHECKLIST: readonly (readonly [
+/**
+ * The SQM qualification checklist: criterion, question to ask, required or
+ * optional, status and notes, filled in as an example to overwrite.
+ */
+export const QUALIFICATION_CHECKLIST: readonly (readonly [
   string,
   string,
   'Required' | 'Optional',
@@ -88,13 +92,17 @@ export const OUTCOMES_LAYOUT = {
 /** Rows of log with the outcome dropdown. */
 export const LOG_ROWS = 500;
 
-/** SQM_DECISION's text from built-in functions, for a checklist of `n` rows in these ranges. */
-function nativeDecision(n: number, names: string, required: string, status: string): string {
+/**
+ * SQM_DECISION's text from built-in functions, for a checklist in these
+ * ranges of the same size. An unnamed criterion is called by its place in
+ * the list, counted over the range itself, so rows the user inserts count too.
+ */
+function nativeDecision(names: string, required: string, status: string): string {
   const need = `${required},"Required"`;
   const all = `COUNTIF(${need})`;
   const missed = `COUNTIFS(${need},${status},"<>Met",${status},"<>Partial")`;
   const partial = `COUNTIFS(${need},${status},"Partial")`;
-  const missing = `TEXTJOIN(", ",TRUE(),FILTER(IF(${names}="","criterion "&SEQUENCE(${n}),${names}),(${required}="Required")*(${status}<>"Met")*(${status}<>"Partial")))`;
+  const missing = `TEXTJOIN(", ",TRUE(),FILTER(IF(${names}="","criterion "&SEQUENCE(ROWS(${names})),${names}),(${required}="Required")*(${status}<>"Met")*(${status}<>"Partial")))`;
   return (
     `=IF(COUNTA(${names},${required},${status})=0,"",IF(${missed}>0,` +
     `"DO NOT SCHEDULE ("&(${all}-${missed})&"/"&${all}&" required criteria met; missing: "&${missing}&")",` +
@@ -106,6 +114,11 @@ function nativeDecision(n: number, names: string, required: string, status: stri
  * OUTCOME_SUMMARY's row for the channel named in `name`, from built-in
  * functions. SUMPRODUCT compares names exactly; COUNTIFS would read a
  * channel called "Events*" or ">5k" as a pattern or a comparison.
+ *
+ * Without a name the row is blank. The counts come from the log; the booked
+ * total and the rates add and divide the row's own counts only where both
+ * are filled in, so no formula does arithmetic on a blank ("") cell, which
+ * Excel and LibreOffice refuse.
  */
 function nativeSummaryRow(
   row: number,
@@ -114,43 +127,46 @@ function nativeSummaryRow(
   channels: string,
 ): PlanCell[] {
   const name = cellA1(row, col);
-  const c = (k: number) => cellA1(row, col + k);
-  const count = (test: string) => `SUMPRODUCT((${channels}=${name})*(${test}))`;
+  const [booked, held, noShows, qualified] = [1, 2, 3, 4].map((k) => cellA1(row, col + k)) as [
+    string,
+    string,
+    string,
+    string,
+  ];
+  const count = (test: string) => `IF(${name}="","",SUMPRODUCT((${channels}=${name})*(${test})))`;
+  const rate = (part: string, whole: string) =>
+    blankGuard([part, whole], `IF(${whole}=0,"",${part}/${whole})`);
   return [
-    `=${c(2)}+${c(3)}`,
-    `=${c(4)}+${count(`LEFT(${outcomes},13)="Not qualified"`)}`,
-    `=${count(`${outcomes}="No show"`)}`,
-    `=${count(`${outcomes}="Qualified"`)}`,
-    `=IF(${c(1)}=0,"",${c(2)}/${c(1)})`,
-    `=IF(${c(2)}=0,"",${c(4)}/${c(2)})`,
-  ].map((f) => formula(`=IF(${name}="","",${f.slice(1)})`));
+    blankGuard([held, noShows], `${held}+${noShows}`),
+    count(`(${outcomes}="Qualified")+(LEFT(${outcomes},13)="Not qualified")`),
+    count(`${outcomes}="No show"`),
+    count(`${outcomes}="Qualified"`),
+    rate(held, booked),
+    rate(qualified, held),
+  ].map(formula);
 }
 
 export function buildMeetingOutcomes(ctx: BuildContext): TemplatePlan {
   const { settings } = ctx;
   const style = settings.formulaStyle;
-  const f = formats(settings.economics.currency);
+  const numberFormats = formats(settings.economics.currency);
   const plan = emptyPlan('meetingOutcomes', TEMPLATE_TITLES.meetingOutcomes);
-  const {
-    checklistHeaderRow: CH,
-    firstCriterionRow: C1,
-    logHeaderRow: LH,
-    summaryCol: SC,
-  } = OUTCOMES_LAYOUT;
-  const n = SEED_CHECKLIST.length;
-  const CL = C1 + n - 1;
-  const column = (col: number) => `${cellA1(C1, col)}:${cellA1(CL, col)}`;
+  const { checklistHeaderRow, firstCriterionRow, logHeaderRow, summaryCol } = OUTCOMES_LAYOUT;
+  const n = QUALIFICATION_CHECKLIST.length;
+  const lastCriterionRow = firstCriterionRow + n - 1;
+  const column = (col: number) =>
+    `${cellA1(firstCriterionRow, col)}:${cellA1(lastCriterionRow, col)}`;
 
   const checklist: PlanCell[][] = [
     ['Qualification checklist', null, null, null, null],
     ['Criterion', 'Question to ask', 'Required?', 'Status', 'Notes'],
-    ...SEED_CHECKLIST.map((row) => [...row]),
+    ...QUALIFICATION_CHECKLIST.map((row) => [...row]),
     [null, null, null, null, null],
     [
       'Qualification decision',
       formula(
         style === 'native'
-          ? nativeDecision(n, column(0), column(2), column(3))
+          ? nativeDecision(column(0), column(2), column(3))
           : call(style, 'SQM_DECISION', [column(3), column(2), column(0)]),
       ),
       null,
@@ -169,23 +185,23 @@ export function buildMeetingOutcomes(ctx: BuildContext): TemplatePlan {
         ],
       ],
     },
-    { row: CH - 1, col: 0, cells: checklist },
+    { row: checklistHeaderRow - 1, col: 0, cells: checklist },
   );
 
-  const first = LH + 1;
+  const first = logHeaderRow + 1;
   const outcomes = openColumnA1(first, 2);
   const channels = openColumnA1(first, 1);
   const native = style === 'native';
   plan.blocks.push(
     {
-      row: LH - 1,
+      row: logHeaderRow - 1,
       col: 0,
       cells: [
         ['Meeting log', null, null, null, 'Outcomes by channel (fills in as meetings are logged)'],
       ],
     },
     {
-      row: LH,
+      row: logHeaderRow,
       col: 0,
       cells: [
         [
@@ -216,34 +232,37 @@ export function buildMeetingOutcomes(ctx: BuildContext): TemplatePlan {
     summaryRows = names.length;
     plan.blocks.push({
       row: first,
-      col: SC,
-      cells: names.map((name, k) => [name, ...nativeSummaryRow(first + k, SC, outcomes, channels)]),
+      col: summaryCol,
+      cells: names.map((name, k) => [
+        name,
+        ...nativeSummaryRow(first + k, summaryCol, outcomes, channels),
+      ]),
     });
   }
 
   const tall = Math.max(LOG_ROWS, summaryRows);
   plan.rows = Math.max(plan.rows, first + tall);
   plan.validations.push(
-    { range: rect(C1, 2, n, 1), values: [...REQUIRED_LABELS] },
-    { range: rect(C1, 3, n, 1), values: [...STATUS_LABELS] },
+    { range: rect(firstCriterionRow, 2, n, 1), values: [...REQUIRED_LABELS] },
+    { range: rect(firstCriterionRow, 3, n, 1), values: [...STATUS_LABELS] },
     { range: rect(first, 2, LOG_ROWS, 1), values: [...OUTCOME_LABELS], allowInvalid: !native },
   );
   plan.formats.push(
-    { pattern: f.date, ranges: [rect(first, 0, LOG_ROWS, 1)] },
-    { pattern: f.percent, ranges: [rect(first, SC + 5, tall, 2)] },
+    { pattern: numberFormats.date, ranges: [rect(first, 0, LOG_ROWS, 1)] },
+    { pattern: numberFormats.percent, ranges: [rect(first, summaryCol + 5, tall, 2)] },
   );
   plan.bold.push(
     rect(0, 0),
-    rect(CH - 1, 0),
-    rect(CH, 0, 1, 5),
-    rect(CL + 2, 0, 1, 2),
-    rect(LH - 1, 0, 1, 5),
-    rect(LH, 0, 1, SC + 7),
+    rect(checklistHeaderRow - 1, 0),
+    rect(checklistHeaderRow, 0, 1, 5),
+    rect(lastCriterionRow + 2, 0, 1, 2),
+    rect(logHeaderRow - 1, 0, 1, 5),
+    rect(logHeaderRow, 0, 1, summaryCol + 7),
   );
   plan.summary.push(
     native
-      ? `The seed's SQM checklist (${n} criteria) with SQM_DECISION's decision in built-in formulas.`
-      : `The seed's SQM checklist (${n} criteria) with its decision from SQM_DECISION.`,
+      ? `The SQM qualification checklist (${n} criteria) with SQM_DECISION's decision in built-in formulas.`
+      : `The SQM qualification checklist (${n} criteria) with its decision from SQM_DECISION.`,
     native
       ? `A meeting log of ${LOG_ROWS} rows whose dropdown takes only the ${OUTCOME_LABELS.length} outcome labels, summarised for each of your channels in built-in formulas.`
       : `A meeting log of ${LOG_ROWS} rows with a dropdown of the ${OUTCOME_LABELS.length} outcome labels, summarised by channel with OUTCOME_SUMMARY.`,
