@@ -9,7 +9,7 @@ import { memoryHost } from '../addon/memory-host';
 import type { Rect } from '../workbook/a1';
 import { MemoryWorkbook, type SheetSnapshot } from '../workbook/memory';
 import type { ConditionalRule, NumberFormat } from '../workbook/plan';
-import { BUDGET_SHEET, type Cell, MEETING_LOG_SHEET, SAMPLE_FORMATS, sampleSheets } from './sample';
+import { type Cell, SAMPLE_FORMATS, sampleSheets } from './sample';
 
 /** A sheet as /api/workbook serves it: the engine's snapshot, plus how the grid should show it. */
 export interface PlaygroundSheet extends SheetSnapshot {
@@ -33,9 +33,8 @@ export function sampleBackend(sheets: Record<string, Cell[][]> = sampleSheets())
     if (sheets[f.sheet])
       workbook.setNumberFormat(f.sheet, { pattern: f.pattern, ranges: [f.range] });
   }
-  for (const name of [BUDGET_SHEET, MEETING_LOG_SHEET]) {
-    if (sheets[name])
-      workbook.setBold(name, [{ row: 0, col: 0, rows: 1, cols: sheets[name][0]!.length }]);
+  for (const [name, rows] of Object.entries(sheets)) {
+    workbook.setBold(name, [{ row: 0, col: 0, rows: 1, cols: rows[0]?.length ?? 1 }]);
   }
   const host = memoryHost(workbook);
   return {

@@ -1,8 +1,10 @@
 /**
- * The playground's starting workbook, built from the seeds' worked examples
- * so the numbers on screen can be checked against the articles.
+ * The playground's starting workbook: a small channel budget and meeting log
+ * from the glossary's worked examples, so the numbers on screen can be checked
+ * by hand, and the raw ad export and CRM meeting log of raw-sample.ts.
  */
 import { OUTCOME_LABELS } from '../metrics/outcomes';
+import { ADS_SHEET, adsExport, CRM_SHEET, crmMeetings, RAW_DATE_COLUMNS } from './raw-sample';
 
 export type Cell = string | number | boolean | null;
 
@@ -10,7 +12,7 @@ export const BUDGET_SHEET = 'Channel budget';
 export const MEETING_LOG_SHEET = 'Meeting log';
 
 /**
- * Seed 000: £950 for 10 meetings with 30% outside the ICP (£136 per qualified
+ * The CPQM examples: £950 for 10 meetings with 30% outside the ICP (£136 per qualified
  * meeting); £1,000 for 10 meetings with 40% unqualified (about 1.7× the cost
  * per meeting); £1,000 for 10 meetings with a 20% no-show (CPQM up 25%).
  * The CPQM column shows the add-on functions working in a plain cell.
@@ -23,7 +25,7 @@ export const BUDGET_ROWS: Cell[][] = [
   ['Events', 4000, 12, 0.9, 0.75, '=CPQM(B5, C5, E5, D5)'],
 ];
 
-/** Seed 000's FAQ: the six meeting outcomes a CRM field should offer. */
+/** The six outcome labels a CRM meeting-outcome field should offer. */
 export const OUTCOMES = OUTCOME_LABELS;
 
 export const MEETING_LOG_ROWS: Cell[][] = [
@@ -49,11 +51,18 @@ export const SAMPLE_FORMATS: {
   { sheet: BUDGET_SHEET, pattern: '"£"#,##0', range: { row: 1, col: 1, rows: 4, cols: 1 } },
   { sheet: BUDGET_SHEET, pattern: '0%', range: { row: 1, col: 3, rows: 4, cols: 2 } },
   { sheet: BUDGET_SHEET, pattern: '"£"#,##0.00', range: { row: 1, col: 5, rows: 4, cols: 1 } },
+  ...RAW_DATE_COLUMNS.map(({ sheet, col, rows }) => ({
+    sheet,
+    pattern: 'yyyy-mm-dd',
+    range: { row: 1, col, rows, cols: 1 },
+  })),
 ];
 
 export function sampleSheets(): Record<string, Cell[][]> {
   return {
     [BUDGET_SHEET]: BUDGET_ROWS.map((r) => [...r]),
     [MEETING_LOG_SHEET]: MEETING_LOG_ROWS.map((r) => [...r]),
+    [ADS_SHEET]: adsExport(),
+    [CRM_SHEET]: crmMeetings(),
   };
 }

@@ -13,7 +13,9 @@ describe('the playground grid', () => {
     expect(formatNumber(3, pounds.multiple)).toBe('3.0×');
     expect(formatNumber(190000, pounds.count)).toBe('190,000');
     expect(formatNumber(1200, formats('CHF').money)).toBe('CHF 1,200');
-    expect(formatNumber(45000, pounds.date)).toBeUndefined();
+    expect(formatNumber(46027, pounds.date)).toBe('2026-01-05');
+    expect(formatNumber(46027.75, pounds.date)).toBe('2026-01-05');
+    expect(formatNumber(1, 'dd/mm/yyyy')).toBeUndefined();
   });
 });
 

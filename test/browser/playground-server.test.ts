@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/addon/settings';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
 import type { SheetSnapshot } from '../../src/playground/backend';
+import { ADS_SHEET, CRM_SHEET } from '../../src/playground/raw-sample';
 import { BUDGET_SHEET, MEETING_LOG_SHEET, OUTCOMES } from '../../src/playground/sample';
 import { BODY_LIMIT, type Playground, startPlayground } from '../../src/playground/server';
 
@@ -33,7 +34,7 @@ async function sheets(): Promise<SheetSnapshot[]> {
 describe('the playground server', () => {
   it('serves the sample workbook with formulas and computed values', async () => {
     const all = await sheets();
-    expect(all.map((s) => s.name)).toEqual([BUDGET_SHEET, MEETING_LOG_SHEET]);
+    expect(all.map((s) => s.name)).toEqual([BUDGET_SHEET, MEETING_LOG_SHEET, ADS_SHEET, CRM_SHEET]);
     const budget = all[0]!;
     expect(budget.formulas[1]![5]).toBe('=CPQM(B2, C2, E2, D2)');
     expect(budget.values[1]![5]).toBeCloseTo(FUNCTIONS.CPQM!(950, 10, 0.7, 1) as number, 9);

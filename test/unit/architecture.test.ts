@@ -45,7 +45,7 @@ function folderImports(): [string, string, string][] {
 }
 
 /** The folders on a cycle of `edges`, found by depth-first search; empty when there is none. */
-export function findCycle(edges: readonly [string, string][]): string[] {
+function findCycle(edges: readonly [string, string][]): string[] {
   const next = new Map<string, Set<string>>();
   for (const [from, to] of edges) {
     if (!next.has(from)) next.set(from, new Set());
@@ -87,7 +87,7 @@ describe('folder dependencies under src/', () => {
   });
 
   it('imports only from lower layers', () => {
-    const folders = new Set(imports.flatMap(([from, to]) => [from, to]));
+    const folders = new Set(imports.flatMap(([from, to]) => [from, to] as string[]));
     for (const folder of folders)
       expect(LAYER, `src/${folder} has no layer`).toHaveProperty(folder);
     const against = imports
