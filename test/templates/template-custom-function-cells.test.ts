@@ -5,12 +5,7 @@
  * the channels or the stages. Native tabs call none.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  type FormulaStyle,
-  type Settings,
-  TEMPLATE_IDS,
-  TEMPLATE_TITLES,
-} from '../../src/addon/settings';
+import { type FormulaStyle, type Settings, TEMPLATE_TITLES } from '../../src/addon/settings';
 import type { Input } from '../../src/workbook/memory';
 import {
   channels,
@@ -48,7 +43,8 @@ function dataSheet(n: number): Input[][] {
   ];
 }
 
-const TITLES = TEMPLATE_IDS.map((id) => TEMPLATE_TITLES[id]);
+/** Every template a new spreadsheet gets. */
+const TITLES = seedSettings().templates.map((id) => TEMPLATE_TITLES[id]);
 
 describe('custom-function cells per tab', () => {
   const small = counts(typed('addon', 3, 4));
