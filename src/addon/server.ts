@@ -34,7 +34,11 @@ function plan(
     ok: true,
     value: {
       settings: parsed.value,
-      plans: buildPlans({ settings: parsed.value, sheets }),
+      plans: buildPlans({
+        settings: parsed.value,
+        sheets,
+        read: (sheet, col) => host.workbook.columnValues(sheet, col),
+      }),
       sheets,
     },
   };

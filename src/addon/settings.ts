@@ -7,6 +7,7 @@
 export const TEMPLATE_IDS = [
   'funnelPlan',
   'channelComparison',
+  'channelReport',
   'meetingOutcomes',
   'definitions',
 ] as const;
@@ -15,6 +16,7 @@ export type TemplateId = (typeof TEMPLATE_IDS)[number];
 export const TEMPLATE_TITLES: Record<TemplateId, string> = {
   funnelPlan: 'Funnel plan',
   channelComparison: 'Channel comparison',
+  channelReport: 'Channel report',
   meetingOutcomes: 'Meeting outcomes',
   definitions: 'Definitions',
 };
@@ -83,6 +85,47 @@ export interface TypedChannels {
 
 export type Channels = TypedChannels | MappedChannels;
 
+/** The columns of a raw ad-spend export: one row per day × campaign. */
+export const SPEND_FIELDS = ['channel', 'spend', 'date'] as const;
+export type SpendField = (typeof SPEND_FIELDS)[number];
+
+/** The columns of a CRM meeting log: one row per booked meeting. */
+export const MEETING_FIELDS = ['channel', 'outcome', 'date'] as const;
+export type MeetingField = (typeof MEETING_FIELDS)[number];
+
+/** What each raw column is called in a sentence ("the spend column"). */
+export const SPEND_FIELD_LABELS: Record<SpendField, string> = {
+  channel: 'channel',
+  spend: 'spend',
+  date: 'date',
+};
+export const MEETING_FIELD_LABELS: Record<MeetingField, string> = {
+  channel: 'channel or source',
+  outcome: 'outcome',
+  date: 'meeting date',
+};
+
+/**
+ * A table already in the user's spreadsheet: its sheet (headers in row 1)
+ * and, for each field, the header of its column ("" for an optional column
+ * left out, such as the date when no period is asked).
+ */
+export interface SheetColumns<F extends string> {
+  sheet: string;
+  columns: Record<F, string>;
+}
+
+/** The report's periods; "none" gives one row per channel. */
+export const REPORT_PERIODS = ['none', 'week', 'month', 'quarter'] as const;
+export type ReportPeriod = (typeof REPORT_PERIODS)[number];
+
+/** The raw tables the Channel report reads, and how it groups them in time. */
+export interface RawData {
+  spend: SheetColumns<SpendField>;
+  meetings: SheetColumns<MeetingField>;
+  period: ReportPeriod;
+}
+
 /** Add-on functions (`=CPQM(…)`) or built-in Sheets functions only. */
 export type FormulaStyle = 'addon' | 'native';
 
@@ -93,6 +136,10 @@ export interface Settings {
   meetingStage: string;
   economics: Economics;
   channels: Channels;
+  /** The raw ad export and meeting log of the Channel report; null until mapped. */
+  raw: RawData | null;
+  /** An existing meeting log for Meeting outcomes to summarise; null makes a new, empty log. */
+  meetingLog: SheetColumns<MeetingField> | null;
   formulaStyle: FormulaStyle;
   /** For the Definitions tab: how long after first touch a deal is credited. */
   attributionWindow: string;
@@ -113,9 +160,15 @@ export const DEFAULT_STAGES: Stage[] = [
   { name: 'Customer', rate: null },
 ];
 
+/**
+ * Chosen unless the user says otherwise: every template that works on a new
+ * spreadsheet. The Channel report needs raw data mapped first.
+ */
+export const DEFAULT_TEMPLATES: TemplateId[] = TEMPLATE_IDS.filter((t) => t !== 'channelReport');
+
 export function defaultSettings(): Settings {
   return {
-    templates: [...TEMPLATE_IDS],
+    templates: [...DEFAULT_TEMPLATES],
     stages: DEFAULT_STAGES.map((s) => ({ ...s })),
     meetingStage: 'SQM',
     economics: {
@@ -134,6 +187,8 @@ export function defaultSettings(): Settings {
         { name: 'Events', spend: 4000, meetings: 12, showRate: 0.9, qualRate: 0.75 },
       ],
     },
+    raw: null,
+    meetingLog: null,
     formulaStyle: 'addon',
     attributionWindow: '90 days from first touch',
   };

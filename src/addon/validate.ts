@@ -17,11 +17,17 @@ import type { FieldError, Result, SheetInfo } from './api';
 import {
   CHANNEL_FIELD_LABELS,
   CHANNEL_FIELDS,
-  type ChannelField,
   type Channels,
   type Economics,
   type FormulaStyle,
+  MEETING_FIELD_LABELS,
+  MEETING_FIELDS,
+  type RawData,
+  REPORT_PERIODS,
   type Settings,
+  type SheetColumns,
+  SPEND_FIELD_LABELS,
+  SPEND_FIELDS,
   type Stage,
   TEMPLATE_IDS,
   TEMPLATE_TITLES,
@@ -267,16 +273,27 @@ function checkTypedChannels(c: Checker, rows: unknown): Channels | undefined {
   return c.errors.length > before ? undefined : ({ mode: 'typed', rows: out } as Channels);
 }
 
-function checkMappedChannels(
+/**
+ * A table in the user's spreadsheet: a sheet that exists (matched exactly,
+ * so "Data " with its space is another sheet than "Data") and, for each
+ * field, the header of one column on it. `optional` fields may be left ""
+ * (a date column when no period is asked). Without `sheets` (no spreadsheet
+ * at hand) only the shape is checked.
+ */
+function checkSheetColumns<F extends string>(
   c: Checker,
-  v: Obj,
-  sheets?: readonly SheetInfo[],
-): Channels | undefined {
+  v: unknown,
+  what: string,
+  fields: readonly F[],
+  labels: Record<F, string>,
+  sheets: readonly SheetInfo[] | undefined,
+  optional: readonly F[] = [],
+): SheetColumns<F> | undefined {
+  if (!isObj(v)) return c.fail(`Pick the sheet that holds ${what}, and its columns.`);
   const before = c.errors.length;
-  // Sheet names are matched exactly: "Data " with its space is another sheet than "Data".
   const sheet = c
     .at('sheet')
-    .text(v.sheet, 'the sheet that holds the channels', LIMITS.sheetLength, true, true);
+    .text(v.sheet, `the sheet that holds ${what}`, LIMITS.sheetLength, true, true);
   const info = sheet === undefined || !sheets ? undefined : sheets.find((s) => s.name === sheet);
   if (sheet !== undefined && sheets && !info) {
     c.at('sheet').fail(
@@ -284,19 +301,27 @@ function checkMappedChannels(
     );
   }
   const given = v.columns;
-  if (!isObj(given)) return c.at('columns').fail('Pick a column for each channel field.');
-  const columns = {} as Record<ChannelField, string>;
-  const used = new Map<string, ChannelField>();
-  for (const field of CHANNEL_FIELDS) {
+  if (!isObj(given)) return c.at('columns').fail(`Pick a column for each field of ${what}.`);
+  const columns = {} as Record<F, string>;
+  const used = new Map<string, F>();
+  for (const field of fields) {
     const at = c.at('columns').at(field);
-    const label = CHANNEL_FIELD_LABELS[field];
-    const header = at.text(given[field], `the header of the ${label} column`, LIMITS.headerLength);
+    const label = labels[field];
+    const left = optional.includes(field);
+    const header = at.text(
+      given[field] ?? (left ? '' : undefined),
+      `the header of the ${label} column`,
+      LIMITS.headerLength,
+      !left,
+    );
     if (header === undefined) continue;
+    if (header === '') {
+      columns[field] = '';
+      continue;
+    }
     const twin = used.get(header.toLowerCase());
     if (twin) {
-      at.fail(
-        `${quote(header)} is already the ${CHANNEL_FIELD_LABELS[twin]} column; pick a different column.`,
-      );
+      at.fail(`${quote(header)} is already the ${labels[twin]} column; pick a different column.`);
       continue;
     }
     used.set(header.toLowerCase(), field);
@@ -317,7 +342,54 @@ function checkMappedChannels(
       );
     } else columns[field] = header;
   }
-  return c.errors.length > before ? undefined : { mode: 'mapped', sheet: sheet!, columns };
+  return c.errors.length > before ? undefined : { sheet: sheet!, columns };
+}
+
+function checkMappedChannels(
+  c: Checker,
+  v: Obj,
+  sheets?: readonly SheetInfo[],
+): Channels | undefined {
+  const mapped = checkSheetColumns(
+    c,
+    v,
+    'the channels',
+    CHANNEL_FIELDS,
+    CHANNEL_FIELD_LABELS,
+    sheets,
+  );
+  return mapped && { mode: 'mapped', ...mapped };
+}
+
+/** The raw tables of the Channel report; dates are needed only for a period. */
+function checkRaw(c: Checker, v: unknown, sheets?: readonly SheetInfo[]): RawData | undefined {
+  if (!isObj(v)) {
+    return c.fail(
+      'Pick the ad-spend sheet and the meetings sheet for the Channel report (Channels: from raw data).',
+    );
+  }
+  const period = REPORT_PERIODS.find((p) => p === v.period);
+  if (!period) c.at('period').fail(`Choose a period: ${REPORT_PERIODS.join(', ')}.`);
+  const dated = period !== undefined && period !== 'none';
+  const spend = checkSheetColumns(
+    c.at('spend'),
+    v.spend,
+    'the ad spend',
+    SPEND_FIELDS,
+    SPEND_FIELD_LABELS,
+    sheets,
+    dated ? [] : ['date'],
+  );
+  const meetings = checkSheetColumns(
+    c.at('meetings'),
+    v.meetings,
+    'the meetings',
+    MEETING_FIELDS,
+    MEETING_FIELD_LABELS,
+    sheets,
+    dated ? [] : ['date'],
+  );
+  return spend && meetings && period ? { spend, meetings, period } : undefined;
 }
 
 function checkChannels(
@@ -360,6 +432,21 @@ export function parseSettings(input: unknown, sheets?: readonly SheetInfo[]): Re
   const meetingStage = checkMeetingStage(c.at('meetingStage'), input.meetingStage, stages);
   const economics = checkEconomics(c.at('economics'), input.economics);
   const channels = checkChannels(c.at('channels'), input.channels, sheets);
+  // Null until mapped; the Channel report cannot be made without it.
+  const wantsReport = templates?.includes('channelReport') === true;
+  const raw = input.raw == null && !wantsReport ? null : checkRaw(c.at('raw'), input.raw, sheets);
+  const meetingLog =
+    input.meetingLog == null
+      ? null
+      : checkSheetColumns(
+          c.at('meetingLog'),
+          input.meetingLog,
+          'the meeting log',
+          MEETING_FIELDS,
+          MEETING_FIELD_LABELS,
+          sheets,
+          ['date'],
+        );
   let formulaStyle: FormulaStyle | undefined;
   if (input.formulaStyle === 'addon' || input.formulaStyle === 'native')
     formulaStyle = input.formulaStyle;
@@ -376,6 +463,8 @@ export function parseSettings(input: unknown, sheets?: readonly SheetInfo[]): Re
       meetingStage: meetingStage!,
       economics: economics!,
       channels: channels!,
+      raw: raw!,
+      meetingLog: meetingLog!,
       formulaStyle: formulaStyle!,
       attributionWindow: attributionWindow!,
     },

@@ -28,7 +28,16 @@ export interface Backend {
 }
 
 export function sampleBackend(sheets: Record<string, Cell[][]> = sampleSheets()): Backend {
-  const workbook = MemoryWorkbook.fromSheets(sheets);
+  // The sample's texts are text, as an export or a connector writes them: "$332.37" stays
+  // text (typed into a cell it would read as a number), so the add-on's reading of text
+  // amounts is what the sample shows.
+  const asText = (cell: Cell): Cell =>
+    typeof cell === 'string' && cell !== '' && !cell.startsWith('=') ? `'${cell}` : cell;
+  const workbook = MemoryWorkbook.fromSheets(
+    Object.fromEntries(
+      Object.entries(sheets).map(([name, rows]) => [name, rows.map((row) => row.map(asText))]),
+    ),
+  );
   for (const f of SAMPLE_FORMATS) {
     if (sheets[f.sheet])
       workbook.setNumberFormat(f.sheet, { pattern: f.pattern, ranges: [f.range] });

@@ -65,6 +65,16 @@ export class AppsScriptWorkbook implements Workbook {
     });
   }
 
+  columnValues(name: string, col: number): unknown[] {
+    const sheet = this.sheet(name);
+    const rows = sheet.getLastRow() - 1;
+    if (rows < 1) return [];
+    return sheet
+      .getRange(2, col + 1, rows, 1)
+      .getValues()
+      .map((row) => row[0]);
+  }
+
   addSheet(name: string, rows: number, cols: number): void {
     const sheet = this.ss.insertSheet(name, this.ss.getNumSheets());
     this.made.set(name, sheet);

@@ -224,6 +224,18 @@ export class MemoryWorkbook implements Workbook {
     });
   }
 
+  columnValues(sheet: string, col: number): unknown[] {
+    const id = this.id(sheet);
+    // Down to the last row with content in any column, as Sheets' getLastRow counts.
+    const rows = this.sheets().find((s) => s.name === sheet)?.dataRows ?? 0;
+    const out: unknown[] = [];
+    for (let row = 1; row <= rows; row++) {
+      const v = this.hf.getCellValue({ sheet: id, row, col });
+      out.push(v === null || v === undefined ? '' : v instanceof DetailedCellError ? v.value : v);
+    }
+    return out;
+  }
+
   addSheet(name: string, rows: number, cols: number): void {
     if (this.sizes.has(name.toLowerCase())) {
       throw new Error(`A sheet with the name "${name}" already exists.`);

@@ -39,7 +39,7 @@ export interface ConditionalRule {
 }
 
 export interface ChartSpec {
-  kind: 'bar';
+  kind: 'bar' | 'line';
   title: string;
   /** Labels first, then the values; each one column. */
   ranges: Rect[];

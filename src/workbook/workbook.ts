@@ -33,6 +33,13 @@ export interface Workbook {
   sheets(): WorkbookSheet[];
   /** Every tab's name, chart sheets included, so new tabs get names unlike all of them. */
   sheetNames(): string[];
+  /**
+   * The cells of one column below the header row, down to the sheet's last
+   * row with content, as custom functions receive them (dates as the engine
+   * passes them). For templates that must see the data: a native report lists
+   * the channels and periods there are.
+   */
+  columnValues(sheet: string, col: number): unknown[];
   /** Adds an empty tab at the end; throws if the name is taken. */
   addSheet(name: string, rows: number, cols: number): void;
   removeSheet(name: string): void;

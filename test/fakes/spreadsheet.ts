@@ -13,6 +13,11 @@ export interface FakeSheetSpec {
   /** GRID (the default), or OBJECT: a sheet holding a single chart and no grid. */
   type?: 'GRID' | 'OBJECT';
   headers?: string[];
+  /**
+   * The cells below the header row, as getValues returns them: numbers,
+   * text, booleans and dates as Date objects. Sets dataRows when given.
+   */
+  values?: unknown[][];
   dataRows?: number;
   rows?: number;
   cols?: number;
@@ -106,17 +111,30 @@ export function fakeSpreadsheet(specs: FakeSheetSpec[] = []): FakeSpreadsheet {
 
   function gridSheet(spec: FakeSheetSpec): unknown {
     const size = () => ({ rows: spec.rows ?? 1000, cols: spec.cols ?? 26 });
-    const range = rec.stub('Range', {
-      getDisplayValues: () => [spec.headers ?? []],
-      setValues: guard('setValues', () => range),
-      setDataValidation: guard('setDataValidation', () => range),
-    });
+    const dataRows = () => spec.values?.length ?? spec.dataRows ?? 0;
+    /** A range of the sheet: header row 1, data below it; empty cells read as "". */
+    const rangeAt = (row: number, col: number, rows: number, cols: number): unknown => {
+      const cell = (r: number, c: number): unknown =>
+        r === 1 ? (spec.headers?.[c - 1] ?? '') : (spec.values?.[r - 2]?.[c - 1] ?? '');
+      const grid = () =>
+        Array.from({ length: rows }, (_, i) =>
+          Array.from({ length: cols }, (_, j) => cell(row + i, col + j)),
+        );
+      const range: unknown = rec.stub('Range', {
+        getValues: grid,
+        getDisplayValues: () =>
+          grid().map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : String(v)))),
+        setValues: guard('setValues', () => range),
+        setDataValidation: guard('setDataValidation', () => range),
+      });
+      return range;
+    };
     const obj: unknown = rec.stub('Sheet', {
       getName: () => spec.name,
       getType: () => SheetType.GRID,
       getMaxRows: () => size().rows,
       getMaxColumns: () => size().cols,
-      getLastRow: () => (spec.headers?.length ? 1 + (spec.dataRows ?? 0) : 0),
+      getLastRow: () => (spec.headers?.length ? 1 + dataRows() : 0),
       getLastColumn: () => spec.headers?.length ?? 0,
       getRange: (row: unknown, col = 1, rows = 1, cols = 1) => {
         if (typeof row === 'number') {
@@ -124,8 +142,9 @@ export function fakeSpreadsheet(specs: FakeSheetSpec[] = []): FakeSpreadsheet {
           if (row + rows - 1 > have.rows || col + cols - 1 > have.cols) {
             throw new Error(OUTSIDE_SHEET_ERROR);
           }
+          return rangeAt(row, col, rows, cols);
         }
-        return range;
+        return rangeAt(1, 1, 1, 1);
       },
       getRangeList: () => rec.service('RangeList'),
       newChart: () => rec.service('EmbeddedChartBuilder'),

@@ -10,6 +10,12 @@ export type TemplatePlan = Plan<TemplateId>;
 export interface BuildContext {
   settings: Settings;
   sheets: readonly WorkbookSheet[];
+  /**
+   * The cells of a column of a sheet below its header row, for templates
+   * that must see the data (the Channel report lists the channels and
+   * periods there are). Absent where there is no spreadsheet to read.
+   */
+  read?: (sheet: string, col: number) => unknown[];
 }
 
 export interface Formats {

@@ -1,6 +1,7 @@
 /** Settings in, plans out: one plan per chosen template, in a fixed order. */
 import type { TemplateId } from '../settings';
 import { buildChannelComparison } from './channel-comparison';
+import { buildChannelReport } from './channel-report';
 import type { BuildContext, TemplatePlan } from './common';
 import { buildDefinitions } from './definitions';
 import { buildFunnelPlan } from './funnel-plan';
@@ -11,6 +12,7 @@ export type { BuildContext, TemplatePlan } from './common';
 export const BUILDERS: Record<TemplateId, (ctx: BuildContext) => TemplatePlan> = {
   funnelPlan: buildFunnelPlan,
   channelComparison: buildChannelComparison,
+  channelReport: buildChannelReport,
   meetingOutcomes: buildMeetingOutcomes,
   definitions: buildDefinitions,
 };
