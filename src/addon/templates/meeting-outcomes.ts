@@ -11,9 +11,10 @@
 import { blankGuard } from '../../metrics/native';
 import { OUTCOME_LABELS, SUMMARY_HEADER } from '../../metrics/outcomes';
 import { REQUIRED_LABELS, STATUS_LABELS } from '../../metrics/qualification';
-import { cellA1, openColumnA1, rect, sheetRef } from '../../workbook/a1';
+import { cellA1, columnLetter, openColumnA1, rect, sheetRef } from '../../workbook/a1';
+import { columnsHeaded } from '../../workbook/headers';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
-import { TEMPLATE_TITLES } from '../settings';
+import { type MeetingField, type SheetColumns, TEMPLATE_TITLES } from '../settings';
 import { mappedSource } from './channel-comparison';
 import { type BuildContext, formats, type TemplatePlan } from './common';
 import { call } from './formulas';
@@ -189,15 +190,27 @@ export function buildMeetingOutcomes(ctx: BuildContext): TemplatePlan {
   );
 
   const first = logHeaderRow + 1;
-  const outcomes = openColumnA1(first, 2);
-  const channels = openColumnA1(first, 1);
   const native = style === 'native';
+  // An existing meeting log is read where it is, by formula, so new meetings flow in;
+  // otherwise the tab holds a new, empty log of its own.
+  const log = settings.meetingLog;
+  const logSource = log ? mappedLog(ctx, log) : undefined;
+  const outcomes = logSource ? logSource.outcome : openColumnA1(first, 2);
+  const channels = logSource ? logSource.channel : openColumnA1(first, 1);
   plan.blocks.push(
     {
       row: logHeaderRow - 1,
       col: 0,
       cells: [
-        ['Meeting log', null, null, null, 'Outcomes by channel (fills in as meetings are logged)'],
+        [
+          'Meeting log',
+          null,
+          null,
+          null,
+          logSource
+            ? 'Outcomes by channel, from the meeting log'
+            : 'Outcomes by channel (fills in as meetings are logged)',
+        ],
       ],
     },
     {
@@ -205,9 +218,7 @@ export function buildMeetingOutcomes(ctx: BuildContext): TemplatePlan {
       col: 0,
       cells: [
         [
-          'Date',
-          'Channel',
-          'Outcome',
+          ...(logSource ? [logSource.note, null, null] : ['Date', 'Channel', 'Outcome']),
           null,
           ...(native
             ? [...SUMMARY_HEADER]
@@ -217,13 +228,15 @@ export function buildMeetingOutcomes(ctx: BuildContext): TemplatePlan {
     },
   );
 
-  // Natively, one summary row per channel of the settings: typed names, or the mapped name column.
+  // Natively, one summary row per channel: those of the mapped log as it is now, else
+  // the settings' typed names or mapped name column.
   let summaryRows = 0;
   if (native) {
     const ch = settings.channels;
     const source = mappedSource(ctx);
-    const names: PlanCell[] =
-      ch.mode === 'typed'
+    const names: PlanCell[] = logSource
+      ? logSource.channelsNow
+      : ch.mode === 'typed'
         ? ch.rows.map((r) => r.name)
         : Array.from({ length: source!.rows }, (_, k) => {
             const ref = `${sheetRef(source!.sheet)}!${cellA1(k + 1, source!.cols.name)}`;
@@ -245,10 +258,18 @@ export function buildMeetingOutcomes(ctx: BuildContext): TemplatePlan {
   plan.validations.push(
     { range: rect(firstCriterionRow, 2, n, 1), values: [...REQUIRED_LABELS] },
     { range: rect(firstCriterionRow, 3, n, 1), values: [...STATUS_LABELS] },
-    { range: rect(first, 2, LOG_ROWS, 1), values: [...OUTCOME_LABELS], allowInvalid: !native },
+    ...(logSource
+      ? []
+      : [
+          {
+            range: rect(first, 2, LOG_ROWS, 1),
+            values: [...OUTCOME_LABELS],
+            allowInvalid: !native,
+          },
+        ]),
   );
   plan.formats.push(
-    { pattern: numberFormats.date, ranges: [rect(first, 0, LOG_ROWS, 1)] },
+    ...(logSource ? [] : [{ pattern: numberFormats.date, ranges: [rect(first, 0, LOG_ROWS, 1)] }]),
     { pattern: numberFormats.percent, ranges: [rect(first, summaryCol + 5, tall, 2)] },
   );
   plan.bold.push(
@@ -263,9 +284,43 @@ export function buildMeetingOutcomes(ctx: BuildContext): TemplatePlan {
     native
       ? `The SQM qualification checklist (${n} criteria) with SQM_DECISION's decision in built-in formulas.`
       : `The SQM qualification checklist (${n} criteria) with its decision from SQM_DECISION.`,
-    native
-      ? `A meeting log of ${LOG_ROWS} rows whose dropdown takes only the ${OUTCOME_LABELS.length} outcome labels, summarised for each of your channels in built-in formulas.`
-      : `A meeting log of ${LOG_ROWS} rows with a dropdown of the ${OUTCOME_LABELS.length} outcome labels, summarised by channel with OUTCOME_SUMMARY.`,
+    logSource
+      ? native
+        ? `Your meeting log on sheet "${log!.sheet}", summarised for the ${summaryRows} channels logged there now in built-in formulas.`
+        : `Your meeting log on sheet "${log!.sheet}", summarised by channel with OUTCOME_SUMMARY as meetings are added.`
+      : native
+        ? `A meeting log of ${LOG_ROWS} rows whose dropdown takes only the ${OUTCOME_LABELS.length} outcome labels, summarised for each of your channels in built-in formulas.`
+        : `A meeting log of ${LOG_ROWS} rows with a dropdown of the ${OUTCOME_LABELS.length} outcome labels, summarised by channel with OUTCOME_SUMMARY.`,
   );
   return plan;
+}
+
+/**
+ * An existing meeting log: its channel and outcome columns as open ranges,
+ * a line saying where it is, and the channels logged there now, in order of
+ * first appearance, for the native rows. Meetings without a channel show in
+ * the add-on summary as "(blank)"; the native rows list named channels only.
+ */
+function mappedLog(ctx: BuildContext, log: SheetColumns<MeetingField>) {
+  const info = ctx.sheets.find((s) => s.name === log.sheet);
+  if (!info) throw new Error(`There is no sheet named "${log.sheet}".`);
+  const colOf = (header: string) => {
+    const col = columnsHeaded(info.headers, header)[0];
+    if (col === undefined) throw new Error(`No column headed "${header}" on sheet "${log.sheet}".`);
+    return col;
+  };
+  const channelCol = colOf(log.columns.channel);
+  const outcomeCol = colOf(log.columns.outcome);
+  const ref = (col: number) => `${sheetRef(log.sheet)}!${openColumnA1(1, col)}`;
+  const seen = new Map<string, string>();
+  for (const v of ctx.read?.(log.sheet, channelCol) ?? []) {
+    const name = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+    if (name !== '' && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+  }
+  return {
+    channel: ref(channelCol),
+    outcome: ref(outcomeCol),
+    note: `Read from sheet "${log.sheet}" (channel: column ${columnLetter(channelCol)}, outcome: column ${columnLetter(outcomeCol)}), so meetings added there count here.`,
+    channelsNow: [...seen.values()] as PlanCell[],
+  };
 }
