@@ -34,14 +34,19 @@ function callsFor(template: TemplateId, settings: Settings, f: FakeSpreadsheet =
   const workbook = new AppsScriptWorkbook(f.spreadsheet);
   const parsed = parseSettings({ ...settings, templates: [template] }, workbook.sheets());
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  const plans = buildPlans({ settings: parsed.value, sheets: workbook.sheets() });
+  const plans = buildPlans({
+    settings: parsed.value,
+    sheets: workbook.sheets(),
+    read: (sheet, col) => workbook.columnValues(sheet, col),
+  });
   const before = f.rec.calls.length;
   writePlans(workbook, plans);
   return f.rec.calls.length - before;
 }
 
 describe('calls per template do not grow with its size', () => {
-  for (const template of TEMPLATE_IDS) {
+  // The Channel report reads raw tables, not the channels of the settings: counted below.
+  for (const template of TEMPLATE_IDS.filter((t) => t !== 'channelReport')) {
     for (const style of ['addon', 'native'] as const) {
       it(`${template} (${style}): 3 vs 30 channels, 4 vs 12 stages, typed vs mapped`, () => {
         const counts = [
@@ -55,6 +60,58 @@ describe('calls per template do not grow with its size', () => {
         expect(counts[0]).toBeLessThan(50);
       });
     }
+  }
+
+  for (const style of ['addon', 'native'] as const) {
+    it(`channelReport (${style}): raw tables of 3 vs 30 channels, by month and without a period`, () => {
+      const raw = (channels: number): FakeSheetSpec[] => [
+        {
+          name: 'Ads export',
+          headers: ['Day', 'Channel', 'Cost'],
+          values: Array.from({ length: 120 }, (_, k) => [
+            new Date(2026, k % 3, 1 + (k % 28)),
+            `Channel ${(k % channels) + 1}`,
+            100 + k,
+          ]),
+        },
+        {
+          name: 'CRM meetings',
+          headers: ['Meeting date', 'Source', 'Meeting outcome'],
+          values: Array.from({ length: 90 }, (_, k) => [
+            new Date(2026, k % 3, 2 + (k % 27)),
+            `Channel ${(k % channels) + 1}`,
+            k % 3 === 0 ? 'Qualified' : 'No show',
+          ]),
+        },
+      ];
+      const counts = [3, 30].flatMap((channels) =>
+        (['month', 'none'] as const).map((period) =>
+          callsFor(
+            'channelReport',
+            seedSettings({
+              formulaStyle: style,
+              raw: {
+                spend: {
+                  sheet: 'Ads export',
+                  columns: { channel: 'Channel', spend: 'Cost', date: 'Day' },
+                },
+                meetings: {
+                  sheet: 'CRM meetings',
+                  columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },
+                },
+                period,
+              },
+            }),
+            fakeSpreadsheet(raw(channels)),
+          ),
+        ),
+      );
+      // With a period the tab also has its chart: one more call, at any size.
+      expect(counts[0], counts.join(', ')).toBe(counts[2]);
+      expect(counts[1], counts.join(', ')).toBe(counts[3]);
+      expect(counts[0]! - counts[1]!).toBeGreaterThan(0);
+      expect(Math.max(...counts)).toBeLessThan(50);
+    });
   }
 
   it('writes each block with one setValues over the whole range', () => {
@@ -88,7 +145,11 @@ describe('calls per template do not grow with its size', () => {
     const workbook = new AppsScriptWorkbook(fake.spreadsheet);
     const parsed = parseSettings(seedSettings(), workbook.sheets());
     if (!parsed.ok) throw new Error('bad settings');
-    const plans = buildPlans({ settings: parsed.value, sheets: workbook.sheets() });
+    const plans = buildPlans({
+      settings: parsed.value,
+      sheets: workbook.sheets(),
+      read: (sheet, col) => workbook.columnValues(sheet, col),
+    });
     fake.failOn('setDataValidation');
     expect(() => writePlans(workbook, plans)).toThrow(
       'Could not create "Meeting outcomes": Service error: setDataValidation',

@@ -264,7 +264,12 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
   );
   if (dated) chart(plan, raw, col, firstRow, reportRows);
   plan.rows = Math.max(plan.rows, firstRow + rows + 1);
-  plan.cols = Math.max(plan.cols, col.width + 30);
+  // Wide enough for every block and the chart beside the table (one column per channel).
+  const widest = Math.max(
+    ...plan.blocks.map((b) => b.col + Math.max(...b.cells.map((r) => r.length))),
+    ...plan.charts.map((c) => c.col + 8),
+  );
+  plan.cols = Math.max(plan.cols, widest);
   plan.summary.push(
     `CPQM by channel${per} from sheet "${raw.spend.sheet}" (columns ${[src.spendChannel, src.spend, src.spendDate].flatMap((s) => (s ? [columnLetter(s.col)] : [])).join(', ')}) and sheet "${raw.meetings.sheet}" (columns ${[src.meetingChannel, src.outcome, src.meetingDate].flatMap((s) => (s ? [columnLetter(s.col)] : [])).join(', ')}).`,
     style === 'addon'

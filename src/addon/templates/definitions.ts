@@ -7,7 +7,16 @@
 import { showNumber } from '../../sheets/format';
 import { rect } from '../../workbook/a1';
 import { emptyPlan, type PlanCell } from '../../workbook/plan';
-import { CHANNEL_FIELDS, type ChannelField, TEMPLATE_TITLES } from '../settings';
+import {
+  CHANNEL_FIELD_LABELS,
+  CHANNEL_FIELDS,
+  MEETING_FIELD_LABELS,
+  MEETING_FIELDS,
+  type SheetColumns,
+  SPEND_FIELD_LABELS,
+  SPEND_FIELDS,
+  TEMPLATE_TITLES,
+} from '../settings';
 import type { BuildContext, TemplatePlan } from './common';
 import { QUALIFICATION_CHECKLIST } from './meeting-outcomes';
 
@@ -59,13 +68,41 @@ export const METRIC_DEFINITIONS: readonly (readonly [string, string, string])[] 
   ],
 ];
 
-const FIELD_NAMES: Record<ChannelField, string> = {
-  name: 'Channel',
-  spend: 'Spend',
-  meetings: 'Booked meetings',
-  showRate: 'Show rate',
-  qualRate: 'Qualification rate',
-};
+/** The Channel report's own metrics, listed when the raw tables are mapped. */
+export const REPORT_DEFINITIONS: readonly (readonly [string, string, string])[] = [
+  [
+    'Booked meetings',
+    'held + no-shows',
+    'Meetings that took place or were missed; a meeting rescheduled and still pending counts in neither.',
+  ],
+  [
+    'CPQM by channel and period',
+    'Σ spend ÷ Σ qualified meetings over the rows each line covers (CPQM_REPORT)',
+    'From the raw ad export and the CRM meeting log joined by channel; every total, blended ones included, is Σ ÷ Σ, never an average of rates.',
+  ],
+];
+
+const capitalised = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
+
+/** Where each field of a mapped table comes from: "Sheet "Ads export", column headed "Cost"". */
+function sourceRows<F extends string>(
+  table: SheetColumns<F>,
+  fields: readonly F[],
+  labels: Record<F, string>,
+  what: string,
+): PlanCell[][] {
+  return fields.flatMap((field) =>
+    table.columns[field] === ''
+      ? []
+      : [
+          [
+            `${what}: ${labels[field]}`,
+            `Sheet "${table.sheet}", column headed "${table.columns[field]}"`,
+            '',
+          ],
+        ],
+  );
+}
 
 export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
   const plan = emptyPlan('definitions', TEMPLATE_TITLES.definitions);
@@ -81,6 +118,7 @@ export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
   blank();
   bold(['Metric', 'Formula', 'Definition']);
   for (const def of METRIC_DEFINITIONS) rows.push([...def]);
+  if (settings.raw) for (const def of REPORT_DEFINITIONS) rows.push([...def]);
   blank();
   bold(['Funnel stages', 'Rate to next stage', '']);
   for (const stage of settings.stages) {
@@ -106,12 +144,31 @@ export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
   const ch = settings.channels;
   for (const field of CHANNEL_FIELDS) {
     rows.push([
-      FIELD_NAMES[field],
+      capitalised(CHANNEL_FIELD_LABELS[field]),
       ch.mode === 'mapped'
         ? `Sheet "${ch.sheet}", column headed "${ch.columns[field]}"`
         : 'Typed into the set-up wizard',
       '',
     ]);
+  }
+  const raw = settings.raw;
+  if (raw) {
+    rows.push(
+      ...sourceRows(raw.spend, SPEND_FIELDS, SPEND_FIELD_LABELS, 'Ad spend'),
+      ...sourceRows(raw.meetings, MEETING_FIELDS, MEETING_FIELD_LABELS, 'Meetings'),
+      [
+        'Report period',
+        raw.period === 'none' ? 'None: one row per channel' : capitalised(raw.period),
+        raw.period === 'none'
+          ? ''
+          : `Spend and meetings are matched by the ${raw.period} of their own dates: a meeting booked in one ${raw.period} from an ad seen in the one before counts in its own ${raw.period}. Say your attribution window below.`,
+      ],
+    );
+  }
+  if (settings.meetingLog) {
+    rows.push(
+      ...sourceRows(settings.meetingLog, MEETING_FIELDS, MEETING_FIELD_LABELS, 'Meeting log'),
+    );
   }
   rows.push([
     'Attribution window',
