@@ -10,7 +10,14 @@ import {
   CHANNEL_FIELDS,
   type ChannelField,
   type FormulaStyle,
+  MEETING_FIELDS,
+  type MeetingField,
+  type RawData,
+  type ReportPeriod,
   type Settings,
+  type SheetColumns,
+  SPEND_FIELDS,
+  type SpendField,
   TEMPLATE_IDS,
   type TemplateId,
 } from '../addon/settings';
@@ -52,6 +59,18 @@ export interface Draft {
   channels: ChannelDraft[];
   mapSheet: string;
   mapColumns: Record<ChannelField, string>;
+  /**
+   * The Channel report's raw tables: sent only while the report is chosen,
+   * and as null while neither sheet is picked, so the server asks for them.
+   */
+  raw: {
+    spend: SheetColumns<SpendField>;
+    meetings: SheetColumns<MeetingField>;
+    period: ReportPeriod;
+  };
+  /** Meeting outcomes: a new, empty log, or the existing log in `meetingLog`. */
+  meetingLogMode: 'new' | 'existing';
+  meetingLog: SheetColumns<MeetingField>;
   formulaStyle: FormulaStyle;
   attributionWindow: string;
 }
@@ -80,6 +99,31 @@ const emptyColumns = (): Record<ChannelField, string> => ({
   qualRate: '',
 });
 
+function emptyTable<F extends string>(fields: readonly F[]): SheetColumns<F> {
+  return {
+    sheet: '',
+    columns: Object.fromEntries(fields.map((f) => [f, ''])) as Record<F, string>,
+  };
+}
+
+/** A saved table as the draft holds it: every field present, "" where none was picked. */
+function tableDraft<F extends string>(
+  saved: SheetColumns<F> | null | undefined,
+  fields: readonly F[],
+): SheetColumns<F> | undefined {
+  if (!saved) return undefined;
+  return { sheet: saved.sheet, columns: { ...emptyTable(fields).columns, ...saved.columns } };
+}
+
+/** The likeliest sheet and columns for a table, or an empty pick when no sheet fits. */
+function suggestedTable<F extends string>(
+  sheets: readonly SheetInfo[],
+  kind: TableKind<F>,
+): SheetColumns<F> {
+  const best = bestTable(sheets, kind);
+  return best ? { sheet: best.sheet.name, columns: best.columns } : emptyTable(kind.fields);
+}
+
 export function fromSettings(settings: Settings, sheets: SheetInfo[]): Draft {
   const stages = settings.stages.map((s) => newStage(s.name, percent(s.rate)));
   const meeting = stages.find((s) => s.name === settings.meetingStage) ?? stages[0];
@@ -102,6 +146,15 @@ export function fromSettings(settings: Settings, sheets: SheetInfo[]): Draft {
     channels: [],
     mapSheet: '',
     mapColumns: emptyColumns(),
+    raw: {
+      spend: tableDraft(settings.raw?.spend, SPEND_FIELDS) ?? suggestedTable(sheets, SPEND_TABLE),
+      meetings:
+        tableDraft(settings.raw?.meetings, MEETING_FIELDS) ?? suggestedTable(sheets, MEETING_TABLE),
+      period: settings.raw?.period ?? 'none',
+    },
+    meetingLogMode: settings.meetingLog ? 'existing' : 'new',
+    meetingLog:
+      tableDraft(settings.meetingLog, MEETING_FIELDS) ?? suggestedTable(sheets, MEETING_TABLE),
     formulaStyle: settings.formulaStyle,
     attributionWindow: settings.attributionWindow,
   };
@@ -186,10 +239,25 @@ export function toSettings(draft: Draft): { settings: Settings; errors: FieldErr
             })),
           }
         : { mode: 'mapped', sheet: draft.mapSheet, columns: { ...draft.mapColumns } },
+    raw: draft.templates.includes('channelReport') ? rawSettings(draft.raw) : null,
+    meetingLog:
+      draft.templates.includes('meetingOutcomes') && draft.meetingLogMode === 'existing'
+        ? copyTable(draft.meetingLog)
+        : null,
     formulaStyle: draft.formulaStyle,
     attributionWindow: draft.attributionWindow,
   };
   return { settings, errors };
+}
+
+function copyTable<F extends string>(t: SheetColumns<F>): SheetColumns<F> {
+  return { sheet: t.sheet, columns: { ...t.columns } };
+}
+
+/** Null while neither sheet is picked: the server then asks for the raw data as a whole. */
+function rawSettings(raw: Draft['raw']): RawData | null {
+  if (raw.spend.sheet === '' && raw.meetings.sheet === '') return null;
+  return { spend: copyTable(raw.spend), meetings: copyTable(raw.meetings), period: raw.period };
 }
 
 /** Header words that name each channel field, best first. */
@@ -201,7 +269,8 @@ const HEADER_HINTS: Record<ChannelField, RegExp[]> = {
   qualRate: [/^qual(ification|ified)?(rate|%)$/, /^qual(ified)?%?$/, /qual/],
 };
 
-function normalise(header: string): string {
+/** Case, spaces and punctuation aside: "Amount spent (USD)" reads as "amountspentusd". */
+export function normalise(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9%]/g, '');
 }
 
@@ -237,6 +306,114 @@ export function bestSheet(sheets: readonly SheetInfo[]): SheetInfo | undefined {
     const score = CHANNEL_FIELDS.filter((f) => cols[f] !== '').length;
     if (score > bestScore) {
       best = sheet;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * How to recognise one kind of raw table by its headers: for each field the
+ * header patterns it goes by, best first, over normalised headers; fields are
+ * claimed in `order`, so a more telling column is taken before a looser
+ * pattern can take it; a sheet is a candidate only when `key` is found.
+ */
+export interface TableKind<F extends string> {
+  fields: readonly F[];
+  hints: Record<F, RegExp[]>;
+  order: readonly F[];
+  key: F;
+}
+
+/**
+ * A channel: "Channel" and "Source" (and "Lead source", "Original source")
+ * before "Campaign" and "Campaign name", so a campaign column is used only
+ * when the export has no channel column. Ids and types are never names.
+ */
+const CHANNEL_HINTS: RegExp[] = [
+  /^(channel|source)(name)?$/,
+  /^(?!.*(id|type)$).*(channel|source|platform)/,
+  /^campaign(name)?$/,
+  /^(?!.*(id|type|status|budget)$).*campaign/,
+];
+
+/** A date: the day of a spend line or of a meeting, as the exports head it. */
+const DATE_HINTS: RegExp[] = [
+  /^(day|date|meetingdate|reportingstarts|startdate|startdateinutc|timeperiod|week|month)$/,
+  /^(?!.*(ofweek|weekday|end|zone)).*(date|day|starts|period)/,
+];
+
+export const SPEND_TABLE: TableKind<SpendField> = {
+  fields: SPEND_FIELDS,
+  hints: {
+    channel: CHANNEL_HINTS,
+    // Cost, Spend, Spent, Total spent, Amount spent (USD), Cost (GBP); never a cost per click.
+    spend: [
+      /^(total)?(spend|spent|cost|costs|amountspent)([a-z]{3})?$/,
+      /^(?!.*(per|avg|average|conv|budget)).*(spend|spent|cost|amount)/,
+    ],
+    date: DATE_HINTS,
+  },
+  order: ['spend', 'date', 'channel'],
+  key: 'spend',
+};
+
+export const MEETING_TABLE: TableKind<MeetingField> = {
+  fields: MEETING_FIELDS,
+  hints: {
+    channel: CHANNEL_HINTS,
+    outcome: [/^(meeting)?(outcome|result)$/, /outcome/, /^(meeting)?status$/],
+    date: DATE_HINTS,
+  },
+  order: ['outcome', 'date', 'channel'],
+  key: 'outcome',
+};
+
+/**
+ * Which header to use for each field of a raw table, and how well they
+ * match: ten for each field found, plus more the better its pattern.
+ */
+export function suggestTable<F extends string>(
+  headers: readonly string[],
+  kind: TableKind<F>,
+): { columns: Record<F, string>; score: number } {
+  const columns = emptyTable(kind.fields).columns;
+  const taken = new Set<number>();
+  const keys = headers.map(normalise);
+  let score = 0;
+  for (const field of kind.order) {
+    const hints = kind.hints[field];
+    for (const [tier, hint] of hints.entries()) {
+      const k = keys.findIndex((key, i) => key !== '' && !taken.has(i) && hint.test(key));
+      if (k >= 0) {
+        taken.add(k);
+        columns[field] = headers[k]!;
+        score += 10 + hints.length - tier;
+        break;
+      }
+    }
+  }
+  return { columns, score: columns[kind.key] === '' ? 0 : score };
+}
+
+/**
+ * The sheet whose headers best match a kind of raw table, with its suggested
+ * columns; between equal matches, the one with more rows (the raw export
+ * rather than a small summary with the same headers).
+ */
+export function bestTable<F extends string>(
+  sheets: readonly SheetInfo[],
+  kind: TableKind<F>,
+): { sheet: SheetInfo; columns: Record<F, string> } | undefined {
+  let best: { sheet: SheetInfo; columns: Record<F, string> } | undefined;
+  let bestScore = 0;
+  for (const sheet of sheets) {
+    const { columns, score } = suggestTable(sheet.headers, kind);
+    if (
+      score > bestScore ||
+      (score > 0 && score === bestScore && sheet.dataRows > best!.sheet.dataRows)
+    ) {
+      best = { sheet, columns };
       bestScore = score;
     }
   }

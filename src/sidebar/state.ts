@@ -14,7 +14,7 @@ export const STEPS = [
   { key: 'templates', title: 'Templates', fields: ['templates'] },
   { key: 'stages', title: 'Stages', fields: ['stages', 'meetingStage'] },
   { key: 'economics', title: 'Economics', fields: ['economics', 'attributionWindow'] },
-  { key: 'channels', title: 'Channels', fields: ['channels'] },
+  { key: 'channels', title: 'Channels', fields: ['channels', 'raw', 'meetingLog'] },
   { key: 'style', title: 'Formula style', fields: ['formulaStyle'] },
   { key: 'preview', title: 'Preview and create', fields: [] },
 ] as const satisfies readonly Step[];
@@ -60,8 +60,12 @@ export interface Actions {
   go(step: number, focus?: string): void;
   create(): Promise<void>;
   preview(): Promise<void>;
-  /** The draft changed at `field`: its message and earlier results no longer describe it. */
-  touched(field?: string): void;
+  /**
+   * The draft changed at these fields: their messages, the messages of the
+   * fields inside them ("raw.spend" holds "raw.spend.sheet") and earlier
+   * results no longer describe it.
+   */
+  touched(...fields: string[]): void;
   /** Stages or channels were added, removed or moved: their messages name old positions. */
   restructured(list: 'stages' | 'channels', focus?: Focus): void;
   resetDefaults(): void;

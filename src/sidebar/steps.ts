@@ -7,18 +7,33 @@ import {
   CHANNEL_FIELD_LABELS,
   CHANNEL_FIELDS,
   type ChannelField,
+  MEETING_FIELD_LABELS,
+  REPORT_PERIODS,
+  type ReportPeriod,
+  type SheetColumns,
+  SPEND_FIELD_LABELS,
   TEMPLATE_IDS,
   TEMPLATE_TITLES,
   type TemplateId,
 } from '../addon/settings';
 import { el, on } from './dom';
-import { iconButton, labelled, textInput, withError } from './fields';
-import { CURRENCIES, newStage, suggestColumns } from './model';
+import { errorFor, iconButton, labelled, textInput, withError } from './fields';
+import {
+  CURRENCIES,
+  MEETING_TABLE,
+  newStage,
+  SPEND_TABLE,
+  suggestColumns,
+  suggestTable,
+  type TableKind,
+} from './model';
 import { type Actions, STEPS, type State, stepOf } from './state';
 
 const TEMPLATE_BLURBS: Record<TemplateId, string> = {
   funnelPlan: 'Volume needed at every stage, cost per stage, CPQM against the most you can pay.',
   channelComparison: 'One row per channel: cost per meeting, CPQM, headroom, verdict, blended row.',
+  channelReport:
+    'CPQM by channel and by week, month or quarter, straight from your ad-spend export and CRM meetings.',
   meetingOutcomes: 'A meeting log with outcome dropdowns, show and qualification rates by channel.',
   definitions: 'Every metric’s formula and definition, so every team reads numbers the same way.',
 };
@@ -28,6 +43,14 @@ function channelLabel(field: ChannelField): string {
   const words = CHANNEL_FIELD_LABELS[field];
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** How step 1 names a template, when its title alone does not say what it needs. */
+const TEMPLATE_NAMES: Partial<Record<TemplateId, string>> = {
+  channelReport: `${TEMPLATE_TITLES.channelReport} (from raw data)`,
+};
+
+/** The Channels step, where the raw data is picked: its index among STEPS. */
+const CHANNELS_STEP = STEPS.findIndex((s) => s.key === 'channels');
 
 function templatesStep(state: State, actions: Actions): Node[] {
   const d = state.draft;
@@ -41,7 +64,8 @@ function templatesStep(state: State, actions: Actions): Node[] {
       if (node.checked) chosen.add(id);
       else chosen.delete(id);
       d.templates = TEMPLATE_IDS.filter((t) => chosen.has(t));
-      actions.touched('templates');
+      // The report's raw data and the meeting log are sent only while their template is chosen.
+      actions.touched('templates', 'raw', 'meetingLog');
     });
     list.append(
       el(
@@ -51,11 +75,12 @@ function templatesStep(state: State, actions: Actions): Node[] {
         el(
           'span',
           {},
-          el('strong', { text: TEMPLATE_TITLES[id] }),
+          el('strong', { text: TEMPLATE_NAMES[id] ?? TEMPLATE_TITLES[id] }),
           el('span', { text: TEMPLATE_BLURBS[id], className: 'secondary block' }),
         ),
       ),
     );
+    if (id === 'channelReport' && box.checked) list.append(rawNote(state, actions));
   }
   return [
     el('p', {
@@ -64,6 +89,26 @@ function templatesStep(state: State, actions: Actions): Node[] {
     }),
     ...withError(state, 'templates', list),
   ];
+}
+
+/** Under a chosen Channel report: which sheets it will read, and the way to check them. */
+function rawNote(state: State, actions: Actions): HTMLElement {
+  const { spend, meetings } = state.draft.raw;
+  const picked = spend.sheet !== '' && meetings.sheet !== '';
+  const go = el('button', {
+    text: picked ? 'Check the columns' : 'Pick them in step 4',
+    className: 'link',
+    attrs: { type: 'button', 'data-action': 'raw-data' },
+  });
+  on(go, 'click', () => actions.go(CHANNELS_STEP, 'raw'));
+  return el(
+    'div',
+    { className: 'choice-note' },
+    picked
+      ? `Reads “${spend.sheet}” and “${meetings.sheet}”, suggested by their headers. `
+      : 'Needs your ad-spend export and CRM meetings in this spreadsheet. ',
+    go,
+  );
 }
 
 function stagesStep(state: State, actions: Actions): Node[] {
@@ -264,7 +309,202 @@ function economicsStep(state: State, actions: Actions): Node[] {
   ];
 }
 
+/** The templates that read the channel list (typed, or mapped to a sheet of channels). */
+const CHANNEL_LIST_USERS: readonly TemplateId[] = [
+  'channelComparison',
+  'meetingOutcomes',
+  'definitions',
+];
+
+/**
+ * Up to three parts, each shown while a template that needs it is chosen:
+ * the Channel report's raw data, the channel list, the meeting log.
+ */
 function channelsStep(state: State, actions: Actions): Node[] {
+  const d = state.draft;
+  const out: Node[] = [];
+  if (d.templates.includes('channelReport')) out.push(rawPart(state, actions));
+  const users = CHANNEL_LIST_USERS.filter((t) => d.templates.includes(t));
+  if (users.length > 0) out.push(channelListPart(state, actions, users));
+  if (d.templates.includes('meetingOutcomes')) out.push(meetingLogPart(state, actions));
+  if (out.length === 0) {
+    out.push(
+      el('p', {
+        text: 'The templates you chose need no channels; go on to the next step.',
+        className: 'secondary',
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * A part's heading, which takes focus when a message about the part as a
+ * whole ("raw": nothing picked yet) sends the user here; the message goes
+ * right below it.
+ */
+function partHead(state: State, title: string, field: string): Node[] {
+  const head = el('h3', { text: title, attrs: { tabindex: '-1', 'data-focus-key': field } });
+  const message = errorFor(state, field);
+  if (!message) return [head];
+  const id = `err-${field}`;
+  head.setAttribute('aria-describedby', id);
+  return [
+    head,
+    el('div', {
+      text: message,
+      className: 'error',
+      attrs: { role: 'alert', id, 'data-error-for': field },
+    }),
+  ];
+}
+
+function capitalised(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function option(value: string, text: string, selected: boolean): HTMLOptionElement {
+  const o = el('option', { text, attrs: { value } });
+  o.selected = selected;
+  return o;
+}
+
+/**
+ * A table in the user's spreadsheet: its sheet, then a column for each
+ * field. Picking a sheet suggests its columns from their headers. A saved
+ * sheet or header that is no longer there stays shown as missing, so the
+ * server's message about it has something to sit next to.
+ */
+function tablePicker<F extends string>(
+  state: State,
+  actions: Actions,
+  p: {
+    /** Where the table sits in Settings: "raw.spend", "meetingLog". */
+    path: string;
+    legend: string;
+    table: SheetColumns<F>;
+    kind: TableKind<F>;
+    labels: Record<F, string>;
+    /** Fields that may be left out, and what leaving one out is called. */
+    optional: readonly F[];
+    none: string;
+  },
+): HTMLElement {
+  const withHeaders = state.sheets.filter((s) => s.headers.some((h) => h.trim() !== ''));
+  const sheet = el('select');
+  sheet.append(option('', 'Choose a sheet…', p.table.sheet === ''));
+  for (const s of withHeaders) {
+    sheet.append(option(s.name, `${s.name} (${s.dataRows} rows)`, s.name === p.table.sheet));
+  }
+  if (p.table.sheet !== '' && !withHeaders.some((s) => s.name === p.table.sheet)) {
+    sheet.append(option(p.table.sheet, `${p.table.sheet} (not found)`, true));
+  }
+  on(sheet, 'change', (node) => {
+    const info = state.sheets.find((s) => s.name === node.value);
+    p.table.sheet = node.value;
+    p.table.columns = suggestTable(info?.headers ?? [], p.kind).columns;
+    // A message about the whole part ("pick the sheets") comes only while nothing under it has one.
+    const part = p.path.split('.')[0]!;
+    actions.touched(p.path, ...(errorFor(state, part) ? [part] : []));
+  });
+  const box = el(
+    'fieldset',
+    { className: 'table-pick', attrs: { 'data-table': p.path } },
+    el('legend', { text: p.legend }),
+    labelled(state, 'Sheet', `${p.path}.sheet`, sheet),
+  );
+  const chosen = state.sheets.find((s) => s.name === p.table.sheet);
+  if (!chosen) return box;
+  const headers = chosen.headers.filter((h) => h.trim() !== '');
+  for (const f of p.kind.fields) {
+    const current = p.table.columns[f];
+    const optional = p.optional.includes(f);
+    const select = el('select');
+    select.append(option('', optional ? p.none : 'Choose a column…', current === ''));
+    for (const h of headers) select.append(option(h, h, h === current));
+    if (current !== '' && !headers.includes(current)) {
+      select.append(option(current, `${current} (not found)`, true));
+    }
+    on(select, 'change', (node) => {
+      p.table.columns[f] = node.value;
+      actions.touched(`${p.path}.columns.${f}`);
+    });
+    box.append(labelled(state, capitalised(p.labels[f]), `${p.path}.columns.${f}`, select));
+  }
+  return box;
+}
+
+const PERIOD_LABELS: Record<ReportPeriod, string> = {
+  none: 'None',
+  week: 'Week',
+  month: 'Month',
+  quarter: 'Quarter',
+};
+
+function rawPart(state: State, actions: Actions): HTMLElement {
+  const raw = state.draft.raw;
+  const dated = raw.period !== 'none';
+  const periods = el('div', {
+    className: 'segmented',
+    attrs: { role: 'radiogroup', 'aria-label': 'Period' },
+  });
+  for (const period of REPORT_PERIODS) {
+    const radio = el('input', {
+      attrs: { type: 'radio', name: 'report-period', value: period },
+    });
+    radio.checked = raw.period === period;
+    radio.dataset.focusKey = `raw.period.${period}`;
+    on(radio, 'change', () => {
+      raw.period = period;
+      // The dates are needed from now on, or no longer.
+      actions.touched('raw.period', 'raw.spend.columns.date', 'raw.meetings.columns.date');
+    });
+    periods.append(el('label', {}, radio, PERIOD_LABELS[period]));
+  }
+  return el(
+    'div',
+    { className: 'part', attrs: { 'data-part': 'raw' } },
+    ...partHead(state, 'Channel report: from raw data', 'raw'),
+    el('p', {
+      text: 'Your ad-spend export and your CRM meetings, one row per line. The report reads these columns, so new rows flow in.',
+      className: 'secondary',
+    }),
+    tablePicker(state, actions, {
+      path: 'raw.spend',
+      legend: 'Ad spend',
+      table: raw.spend,
+      kind: SPEND_TABLE,
+      labels: SPEND_FIELD_LABELS,
+      optional: dated ? [] : ['date'],
+      none: 'None',
+    }),
+    tablePicker(state, actions, {
+      path: 'raw.meetings',
+      legend: 'Meetings',
+      table: raw.meetings,
+      kind: MEETING_TABLE,
+      labels: MEETING_FIELD_LABELS,
+      optional: dated ? [] : ['date'],
+      none: 'None',
+    }),
+    el(
+      'div',
+      { className: 'field' },
+      el('div', { text: 'Period', className: 'label', attrs: { id: 'period-label' } }),
+      ...withError(state, 'raw.period', periods),
+      el('div', {
+        text: 'A week, month or quarter gives a row per channel and period, read from the date columns, and a chart of CPQM over time.',
+        className: 'secondary small',
+      }),
+    ),
+  );
+}
+
+function channelListPart(
+  state: State,
+  actions: Actions,
+  users: readonly TemplateId[],
+): HTMLElement {
   const d = state.draft;
   const modes = el('div', {
     className: 'segmented',
@@ -285,7 +525,75 @@ function channelsStep(state: State, actions: Actions): Node[] {
   }
   const body =
     d.channelMode === 'typed' ? typedChannels(state, actions) : mappedChannels(state, actions);
-  return [modes, ...withError(state, 'channels', el('div', { className: 'channels' }, ...body))];
+  const names = users.map((t) => TEMPLATE_TITLES[t]);
+  const those =
+    names.length === 1
+      ? names[0]
+      : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return el(
+    'div',
+    { className: 'part', attrs: { 'data-part': 'channels' } },
+    el('h3', { text: 'Channel list' }),
+    el('p', { text: `For the ${those}.`, className: 'secondary' }),
+    modes,
+    ...withError(state, 'channels', el('div', { className: 'channels' }, ...body)),
+  );
+}
+
+function meetingLogPart(state: State, actions: Actions): HTMLElement {
+  const d = state.draft;
+  const options = [
+    ['new', 'Start a new, empty log', 'Rows to fill in, each with an outcome dropdown.'],
+    [
+      'existing',
+      'Use an existing meeting log',
+      'Summarise the meetings already in one of your sheets, such as a CRM export.',
+    ],
+  ] as const;
+  const group = el('div', {
+    className: 'choices',
+    attrs: { role: 'radiogroup', 'aria-label': 'Meeting log' },
+  });
+  for (const [value, title, blurb] of options) {
+    const radio = el('input', { attrs: { type: 'radio', name: 'meeting-log', value } });
+    radio.checked = d.meetingLogMode === value;
+    radio.dataset.focusKey = `meetingLog.mode.${value}`;
+    on(radio, 'change', () => {
+      d.meetingLogMode = value;
+      actions.touched('meetingLog');
+    });
+    group.append(
+      el(
+        'label',
+        { className: 'choice' },
+        radio,
+        el(
+          'span',
+          {},
+          el('strong', { text: title }),
+          el('span', { text: blurb, className: 'secondary block' }),
+        ),
+      ),
+    );
+  }
+  return el(
+    'div',
+    { className: 'part', attrs: { 'data-part': 'meetingLog' } },
+    ...partHead(state, 'Meeting log', 'meetingLog'),
+    el('p', { text: `For ${TEMPLATE_TITLES.meetingOutcomes}.`, className: 'secondary' }),
+    group,
+    d.meetingLogMode === 'existing'
+      ? tablePicker(state, actions, {
+          path: 'meetingLog',
+          legend: 'Your meeting log',
+          table: d.meetingLog,
+          kind: MEETING_TABLE,
+          labels: MEETING_FIELD_LABELS,
+          optional: ['date'],
+          none: 'None',
+        })
+      : null,
+  );
 }
 
 function typedChannels(state: State, actions: Actions): Node[] {
@@ -365,7 +673,7 @@ function mappedChannels(state: State, actions: Actions): Node[] {
     d.mapSheet = node.value;
     const info = state.sheets.find((s) => s.name === node.value);
     d.mapColumns = suggestColumns(info?.headers ?? []);
-    actions.touched('channels.sheet');
+    actions.touched('channels.sheet', 'channels.columns');
   });
   const chosen = state.sheets.find((s) => s.name === d.mapSheet);
   const fields: Node[] = [

@@ -49,11 +49,12 @@ export function startWizard(root: HTMLElement): void {
     }
   };
 
-  /** Marks the draft changed: earlier results and the field's messages no longer describe it. */
-  const touched = (field?: string): void => {
+  /** Marks the draft changed: earlier results and the fields' messages no longer describe it. */
+  const touched = (...fields: string[]): void => {
     state.created = null;
     state.preview = null;
-    if (field) state.errors = state.errors.filter((e) => e.field !== field);
+    const within = (field: string) => fields.some((f) => field === f || field.startsWith(`${f}.`));
+    state.errors = state.errors.filter((e) => !within(e.field));
     render();
   };
 

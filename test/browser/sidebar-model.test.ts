@@ -8,14 +8,21 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../src/addon/settings';
-import { BUDGET_ROWS } from '../../src/playground/sample';
+import { defaultSettings, type Settings } from '../../src/addon/settings';
+import { parseSettings } from '../../src/addon/validate';
+import { ADS_HEADERS, CRM_HEADERS } from '../../src/playground/raw-sample';
+import { BUDGET_ROWS, sampleSheets } from '../../src/playground/sample';
 import {
   bestSheet,
+  bestTable,
   fromSettings,
+  MEETING_TABLE,
+  normalise,
   parseNumber,
   percent,
+  SPEND_TABLE,
   suggestColumns,
+  suggestTable,
   toSettings,
 } from '../../src/sidebar/model';
 import { PREVIEW, STEPS, stepOf } from '../../src/sidebar/state';
@@ -102,6 +109,178 @@ describe('matching channel fields to headers', () => {
   });
 });
 
+/** The sample workbook's sheets as the wizard is told about them. */
+function sampleInfo() {
+  return Object.entries(sampleSheets()).map(([name, rows]) => ({
+    name,
+    headers: (rows[0] ?? []).map(String),
+    dataRows: rows.length - 1,
+  }));
+}
+
+describe('the raw data and the meeting log in the draft', () => {
+  const reportSettings = (): Settings => ({
+    ...defaultSettings(),
+    templates: ['channelReport', 'meetingOutcomes'],
+    raw: {
+      spend: { sheet: 'Ads export', columns: { channel: 'Campaign', spend: 'Cost', date: 'Day' } },
+      meetings: {
+        sheet: 'CRM meetings',
+        columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },
+      },
+      period: 'quarter',
+    },
+    meetingLog: {
+      sheet: 'Meeting log',
+      columns: { channel: 'Channel', outcome: 'Outcome', date: '' },
+    },
+  });
+
+  it('gives saved raw data and a saved meeting log back unchanged, whatever the sheets suggest', () => {
+    const saved = reportSettings();
+    const { settings, errors } = toSettings(fromSettings(saved, sampleInfo()));
+    expect(errors).toEqual([]);
+    expect(settings).toEqual(saved);
+    // And the server reads them as they are.
+    const parsed = parseSettings(settings, sampleInfo());
+    expect(parsed.ok && parsed.value).toEqual(saved);
+  });
+
+  it('suggests the sample’s raw sheets and columns, and sends them only with the Channel report', () => {
+    const draft = fromSettings(defaultSettings(), sampleInfo());
+    expect(draft.raw).toEqual({
+      spend: { sheet: 'Ads export', columns: { channel: 'Channel', spend: 'Cost', date: 'Day' } },
+      meetings: {
+        sheet: 'CRM meetings',
+        columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },
+      },
+      period: 'none',
+    });
+    expect(toSettings(draft).settings.raw).toBeNull();
+    draft.templates = ['channelReport'];
+    draft.raw.period = 'month';
+    const { settings } = toSettings(draft);
+    expect(settings.raw).toEqual({ ...draft.raw, period: 'month' });
+    expect(parseSettings(settings, sampleInfo()).ok).toBe(true);
+    // A copy: editing the draft later does not change settings already sent.
+    draft.raw.spend.columns.spend = 'Clicks';
+    expect(settings.raw?.spend.columns.spend).toBe('Cost');
+  });
+
+  it('sends no raw data while no sheet is picked, so the server asks for it as a whole', () => {
+    const draft = fromSettings(defaultSettings(), []);
+    draft.templates = ['channelReport'];
+    expect(draft.raw.spend.sheet).toBe('');
+    const { settings } = toSettings(draft);
+    expect(settings.raw).toBeNull();
+    const parsed = parseSettings(settings, sampleInfo());
+    expect(parsed.ok ? [] : parsed.errors.map((e) => e.field)).toEqual(['raw']);
+  });
+
+  it('sends the existing meeting log only when Meeting outcomes is chosen and the log is used', () => {
+    const draft = fromSettings(defaultSettings(), sampleInfo());
+    expect(draft.meetingLogMode).toBe('new');
+    expect(draft.meetingLog.sheet).toBe('CRM meetings');
+    expect(toSettings(draft).settings.meetingLog).toBeNull();
+    draft.meetingLogMode = 'existing';
+    expect(toSettings(draft).settings.meetingLog).toEqual({
+      sheet: 'CRM meetings',
+      columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },
+    });
+    draft.templates = draft.templates.filter((t) => t !== 'meetingOutcomes');
+    expect(toSettings(draft).settings.meetingLog).toBeNull();
+  });
+});
+
+describe('matching raw columns to headers', () => {
+  it('reads headers forgivingly', () => {
+    expect(normalise('Amount spent (USD)')).toBe(normalise('amount spent usd'));
+    expect(normalise(' Start Date (in UTC) ')).toBe('startdateinutc');
+  });
+
+  it('finds the columns of the sample’s ad export and CRM meetings', () => {
+    expect(suggestTable([...ADS_HEADERS], SPEND_TABLE).columns).toEqual({
+      channel: 'Channel',
+      spend: 'Cost',
+      date: 'Day',
+    });
+    expect(suggestTable([...CRM_HEADERS], MEETING_TABLE).columns).toEqual({
+      channel: 'Source',
+      outcome: 'Meeting outcome',
+      date: 'Meeting date',
+    });
+  });
+
+  it.each([
+    // Google Ads
+    [
+      ['Day', 'Campaign', 'Campaign ID', 'Impr.', 'Clicks', 'Avg. CPC', 'Cost', 'Cost / conv.'],
+      { channel: 'Campaign', spend: 'Cost', date: 'Day' },
+    ],
+    // Meta
+    [
+      [
+        'Reporting starts',
+        'Reporting ends',
+        'Campaign name',
+        'Results',
+        'Cost per result',
+        'Amount spent (USD)',
+      ],
+      { channel: 'Campaign name', spend: 'Amount spent (USD)', date: 'Reporting starts' },
+    ],
+    // LinkedIn
+    [
+      ['Start Date (in UTC)', 'Campaign Name', 'Campaign Type', 'Total Spent', 'Impressions'],
+      { channel: 'Campaign Name', spend: 'Total Spent', date: 'Start Date (in UTC)' },
+    ],
+    // Microsoft Advertising
+    [
+      ['TimePeriod', 'CampaignName', 'CampaignId', 'Impressions', 'Spend'],
+      { channel: 'CampaignName', spend: 'Spend', date: 'TimePeriod' },
+    ],
+    // Channel before campaign, wherever they stand; spaces and case aside.
+    [
+      ['date', 'CAMPAIGN', ' source ', 'Spent'],
+      { channel: ' source ', spend: 'Spent', date: 'date' },
+    ],
+    [
+      ['Week', 'Campaign', 'Channel', 'Budget', 'Cost (GBP)'],
+      { channel: 'Channel', spend: 'Cost (GBP)', date: 'Week' },
+    ],
+  ])('ad export %j', (headers, want) => {
+    expect(suggestTable(headers, SPEND_TABLE).columns).toEqual(want);
+  });
+
+  it.each([
+    [
+      ['Meeting date', 'Source', 'Owner', 'Meeting outcome'],
+      { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },
+    ],
+    [
+      ['Created date', 'Meeting date', 'Campaign', 'Lead source', 'Outcome'],
+      { channel: 'Lead source', outcome: 'Outcome', date: 'Meeting date' },
+    ],
+    [
+      ['Owner', 'Channel', 'Meeting outcome'],
+      { channel: 'Channel', outcome: 'Meeting outcome', date: '' },
+    ],
+  ])('meeting log %j', (headers, want) => {
+    expect(suggestTable(headers, MEETING_TABLE).columns).toEqual(want);
+  });
+
+  it('suggests the sheets whose headers match best, the larger of two equal matches', () => {
+    const sheets = sampleInfo();
+    expect(bestTable(sheets, SPEND_TABLE)?.sheet.name).toBe('Ads export');
+    // "Meeting log" matches as well as "CRM meetings" does; the export is the larger.
+    expect(bestTable(sheets, MEETING_TABLE)?.sheet.name).toBe('CRM meetings');
+    // A sheet without a spend or an outcome column is never suggested for it.
+    const noSpend = sheets.filter((s) => s.name !== 'Ads export' && s.name !== 'Channel budget');
+    expect(bestTable(noSpend, SPEND_TABLE)).toBeUndefined();
+    expect(bestTable([], MEETING_TABLE)).toBeUndefined();
+  });
+});
+
 describe('placing a server message', () => {
   it('opens the step that holds the field', () => {
     const step = (field: string) => STEPS[stepOf(field)]!.key;
@@ -112,6 +291,10 @@ describe('placing a server message', () => {
     expect(step('attributionWindow')).toBe('economics');
     expect(step('channels.columns.spend')).toBe('channels');
     expect(step('channels.rows.1.qualRate')).toBe('channels');
+    expect(step('raw')).toBe('channels');
+    expect(step('raw.spend.columns.spend')).toBe('channels');
+    expect(step('raw.period')).toBe('channels');
+    expect(step('meetingLog.columns.outcome')).toBe('channels');
     expect(step('formulaStyle')).toBe('style');
     expect(stepOf('')).toBe(PREVIEW);
     expect(stepOf('unknown.field')).toBe(PREVIEW);
@@ -130,6 +313,8 @@ describe('placing a server message', () => {
       'economics',
       'attributionWindow',
       'channels',
+      'raw',
+      'meetingLog',
       'formulaStyle',
     ]);
   });
