@@ -1,4 +1,4 @@
-/** Benchmarks (seed 001): where a value stands against the seed's SQM performance table. */
+/** Benchmarks: where a value stands against the SQM benchmark table of top and average performers. */
 import { COERCE } from '../sheets/coerce';
 import { show } from '../sheets/format';
 import { labelKey } from '../sheets/labels';
@@ -12,7 +12,7 @@ interface Benchmark {
   /** The worse edge of the average performers' range. */
   average: number;
   better: 'higher' | 'lower';
-  /** Only strictly better than `top` is top (the seed's "< 8%"). */
+  /** Only strictly better than `top` is top (the table's "< 8%"). */
   strictTop?: boolean;
   /** Rates are fractions in [0, 1]; the rest are counts, money or days ≥ 0. */
   rate?: boolean;

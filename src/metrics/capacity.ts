@@ -1,4 +1,4 @@
-/** Capacity (seed 001, use case 3): qualified meetings and SDRs needed for a pipeline target. */
+/** Capacity: qualified meetings and SDRs needed for a pipeline target. */
 import { divByZero } from '../sheets/problem';
 import { blankGuard } from './native';
 import { ceilForgiving, ceilForgivingNative } from './numbers';

@@ -1,5 +1,5 @@
 /**
- * Meeting outcomes (seed 000, FAQ): show rate, qualification rate and a
+ * Meeting outcomes: show rate, qualification rate and a
  * summary by segment, from a log with one CRM outcome label per meeting.
  */
 
@@ -12,7 +12,7 @@ import { eachAligned, isBlankValue } from '../sheets/ranges';
 import type { ParamKind, Scalar, Shape } from '../sheets/run';
 import type { WholeRangeRuntime } from './spec';
 
-/** The CRM outcome field the seed recommends, in its order. */
+/** The six outcome labels a CRM meeting-outcome field should offer, in order. */
 export const OUTCOME_LABELS = [
   'Qualified',
   'Not qualified – company size',

@@ -1,5 +1,5 @@
 /**
- * Qualification (seed 001): the schedule / do-not-schedule decision from an
+ * Qualification: the schedule / do-not-schedule decision from an
  * SQM checklist, with the A/B/C quality grade.
  */
 import { isBlank, toText } from '../sheets/coerce';

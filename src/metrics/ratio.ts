@@ -18,7 +18,7 @@ export interface RatioOptions {
   whenZero: string;
   /** Multiplies the quotient, as CPM's 1000 impressions. */
   scale?: number;
-  /** The argument order when the spec puts the denominator first, as CONVERSION(fromCount, toCount). */
+  /** The argument order when the function takes the denominator first, as CONVERSION(fromCount, toCount). */
   denominatorFirst?: boolean;
   /** A further check on valid operands, e.g. clicks cannot exceed impressions. */
   check?: (numerator: number, denominator: number) => void;

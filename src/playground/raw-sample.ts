@@ -3,7 +3,7 @@
  * platforms' spend export (one row per day × campaign, headers as exports
  * write them, some costs as connector text such as "$1,204.50") and a CRM
  * meeting log (one row per meeting, with its source and outcome), over three
- * months. Generated from a fixed seed, so every run and every test sees the
+ * months. Generated from fixed starting numbers, so every run and every test sees the
  * same few hundred rows.
  */
 import { OUTCOME_LABELS } from '../metrics/outcomes';
@@ -20,8 +20,8 @@ const FIRST_DAY = 46_027;
 const DAYS = 84;
 
 /** A small, fast, seeded generator (mulberry32): the same sequence on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
+function random(start: number): () => number {
+  let a = start >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;

@@ -1,5 +1,6 @@
 /**
- * How a problem with an argument is described and reported (SPEC §1.8).
+ * How a problem with an argument is described and reported
+ * (docs/ARGUMENT-RULES.md, rule 8).
  *
  * A `Problem` is thrown by coercion and by the functions themselves. The
  * runner turns it into an `Error` for single-value calls (Sheets shows the

@@ -192,7 +192,7 @@ export type Kernel = (a: any, b: any, c: any, d: any) => Scalar;
 export type ElementReader<R> = (a: unknown, b: unknown, c: unknown, d: unknown) => R;
 
 /**
- * SPEC §1.3–1.6 for one element, for every function that reads element by
+ * Rules 3–6 of docs/ARGUMENT-RULES.md for one element, for every function that reads element by
  * element: the element-wise runner and the whole-range functions alike.
  * Every required argument is checked for blank before any is coerced, so an
  * element with a blank gives `blank` whichever of its other cells holds junk;

@@ -1,4 +1,4 @@
-/** Shared by the template tests: seed-based settings, building into memory, reading tabs. */
+/** Shared by the template tests: the default settings, building into memory, reading tabs. */
 import { expect } from 'vitest';
 import type { Created, Result } from '../../src/addon/api';
 import { memoryHost } from '../../src/addon/memory-host';
@@ -7,7 +7,7 @@ import { defaultSettings, type Settings, type TypedChannel } from '../../src/add
 import { CATALOGUE } from '../../src/metrics/catalogue';
 import { type Input, MemoryWorkbook, type SheetSnapshot } from '../../src/workbook/memory';
 
-/** Seed 000's channels (its £95 outbound meeting with 30% outside the ICP, …) and seed 003's funnel. */
+/** The default channels (the £95 outbound meeting with 30% outside the ICP, …) and funnel. */
 export function seedSettings(patch: Partial<Settings> = {}): Settings {
   return { ...defaultSettings(), ...patch };
 }
@@ -29,7 +29,7 @@ export function stages(n: number): Settings['stages'] {
   }));
 }
 
-/** The user's own data: seed 000's channels as a sheet, for mapped channels. */
+/** The user's own data: the default channels as a sheet, for mapped channels. */
 export const DATA_SHEET: Input[][] = [
   ['Channel', 'Month', 'Cost', 'Booked', 'Show %', 'Qual %'],
   ['Outbound', 'Jan', 950, 10, 1, 0.7],

@@ -326,7 +326,7 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'seed defaults', settings: seedSettings(), count: 3 },
+  { name: 'defaults', settings: seedSettings(), count: 3 },
   {
     name: '12 stages, 30 channels (some with 0 meetings)',
     settings: seedSettings({
@@ -382,7 +382,7 @@ describe.each(CASES)('templates, $name', ({ settings, count }) => {
       check(snap, channelExpected(snap, count, mapped, style), style);
     });
 
-    it(`Meeting outcomes (${style}): the seed checklist decides SCHEDULE SQM, B-Quality`, () => {
+    it(`Meeting outcomes (${style}): the example checklist decides SCHEDULE SQM, B-Quality`, () => {
       const snap = tab(built[style].wb, 'Meeting outcomes');
       check(snap, outcomesExpected(snap, style, names), style);
       // The logged meetings give the summary numbers to compare.

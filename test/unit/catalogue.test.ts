@@ -91,7 +91,7 @@ describe('the worked examples', () => {
     expect(fn('SDRS_NEEDED')(18, 12)).toBe(2);
   });
 
-  it('SQM_DECISION on the seed checklist', () => {
+  it('SQM_DECISION on the qualification checklist example', () => {
     const statuses = [
       ['✓ Met'],
       ['✓ Met'],

@@ -306,7 +306,7 @@ describe('SQM_DECISION', () => {
 });
 
 describe('SQM_BENCHMARK', () => {
-  it('places values against the seed’s table', () => {
+  it('places values against the benchmark table', () => {
     const b = f.SQM_BENCHMARK!;
     expect(b('sqms_per_sdr', 12)).toBe('Top performer');
     expect(b('sqms_per_sdr', 8)).toBe('Average');

@@ -5,7 +5,7 @@ import { FUNCTIONS } from '../../src/metrics/catalogue';
 const { CPQM, MAX_CPQM } = FUNCTIONS as Record<string, (...a: unknown[]) => unknown>;
 
 describe('single values', () => {
-  it('computes the seed examples', () => {
+  it('computes the worked examples', () => {
     expect(CPQM!(950, 10, 0.7)).toBeCloseTo(135.714285714, 6);
     expect(CPQM!(1000, 10, 0.6)).toBeCloseTo(166.67, 2);
     expect(CPQM!(1000, 10, 1, 0.8)).toBe(125);

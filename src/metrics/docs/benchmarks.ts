@@ -9,7 +9,7 @@ export const BENCHMARK_DOCS: Record<string, Docs> = {
   SQM_BENCHMARK: {
     family: 'Qualification and benchmarks',
     summary:
-      'Places a value against the seed’s SQM benchmarks: Top performer, Average or Below average.',
+      'Places a value against the SQM benchmark table (top and average performers): Top performer, Average or Below average.',
     params: {
       metric:
         'Which benchmark: sqms_per_sdr, sqm_to_opp, sqm_to_close, deal_size, days_to_close, no_show or ae_accept.',
@@ -22,7 +22,7 @@ export const BENCHMARK_DOCS: Record<string, Docs> = {
         args: ['sqm_to_opp', 0.44],
         formula: '=SQM_BENCHMARK("sqm_to_opp", 44%)',
         result: 'Average',
-        note: 'Seed 001: use case 1 moved from 28% (Average) to 44%, just short of the top 45%.',
+        note: 'Use case 1 moved from 28% (Average) to 44%, just short of the top 45%.',
       },
       {
         args: ['no_show', 0.08],

@@ -47,7 +47,7 @@ export const QUALIFICATION_DOCS: Record<string, Docs> = {
         ],
         formula: '=SQM_DECISION(D2:D9, C2:C9)',
         result: 'SCHEDULE SQM (6/6 required criteria met, B-Quality)',
-        note: 'Seed 001: the checklist template, with Decision Makers only partly confirmed.',
+        note: 'The checklist template, with Decision Makers only partly confirmed.',
       },
     ],
   },
