@@ -106,6 +106,19 @@ function time(c: Case, n: number): [number, number, number] {
   );
 }
 
+/** Milliseconds to compile and run dist/Code.js's top level once, as a fresh execution does. */
+function loadTime(): number {
+  const runs: number[] = [];
+  for (let r = 0; r < 21; r++) {
+    // A distinct source text each time, so no compilation is reused from a cache.
+    const source = `${CODE}\n//# load ${r}`;
+    const t = performance.now();
+    new Function(source)();
+    runs.push(performance.now() - t);
+  }
+  return median(runs);
+}
+
 /** The text reader before linear reading: its regex backtracked quadratically on long digit runs. */
 const OLD_PLAIN_DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 
@@ -166,8 +179,9 @@ export default async function functionsBench(): Promise<string> {
   const { total, functions } = await serverBundleSizes(CODE);
   lines.push(
     '',
-    `Apps Script bundle: dist/Code.js is ${(total / 1024).toFixed(1)} KB in all (budget 60 KB); ` +
-      `what the custom functions need, their code and generated wrappers, is ${(functions / 1024).toFixed(1)} KB (budget 40 KB).`,
+    `Apps Script bundle: dist/Code.js is ${(total / 1024).toFixed(1)} KB in all (budget 96 KB); ` +
+      `what the custom functions need, their code and generated wrappers, is ${(functions / 1024).toFixed(1)} KB (budget 46 KB). ` +
+      `Compiling and running the whole file, as Apps Script does for every custom-function cell, takes ${loadTime().toFixed(2)} ms here (median of 21 loads, each in a fresh function).`,
   );
   return lines.join('\n');
 }

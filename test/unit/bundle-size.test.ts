@@ -3,6 +3,11 @@
  * output, not timings). What the custom functions need has the tight budget;
  * the wizard's server code (validation, templates, writing) rides along in the
  * same file and has a budget of its own so its growth shows.
+ *
+ * The budgets were 40 KB and 60 KB before CPQM_REPORT, the reading of text
+ * amounts and calendar days, the argument-count check, and the Channel report
+ * with its raw-data settings. What loading the file costs is measured in
+ * BENCHMARKS.md (Apps Script loads it for every custom-function cell).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,13 +22,13 @@ beforeAll(async () => {
 });
 
 describe('dist/Code.js', () => {
-  it('keeps what the custom functions need (code and wrappers) under 40 KB', () => {
+  it('keeps what the custom functions need (code and wrappers) under 46 KB', () => {
     expect(sizes.functions).toBeGreaterThan(10 * KB);
-    expect(sizes.functions).toBeLessThan(40 * KB);
+    expect(sizes.functions).toBeLessThan(46 * KB);
   });
 
-  it('stays under 60 KB in all, with the wizard server code', () => {
+  it('stays under 96 KB in all, with the wizard server code', () => {
     expect(sizes.total).toBeGreaterThan(sizes.functions);
-    expect(sizes.total).toBeLessThan(60 * KB);
+    expect(sizes.total).toBeLessThan(96 * KB);
   });
 });
