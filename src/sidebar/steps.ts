@@ -318,15 +318,16 @@ const CHANNEL_LIST_USERS: readonly TemplateId[] = [
 
 /**
  * Up to three parts, each shown while a template that needs it is chosen:
- * the Channel report's raw data, the channel list, the meeting log.
+ * the Channel report's raw data, the meeting log, the channel list.
  */
 function channelsStep(state: State, actions: Actions): Node[] {
   const d = state.draft;
   const out: Node[] = [];
   if (d.templates.includes('channelReport')) out.push(rawPart(state, actions));
+  // The meeting log's short choice before the channel list, which can run long.
+  if (d.templates.includes('meetingOutcomes')) out.push(meetingLogPart(state, actions));
   const users = CHANNEL_LIST_USERS.filter((t) => d.templates.includes(t));
   if (users.length > 0) out.push(channelListPart(state, actions, users));
-  if (d.templates.includes('meetingOutcomes')) out.push(meetingLogPart(state, actions));
   if (out.length === 0) {
     out.push(
       el('p', {
