@@ -101,11 +101,11 @@ function close(a: unknown, b: unknown): boolean {
 
 function expectRows(got: Input[][], want: unknown[][]): void {
   expect(got.length).toBe(want.length);
-  got.forEach((row, i) =>
-    row.forEach((cell, j) =>
-      expect(close(cell, want[i]![j]), `row ${i} col ${j}: ${cell} vs ${want[i]![j]}`).toBe(true),
-    ),
-  );
+  got.forEach((row, i) => {
+    row.forEach((cell, j) => {
+      expect(close(cell, want[i]![j]), `row ${i} col ${j}: ${cell} vs ${want[i]![j]}`).toBe(true);
+    });
+  });
 }
 
 const CUSTOM = new RegExp(`\\b(${RUNTIME.map((e) => e.name).join('|')})\\(`);

@@ -37,12 +37,12 @@ function summary(values: Input[][]): Input[][] {
 /** Equal cell by cell; numbers to the engine's 12 significant digits. */
 function expectSame(got: Input[][], want: unknown[][]): void {
   expect(got).toHaveLength(want.length);
-  got.forEach((row, i) =>
+  got.forEach((row, i) => {
     row.forEach((cell, j) => {
       if (typeof cell === 'number') expect(cell).toBeCloseTo(want[i]![j] as number, 9);
       else expect(cell).toBe(want[i]![j]);
-    }),
-  );
+    });
+  });
 }
 
 describe('Meeting outcomes over an existing log', () => {
@@ -58,7 +58,11 @@ describe('Meeting outcomes over an existing log', () => {
     const values = tab(wb, 'Meeting outcomes').values;
     expectSame(summary(values), expected);
     // The tab holds no empty log of its own.
-    expect(values[OUTCOMES_LAYOUT.logHeaderRow]![0]).toMatch(/^Read from sheet "CRM meetings"/);
+    expect(values[OUTCOMES_LAYOUT.logHeaderRow]!.slice(0, 3)).toEqual([
+      'From sheet "CRM meetings"',
+      'Channel: column B',
+      'Outcome: column D',
+    ]);
     wb.setCell('CRM meetings', log.length, 1, 'Meta');
     wb.setCell('CRM meetings', log.length, 3, 'Qualified');
     const meta = summary(tab(wb, 'Meeting outcomes').values).find((r) => r[0] === 'Meta')!;

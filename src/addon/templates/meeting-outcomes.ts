@@ -218,7 +218,7 @@ export function buildMeetingOutcomes(ctx: BuildContext): TemplatePlan {
       col: 0,
       cells: [
         [
-          ...(logSource ? [logSource.note, null, null] : ['Date', 'Channel', 'Outcome']),
+          ...(logSource ? logSource.header : ['Date', 'Channel', 'Outcome']),
           null,
           ...(native
             ? [...SUMMARY_HEADER]
@@ -320,7 +320,12 @@ function mappedLog(ctx: BuildContext, log: SheetColumns<MeetingField>) {
   return {
     channel: ref(channelCol),
     outcome: ref(outcomeCol),
-    note: `Read from sheet "${log.sheet}" (channel: column ${columnLetter(channelCol)}, outcome: column ${columnLetter(outcomeCol)}), so meetings added there count here.`,
+    // Short cells, one per column, so none runs into the summary beside them.
+    header: [
+      `From sheet "${log.sheet}"`,
+      `Channel: column ${columnLetter(channelCol)}`,
+      `Outcome: column ${columnLetter(outcomeCol)}`,
+    ] as PlanCell[],
     channelsNow: [...seen.values()] as PlanCell[],
   };
 }
