@@ -442,26 +442,63 @@ const PERIOD_LABELS: Record<ReportPeriod, string> = {
   quarter: 'Quarter',
 };
 
+/**
+ * A group of radio buttons, the one way the wizard offers a choice: a
+ * segmented row of short labels, or cards with a title and a line of
+ * explanation (when options carry one).
+ */
+function radioGroup<V extends string>(o: {
+  name: string;
+  label?: string;
+  focusKey: string;
+  options: readonly (readonly [V, string] | readonly [V, string, string])[];
+  current: V;
+  choose: (value: V) => void;
+}): HTMLElement {
+  const cards = o.options.some((opt) => opt.length === 3);
+  const group = el('div', {
+    className: cards ? 'choices' : 'segmented',
+    attrs: { role: 'radiogroup', ...(o.label ? { 'aria-label': o.label } : {}) },
+  });
+  for (const [value, title, blurb] of o.options) {
+    const radio = el('input', { attrs: { type: 'radio', name: o.name, value } });
+    radio.checked = o.current === value;
+    radio.dataset.focusKey = `${o.focusKey}.${value}`;
+    on(radio, 'change', () => o.choose(value));
+    group.append(
+      cards
+        ? el(
+            'label',
+            { className: 'choice' },
+            radio,
+            el(
+              'span',
+              {},
+              el('strong', { text: title }),
+              el('span', { text: blurb ?? '', className: 'secondary block' }),
+            ),
+          )
+        : el('label', {}, radio, title),
+    );
+  }
+  return group;
+}
+
 function rawPart(state: State, actions: Actions): HTMLElement {
   const raw = state.draft.raw;
   const dated = raw.period !== 'none';
-  const periods = el('div', {
-    className: 'segmented',
-    attrs: { role: 'radiogroup', 'aria-label': 'Period' },
-  });
-  for (const period of REPORT_PERIODS) {
-    const radio = el('input', {
-      attrs: { type: 'radio', name: 'report-period', value: period },
-    });
-    radio.checked = raw.period === period;
-    radio.dataset.focusKey = `raw.period.${period}`;
-    on(radio, 'change', () => {
+  const periods = radioGroup({
+    name: 'report-period',
+    label: 'Period',
+    focusKey: 'raw.period',
+    options: REPORT_PERIODS.map((p) => [p, PERIOD_LABELS[p]] as const),
+    current: raw.period,
+    choose: (period) => {
       raw.period = period;
       // The dates are needed from now on, or no longer.
       actions.touched('raw.period', 'raw.spend.columns.date', 'raw.meetings.columns.date');
-    });
-    periods.append(el('label', {}, radio, PERIOD_LABELS[period]));
-  }
+    },
+  });
   return el(
     'div',
     { className: 'part', attrs: { 'data-part': 'raw' } },
@@ -507,23 +544,20 @@ function channelListPart(
   users: readonly TemplateId[],
 ): HTMLElement {
   const d = state.draft;
-  const modes = el('div', {
-    className: 'segmented',
-    attrs: { role: 'radiogroup', 'aria-label': 'Channel data' },
-  });
-  for (const [mode, label] of [
-    ['typed', 'Type them in'],
-    ['mapped', 'Use my columns'],
-  ] as const) {
-    const radio = el('input', { attrs: { type: 'radio', name: 'channel-mode', value: mode } });
-    radio.checked = d.channelMode === mode;
-    radio.dataset.focusKey = `mode.${mode}`;
-    on(radio, 'change', () => {
+  const modes = radioGroup({
+    name: 'channel-mode',
+    label: 'Channel data',
+    focusKey: 'mode',
+    options: [
+      ['typed', 'Type them in'],
+      ['mapped', 'Use my columns'],
+    ],
+    current: d.channelMode,
+    choose: (mode) => {
       d.channelMode = mode;
       actions.touched('channels');
-    });
-    modes.append(el('label', {}, radio, label));
-  }
+    },
+  });
   const body =
     d.channelMode === 'typed' ? typedChannels(state, actions) : mappedChannels(state, actions);
   const names = users.map((t) => TEMPLATE_TITLES[t]);
@@ -551,32 +585,17 @@ function meetingLogPart(state: State, actions: Actions): HTMLElement {
       'Summarise the meetings already in one of your sheets, such as a CRM export.',
     ],
   ] as const;
-  const group = el('div', {
-    className: 'choices',
-    attrs: { role: 'radiogroup', 'aria-label': 'Meeting log' },
-  });
-  for (const [value, title, blurb] of options) {
-    const radio = el('input', { attrs: { type: 'radio', name: 'meeting-log', value } });
-    radio.checked = d.meetingLogMode === value;
-    radio.dataset.focusKey = `meetingLog.mode.${value}`;
-    on(radio, 'change', () => {
-      d.meetingLogMode = value;
+  const group = radioGroup({
+    name: 'meeting-log',
+    label: 'Meeting log',
+    focusKey: 'meetingLog.mode',
+    options,
+    current: d.meetingLogMode,
+    choose: (mode) => {
+      d.meetingLogMode = mode;
       actions.touched('meetingLog');
-    });
-    group.append(
-      el(
-        'label',
-        { className: 'choice' },
-        radio,
-        el(
-          'span',
-          {},
-          el('strong', { text: title }),
-          el('span', { text: blurb, className: 'secondary block' }),
-        ),
-      ),
-    );
-  }
+    },
+  });
   return el(
     'div',
     { className: 'part', attrs: { 'data-part': 'meetingLog' } },
@@ -720,29 +739,16 @@ function styleStep(state: State, actions: Actions): Node[] {
       'Built-in Sheets functions only: the tabs keep working for collaborators without the add-on and on mobile.',
     ],
   ] as const;
-  const group = el('div', { className: 'choices', attrs: { role: 'radiogroup' } });
-  for (const [value, title, blurb] of options) {
-    const radio = el('input', { attrs: { type: 'radio', name: 'formula-style', value } });
-    radio.checked = d.formulaStyle === value;
-    radio.dataset.focusKey = `style.${value}`;
-    on(radio, 'change', () => {
-      d.formulaStyle = value;
+  const group = radioGroup({
+    name: 'formula-style',
+    focusKey: 'style',
+    options,
+    current: d.formulaStyle,
+    choose: (style) => {
+      d.formulaStyle = style;
       actions.touched('formulaStyle');
-    });
-    group.append(
-      el(
-        'label',
-        { className: 'choice' },
-        radio,
-        el(
-          'span',
-          {},
-          el('strong', { text: title }),
-          el('span', { text: blurb, className: 'secondary block' }),
-        ),
-      ),
-    );
-  }
+    },
+  });
   return withError(state, 'formulaStyle', group);
 }
 
