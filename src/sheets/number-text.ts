@@ -7,6 +7,7 @@
  * The reading is linear in the text's length, and text longer than any
  * amount an export writes is not read at all, so a junk cell costs nothing.
  */
+import { showNumber } from './format';
 
 /** What a text can read as. */
 export type TextReading =
@@ -74,6 +75,12 @@ export function readNumberText(raw: string, options: TextOptions): TextReading {
     const dotted = Number(body!.replace(/,/g, ''));
     if (!body!.includes('.')) {
       return { kind: 'none', hint: `for ${body!.replace(',', '.')}, write a point for decimals` };
+    }
+    // "1.204.000,5": with two dots there is no dotted reading, so the text has one reading only,
+    // a European-only amount, which is not an accepted form: say what to enter.
+    if (Number.isNaN(dotted)) {
+      const shown = showNumber(signed(european));
+      return { kind: 'none', hint: `for ${shown}, enter ${shown}` };
     }
     return {
       kind: 'ambiguous',

@@ -101,6 +101,20 @@ describe('other text', () => {
     expect(() => CPQM!('12,5', 1, 1)).toThrow(/for 12.5, write a point for decimals/);
   });
 
+  it('"1.204.000,5" has no dotted reading: not a number, with what to enter', () => {
+    expect(readNumberText('1.204.000,5', MONEY)).toEqual({
+      kind: 'none',
+      hint: 'for 1204000.5, enter 1204000.5',
+    });
+    expect(readNumberText('-€1.204.000,5', MONEY)).toEqual({
+      kind: 'none',
+      hint: 'for -1204000.5, enter -1204000.5',
+    });
+    expect(() => CPQM!('1.204.000,5', 10, 0.6)).toThrow(
+      'CPQM: spend "1.204.000,5" is not a number, for 1204000.5, enter 1204000.5 (#VALUE!)',
+    );
+  });
+
   it('long junk is refused without being read, and quoted short', () => {
     const junk = `${'1'.repeat(50_000)}x`;
     expect(readNumberText(junk, MONEY).kind).toBe('none');
