@@ -22,6 +22,8 @@ export const SQMS_NEEDED = elementwiseEntry({
       [quota!, coverage!, dealSize!, sqmToOpp!],
       `${quota}*${coverage}/(${dealSize}*${sqmToOpp})`,
     ),
+  sql: ([quota, coverage, dealSize, sqmToOpp], q) =>
+    q.divByProduct(`${quota} * ${coverage}`, [dealSize!, sqmToOpp!]),
 });
 
 export const SDRS_NEEDED = elementwiseEntry({
@@ -36,4 +38,6 @@ export const SDRS_NEEDED = elementwiseEntry({
   },
   native: ([needed, perSdr]) =>
     blankGuard([needed!, perSdr!], ceilForgivingNative(`${needed}/${perSdr}`)),
+  // funnel_ceil_forgiving is ceilForgiving as a helper of the generated SQL.
+  sql: ([needed, perSdr], q) => q.call('funnel_ceil_forgiving', [q.div(needed!, perSdr!)]),
 });

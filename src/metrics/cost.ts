@@ -28,6 +28,8 @@ export const CPQM = elementwiseEntry({
       [spend!, meetings!, qualRate!],
       `${spend}/(${meetings}*${orDefault(showRate, '1')}*${qualRate})`,
     ),
+  sql: ([spend, meetings, qualRate, showRate], q) =>
+    q.divByProduct(spend!, [meetings!, showRate!, qualRate!]),
 });
 
 export const COST_PER_MEETING = ratio({
@@ -49,6 +51,7 @@ export const MAX_CPQM = elementwiseEntry({
     return (deal * close) / roas;
   },
   native: ([deal, close, roas]) => blankGuard([deal!, close!, roas!], `${deal}*${close}/${roas}`),
+  sql: ([deal, close, roas], q) => q.div(`${deal} * ${close}`, roas!),
 });
 
 export const HEADROOM = elementwiseEntry({
@@ -62,6 +65,7 @@ export const HEADROOM = elementwiseEntry({
     return 1 - cost / maxCost;
   },
   native: ([cost, maxCost]) => blankGuard([cost!, maxCost!], `1-${cost}/${maxCost}`),
+  sql: ([cost, maxCost], q) => `1 - ${q.div(cost!, maxCost!)}`,
 });
 
 const BLENDED_PARAMS = CPQM.params;
@@ -176,6 +180,18 @@ export const CTR = ratio({
       );
     }
   },
+  sqlCheck: (clicks, impressions, q) => [
+    `${clicks} > ${impressions}`,
+    q.error(
+      q.message([
+        'ctr: clicks ',
+        { num: clicks },
+        ' is more than impressions ',
+        { num: impressions },
+        ', check that the columns are not swapped',
+      ]),
+    ),
+  ],
 });
 
 export const CPL = ratio({

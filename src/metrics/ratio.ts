@@ -5,7 +5,7 @@
 import { divByZero } from '../sheets/problem';
 import type { ParamKind } from '../sheets/run';
 import { blankGuard } from './native';
-import { type ElementwiseRuntime, elementwiseEntry } from './spec';
+import { type ElementwiseRuntime, elementwiseEntry, type SqlOps } from './spec';
 
 /** An amount: money or a count, read as a number. */
 type AmountParam = ParamKind & { kind: 'money' | 'count' };
@@ -22,6 +22,8 @@ export interface RatioOptions {
   denominatorFirst?: boolean;
   /** A further check on valid operands, e.g. clicks cannot exceed impressions. */
   check?: (numerator: number, denominator: number) => void;
+  /** `check` in SQL: the condition on the operands' SQL and the error it raises. */
+  sqlCheck?: (numerator: string, denominator: string, q: SqlOps) => [when: string, error: string];
 }
 
 export function ratio(o: RatioOptions): ElementwiseRuntime {
@@ -34,12 +36,20 @@ export function ratio(o: RatioOptions): ElementwiseRuntime {
   };
   const formula = (n: string, d: string): string =>
     blankGuard([n, d], scale === 1 ? `${n}/${d}` : `${n}/${d}*${scale}`);
+  // A zero denominator comes first, as in the kernel: CTR(5, 0) is NULL, not "more than impressions".
+  const sql = (n: string, d: string, q: SqlOps): string => {
+    const quotient = scale === 1 ? q.div(n, d) : `${q.div(n, d)} * ${scale}`;
+    if (!o.sqlCheck) return quotient;
+    const [when, error] = o.sqlCheck(n, d, q);
+    return `CASE WHEN ${d} = 0 THEN NULL WHEN ${when} THEN ${error} ELSE ${quotient} END`;
+  };
   if (o.denominatorFirst) {
     return elementwiseEntry({
       name: o.name,
       params: [o.denominator, o.numerator],
       kernel: (d, n) => quotient(n, d),
       native: ([d, n]) => formula(n!, d!),
+      sql: ([d, n], q) => sql(n!, d!, q),
     });
   }
   return elementwiseEntry({
@@ -47,5 +57,6 @@ export function ratio(o: RatioOptions): ElementwiseRuntime {
     params: [o.numerator, o.denominator],
     kernel: (n, d) => quotient(n, d),
     native: ([n, d]) => formula(n!, d!),
+    sql: ([n, d], q) => sql(n!, d!, q),
   });
 }

@@ -81,6 +81,36 @@ export type KernelArgs<P extends readonly ParamKind[]> = {
  */
 export type NativeForm = (refs: readonly (string | undefined)[]) => string;
 
+/**
+ * A piece of an SQL error message: plain text, an SQL value shown as text ("blank" when NULL),
+ * or an SQL number shown as messages show numbers (`anyNum` also shows NaN and ±Infinity).
+ */
+export type SqlMessagePart = string | { sql: string } | { num: string } | { anyNum: string };
+
+/**
+ * What an SQL form may use of an SQL dialect (DuckDB or BigQuery, built in src/warehouse).
+ * Every hook takes and returns SQL expression text.
+ */
+export interface SqlOps {
+  /** n / d, NULL when d is 0: where a sheet cell shows #DIV/0!, SQL gives NULL. */
+  div(n: string, d: string): string;
+  /** n / (f1 * f2 * …), NULL when any factor is 0, as the kernels test each factor. */
+  divByProduct(n: string, factors: readonly string[]): string;
+  /** Raises an error whose message is the string expression `message`. */
+  error(message: string): string;
+  message(parts: readonly SqlMessagePart[]): string;
+  /** A call of a helper function the generated SQL defines (funnel_ceil_forgiving). */
+  call(helper: string, args: readonly string[]): string;
+}
+
+/**
+ * The SQL form of one element: given the arguments' SQL expressions in catalogue order
+ * (optional ones already defaulted), the result's SQL, with the same operands and the same
+ * operation order as the kernel, so both give the same bits. NULL handling, the argument
+ * checks and a finite result come from `params`, in src/warehouse.
+ */
+export type SqlForm = (args: readonly string[], q: SqlOps) => string;
+
 export interface ElementwiseRuntime {
   name: string;
   mode: 'elementwise';
@@ -89,6 +119,8 @@ export interface ElementwiseRuntime {
   kernel: Kernel;
   /** The native form of one element, over single cells. */
   native?: NativeForm;
+  /** The SQL form of one element (DuckDB macros and BigQuery UDFs). */
+  sql?: SqlForm;
 }
 
 export interface WholeRangeRuntime {
@@ -117,6 +149,7 @@ export function elementwiseEntry<const P extends readonly ParamKind[]>(entry: {
   params: P;
   kernel: (...args: KernelArgs<P>) => Scalar;
   native?: NativeForm;
+  sql?: SqlForm;
 }): ElementwiseRuntime {
   return { ...entry, mode: 'elementwise', kernel: entry.kernel as unknown as Kernel };
 }
