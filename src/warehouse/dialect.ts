@@ -1,0 +1,233 @@
+/**
+ * The few places where DuckDB and BigQuery SQL differ, behind one object.
+ * Everything else (CASE, NULLIF, COALESCE, arithmetic, window functions,
+ * `||`, LOWER, TRIM) is written once and is the same text in both.
+ *
+ * Every hook takes SQL expression text and returns SQL expression text.
+ * The part the catalogue's SQL forms use is SqlOps (src/metrics/spec.ts).
+ */
+import type { SqlMessagePart, SqlOps } from '../metrics/spec';
+
+/**
+ * A piece of a message: plain text (becomes a string literal), a SQL value
+ * (shown as text, "blank" when NULL) or a number (shown as messages show numbers).
+ */
+export type Part = SqlMessagePart;
+
+export interface Dialect extends SqlOps {
+  readonly id: 'duckdb' | 'bigquery';
+  readonly float: string;
+  readonly int: string;
+  readonly text: string;
+  readonly date: string;
+
+  /** A string literal. */
+  str(text: string): string;
+  /** A regular-expression literal (RE2 in both engines). */
+  re(pattern: string): string;
+  /** A call of one of the generated helper functions (BigQuery needs the dataset). */
+  call(helper: string, args: readonly string[]): string;
+
+  /** Raises an error whose message is the string expression `message`. */
+  error(message: string): string;
+  /** Message text with SQL values spliced in; NULL parts show as "blank". */
+  message(parts: readonly Part[]): string;
+  /** A number as messages show it: 12 significant digits, no float noise (60, 0.6, 135.714285714). */
+  showNumber(x: string): string;
+  /** The same for a value that may be NaN or ±Infinity, shown as JavaScript shows them. */
+  showAnyNumber(x: string): string;
+
+  /** n / d, NULL when d is 0: where a sheet cell shows #DIV/0!, SQL gives NULL. */
+  div(n: string, d: string): string;
+  /**
+   * n / (f1 * f2 * …), NULL when any factor is 0 — as the sheet checks each factor, so a
+   * product that underflows to 0 is not mistaken for a zero divisor.
+   */
+  divByProduct(n: string, factors: readonly string[]): string;
+  /** Integer quotient and remainder of non-negative integers. */
+  intDiv(n: string, d: string): string;
+  mod(n: string, d: string): string;
+  isFinite(x: string): string;
+  /** CAST that gives NULL where the text is not a value of the type. */
+  tryCast(x: string, type: string): string;
+  regexFull(s: string, pattern: string): string;
+  regexContains(s: string, pattern: string): string;
+  regexReplaceAll(s: string, pattern: string, replacement: string): string;
+
+  /** Aggregates with a condition (FILTER in DuckDB, IF inside in BigQuery). */
+  countIf(cond: string): string;
+  minIf(x: string, cond: string): string;
+  sumIf(x: string, cond: string): string;
+  /** x on the first row (by `order`, NULLs last) where cond holds; the least x when `order` is NULL throughout. */
+  firstIf(x: string, cond: string, order: string): string;
+
+  /** The rows of `view` with the optional column `column` added as NULL when the view lacks it. */
+  withOptionalColumn(view: string, column: string, type: string): string;
+
+  /** Statement builders. */
+  scalarFunction(f: ScalarDefinition): string;
+  tableFunction(f: TableDefinition): string;
+  /** A fully qualified object name: a view the user defines, or a generated function. */
+  object(name: string): string;
+}
+
+export interface ScalarDefinition {
+  name: string;
+  params: { name: string; type: string; optional?: boolean }[];
+  returns: string;
+  body: string;
+  comment?: string;
+}
+
+export interface TableDefinition {
+  name: string;
+  params: { name: string; type: string; optional?: boolean }[];
+  body: string;
+  comment?: string;
+}
+
+function joinParts(
+  parts: readonly Part[],
+  str: (s: string) => string,
+  orBlank: (x: string) => string,
+  showNumber: (x: string) => string,
+  showAnyNumber: (x: string) => string,
+): string {
+  // Adjacent literals become one literal.
+  const merged: Part[] = [];
+  for (const p of parts) {
+    const last = merged[merged.length - 1];
+    if (typeof p === 'string' && typeof last === 'string') merged[merged.length - 1] = last + p;
+    else if (p !== '') merged.push(p);
+  }
+  const pieces = merged.map((p) =>
+    typeof p === 'string'
+      ? str(p)
+      : 'sql' in p
+        ? orBlank(p.sql)
+        : 'num' in p
+          ? showNumber(p.num)
+          : showAnyNumber(p.anyNum),
+  );
+  return pieces.length === 1 ? pieces[0]! : `(${pieces.join(' || ')})`;
+}
+
+function divByProduct(n: string, factors: readonly string[]): string {
+  if (factors.length === 1) return `(${n}) / NULLIF(${factors[0]}, 0)`;
+  return `CASE WHEN ${factors.map((f) => `${f} = 0`).join(' OR ')} THEN NULL ELSE (${n}) / (${factors.join(' * ')}) END`;
+}
+
+function comment(text: string | undefined): string {
+  return text ? `${text.replace(/^/gm, '-- ')}\n` : '';
+}
+
+export const duckdb: Dialect = {
+  id: 'duckdb',
+  float: 'DOUBLE',
+  int: 'BIGINT',
+  text: 'VARCHAR',
+  date: 'DATE',
+  str: (text) => `'${text.replace(/'/g, "''")}'`,
+  re: (pattern) => `'${pattern.replace(/'/g, "''")}'`,
+  call: (helper, args) => `${helper}(${args.join(', ')})`,
+  error: (message) => `error(${message})`,
+  message(parts) {
+    return joinParts(
+      parts,
+      this.str,
+      (x) => `coalesce(CAST(${x} AS VARCHAR), 'blank')`,
+      this.showNumber,
+      this.showAnyNumber,
+    );
+  },
+  showNumber: (x) => `printf('%.12g', ${x})`,
+  showAnyNumber: (x) =>
+    `CASE WHEN isnan(${x}) THEN 'NaN' WHEN ${x} = 'Infinity'::DOUBLE THEN 'Infinity' WHEN ${x} = '-Infinity'::DOUBLE THEN '-Infinity' ELSE printf('%.12g', ${x}) END`,
+  div: (n, d) => `(${n}) / NULLIF(${d}, 0)`,
+  divByProduct: (n, fs) => divByProduct(n, fs),
+  intDiv: (n, d) => `((${n}) // ${d})`,
+  mod: (n, d) => `((${n}) % ${d})`,
+  isFinite: (x) => `isfinite(${x})`,
+  tryCast: (x, type) => `TRY_CAST(${x} AS ${type})`,
+  regexFull: (s, p) => `regexp_full_match(${s}, ${duckdb.re(p)})`,
+  regexContains: (s, p) => `regexp_matches(${s}, ${duckdb.re(p)})`,
+  regexReplaceAll: (s, p, r) => `regexp_replace(${s}, ${duckdb.re(p)}, ${duckdb.str(r)}, 'g')`,
+  countIf: (cond) => `count(*) FILTER (WHERE ${cond})`,
+  minIf: (x, cond) => `min(${x}) FILTER (WHERE ${cond})`,
+  sumIf: (x, cond) => `sum(${x}) FILTER (WHERE ${cond})`,
+  firstIf: (x, cond, order) =>
+    `coalesce(arg_min(${x}, ${order}) FILTER (WHERE ${cond}), min(${x}) FILTER (WHERE ${cond}))`,
+  withOptionalColumn: (view, column, type) =>
+    `(SELECT * FROM ${view} UNION ALL BY NAME SELECT CAST(NULL AS ${type}) AS ${column} WHERE false)`,
+  scalarFunction(f) {
+    const params = f.params
+      .map((p) => `${p.name} ${p.type}${p.optional ? ' := NULL' : ''}`)
+      .join(', ');
+    return `${comment(f.comment)}CREATE OR REPLACE MACRO ${f.name}(${params}) AS\n${f.body};\n`;
+  },
+  tableFunction(f) {
+    const params = f.params.map((p) => `${p.name}${p.optional ? ' := NULL' : ''}`).join(', ');
+    return `${comment(f.comment)}CREATE OR REPLACE MACRO ${f.name}(${params}) AS TABLE\n${f.body};\n`;
+  },
+  object: (name) => name,
+};
+
+/** BigQuery needs every persistent function and view qualified by its dataset. */
+export function bigquery(dataset = 'funnel_math'): Dialect {
+  const q = (name: string) => `\`${dataset}.${name}\``;
+  const str = (text: string) =>
+    `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+  const re = (pattern: string) => {
+    if (pattern.includes("'")) throw new Error(`a BigQuery raw string cannot hold ' : ${pattern}`);
+    return `r'${pattern}'`;
+  };
+  const d: Dialect = {
+    id: 'bigquery',
+    float: 'FLOAT64',
+    int: 'INT64',
+    text: 'STRING',
+    date: 'DATE',
+    str,
+    re,
+    call: (helper, args) => `${q(helper)}(${args.join(', ')})`,
+    error: (message) => `ERROR(${message})`,
+    message(parts) {
+      return joinParts(
+        parts,
+        str,
+        (x) => `IFNULL(CAST(${x} AS STRING), 'blank')`,
+        d.showNumber,
+        d.showAnyNumber,
+      );
+    },
+    showNumber: (x) => `FORMAT('%.12g', ${x})`,
+    showAnyNumber: (x) =>
+      `CASE WHEN IS_NAN(${x}) THEN 'NaN' WHEN IS_INF(${x}) THEN IF(${x} > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', ${x}) END`,
+    div: (n, den) => `(${n}) / NULLIF(${den}, 0)`,
+    divByProduct: (n, fs) => divByProduct(n, fs),
+    intDiv: (n, den) => `DIV(${n}, ${den})`,
+    mod: (n, den) => `MOD(${n}, ${den})`,
+    isFinite: (x) => `(NOT (IS_INF(${x}) OR IS_NAN(${x})))`,
+    tryCast: (x, type) => `SAFE_CAST(${x} AS ${type})`,
+    regexFull: (s, p) => `REGEXP_CONTAINS(${s}, ${re(`^(?:${p})$`)})`,
+    regexContains: (s, p) => `REGEXP_CONTAINS(${s}, ${re(p)})`,
+    regexReplaceAll: (s, p, r) => `REGEXP_REPLACE(${s}, ${re(p)}, ${str(r)})`,
+    countIf: (cond) => `COUNTIF(${cond})`,
+    minIf: (x, cond) => `MIN(IF(${cond}, ${x}, NULL))`,
+    sumIf: (x, cond) => `SUM(IF(${cond}, ${x}, NULL))`,
+    firstIf: (x, cond, order) =>
+      `ARRAY_AGG(IF(${cond}, ${x}, NULL) IGNORE NULLS ORDER BY ${order} NULLS LAST, ${x} LIMIT 1)[SAFE_OFFSET(0)]`,
+    withOptionalColumn: (view, column, type) =>
+      `(SELECT * FROM ${view} FULL UNION ALL BY NAME SELECT CAST(NULL AS ${type}) AS ${column} FROM UNNEST(ARRAY<${type}>[]))`,
+    scalarFunction(f) {
+      const params = f.params.map((p) => `${p.name} ${p.type}`).join(', ');
+      return `${comment(f.comment)}CREATE OR REPLACE FUNCTION ${q(f.name)}(${params})\nRETURNS ${f.returns}\nAS (\n${f.body}\n);\n`;
+    },
+    tableFunction(f) {
+      const params = f.params.map((p) => `${p.name} ${p.type}`).join(', ');
+      return `${comment(f.comment)}CREATE OR REPLACE TABLE FUNCTION ${q(f.name)}(${params})\nAS (\n${f.body}\n);\n`;
+    },
+    object: q,
+  };
+  return d;
+}

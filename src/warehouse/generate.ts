@@ -1,0 +1,57 @@
+/**
+ * The whole SQL file for one dialect: helpers, the element-wise functions,
+ * then cpqm_report. Statements are separated by blank lines and end in `;`.
+ */
+import { bigquery, type Dialect, duckdb } from './dialect';
+import { helpers } from './helpers';
+import { reportFunction } from './report';
+import { scalarFunction, sqlEntries } from './scalar';
+
+export function generate(q: Dialect): string {
+  const header =
+    q.id === 'duckdb'
+      ? [
+          '-- Funnel Math functions as DuckDB macros.',
+          '-- Load with `.read duckdb.sql` (CLI) or run the file as one script.',
+          '-- cpqm_report(period) reads two views you define over your own tables:',
+          '--   funnel_spend(channel, spend, day [, source_row]) and funnel_meetings(channel, outcome, day [, source_row]).',
+        ]
+      : [
+          '-- Funnel Math functions as BigQuery SQL UDFs and a table function.',
+          '-- Run as one multi-statement query. Optional arguments are passed as NULL (BigQuery UDFs have no defaults).',
+          '-- cpqm_report(period) reads two views you define in the same dataset:',
+          '--   funnel_spend(channel, spend, day [, source_row]) and funnel_meetings(channel, outcome, day [, source_row]).',
+        ];
+  const parts = [
+    header.join('\n') + '\n',
+    ...helpers(q).map((h) => q.scalarFunction(h)),
+    ...sqlEntries().map((e) => q.scalarFunction(scalarFunction(e, q))),
+    placeholderViews(q),
+    q.tableFunction(reportFunction(q)),
+  ];
+  return parts.join('\n');
+}
+
+/**
+ * Empty stand-ins for the two views, created only when missing: both engines
+ * check that a table function's tables exist when it is created (DuckDB since
+ * 1.4 binds table macros on creation). Replace them with your own views.
+ */
+function placeholderViews(q: Dialect): string {
+  const empty = (cols: string) =>
+    q.id === 'duckdb' ? `SELECT ${cols} WHERE false` : `SELECT ${cols} FROM UNNEST(ARRAY<INT64>[])`;
+  return [
+    '-- Stand-ins until you define the views over your own tables (CREATE OR REPLACE VIEW ... AS SELECT ...).',
+    `CREATE VIEW IF NOT EXISTS ${q.object('funnel_spend')} AS ${empty(
+      `CAST(NULL AS ${q.text}) AS channel, CAST(NULL AS ${q.float}) AS spend, CAST(NULL AS ${q.date}) AS day`,
+    )};`,
+    `CREATE VIEW IF NOT EXISTS ${q.object('funnel_meetings')} AS ${empty(
+      `CAST(NULL AS ${q.text}) AS channel, CAST(NULL AS ${q.text}) AS outcome, CAST(NULL AS ${q.date}) AS day`,
+    )};`,
+    '',
+  ].join('\n');
+}
+
+export function generateAll(dataset?: string): { duckdb: string; bigquery: string } {
+  return { duckdb: generate(duckdb), bigquery: generate(bigquery(dataset)) };
+}

@@ -1,0 +1,233 @@
+/**
+ * cpqm_report(period): the channel report of the sheet's CPQM_REPORT, over
+ * two views the user defines on their own tables:
+ *
+ *   funnel_spend(channel, spend, day [, source_row])
+ *   funnel_meetings(channel, outcome, day [, source_row])
+ *
+ * `source_row` is optional: the row's position in its source (a file's row
+ * number, a load sequence). With it, channels come in order of first
+ * appearance exactly as in the sheet, the first spelling met is shown, and
+ * errors name the row. Without it (BigQuery tables have no row order), the
+ * order is still deterministic: channels met in spend rows first, each by
+ * its earliest day, then its name; errors name the row by its values.
+ *
+ * Same rules as the sheet: blank rows skipped, half-filled spend rows and
+ * totals rows are errors, outcome labels matched as in OUTCOME_SUMMARY,
+ * meetings without a channel under "(no channel)", Σ ÷ Σ everywhere, periods
+ * labelled 2026-W02 / 2026-01 / 2026-Q1 / 2026. The one difference: a zero
+ * denominator is NULL, not #DIV/0! text.
+ *
+ * Shape of the query, chosen for speed on large inputs: rows are grouped
+ * once by their raw channel spelling (and outcome label, and period start)
+ * with plain aggregates; everything that needs string work or a regular
+ * expression (channel keys, totals rows, outcome labels) runs on those few
+ * groups, not on every row. Problems are found in the same pass (counts and
+ * first row numbers per group), and the first one in row order is raised.
+ */
+import { OUTCOME_LABELS } from '../metrics/outcomes';
+import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../metrics/report';
+import type { Dialect, Part, TableDefinition } from './dialect';
+
+export const REPORT_COLUMNS = [
+  'channel',
+  'period',
+  'spend',
+  'booked',
+  'held',
+  'no_shows',
+  'qualified',
+  'show_rate',
+  'qual_rate',
+  'cost_per_meeting',
+  'cpqm',
+] as const;
+
+export function reportFunction(q: Dialect): TableDefinition {
+  const f = (name: string, ...args: string[]) => q.call(name, args);
+  const U = f('funnel_period_unit', 'period');
+  const spendView = q.withOptionalColumn(q.object('funnel_spend'), 'source_row', q.int);
+  const meetingView = q.withOptionalColumn(q.object('funnel_meetings'), 'source_row', q.int);
+  const msg = (parts: Part[]) => q.message(parts);
+  const sql = (x: string) => ({ sql: x });
+
+  // Where a problem is: "funnel_spend row 12", or the row's values when there is no source_row.
+  const where = (view: string) =>
+    `CASE WHEN problem_row IS NOT NULL THEN ${msg([`${view} row `, sql('problem_row')])} WHEN raw IS NULL THEN ${msg(
+      [`a ${view} row without a channel`],
+    )} ELSE ${msg([`a ${view} row of channel "`, sql('raw'), '"'])} END`;
+
+  const body = `WITH
+spend_rows AS (
+  SELECT raw, amount, source_row, ${f('funnel_period_start', U, 'day')} AS start,
+    -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
+    -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
+    -- days are found per channel and period below).
+    CASE WHEN raw <> '' AND amount >= 0 AND ${q.isFinite('amount')} THEN 0
+      WHEN raw IS NULL OR raw = '' THEN CASE WHEN amount IS NULL THEN 0 ELSE 1 END
+      WHEN amount IS NULL THEN 2
+      ELSE 5 END AS problem
+  FROM (
+    SELECT CAST(channel AS ${q.text}) AS raw, CAST(spend AS ${q.float}) AS amount,
+      CAST(day AS ${q.date}) AS day, CAST(source_row AS ${q.int}) AS source_row
+    FROM ${spendView}
+  ) AS v
+),
+spend_groups AS (
+  SELECT raw, start, spend, first_row,
+    CASE WHEN first_row IS NULL THEN NULL ELSE ${q.intDiv('first_problem', '8')} END AS problem_row,
+    ${q.mod('first_problem', '8')} AS problem_kind, problem_amount
+  FROM (
+    SELECT raw, start,
+      SUM(amount) AS spend,
+      MIN(source_row) AS first_row,
+      -- The first problem row and its kind in one aggregate: row * 8 + kind.
+      MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
+      ${q.firstIf('amount', 'problem > 0', 'source_row')} AS problem_amount
+    FROM spend_rows
+    GROUP BY raw, start
+  ) AS a
+),
+meeting_rows AS (
+  SELECT raw, label, source_row, ${f('funnel_period_start', U, 'day')} AS start
+  FROM (
+    SELECT CAST(channel AS ${q.text}) AS raw, CAST(outcome AS ${q.text}) AS label,
+      CAST(day AS ${q.date}) AS day, CAST(source_row AS ${q.int}) AS source_row
+    FROM ${meetingView}
+  ) AS v
+  WHERE label IS NOT NULL AND label <> ''
+),
+label_groups AS (
+  SELECT raw, label, start, COUNT(*) AS n, MIN(source_row) AS first_row
+  FROM meeting_rows
+  GROUP BY raw, label, start
+),
+labels AS (
+  SELECT label, ${f('funnel_outcome', 'label')} AS outcome FROM (SELECT DISTINCT label FROM label_groups) AS d
+),
+meeting_groups AS (
+  -- Kept per label: the channel totals below add them up, so no regrouping here.
+  SELECT g.raw, g.start, g.first_row,
+    CASE WHEN l.outcome IN ('qualified', 'not_qualified', 'no_show') THEN g.n ELSE 0 END AS booked,
+    CASE WHEN l.outcome IN ('qualified', 'not_qualified') THEN g.n ELSE 0 END AS held,
+    CASE WHEN l.outcome = 'no_show' THEN g.n ELSE 0 END AS no_shows,
+    CASE WHEN l.outcome = 'qualified' THEN g.n ELSE 0 END AS qualified
+  FROM label_groups AS g JOIN labels AS l ON l.label = g.label
+),
+raws AS (
+  -- Per distinct spelling, not per row: keys, names and totals rows need string work.
+  SELECT raw, ${f('funnel_channel_key', 'raw')} AS key, ${f('funnel_channel_name', 'raw')} AS name,
+    ${f('funnel_is_totals', 'raw')} AS is_totals
+  FROM (SELECT raw FROM spend_groups UNION DISTINCT SELECT raw FROM meeting_groups) AS d
+  WHERE raw <> ''
+),
+problems AS (
+  -- Kinds in the order the sheet checks a row: for spend rows 1 no channel, 2 no spend, 3 totals,
+  -- 4 no day, 5 bad amount; for meeting rows 1 unknown outcome, 2 no day.
+  SELECT 0 AS src, problem_row, problem_kind AS kind, raw,
+    CASE problem_kind
+      WHEN 1 THEN ${msg(['channel is blank beside spend ', { anyNum: 'problem_amount' }, ', fill in its channel, or clear the row'])}
+      WHEN 2 THEN ${msg(['spend is blank for channel "', sql('raw'), '", fill in its spend (0 if none), or clear the row'])}
+      ELSE CASE WHEN ${q.isFinite('problem_amount')} THEN ${msg(['spend ', { num: 'problem_amount' }, ' is negative, enter 0 or more'])}
+        ELSE ${msg(['spend is ', { anyNum: 'problem_amount' }, ', enter a finite number'])} END
+    END AS detail
+  FROM spend_groups WHERE problem_kind IS NOT NULL
+  UNION ALL
+  SELECT 0, g.first_row, 3, g.raw,
+    ${msg(['channel "', sql('g.raw'), `" looks like an export's totals row, end the data above it, so its spend is not counted twice`])}
+  FROM spend_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
+  UNION ALL
+  SELECT 0, first_row, 4, raw, ${msg(['day is blank, a ', sql(U), ' report needs the date of every row'])}
+  FROM spend_groups WHERE raw <> '' AND ${U} IS NOT NULL AND start IS NULL
+  UNION ALL
+  SELECT 1, g.first_row, 1, g.raw,
+    ${msg(['outcome "', sql('g.label'), `" is not one of the accepted labels, use one of: ${OUTCOME_LABELS.join(', ')}`])}
+  FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.outcome IS NULL
+  UNION ALL
+  SELECT 1, first_row, 2, raw, ${msg(['day is blank, a ', sql(U), ' report needs the date of every row'])}
+  FROM label_groups WHERE ${U} IS NOT NULL AND start IS NULL
+),
+first_problem AS (
+  SELECT ${msg(['cpqm_report: ', sql(`CASE WHEN src = 0 THEN ${where('funnel_spend')} ELSE ${where('funnel_meetings')} END`), ': ', sql('detail')])} AS message
+  FROM problems
+  ORDER BY src, problem_row NULLS LAST, kind, raw NULLS FIRST
+  LIMIT 1
+),
+checked AS (
+  SELECT CASE WHEN COUNT(*) = 0 THEN TRUE ELSE ${q.error('MAX(message)')} END AS ok FROM first_problem
+),
+pieces AS (
+  SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
+    COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified
+  FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
+  WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
+  UNION ALL
+  SELECT 1, g.raw,
+    CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.key END,
+    CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.name END,
+    g.start, g.first_row, 0, g.booked, g.held, g.no_shows, g.qualified
+  FROM meeting_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
+),
+spellings AS (
+  -- One row per spelling of a channel in each source, where it was first met.
+  SELECT key, name, src, MIN(first_row) AS first_row
+  FROM pieces
+  GROUP BY key, name, src
+),
+channels AS (
+  -- The first spelling met names the channel; channels come in order of first appearance,
+  -- spend rows before meeting rows; without row numbers, alphabetically within each source.
+  SELECT key, name, ROW_NUMBER() OVER (ORDER BY src, first_row NULLS LAST, key) AS channel_rank
+  FROM (
+    SELECT key, name, src, first_row,
+      ROW_NUMBER() OVER (PARTITION BY key ORDER BY src, first_row NULLS LAST, name) AS k
+    FROM spellings
+  ) AS s
+  WHERE k = 1
+),
+by_channel AS (
+  SELECT key, start, SUM(spend) AS spend, SUM(booked) AS booked, SUM(held) AS held,
+    SUM(no_shows) AS no_shows, SUM(qualified) AS qualified
+  FROM pieces
+  GROUP BY key, start
+),
+totals AS (
+  SELECT 1 AS section, c.channel_rank, c.name, b.start, b.spend, b.booked, b.held, b.no_shows, b.qualified
+  FROM by_channel AS b JOIN channels AS c ON c.key = b.key
+  UNION ALL
+  SELECT 2, 0, ${q.str(ALL_CHANNELS)}, start, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
+  FROM by_channel WHERE ${U} IS NOT NULL
+  GROUP BY start
+  UNION ALL
+  SELECT 3, 0, ${q.str(ALL_CHANNELS)}, NULL, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
+  FROM by_channel
+  HAVING COUNT(*) > 0
+)
+SELECT
+  name AS channel,
+  CASE WHEN section = 3 THEN CASE WHEN ${U} IS NULL THEN NULL ELSE ${q.str(ALL_PERIODS)} END ELSE ${f('funnel_period_label', U, 'start')} END AS period,
+  CAST(spend AS ${q.float}) AS spend,
+  CAST(booked AS ${q.int}) AS booked,
+  CAST(held AS ${q.int}) AS held,
+  CAST(no_shows AS ${q.int}) AS no_shows,
+  CAST(qualified AS ${q.int}) AS qualified,
+  ${q.div('held', 'booked')} AS show_rate,
+  ${q.div('qualified', 'held')} AS qual_rate,
+  ${q.div('spend', 'booked')} AS cost_per_meeting,
+  ${q.div('spend', 'qualified')} AS cpqm
+FROM totals CROSS JOIN checked
+WHERE checked.ok
+ORDER BY section, channel_rank, start`;
+
+  return {
+    name: 'cpqm_report',
+    comment: [
+      'The channel report from raw rows: one row per channel (and period), then All channels per period, then',
+      'All channels overall. Reads the views funnel_spend(channel, spend, day [, source_row]) and',
+      'funnel_meetings(channel, outcome, day [, source_row]). period: NULL or empty for none, week, month, quarter or year.',
+      'Rows come in report order (DuckDB keeps it; BigQuery does not promise the order of a table function, see docs/WAREHOUSE.md).',
+    ].join('\n'),
+    params: [{ name: 'period', type: q.text, optional: true }],
+    body: body.replace(/^/gm, '  '),
+  };
+}
