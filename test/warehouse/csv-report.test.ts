@@ -1,0 +1,285 @@
+/**
+ * The report straight from CSV exports: header suggestions, money text read
+ * the sheet's way, problems naming the file and row, and the command itself.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import fc from 'fast-check';
+import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
+import { showNumber } from '../../src/sheets/format';
+import { readNumberText } from '../../src/sheets/number-text';
+import { type ReportOptions, runReport } from '../../src/warehouse/csv-report';
+import { duckdb } from '../../src/warehouse/dialect';
+import { connect, rows } from '../../src/warehouse/duckdb';
+
+const dir = mkdtempSync(join(tmpdir(), 'funnel-csv-'));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+let con: DuckDBConnection;
+before(async () => {
+  con = await connect();
+});
+after(() => con.closeSync());
+
+const run = (o: ReportOptions) => runReport(con, o);
+const fails = (o: ReportOptions) =>
+  runReport(con, o).then(
+    () => '',
+    (e: Error) => e.message,
+  );
+
+const CRM = file(
+  'crm.csv',
+  'Date,Source,Meeting outcome\n2026-01-06,LinkedIn ABM,Qualified\n2026-01-07,Search – Brand,No show\n2026-01-13,SEARCH – BRAND,Not qualified – role\n2026-02-03,,Qualified\n2026-02-05,LinkedIn ABM,\n',
+);
+
+describe('funnel_amount: money text as the sheet reads it', () => {
+  const read = (text: string) =>
+    rows(con, `SELECT funnel_amount(${duckdb.str(text)}, 'spend') AS v`).then(
+      (r) => ({ value: r[0]!.v as number | null }),
+      (e: Error) => ({ error: e.message.replace(/^Invalid Input Error: /, '') }),
+    );
+
+  it('reads what the sheet reads, and refuses what it refuses, with both readings', async () => {
+    const piece = (...xs: string[]) => fc.constantFrom(...xs);
+    const digits = fc.oneof(
+      piece('0', '7', '12', '950', '1200', '1204', '12345', '1000000'),
+      piece('1,204', '12,345', '1,204,000', '1,2345', '1,23', '12,3456'),
+      piece(
+        '1.204',
+        '1.204,50',
+        '1.204.000,5',
+        '12,5',
+        '1,204.50',
+        '.5',
+        '12.',
+        '1.2.3',
+        '1e5',
+        ',5',
+        '',
+      ),
+    );
+    const text = fc
+      .tuple(
+        piece('', ' ', '\u00a0'),
+        piece('', '-', '+'),
+        piece('', '$', '£', '€', 'USD', 'GBP', 'usd', 'US$'),
+        piece('', ' ', '  '),
+        piece('', '-', '+'),
+        digits,
+        piece('', ' ', '%'),
+      )
+      .map((parts) => parts.join(''));
+    await fc.assert(
+      fc.asyncProperty(text, async (t) => {
+        const got = await read(t);
+        if (t === '') return assert.deepEqual(got, { value: null });
+        const want = readNumberText(t, { currency: true, percent: false });
+        if (want.kind === 'number') assert.deepEqual(got, { value: want.value }, JSON.stringify(t));
+        else if (want.kind === 'ambiguous') {
+          assert.ok('error' in got, JSON.stringify(t));
+          assert.ok(
+            got.error.startsWith(
+              `spend "${t}" could be ${showNumber(want.value)} or ${showNumber(want.other)}, ${want.why}`,
+            ),
+            `${JSON.stringify(t)}: ${got.error}`,
+          );
+        } else {
+          assert.ok('error' in got, `${JSON.stringify(t)} read as ${JSON.stringify(got)}`);
+          assert.match(got.error, /is not a number/, JSON.stringify(t));
+          // The sheet's hint, word for word, where it gives one.
+          if (want.hint) assert.equal(got.error, `spend "${t}" is not a number, ${want.hint}`);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('examples', async () => {
+    assert.deepEqual(await read('$1,204.50'), { value: 1204.5 });
+    assert.deepEqual(await read('USD 1,204.50'), { value: 1204.5 });
+    assert.deepEqual(await read('£950'), { value: 950 });
+    assert.deepEqual(await read('1,204,000'), { value: 1204000 });
+    assert.deepEqual(await read('-$5.00'), { value: -5 });
+    assert.deepEqual(await read('1,204'), {
+      error:
+        'spend "1,204" could be 1204 or 1.204, the comma may group thousands or mark decimals: enter 1204 or 1.204 as a plain number',
+    });
+    assert.deepEqual(await read('12,5'), {
+      error: 'spend "12,5" is not a number, for 12.5, write a point for decimals',
+    });
+    assert.deepEqual(await read('1.204.000,5'), {
+      error: 'spend "1.204.000,5" is not a number, for 1204000.5, enter 1204000.5',
+    });
+  });
+});
+
+describe('the report from CSV files', () => {
+  it('recognises Google Ads headers and reads "$1,204.50" text', async () => {
+    const ads = file(
+      'google.csv',
+      'Day,Campaign,Impr.,Clicks,Cost\n2026-01-05,Search – Brand,1200,40,"$172.45"\n2026-01-05,LinkedIn ABM,800,12,"$1,204.50"\n2026-01-12,search – brand ,900,30,$95.00\n',
+    );
+    const r = await run({ spend: ads, meetings: CRM });
+    assert.deepEqual(
+      r.map((x) => [x.channel, x.spend, x.booked, x.qualified]),
+      [
+        ['Search – Brand', 267.45, 2, 0],
+        ['LinkedIn ABM', 1204.5, 1, 1],
+        ['(no channel)', 0, 1, 1],
+        ['All channels', 1471.95, 4, 2],
+      ],
+    );
+  });
+
+  it('recognises Meta, LinkedIn and Microsoft headers', async () => {
+    for (const [name, header] of [
+      ['meta.csv', 'Reporting starts,Campaign name,Amount spent (GBP),Impressions'],
+      ['linkedin.csv', 'Start Date (in UTC),Campaign Name,Total Spent,Impressions,Clicks'],
+      ['microsoft.csv', 'TimePeriod,CampaignName,Spend,Impressions,Clicks'],
+    ] as const) {
+      const cols = header.split(',').length;
+      const pad = ',1'.repeat(cols - 3);
+      const ads = file(
+        name,
+        `${header}\n2026-01-05,LinkedIn ABM,10${pad}\n2026-02-05,LinkedIn ABM,20${pad}\n`,
+      );
+      const r = await run({ spend: ads, meetings: CRM, period: 'month' });
+      assert.deepEqual(
+        r.filter((x) => x.channel === 'LinkedIn ABM').map((x) => [x.period, x.spend]),
+        [
+          ['2026-01', 10],
+          ['2026-02', 20],
+        ],
+        name,
+      );
+    }
+  });
+
+  it('names columns it cannot find, and takes them from flags', async () => {
+    const ads = file('odd.csv', 'When,Where,Money\n2026-01-05,Search,1\n');
+    assert.equal(
+      await fails({ spend: ads, meetings: CRM }),
+      'odd.csv has no column the report recognises as its channel; its columns are: When, Where, Money. Name it with --spend-channel',
+    );
+    assert.match(
+      await fails({
+        spend: ads,
+        meetings: CRM,
+        columns: { spend: { channel: 'Where', spend: 'Cash' } },
+      }),
+      /odd\.csv has no column "Cash" \(--spend-amount\)/,
+    );
+    const r = await run({
+      spend: ads,
+      meetings: CRM,
+      columns: { spend: { channel: 'where', spend: 'Money' } },
+    });
+    assert.equal(r[0]!.channel, 'Search');
+  });
+
+  it('refuses a missing file, a bad period, ambiguous money and totals rows, naming the row', async () => {
+    assert.match(
+      await fails({ spend: join(dir, 'nope.csv'), meetings: CRM }),
+      /spend file .*nope\.csv does not exist/,
+    );
+    assert.match(
+      await fails({ spend: CRM, meetings: CRM, period: 'fortnight' }),
+      /--period "fortnight" is not one of week, month, quarter, year/,
+    );
+    const amb = file(
+      'amb.csv',
+      'Day,Campaign,Cost\n2026-01-05,Search,"$172.45"\n2026-01-06,Search,"1,204"\n',
+    );
+    assert.equal(
+      await fails({ spend: amb, meetings: CRM }),
+      'amb.csv row 3: Cost "1,204" could be 1204 or 1.204, the comma may group thousands or mark decimals: enter 1204 or 1.204 as a plain number',
+    );
+    const totals = file(
+      'totals.csv',
+      'Day,Campaign,Cost\n2026-01-05,Search,172.45\n2026-01-06,Search,12\n,Total: All campaigns,184.45\n',
+    );
+    assert.match(
+      await fails({ spend: totals, meetings: CRM }),
+      /^cpqm_report: totals\.csv row 4: channel "Total: All campaigns" looks like an export's totals row/,
+    );
+    const badDay = file(
+      'badday.csv',
+      'Day,Campaign,Cost\n2026-01-05,Search,1\n05/01/2026,Search,2\n',
+    );
+    assert.match(
+      await fails({ spend: badDay, meetings: CRM, period: 'week', dateFormat: '%Y-%m-%d' }),
+      /badday\.csv row 3: Day "05\/01\/2026" is not a date written as %Y-%m-%d: name the layout with --date-format/,
+    );
+    const dayFirst = file(
+      'dayfirst.csv',
+      'Day,Campaign,Cost\n05/01/2026,Search,1\n12/01/2026,Search,2\n',
+    );
+    assert.match(
+      await fails({ spend: dayFirst, meetings: CRM, period: 'week' }),
+      /dayfirst\.csv writes its Day dates as %d\/%m\/%Y .* name the layout with --date-format/,
+    );
+    const r = await run({ spend: dayFirst, meetings: CRM, period: 'week', dateFormat: '%d/%m/%Y' });
+    assert.deepEqual(
+      r.filter((x) => x.channel === 'Search').map((x) => [x.period, x.spend]),
+      [
+        ['2026-W02', 1],
+        ['2026-W03', 2],
+      ],
+    );
+  });
+
+  it('reads a column that looks numeric in the sniffer sample as text when text comes later', async () => {
+    const lines = ['Day,Campaign,Cost'];
+    for (let i = 0; i < 30000; i++) lines.push(`2026-01-05,Search,1.25`);
+    lines.push('2026-01-06,Search,"$1,000.00"');
+    const late = file('late.csv', `${lines.join('\n')}\n`);
+    const r = await run({ spend: late, meetings: CRM });
+    assert.equal(r[0]!.spend, 30000 * 1.25 + 1000);
+  });
+
+  it('names the first bad row in file order, however the parallel scan meets them', async () => {
+    const lines = ['Day,Campaign,Cost'];
+    for (let i = 1; i <= 200000; i++)
+      lines.push(
+        `2026-01-05,Search,"${i === 150000 ? '1,204' : i === 120000 ? 'n/a' : '$1,000.00'}"`,
+      );
+    const big = file('big.csv', `${lines.join('\n')}\n`);
+    assert.equal(
+      await fails({ spend: big, meetings: CRM }),
+      'big.csv row 120001: Cost "n/a" is not a number, enter a number such as 1200, 1,204.50 or $950',
+    );
+  });
+
+  it('the command prints a table or writes CSV, and exits 1 on a problem', () => {
+    const ads = file('cmd.csv', 'Day,Campaign,Cost\n2026-01-05,Search,"$172.45"\n');
+    const out = join(dir, 'report.csv');
+    const cmd = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts', ...args], {
+        encoding: 'utf8',
+      });
+    const table = cmd(['--spend', ads, '--meetings', CRM]);
+    assert.equal(table.status, 0, table.stderr);
+    assert.match(table.stdout, /^channel +spend +booked/);
+    assert.match(table.stdout, /All channels +172\.45/);
+    const csv = cmd(['--spend', ads, '--meetings', CRM, '--period', 'month', '--out', out]);
+    assert.equal(csv.status, 0, csv.stderr);
+    assert.equal(
+      readFileSync(out, 'utf8').split('\n')[0],
+      'channel,period,spend,booked,held,no_shows,qualified,show_rate,qual_rate,cost_per_meeting,cpqm',
+    );
+    const bad = cmd(['--spend', join(dir, 'nope.csv'), '--meetings', CRM]);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /does not exist/);
+    const usage = cmd(['--spend', ads]);
+    assert.equal(usage.status, 2);
+  });
+});

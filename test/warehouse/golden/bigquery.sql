@@ -1,0 +1,466 @@
+-- Funnel Math functions as BigQuery SQL UDFs and a table function.
+-- Run as one multi-statement query. Optional arguments are passed as NULL (BigQuery UDFs have no defaults).
+-- cpqm_report(period) reads two views you define in the same dataset:
+--   funnel_spend(channel, spend, day [, source_row]) and funnel_meetings(channel, outcome, day [, source_row]).
+
+-- A result as the sheet gives it: never NaN or ±Infinity.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_finite`(x FLOAT64, fn STRING)
+RETURNS FLOAT64
+AS (
+CASE WHEN x IS NULL OR (NOT (IS_INF(x) OR IS_NAN(x))) THEN x ELSE ERROR((IFNULL(CAST(fn AS STRING), 'blank') || ': the result is too large to show, check the inputs')) END
+);
+
+-- Rounds up to a whole unit, except that a whole number plus float noise (relative 1e-13) is that whole number: 21 / 0.35 is 60, not 61.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_ceil_forgiving`(x FLOAT64)
+RETURNS FLOAT64
+AS (
+CASE WHEN ABS(x - ROUND(x)) <= ABS(x) * 1e-13 THEN ROUND(x) ELSE CEIL(x) END
+);
+
+-- The spelling-insensitive key of a label: lower case, words only, filler words dropped ("Not qualified – role" → notqualifiedrole).
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_label_key`(label STRING)
+RETURNS STRING
+AS (
+IFNULL((SELECT STRING_AGG(w, '' ORDER BY o) FROM UNNEST(REGEXP_EXTRACT_ALL(LOWER(label), r'[^\s\p{P}\p{S}\x{FE0F}]+')) AS w WITH OFFSET o WHERE w NOT IN ('a', 'an', 'the', 'by', 'due', 'to', 'of', 'for', 'on', 'in', 'at', 'is')), '')
+);
+
+-- What a meeting outcome label means: qualified, not_qualified, no_show or pending; NULL for a label that matches none. Accepted: Qualified, Not qualified – company size, Not qualified – role, Not qualified – budget, No show, Rescheduled – pending.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_outcome`(label STRING)
+RETURNS STRING
+AS (
+CASE `funnel_math.funnel_label_key`(label)
+    WHEN 'qualified' THEN 'qualified'
+    WHEN 'notqualifiedcompanysize' THEN 'not_qualified'
+    WHEN 'notqualifiedrole' THEN 'not_qualified'
+    WHEN 'notqualifiedbudget' THEN 'not_qualified'
+    WHEN 'noshow' THEN 'no_show'
+    WHEN 'rescheduledpending' THEN 'pending'
+    WHEN 'notqualified' THEN 'not_qualified'
+    WHEN 'rescheduled' THEN 'pending'
+  END
+);
+
+-- The report period: NULL or '' for none, else one of week, month, quarter, year (any case); anything else is an error.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_period_unit`(period STRING)
+RETURNS STRING
+AS (
+CASE WHEN period IS NULL OR TRIM(period) = '' THEN NULL
+    WHEN LOWER(TRIM(period)) IN ('week', 'month', 'quarter', 'year') THEN LOWER(TRIM(period))
+    ELSE ERROR(('cpqm_report: period "' || IFNULL(CAST(period AS STRING), 'blank') || '" is not a period; use one of: week, month, quarter, year, or NULL for none')) END
+);
+
+-- The first day of the period holding day (ISO weeks start on Monday). In DuckDB a TIMESTAMP: grouping on it is faster than on its DATE.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_period_start`(unit STRING, day DATE)
+RETURNS DATE
+AS (
+CASE unit WHEN 'week' THEN DATE_TRUNC(day, ISOWEEK) WHEN 'month' THEN DATE_TRUNC(day, MONTH) WHEN 'quarter' THEN DATE_TRUNC(day, QUARTER) WHEN 'year' THEN DATE_TRUNC(day, YEAR) END
+);
+
+-- The label of the period starting on start: 2026-W02, 2026-01, 2026-Q1, 2026.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_period_label`(unit STRING, start DATE)
+RETURNS STRING
+AS (
+CASE unit WHEN 'week' THEN FORMAT_DATE('%G-W%V', start) WHEN 'month' THEN FORMAT_DATE('%Y-%m', start) WHEN 'quarter' THEN FORMAT_DATE('%Y', start) || '-Q' || CAST(EXTRACT(QUARTER FROM start) AS STRING) WHEN 'year' THEN FORMAT_DATE('%Y', start) END
+);
+
+-- A channel as the report shows it: surrounding spaces dropped, runs of spaces made one.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_channel_name`(raw STRING)
+RETURNS STRING
+AS (
+TRIM(REGEXP_REPLACE(raw, r'[\s\x{0B}\x{FEFF}\p{Z}]+', ' '))
+);
+
+-- Channels match ignoring case and surrounding or doubled spaces.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_channel_key`(raw STRING)
+RETURNS STRING
+AS (
+LOWER(TRIM(REGEXP_REPLACE(raw, r'[\s\x{0B}\x{FEFF}\p{Z}]+', ' ')))
+);
+
+-- Whether a spend row's channel reads like an export's totals row: Total, Total:, Totals, Total: All campaigns, Grand total.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_is_totals`(raw STRING)
+RETURNS BOOLEAN
+AS (
+REGEXP_CONTAINS(LOWER(TRIM(REGEXP_REPLACE(raw, r'[\s\x{0B}\x{FEFF}\p{Z}]+', ' '))), r'^(?:(?:grand\s+)?totals?(?:\s*[:\-–—].*)?)$')
+);
+
+-- Whether funnel_amount reads the text without a problem (NULL and empty count as readable: they are blank).
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_amount_ok`(amount STRING)
+RETURNS BOOLEAN
+AS (
+amount IS NULL OR amount = '' OR ((LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48) AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:[+-]?(?:\p{Sc}|[A-Z]{3})?[\s\x{0B}\x{FEFF}\p{Z}]?|(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]?[+-]|[+-][\s\x{0B}\x{FEFF}\p{Z}]?)(?:(?:\d+(?:\.\d*)?|\.\d+)|\d{1,3}(?:,\d{3})+(?:\.\d+)?)[\s\x{0B}\x{FEFF}\p{Z}]*)$')
+      AND NOT (STRPOS(amount, ',') > 0 AND STRPOS(amount, '.') = 0 AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?[\s\x{0B}\x{FEFF}\p{Z}]?\d{1,3},\d{3}[\s\x{0B}\x{FEFF}\p{Z}]*)$')))
+);
+
+-- Money text as exports write it, read the way the sheet reads it: a plain decimal (1204.5),
+-- or an amount with a currency symbol or code and comma-grouped thousands ($1,204.50, £950, USD 1,204.50, 1,204,000).
+-- Text with two readings ("1,204" could be 1204 or 1.204; "1.204,50") and any other text is an error that
+-- quotes it, after what (e.g. "ads.csv row 12, Cost"); NULL or empty is NULL. The sign is kept, so a negative
+-- amount reaches the rule that money is 0 or more.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_amount`(amount STRING, what STRING)
+RETURNS FLOAT64
+AS (
+CASE WHEN amount IS NULL OR amount = '' THEN NULL
+    WHEN (LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48) AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:[+-]?(?:\p{Sc}|[A-Z]{3})?[\s\x{0B}\x{FEFF}\p{Z}]?|(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]?[+-]|[+-][\s\x{0B}\x{FEFF}\p{Z}]?)(?:(?:\d+(?:\.\d*)?|\.\d+)|\d{1,3}(?:,\d{3})+(?:\.\d+)?)[\s\x{0B}\x{FEFF}\p{Z}]*)$')
+      AND NOT (STRPOS(amount, ',') > 0 AND STRPOS(amount, '.') = 0 AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?[\s\x{0B}\x{FEFF}\p{Z}]?\d{1,3},\d{3}[\s\x{0B}\x{FEFF}\p{Z}]*)$')) THEN CASE WHEN STRPOS(amount, '-') > 0 THEN -(CAST(REGEXP_REPLACE(amount, r'[^0-9.]', '') AS FLOAT64)) ELSE CAST(REGEXP_REPLACE(amount, r'[^0-9.]', '') AS FLOAT64) END
+    WHEN (LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48) AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?[\s\x{0B}\x{FEFF}\p{Z}]?\d{1,3},\d{3}[\s\x{0B}\x{FEFF}\p{Z}]*)$') THEN ERROR((IFNULL(CAST(what AS STRING), 'blank') || ' "' || IFNULL(CAST(amount AS STRING), 'blank') || '" could be ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ' or ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '.') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '.') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ', the comma may group thousands or mark decimals: enter ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ' or ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '.') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '.') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ' as a plain number'))
+    WHEN (LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48) AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:[+-]?(?:\p{Sc}|[A-Z]{3})?[\s\x{0B}\x{FEFF}\p{Z}]?|(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]?[+-]|[+-][\s\x{0B}\x{FEFF}\p{Z}]?)(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2})[\s\x{0B}\x{FEFF}\p{Z}]*)$') AND STRPOS(amount, '.') = 0 THEN ERROR((IFNULL(CAST(what AS STRING), 'blank') || ' "' || IFNULL(CAST(amount AS STRING), 'blank') || '" is not a number, for ' || IFNULL(CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '.') AS STRING), 'blank') || ', write a point for decimals'))
+    WHEN (LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48) AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:[+-]?(?:\p{Sc}|[A-Z]{3})?[\s\x{0B}\x{FEFF}\p{Z}]?|(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]?[+-]|[+-][\s\x{0B}\x{FEFF}\p{Z}]?)(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2})[\s\x{0B}\x{FEFF}\p{Z}]*)$') AND REGEXP_CONTAINS(amount, r'\..*\.') THEN ERROR((IFNULL(CAST(what AS STRING), 'blank') || ' "' || IFNULL(CAST(amount AS STRING), 'blank') || '" is not a number, for ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ', enter ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64) END), 'NaN') AS STRING), 'blank')))
+    WHEN (LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48) AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:[+-]?(?:\p{Sc}|[A-Z]{3})?[\s\x{0B}\x{FEFF}\p{Z}]?|(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]?[+-]|[+-][\s\x{0B}\x{FEFF}\p{Z}]?)(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2})[\s\x{0B}\x{FEFF}\p{Z}]*)$') THEN ERROR((IFNULL(CAST(what AS STRING), 'blank') || ' "' || IFNULL(CAST(amount AS STRING), 'blank') || '" could be ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ' or ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ', the dot may group thousands or mark decimals: enter ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ' or ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ' as a plain number'))
+    ELSE ERROR((IFNULL(CAST(what AS STRING), 'blank') || ' "' || IFNULL(CAST(amount AS STRING), 'blank') || '" is not a number, enter a number such as 1200, 1,204.50 or $950')) END
+);
+
+CREATE OR REPLACE FUNCTION `funnel_math.cpqm`(spend FLOAT64, meetings FLOAT64, qual_rate FLOAT64, show_rate FLOAT64)
+RETURNS FLOAT64
+AS (
+  CASE WHEN spend IS NULL OR meetings IS NULL OR qual_rate IS NULL THEN NULL
+    WHEN NOT (NOT (IS_INF(spend) OR IS_NAN(spend))) THEN ERROR(('cpqm: spend is ' || CASE WHEN IS_NAN(spend) THEN 'NaN' WHEN IS_INF(spend) THEN IF(spend > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', spend) END || ', enter a finite number'))
+    WHEN spend < 0 THEN ERROR(('cpqm: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(meetings) OR IS_NAN(meetings))) THEN ERROR(('cpqm: meetings is ' || CASE WHEN IS_NAN(meetings) THEN 'NaN' WHEN IS_INF(meetings) THEN IF(meetings > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', meetings) END || ', enter a finite number'))
+    WHEN meetings < 0 THEN ERROR(('cpqm: meetings ' || FORMAT('%.12g', meetings) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(qual_rate) OR IS_NAN(qual_rate))) THEN ERROR(('cpqm: qual_rate is ' || CASE WHEN IS_NAN(qual_rate) THEN 'NaN' WHEN IS_INF(qual_rate) THEN IF(qual_rate > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', qual_rate) END || ', enter a finite number'))
+    WHEN qual_rate > 1 THEN ERROR(('cpqm: qual_rate ' || FORMAT('%.12g', qual_rate) || ' is above 100%: enter ' || FORMAT('%.12g', qual_rate / 100)))
+    WHEN qual_rate < 0 THEN ERROR(('cpqm: qual_rate ' || FORMAT('%.12g', qual_rate) || ' is negative, enter a rate between 0 and 1'))
+    WHEN NOT (NOT (IS_INF(show_rate) OR IS_NAN(show_rate))) THEN ERROR(('cpqm: show_rate is ' || CASE WHEN IS_NAN(show_rate) THEN 'NaN' WHEN IS_INF(show_rate) THEN IF(show_rate > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', show_rate) END || ', enter a finite number'))
+    WHEN show_rate > 1 THEN ERROR(('cpqm: show_rate ' || FORMAT('%.12g', show_rate) || ' is above 100%: enter ' || FORMAT('%.12g', show_rate / 100)))
+    WHEN show_rate < 0 THEN ERROR(('cpqm: show_rate ' || FORMAT('%.12g', show_rate) || ' is negative, enter a rate between 0 and 1'))
+    ELSE `funnel_math.funnel_finite`(CASE WHEN meetings = 0 OR COALESCE(show_rate, 1) = 0 OR qual_rate = 0 THEN NULL ELSE (spend) / (meetings * COALESCE(show_rate, 1) * qual_rate) END, 'cpqm')
+  END
+);
+
+CREATE OR REPLACE FUNCTION `funnel_math.cost_per_meeting`(spend FLOAT64, meetings FLOAT64)
+RETURNS FLOAT64
+AS (
+  CASE WHEN spend IS NULL OR meetings IS NULL THEN NULL
+    WHEN NOT (NOT (IS_INF(spend) OR IS_NAN(spend))) THEN ERROR(('cost_per_meeting: spend is ' || CASE WHEN IS_NAN(spend) THEN 'NaN' WHEN IS_INF(spend) THEN IF(spend > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', spend) END || ', enter a finite number'))
+    WHEN spend < 0 THEN ERROR(('cost_per_meeting: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(meetings) OR IS_NAN(meetings))) THEN ERROR(('cost_per_meeting: meetings is ' || CASE WHEN IS_NAN(meetings) THEN 'NaN' WHEN IS_INF(meetings) THEN IF(meetings > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', meetings) END || ', enter a finite number'))
+    WHEN meetings < 0 THEN ERROR(('cost_per_meeting: meetings ' || FORMAT('%.12g', meetings) || ' is negative, enter 0 or more'))
+    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(meetings, 0), 'cost_per_meeting')
+  END
+);
+
+CREATE OR REPLACE FUNCTION `funnel_math.max_cpqm`(deal FLOAT64, close FLOAT64, roas FLOAT64)
+RETURNS FLOAT64
+AS (
+  CASE WHEN deal IS NULL OR close IS NULL OR roas IS NULL THEN NULL
+    WHEN NOT (NOT (IS_INF(deal) OR IS_NAN(deal))) THEN ERROR(('max_cpqm: deal is ' || CASE WHEN IS_NAN(deal) THEN 'NaN' WHEN IS_INF(deal) THEN IF(deal > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', deal) END || ', enter a finite number'))
+    WHEN deal < 0 THEN ERROR(('max_cpqm: deal ' || FORMAT('%.12g', deal) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(close) OR IS_NAN(close))) THEN ERROR(('max_cpqm: close is ' || CASE WHEN IS_NAN(close) THEN 'NaN' WHEN IS_INF(close) THEN IF(close > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', close) END || ', enter a finite number'))
+    WHEN close > 1 THEN ERROR(('max_cpqm: close ' || FORMAT('%.12g', close) || ' is above 100%: enter ' || FORMAT('%.12g', close / 100)))
+    WHEN close < 0 THEN ERROR(('max_cpqm: close ' || FORMAT('%.12g', close) || ' is negative, enter a rate between 0 and 1'))
+    WHEN NOT (NOT (IS_INF(roas) OR IS_NAN(roas))) THEN ERROR(('max_cpqm: roas is ' || CASE WHEN IS_NAN(roas) THEN 'NaN' WHEN IS_INF(roas) THEN IF(roas > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', roas) END || ', enter a finite number'))
+    WHEN roas < 0 THEN ERROR(('max_cpqm: roas ' || FORMAT('%.12g', roas) || ' is negative, enter 0 or more'))
+    ELSE `funnel_math.funnel_finite`((deal * close) / NULLIF(roas, 0), 'max_cpqm')
+  END
+);
+
+CREATE OR REPLACE FUNCTION `funnel_math.headroom`(cost FLOAT64, max_cost FLOAT64)
+RETURNS FLOAT64
+AS (
+  CASE WHEN cost IS NULL OR max_cost IS NULL THEN NULL
+    WHEN NOT (NOT (IS_INF(cost) OR IS_NAN(cost))) THEN ERROR(('headroom: cost is ' || CASE WHEN IS_NAN(cost) THEN 'NaN' WHEN IS_INF(cost) THEN IF(cost > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', cost) END || ', enter a finite number'))
+    WHEN cost < 0 THEN ERROR(('headroom: cost ' || FORMAT('%.12g', cost) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(max_cost) OR IS_NAN(max_cost))) THEN ERROR(('headroom: max_cost is ' || CASE WHEN IS_NAN(max_cost) THEN 'NaN' WHEN IS_INF(max_cost) THEN IF(max_cost > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', max_cost) END || ', enter a finite number'))
+    WHEN max_cost < 0 THEN ERROR(('headroom: max_cost ' || FORMAT('%.12g', max_cost) || ' is negative, enter 0 or more'))
+    ELSE `funnel_math.funnel_finite`(1 - (cost) / NULLIF(max_cost, 0), 'headroom')
+  END
+);
+
+CREATE OR REPLACE FUNCTION `funnel_math.cpm`(spend FLOAT64, impressions FLOAT64)
+RETURNS FLOAT64
+AS (
+  CASE WHEN spend IS NULL OR impressions IS NULL THEN NULL
+    WHEN NOT (NOT (IS_INF(spend) OR IS_NAN(spend))) THEN ERROR(('cpm: spend is ' || CASE WHEN IS_NAN(spend) THEN 'NaN' WHEN IS_INF(spend) THEN IF(spend > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', spend) END || ', enter a finite number'))
+    WHEN spend < 0 THEN ERROR(('cpm: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(impressions) OR IS_NAN(impressions))) THEN ERROR(('cpm: impressions is ' || CASE WHEN IS_NAN(impressions) THEN 'NaN' WHEN IS_INF(impressions) THEN IF(impressions > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', impressions) END || ', enter a finite number'))
+    WHEN impressions < 0 THEN ERROR(('cpm: impressions ' || FORMAT('%.12g', impressions) || ' is negative, enter 0 or more'))
+    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(impressions, 0) * 1000, 'cpm')
+  END
+);
+
+CREATE OR REPLACE FUNCTION `funnel_math.cpc`(spend FLOAT64, clicks FLOAT64)
+RETURNS FLOAT64
+AS (
+  CASE WHEN spend IS NULL OR clicks IS NULL THEN NULL
+    WHEN NOT (NOT (IS_INF(spend) OR IS_NAN(spend))) THEN ERROR(('cpc: spend is ' || CASE WHEN IS_NAN(spend) THEN 'NaN' WHEN IS_INF(spend) THEN IF(spend > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', spend) END || ', enter a finite number'))
+    WHEN spend < 0 THEN ERROR(('cpc: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(clicks) OR IS_NAN(clicks))) THEN ERROR(('cpc: clicks is ' || CASE WHEN IS_NAN(clicks) THEN 'NaN' WHEN IS_INF(clicks) THEN IF(clicks > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', clicks) END || ', enter a finite number'))
+    WHEN clicks < 0 THEN ERROR(('cpc: clicks ' || FORMAT('%.12g', clicks) || ' is negative, enter 0 or more'))
+    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(clicks, 0), 'cpc')
+  END
+);
+
+CREATE OR REPLACE FUNCTION `funnel_math.ctr`(clicks FLOAT64, impressions FLOAT64)
+RETURNS FLOAT64
+AS (
+  CASE WHEN clicks IS NULL OR impressions IS NULL THEN NULL
+    WHEN NOT (NOT (IS_INF(clicks) OR IS_NAN(clicks))) THEN ERROR(('ctr: clicks is ' || CASE WHEN IS_NAN(clicks) THEN 'NaN' WHEN IS_INF(clicks) THEN IF(clicks > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', clicks) END || ', enter a finite number'))
+    WHEN clicks < 0 THEN ERROR(('ctr: clicks ' || FORMAT('%.12g', clicks) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(impressions) OR IS_NAN(impressions))) THEN ERROR(('ctr: impressions is ' || CASE WHEN IS_NAN(impressions) THEN 'NaN' WHEN IS_INF(impressions) THEN IF(impressions > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', impressions) END || ', enter a finite number'))
+    WHEN impressions < 0 THEN ERROR(('ctr: impressions ' || FORMAT('%.12g', impressions) || ' is negative, enter 0 or more'))
+    ELSE `funnel_math.funnel_finite`(CASE WHEN impressions = 0 THEN NULL WHEN clicks > impressions THEN ERROR(('ctr: clicks ' || FORMAT('%.12g', clicks) || ' is more than impressions ' || FORMAT('%.12g', impressions) || ', check that the columns are not swapped')) ELSE (clicks) / NULLIF(impressions, 0) END, 'ctr')
+  END
+);
+
+CREATE OR REPLACE FUNCTION `funnel_math.cpl`(spend FLOAT64, leads FLOAT64)
+RETURNS FLOAT64
+AS (
+  CASE WHEN spend IS NULL OR leads IS NULL THEN NULL
+    WHEN NOT (NOT (IS_INF(spend) OR IS_NAN(spend))) THEN ERROR(('cpl: spend is ' || CASE WHEN IS_NAN(spend) THEN 'NaN' WHEN IS_INF(spend) THEN IF(spend > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', spend) END || ', enter a finite number'))
+    WHEN spend < 0 THEN ERROR(('cpl: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(leads) OR IS_NAN(leads))) THEN ERROR(('cpl: leads is ' || CASE WHEN IS_NAN(leads) THEN 'NaN' WHEN IS_INF(leads) THEN IF(leads > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', leads) END || ', enter a finite number'))
+    WHEN leads < 0 THEN ERROR(('cpl: leads ' || FORMAT('%.12g', leads) || ' is negative, enter 0 or more'))
+    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(leads, 0), 'cpl')
+  END
+);
+
+CREATE OR REPLACE FUNCTION `funnel_math.cost_per_opp`(spend FLOAT64, opportunities FLOAT64)
+RETURNS FLOAT64
+AS (
+  CASE WHEN spend IS NULL OR opportunities IS NULL THEN NULL
+    WHEN NOT (NOT (IS_INF(spend) OR IS_NAN(spend))) THEN ERROR(('cost_per_opp: spend is ' || CASE WHEN IS_NAN(spend) THEN 'NaN' WHEN IS_INF(spend) THEN IF(spend > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', spend) END || ', enter a finite number'))
+    WHEN spend < 0 THEN ERROR(('cost_per_opp: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(opportunities) OR IS_NAN(opportunities))) THEN ERROR(('cost_per_opp: opportunities is ' || CASE WHEN IS_NAN(opportunities) THEN 'NaN' WHEN IS_INF(opportunities) THEN IF(opportunities > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', opportunities) END || ', enter a finite number'))
+    WHEN opportunities < 0 THEN ERROR(('cost_per_opp: opportunities ' || FORMAT('%.12g', opportunities) || ' is negative, enter 0 or more'))
+    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(opportunities, 0), 'cost_per_opp')
+  END
+);
+
+CREATE OR REPLACE FUNCTION `funnel_math.cac`(spend FLOAT64, customers FLOAT64)
+RETURNS FLOAT64
+AS (
+  CASE WHEN spend IS NULL OR customers IS NULL THEN NULL
+    WHEN NOT (NOT (IS_INF(spend) OR IS_NAN(spend))) THEN ERROR(('cac: spend is ' || CASE WHEN IS_NAN(spend) THEN 'NaN' WHEN IS_INF(spend) THEN IF(spend > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', spend) END || ', enter a finite number'))
+    WHEN spend < 0 THEN ERROR(('cac: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(customers) OR IS_NAN(customers))) THEN ERROR(('cac: customers is ' || CASE WHEN IS_NAN(customers) THEN 'NaN' WHEN IS_INF(customers) THEN IF(customers > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', customers) END || ', enter a finite number'))
+    WHEN customers < 0 THEN ERROR(('cac: customers ' || FORMAT('%.12g', customers) || ' is negative, enter 0 or more'))
+    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(customers, 0), 'cac')
+  END
+);
+
+CREATE OR REPLACE FUNCTION `funnel_math.roas`(revenue FLOAT64, spend FLOAT64)
+RETURNS FLOAT64
+AS (
+  CASE WHEN revenue IS NULL OR spend IS NULL THEN NULL
+    WHEN NOT (NOT (IS_INF(revenue) OR IS_NAN(revenue))) THEN ERROR(('roas: revenue is ' || CASE WHEN IS_NAN(revenue) THEN 'NaN' WHEN IS_INF(revenue) THEN IF(revenue > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', revenue) END || ', enter a finite number'))
+    WHEN revenue < 0 THEN ERROR(('roas: revenue ' || FORMAT('%.12g', revenue) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(spend) OR IS_NAN(spend))) THEN ERROR(('roas: spend is ' || CASE WHEN IS_NAN(spend) THEN 'NaN' WHEN IS_INF(spend) THEN IF(spend > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', spend) END || ', enter a finite number'))
+    WHEN spend < 0 THEN ERROR(('roas: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
+    ELSE `funnel_math.funnel_finite`((revenue) / NULLIF(spend, 0), 'roas')
+  END
+);
+
+CREATE OR REPLACE FUNCTION `funnel_math.conversion`(from_count FLOAT64, to_count FLOAT64)
+RETURNS FLOAT64
+AS (
+  CASE WHEN from_count IS NULL OR to_count IS NULL THEN NULL
+    WHEN NOT (NOT (IS_INF(from_count) OR IS_NAN(from_count))) THEN ERROR(('conversion: from_count is ' || CASE WHEN IS_NAN(from_count) THEN 'NaN' WHEN IS_INF(from_count) THEN IF(from_count > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', from_count) END || ', enter a finite number'))
+    WHEN from_count < 0 THEN ERROR(('conversion: from_count ' || FORMAT('%.12g', from_count) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(to_count) OR IS_NAN(to_count))) THEN ERROR(('conversion: to_count is ' || CASE WHEN IS_NAN(to_count) THEN 'NaN' WHEN IS_INF(to_count) THEN IF(to_count > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', to_count) END || ', enter a finite number'))
+    WHEN to_count < 0 THEN ERROR(('conversion: to_count ' || FORMAT('%.12g', to_count) || ' is negative, enter 0 or more'))
+    ELSE `funnel_math.funnel_finite`((to_count) / NULLIF(from_count, 0), 'conversion')
+  END
+);
+
+CREATE OR REPLACE FUNCTION `funnel_math.sqms_needed`(quota FLOAT64, coverage FLOAT64, deal_size FLOAT64, sqm_to_opp FLOAT64)
+RETURNS FLOAT64
+AS (
+  CASE WHEN quota IS NULL OR coverage IS NULL OR deal_size IS NULL OR sqm_to_opp IS NULL THEN NULL
+    WHEN NOT (NOT (IS_INF(quota) OR IS_NAN(quota))) THEN ERROR(('sqms_needed: quota is ' || CASE WHEN IS_NAN(quota) THEN 'NaN' WHEN IS_INF(quota) THEN IF(quota > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', quota) END || ', enter a finite number'))
+    WHEN quota < 0 THEN ERROR(('sqms_needed: quota ' || FORMAT('%.12g', quota) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(coverage) OR IS_NAN(coverage))) THEN ERROR(('sqms_needed: coverage is ' || CASE WHEN IS_NAN(coverage) THEN 'NaN' WHEN IS_INF(coverage) THEN IF(coverage > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', coverage) END || ', enter a finite number'))
+    WHEN coverage < 0 THEN ERROR(('sqms_needed: coverage ' || FORMAT('%.12g', coverage) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(deal_size) OR IS_NAN(deal_size))) THEN ERROR(('sqms_needed: deal_size is ' || CASE WHEN IS_NAN(deal_size) THEN 'NaN' WHEN IS_INF(deal_size) THEN IF(deal_size > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', deal_size) END || ', enter a finite number'))
+    WHEN deal_size < 0 THEN ERROR(('sqms_needed: deal_size ' || FORMAT('%.12g', deal_size) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(sqm_to_opp) OR IS_NAN(sqm_to_opp))) THEN ERROR(('sqms_needed: sqm_to_opp is ' || CASE WHEN IS_NAN(sqm_to_opp) THEN 'NaN' WHEN IS_INF(sqm_to_opp) THEN IF(sqm_to_opp > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', sqm_to_opp) END || ', enter a finite number'))
+    WHEN sqm_to_opp > 1 THEN ERROR(('sqms_needed: sqm_to_opp ' || FORMAT('%.12g', sqm_to_opp) || ' is above 100%: enter ' || FORMAT('%.12g', sqm_to_opp / 100)))
+    WHEN sqm_to_opp < 0 THEN ERROR(('sqms_needed: sqm_to_opp ' || FORMAT('%.12g', sqm_to_opp) || ' is negative, enter a rate between 0 and 1'))
+    ELSE `funnel_math.funnel_finite`(CASE WHEN deal_size = 0 OR sqm_to_opp = 0 THEN NULL ELSE (quota * coverage) / (deal_size * sqm_to_opp) END, 'sqms_needed')
+  END
+);
+
+CREATE OR REPLACE FUNCTION `funnel_math.sdrs_needed`(sqms_needed FLOAT64, sqms_per_sdr FLOAT64)
+RETURNS FLOAT64
+AS (
+  CASE WHEN sqms_needed IS NULL OR sqms_per_sdr IS NULL THEN NULL
+    WHEN NOT (NOT (IS_INF(sqms_needed) OR IS_NAN(sqms_needed))) THEN ERROR(('sdrs_needed: sqms_needed is ' || CASE WHEN IS_NAN(sqms_needed) THEN 'NaN' WHEN IS_INF(sqms_needed) THEN IF(sqms_needed > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', sqms_needed) END || ', enter a finite number'))
+    WHEN sqms_needed < 0 THEN ERROR(('sdrs_needed: sqms_needed ' || FORMAT('%.12g', sqms_needed) || ' is negative, enter 0 or more'))
+    WHEN NOT (NOT (IS_INF(sqms_per_sdr) OR IS_NAN(sqms_per_sdr))) THEN ERROR(('sdrs_needed: sqms_per_sdr is ' || CASE WHEN IS_NAN(sqms_per_sdr) THEN 'NaN' WHEN IS_INF(sqms_per_sdr) THEN IF(sqms_per_sdr > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', sqms_per_sdr) END || ', enter a finite number'))
+    WHEN sqms_per_sdr < 0 THEN ERROR(('sdrs_needed: sqms_per_sdr ' || FORMAT('%.12g', sqms_per_sdr) || ' is negative, enter 0 or more'))
+    ELSE `funnel_math.funnel_finite`(`funnel_math.funnel_ceil_forgiving`((sqms_needed) / NULLIF(sqms_per_sdr, 0)), 'sdrs_needed')
+  END
+);
+
+-- Stand-ins until you define the views over your own tables (CREATE OR REPLACE VIEW ... AS SELECT ...).
+CREATE VIEW IF NOT EXISTS `funnel_math.funnel_spend` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS FLOAT64) AS spend, CAST(NULL AS DATE) AS day FROM UNNEST(ARRAY<INT64>[]);
+CREATE VIEW IF NOT EXISTS `funnel_math.funnel_meetings` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS STRING) AS outcome, CAST(NULL AS DATE) AS day FROM UNNEST(ARRAY<INT64>[]);
+
+-- The channel report from raw rows: one row per channel (and period), then All channels per period, then
+-- All channels overall. Reads the views funnel_spend(channel, spend, day [, source_row]) and
+-- funnel_meetings(channel, outcome, day [, source_row]). period: NULL or empty for none, week, month, quarter or year.
+-- Rows come in report order (DuckDB keeps it; BigQuery does not promise the order of a table function, see docs/WAREHOUSE.md).
+CREATE OR REPLACE TABLE FUNCTION `funnel_math.cpqm_report`(period STRING)
+AS (
+  WITH
+  spend_rows AS (
+    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period), day) AS start,
+      -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
+      -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
+      -- days are found per channel and period below).
+      CASE WHEN raw <> '' AND amount >= 0 AND (NOT (IS_INF(amount) OR IS_NAN(amount))) THEN 0
+        WHEN raw IS NULL OR raw = '' THEN CASE WHEN amount IS NULL THEN 0 ELSE 1 END
+        WHEN amount IS NULL THEN 2
+        ELSE 5 END AS problem
+    FROM (
+      SELECT CAST(channel AS STRING) AS raw, CAST(spend AS FLOAT64) AS amount,
+        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
+      FROM (SELECT * FROM `funnel_math.funnel_spend` FULL UNION ALL BY NAME SELECT CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]))
+    ) AS v
+  ),
+  spend_groups AS (
+    SELECT raw, start, spend, first_row,
+      CASE WHEN first_row IS NULL THEN NULL ELSE DIV(first_problem, 8) END AS problem_row,
+      MOD(first_problem, 8) AS problem_kind, problem_amount
+    FROM (
+      SELECT raw, start,
+        SUM(amount) AS spend,
+        MIN(source_row) AS first_row,
+        -- The first problem row and its kind in one aggregate: row * 8 + kind.
+        MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
+        ARRAY_AGG(IF(problem > 0, amount, NULL) IGNORE NULLS ORDER BY source_row NULLS LAST, amount LIMIT 1)[SAFE_OFFSET(0)] AS problem_amount
+      FROM spend_rows
+      GROUP BY raw, start
+    ) AS a
+  ),
+  meeting_rows AS (
+    SELECT raw, label, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period), day) AS start
+    FROM (
+      SELECT CAST(channel AS STRING) AS raw, CAST(outcome AS STRING) AS label,
+        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
+      FROM (SELECT * FROM `funnel_math.funnel_meetings` FULL UNION ALL BY NAME SELECT CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]))
+    ) AS v
+    WHERE label IS NOT NULL AND label <> ''
+  ),
+  label_groups AS (
+    SELECT raw, label, start, COUNT(*) AS n, MIN(source_row) AS first_row
+    FROM meeting_rows
+    GROUP BY raw, label, start
+  ),
+  labels AS (
+    SELECT label, `funnel_math.funnel_outcome`(label) AS outcome FROM (SELECT DISTINCT label FROM label_groups) AS d
+  ),
+  meeting_groups AS (
+    -- Kept per label: the channel totals below add them up, so no regrouping here.
+    SELECT g.raw, g.start, g.first_row,
+      CASE WHEN l.outcome IN ('qualified', 'not_qualified', 'no_show') THEN g.n ELSE 0 END AS booked,
+      CASE WHEN l.outcome IN ('qualified', 'not_qualified') THEN g.n ELSE 0 END AS held,
+      CASE WHEN l.outcome = 'no_show' THEN g.n ELSE 0 END AS no_shows,
+      CASE WHEN l.outcome = 'qualified' THEN g.n ELSE 0 END AS qualified
+    FROM label_groups AS g JOIN labels AS l ON l.label = g.label
+  ),
+  raws AS (
+    -- Per distinct spelling, not per row: keys, names and totals rows need string work.
+    SELECT raw, `funnel_math.funnel_channel_key`(raw) AS key, `funnel_math.funnel_channel_name`(raw) AS name,
+      `funnel_math.funnel_is_totals`(raw) AS is_totals
+    FROM (SELECT raw FROM spend_groups UNION DISTINCT SELECT raw FROM meeting_groups) AS d
+    WHERE raw <> ''
+  ),
+  problems AS (
+    -- Kinds in the order the sheet checks a row: for spend rows 1 no channel, 2 no spend, 3 totals,
+    -- 4 no day, 5 bad amount; for meeting rows 1 unknown outcome, 2 no day.
+    SELECT 0 AS src, problem_row, problem_kind AS kind, raw,
+      CASE problem_kind
+        WHEN 1 THEN ('channel is blank beside spend ' || CASE WHEN IS_NAN(problem_amount) THEN 'NaN' WHEN IS_INF(problem_amount) THEN IF(problem_amount > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', problem_amount) END || ', fill in its channel, or clear the row')
+        WHEN 2 THEN ('spend is blank for channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '", fill in its spend (0 if none), or clear the row')
+        ELSE CASE WHEN (NOT (IS_INF(problem_amount) OR IS_NAN(problem_amount))) THEN ('spend ' || FORMAT('%.12g', problem_amount) || ' is negative, enter 0 or more')
+          ELSE ('spend is ' || CASE WHEN IS_NAN(problem_amount) THEN 'NaN' WHEN IS_INF(problem_amount) THEN IF(problem_amount > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', problem_amount) END || ', enter a finite number') END
+      END AS detail
+    FROM spend_groups WHERE problem_kind IS NOT NULL
+    UNION ALL
+    SELECT 0, g.first_row, 3, g.raw,
+      ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" looks like an export\'s totals row, end the data above it, so its spend is not counted twice')
+    FROM spend_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
+    UNION ALL
+    SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period) AS STRING), 'blank') || ' report needs the date of every row')
+    FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period) IS NOT NULL AND start IS NULL
+    UNION ALL
+    SELECT 1, g.first_row, 1, g.raw,
+      ('outcome "' || IFNULL(CAST(g.label AS STRING), 'blank') || '" is not one of the accepted labels, use one of: Qualified, Not qualified – company size, Not qualified – role, Not qualified – budget, No show, Rescheduled – pending')
+    FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.outcome IS NULL
+    UNION ALL
+    SELECT 1, first_row, 2, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period) AS STRING), 'blank') || ' report needs the date of every row')
+    FROM label_groups WHERE `funnel_math.funnel_period_unit`(period) IS NOT NULL AND start IS NULL
+  ),
+  first_problem AS (
+    SELECT ('cpqm_report: ' || IFNULL(CAST(CASE WHEN src = 0 THEN CASE WHEN problem_row IS NOT NULL THEN ('funnel_spend row ' || IFNULL(CAST(problem_row AS STRING), 'blank')) WHEN raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END ELSE CASE WHEN problem_row IS NOT NULL THEN ('funnel_meetings row ' || IFNULL(CAST(problem_row AS STRING), 'blank')) WHEN raw IS NULL THEN 'a funnel_meetings row without a channel' ELSE ('a funnel_meetings row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END END AS STRING), 'blank') || ': ' || IFNULL(CAST(detail AS STRING), 'blank')) AS message
+    FROM problems
+    ORDER BY src, problem_row NULLS LAST, kind, raw NULLS FIRST
+    LIMIT 1
+  ),
+  checked AS (
+    SELECT CASE WHEN COUNT(*) = 0 THEN TRUE ELSE ERROR(MAX(message)) END AS ok FROM first_problem
+  ),
+  pieces AS (
+    SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
+      COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified
+    FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
+    WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
+    UNION ALL
+    SELECT 1, g.raw,
+      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END,
+      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END,
+      g.start, g.first_row, 0, g.booked, g.held, g.no_shows, g.qualified
+    FROM meeting_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
+  ),
+  spellings AS (
+    -- One row per spelling of a channel in each source, where it was first met.
+    SELECT key, name, src, MIN(first_row) AS first_row
+    FROM pieces
+    GROUP BY key, name, src
+  ),
+  channels AS (
+    -- The first spelling met names the channel; channels come in order of first appearance,
+    -- spend rows before meeting rows; without row numbers, alphabetically within each source.
+    SELECT key, name, ROW_NUMBER() OVER (ORDER BY src, first_row NULLS LAST, key) AS channel_rank
+    FROM (
+      SELECT key, name, src, first_row,
+        ROW_NUMBER() OVER (PARTITION BY key ORDER BY src, first_row NULLS LAST, name) AS k
+      FROM spellings
+    ) AS s
+    WHERE k = 1
+  ),
+  by_channel AS (
+    SELECT key, start, SUM(spend) AS spend, SUM(booked) AS booked, SUM(held) AS held,
+      SUM(no_shows) AS no_shows, SUM(qualified) AS qualified
+    FROM pieces
+    GROUP BY key, start
+  ),
+  totals AS (
+    SELECT 1 AS section, c.channel_rank, c.name, b.start, b.spend, b.booked, b.held, b.no_shows, b.qualified
+    FROM by_channel AS b JOIN channels AS c ON c.key = b.key
+    UNION ALL
+    SELECT 2, 0, 'All channels', start, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
+    FROM by_channel WHERE `funnel_math.funnel_period_unit`(period) IS NOT NULL
+    GROUP BY start
+    UNION ALL
+    SELECT 3, 0, 'All channels', NULL, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
+    FROM by_channel
+    HAVING COUNT(*) > 0
+  )
+  SELECT
+    name AS channel,
+    CASE WHEN section = 3 THEN CASE WHEN `funnel_math.funnel_period_unit`(period) IS NULL THEN NULL ELSE 'All' END ELSE `funnel_math.funnel_period_label`(`funnel_math.funnel_period_unit`(period), start) END AS period,
+    CAST(spend AS FLOAT64) AS spend,
+    CAST(booked AS INT64) AS booked,
+    CAST(held AS INT64) AS held,
+    CAST(no_shows AS INT64) AS no_shows,
+    CAST(qualified AS INT64) AS qualified,
+    (held) / NULLIF(booked, 0) AS show_rate,
+    (qualified) / NULLIF(held, 0) AS qual_rate,
+    (spend) / NULLIF(booked, 0) AS cost_per_meeting,
+    (spend) / NULLIF(qualified, 0) AS cpqm
+  FROM totals CROSS JOIN checked
+  WHERE checked.ok
+  ORDER BY section, channel_rank, start
+);

@@ -1,0 +1,534 @@
+/**
+ * cpqm_report in DuckDB: a worked sample for every period, the problems it
+ * reports (naming the first bad row), and generated tables checked against
+ * the sheet's own CPQM_REPORT on the same rows.
+ */
+import assert from 'node:assert/strict';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import fc from 'fast-check';
+import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
+import { FUNCTIONS } from '../../src/metrics/catalogue';
+import { connect, rows } from '../../src/warehouse/duckdb';
+import { REPORT_COLUMNS } from '../../src/warehouse/report';
+
+interface SpendRow {
+  channel: string | null;
+  spend: number | null;
+  day: string | null;
+  source_row?: number | null;
+}
+interface MeetingRow {
+  channel: string | null;
+  outcome: string | null;
+  day: string | null;
+  source_row?: number | null;
+}
+interface ReportRow {
+  channel: string;
+  period: string | null;
+  spend: number;
+  booked: number;
+  held: number;
+  no_shows: number;
+  qualified: number;
+  show_rate: number | null;
+  qual_rate: number | null;
+  cost_per_meeting: number | null;
+  cpqm: number | null;
+}
+
+/**
+ * The sheet's own CPQM_REPORT on the same rows: a blank cell for NULL, ISO text for days;
+ * its #DIV/0! cells are SQL's NULL, and its problems read as the SQL's do once the
+ * argument names are the views' column names.
+ */
+function sheetReport(
+  spend: SpendRow[],
+  meetings: MeetingRow[],
+  period: string | null,
+): ReportRow[] | string {
+  const col = <T>(rows: T[], pick: (r: T) => unknown) =>
+    rows.length === 0 ? [['']] : rows.map((r) => [pick(r) ?? '']);
+  try {
+    const out = FUNCTIONS.CPQM_REPORT!(
+      col(spend, (r) => r.channel),
+      col(spend, (r) => r.spend),
+      col(meetings, (r) => r.channel),
+      col(meetings, (r) => r.outcome),
+      col(spend, (r) => r.day),
+      col(meetings, (r) => r.day),
+      period ?? '',
+    );
+    if (out === '') return [];
+    const [header, ...lines] = out as unknown[][];
+    const dated = header!.length === 11;
+    return lines.map((line) => {
+      const cells = dated ? line : [line[0], null, ...line.slice(1)];
+      const n = (v: unknown) => (typeof v === 'string' ? null : (v as number));
+      return {
+        channel: cells[0] as string,
+        period: cells[1] as string | null,
+        spend: cells[2] as number,
+        booked: cells[3] as number,
+        held: cells[4] as number,
+        no_shows: cells[5] as number,
+        qualified: cells[6] as number,
+        show_rate: n(cells[7]),
+        qual_rate: n(cells[8]),
+        cost_per_meeting: n(cells[9]),
+        cpqm: n(cells[10]),
+      };
+    });
+  } catch (e) {
+    return (e as Error).message
+      .replace(/^CPQM_REPORT: spend row/, 'cpqm_report: funnel_spend row')
+      .replace(/^CPQM_REPORT: meetings row/, 'cpqm_report: funnel_meetings row')
+      .replace(/^CPQM_REPORT: /, 'cpqm_report: ')
+      .replace(/spendChannels (is|")/, 'channel $1')
+      .replace('end the range above it', 'end the data above it')
+      .replace(/(spendDates|meetingDates) is blank/, 'day is blank')
+      .replace(/^(.*: )outcomes "/, '$1outcome "')
+      .replace(/ \(#[A-Z/0!]+\)$/, '');
+  }
+}
+
+let con: DuckDBConnection;
+before(async () => {
+  con = await connect();
+});
+after(() => con.closeSync());
+
+const lit = (v: string | number | null | undefined) =>
+  v === null || v === undefined
+    ? 'NULL'
+    : typeof v === 'number'
+      ? Number.isNaN(v)
+        ? "'NaN'::DOUBLE"
+        : Number.isFinite(v)
+          ? `${v}::DOUBLE`
+          : `'${v > 0 ? '' : '-'}Infinity'::DOUBLE`
+      : `'${v.replace(/'/g, "''")}'`;
+
+/** Defines the two views over literal rows; source_row only when `withRows`. */
+async function load(
+  spend: SpendRow[],
+  meetings: MeetingRow[],
+  withRows = { spend: true, meetings: true },
+) {
+  const view = (
+    name: string,
+    cols: string[],
+    data: (string | number | null | undefined)[][],
+    types: string[],
+  ) => {
+    const select =
+      data.length === 0
+        ? `SELECT ${cols.map((c, k) => `CAST(NULL AS ${types[k]}) AS ${c}`).join(', ')} WHERE false`
+        : `SELECT ${cols.map((c, k) => `CAST(${c} AS ${types[k]}) AS ${c}`).join(', ')} FROM (VALUES ${data
+            .map((r) => `(${r.map(lit).join(', ')})`)
+            .join(', ')}) AS t(${cols.join(', ')})`;
+    return `CREATE OR REPLACE VIEW ${name} AS ${select}`;
+  };
+  const sCols = ['channel', 'spend', 'day', ...(withRows.spend ? ['source_row'] : [])];
+  const mCols = ['channel', 'outcome', 'day', ...(withRows.meetings ? ['source_row'] : [])];
+  await con.run(
+    view(
+      'funnel_spend',
+      sCols,
+      spend.map((r) => [r.channel, r.spend, r.day, ...(withRows.spend ? [r.source_row] : [])]),
+      ['VARCHAR', 'DOUBLE', 'DATE', 'BIGINT'],
+    ),
+  );
+  await con.run(
+    view(
+      'funnel_meetings',
+      mCols,
+      meetings.map((r) => [
+        r.channel,
+        r.outcome,
+        r.day,
+        ...(withRows.meetings ? [r.source_row] : []),
+      ]),
+      ['VARCHAR', 'VARCHAR', 'DATE', 'BIGINT'],
+    ),
+  );
+}
+
+async function report(period: string | null): Promise<ReportRow[]> {
+  const got = await rows(
+    con,
+    `SELECT ${REPORT_COLUMNS.join(', ')} FROM cpqm_report(${lit(period)})`,
+  );
+  return got as unknown as ReportRow[];
+}
+
+function assertSameReport(got: ReportRow[], want: ReportRow[], context: string) {
+  assert.equal(
+    got.length,
+    want.length,
+    `${context}: ${got.length} rows, not ${want.length}\n${JSON.stringify(got)}\n${JSON.stringify(want)}`,
+  );
+  got.forEach((g, i) => {
+    const w = want[i]!;
+    for (const c of REPORT_COLUMNS) {
+      const a = g[c];
+      const b = w[c];
+      if (typeof a === 'number' && typeof b === 'number') {
+        assert.ok(
+          Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)),
+          `${context} row ${i + 1} ${c}: ${a} vs ${b}`,
+        );
+      } else assert.equal(a, b, `${context} row ${i + 1} ${c}`);
+    }
+  });
+}
+
+const S = (
+  channel: string | null,
+  spend: number | null,
+  day: string | null,
+  source_row: number,
+): SpendRow => ({
+  channel,
+  spend,
+  day,
+  source_row,
+});
+const M = (
+  channel: string | null,
+  outcome: string | null,
+  day: string | null,
+  source_row: number,
+): MeetingRow => ({
+  channel,
+  outcome,
+  day,
+  source_row,
+});
+
+const SAMPLE_SPEND = [
+  S('Search', 100, '2020-12-31', 1),
+  S('LinkedIn', 70, '2021-01-04', 2),
+  S('  search ', 50, '2021-02-10', 3),
+  S(null, null, null, 4),
+  S('Linked  In', 30, '2021-04-01', 5),
+];
+const SAMPLE_MEETINGS = [
+  M('LinkedIn', 'Qualified', '2021-01-05', 1),
+  M('SEARCH', 'no-show', '2021-01-01', 2),
+  M('search', 'NOT QUALIFIED BY ROLE', '2021-02-11', 3),
+  M(null, 'qualified ', '2021-01-09', 4),
+  M('Events', 'Rescheduled – pending', '2021-03-01', 5),
+  M('Search', null, null, 6),
+  M('Search', '', '2021-01-02', 7),
+];
+
+describe('cpqm_report', () => {
+  it('the sample, with no period', async () => {
+    await load(SAMPLE_SPEND, SAMPLE_MEETINGS);
+    const got = await report(null);
+    assert.deepEqual(
+      got.map((r) => [
+        r.channel,
+        r.period,
+        r.spend,
+        r.booked,
+        r.held,
+        r.no_shows,
+        r.qualified,
+        r.show_rate,
+        r.qual_rate,
+        r.cost_per_meeting,
+        r.cpqm,
+      ]),
+      [
+        ['Search', null, 150, 2, 1, 1, 0, 0.5, 0, 75, null],
+        ['LinkedIn', null, 70, 1, 1, 0, 1, 1, 1, 70, 70],
+        ['Linked In', null, 30, 0, 0, 0, 0, null, null, null, null],
+        ['(no channel)', null, 0, 1, 1, 0, 1, 1, 1, 0, 0],
+        ['Events', null, 0, 0, 0, 0, 0, null, null, null, null],
+        ['All channels', null, 250, 4, 3, 1, 2, 0.75, 2 / 3, 62.5, 125],
+      ],
+    );
+    assertSameReport(await report(''), got, "period ''");
+  });
+
+  it('periods: ISO weeks across a year end, months, quarters, years', async () => {
+    await load(SAMPLE_SPEND, SAMPLE_MEETINGS);
+    const labels = async (p: string) => (await report(p)).map((r) => `${r.channel}|${r.period}`);
+    assert.deepEqual(await labels('week'), [
+      'Search|2020-W53',
+      'Search|2021-W06',
+      'LinkedIn|2021-W01',
+      'Linked In|2021-W13',
+      '(no channel)|2021-W01',
+      'Events|2021-W09',
+      'All channels|2020-W53',
+      'All channels|2021-W01',
+      'All channels|2021-W06',
+      'All channels|2021-W09',
+      'All channels|2021-W13',
+      'All channels|All',
+    ]);
+    assert.deepEqual(await labels('month'), [
+      'Search|2020-12',
+      'Search|2021-01',
+      'Search|2021-02',
+      'LinkedIn|2021-01',
+      'Linked In|2021-04',
+      '(no channel)|2021-01',
+      'Events|2021-03',
+      'All channels|2020-12',
+      'All channels|2021-01',
+      'All channels|2021-02',
+      'All channels|2021-03',
+      'All channels|2021-04',
+      'All channels|All',
+    ]);
+    assert.deepEqual(await labels('QUARTER'), [
+      'Search|2020-Q4',
+      'Search|2021-Q1',
+      'LinkedIn|2021-Q1',
+      'Linked In|2021-Q2',
+      '(no channel)|2021-Q1',
+      'Events|2021-Q1',
+      'All channels|2020-Q4',
+      'All channels|2021-Q1',
+      'All channels|2021-Q2',
+      'All channels|All',
+    ]);
+    assert.deepEqual((await labels(' year ')).slice(-3), [
+      'All channels|2020',
+      'All channels|2021',
+      'All channels|All',
+    ]);
+  });
+
+  it('without row numbers the order is still fixed: spend channels, then the rest, each alphabetically', async () => {
+    await load(SAMPLE_SPEND, SAMPLE_MEETINGS, { spend: false, meetings: false });
+    const got = await report(null);
+    assert.deepEqual(
+      got.map((r) => r.channel),
+      ['Linked In', 'LinkedIn', 'Search', '(no channel)', 'Events', 'All channels'],
+    );
+  });
+
+  it('no data gives no rows', async () => {
+    await load([], []);
+    assert.deepEqual(await report('month'), []);
+    await load([S(null, null, null, 1)], [M('Search', '', null, 1)]);
+    assert.deepEqual(await report(null), []);
+  });
+
+  const problem = async (period: string | null) =>
+    report(period).then(
+      () => '',
+      (e: Error) => e.message.replace(/^Invalid Input Error: /, ''),
+    );
+
+  it('problems name the first bad row, spend rows before meeting rows, as the sheet does', async () => {
+    const cases: [SpendRow[], MeetingRow[], string | null, RegExp][] = [
+      [
+        [
+          S('Search', 10, '2021-01-01', 1),
+          S(null, 3, null, 2),
+          S('Total: All campaigns', 10, null, 3),
+        ],
+        [M('Search', 'Maybe', '2021-01-01', 1)],
+        null,
+        /funnel_spend row 2: channel is blank beside spend 3, fill in its channel, or clear the row$/,
+      ],
+      [
+        [S('Search', 10, '2021-01-01', 1), S('Total: All campaigns', 10, null, 2)],
+        [M('Search', 'Maybe', '2021-01-01', 1)],
+        null,
+        /funnel_spend row 2: channel "Total: All campaigns" looks like an export's totals row, end the data above it/,
+      ],
+      [
+        [S('Search', 10, '2021-01-01', 1), S('Search', null, '2021-01-01', 2)],
+        [],
+        null,
+        /funnel_spend row 2: spend is blank for channel "Search", fill in its spend \(0 if none\), or clear the row$/,
+      ],
+      [
+        [
+          S('Search', 5, '2021-01-01', 1),
+          S('Search', Number.POSITIVE_INFINITY, '2021-01-01', 2),
+          S('Search', -5, '2021-01-01', 3),
+        ],
+        [],
+        null,
+        /funnel_spend row 2: spend is Infinity, enter a finite number$/,
+      ],
+      [
+        [S('Search', -5, '2021-01-01', 1)],
+        [],
+        null,
+        /funnel_spend row 1: spend -5 is negative, enter 0 or more$/,
+      ],
+      [
+        [S('Search', 5, null, 1)],
+        [M('Search', 'Maybe', '2021-01-01', 1)],
+        null,
+        /funnel_meetings row 1: outcome "Maybe" is not one of the accepted labels, use one of: Qualified, Not qualified – company size/,
+      ],
+      [
+        [S('Search', 5, null, 1)],
+        [M('Search', 'Maybe', '2021-01-01', 1)],
+        'month',
+        /funnel_spend row 1: day is blank, a month report needs the date of every row$/,
+      ],
+      [
+        [S('Search', 5, '2021-01-01', 1)],
+        [M('Search', 'Qualified', null, 1)],
+        'week',
+        /funnel_meetings row 1: day is blank, a week report needs the date of every row$/,
+      ],
+      [
+        [S('Search', 5, '2021-01-01', 1)],
+        [],
+        'fortnight',
+        /cpqm_report: period "fortnight" is not a period; use one of: week, month, quarter, year/,
+      ],
+    ];
+    for (const [spend, meetings, period, pattern] of cases) {
+      await load(spend, meetings);
+      const got = await problem(period);
+      assert.match(got, pattern);
+      if (!/fortnight/.test(got)) assert.equal(got, sheetReport(spend, meetings, period));
+    }
+  });
+
+  it('problems without row numbers name the channel', async () => {
+    await load([S('Search', -5, '2021-01-01', 1)], [], { spend: false, meetings: false });
+    assert.match(
+      await problem(null),
+      /^cpqm_report: a funnel_spend row of channel "Search": spend -5 is negative/,
+    );
+  });
+
+  // Generated tables: the SQL and the sheet's CPQM_REPORT must agree, row for row, problem for problem.
+  const day = fc.constantFrom(
+    '2020-12-27',
+    '2020-12-28',
+    '2020-12-31',
+    '2021-01-03',
+    '2021-01-04',
+    '2021-03-31',
+    '2021-04-01',
+    '2021-06-30',
+    '2021-12-31',
+    '2022-01-02',
+  );
+  const spendRow = (bad: boolean) =>
+    fc.record({
+      channel: fc.constantFrom(
+        'Search',
+        'search',
+        ' Search ',
+        'SEARCH  ',
+        'LinkedIn',
+        'Linked  In',
+        'Linked\u00a0In',
+        'Events',
+        ...(bad ? ['Total', 'Totals:', 'Grand total', 'Total – all', null, '', '  '] : []),
+      ),
+      spend: bad
+        ? fc.constantFrom(
+            0,
+            1.5,
+            100,
+            0.1,
+            0.2,
+            1204.5,
+            null,
+            -5,
+            Number.NaN,
+            Number.NEGATIVE_INFINITY,
+          )
+        : fc.constantFrom(0, 1.5, 100, 0.1, 0.2, 1204.5, 33.333),
+      day: bad ? fc.option(day, { freq: 8 }) : day,
+    });
+  const meetingRow = (bad: boolean) =>
+    fc.record({
+      channel: fc.constantFrom(
+        'Search',
+        'search',
+        'LinkedIn',
+        'linkedin',
+        'Webinar',
+        'Events',
+        'Total',
+        null,
+        '',
+        ...(bad ? ['  '] : []),
+      ),
+      outcome: fc.constantFrom(
+        'Qualified',
+        'qualified ',
+        'Not qualified – company size',
+        'NOT QUALIFIED BY ROLE',
+        'not-qualified: budget',
+        'Not qualified',
+        'No show',
+        'no-show',
+        'Rescheduled – pending',
+        'Rescheduled',
+        null,
+        '',
+        ...(bad ? ['Maybe', 'qualifed', '  '] : []),
+      ),
+      day: bad ? fc.option(day, { freq: 8 }) : day,
+    });
+  const number = <T>(list: T[]) => list.map((r, i) => ({ ...r, source_row: i + 1 }));
+  const periods = fc.constantFrom(null, 'week', 'month', 'quarter', 'year');
+
+  it('agrees with the sheet on generated tables', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(spendRow(false), { maxLength: 30 }),
+        fc.array(meetingRow(false), { maxLength: 30 }),
+        periods,
+        async (s, m, period) => {
+          const spend = number(s);
+          const meetings = number(m);
+          await load(spend, meetings);
+          const want = sheetReport(spend, meetings, period);
+          assert.notEqual(typeof want, 'string', String(want));
+          assertSameReport(await report(period), want as ReportRow[], `period ${period}`);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('raises the problem the sheet raises, naming the same row, on generated tables', async () => {
+    let problems = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(spendRow(true), { maxLength: 12 }),
+        fc.array(meetingRow(true), { maxLength: 12 }),
+        periods,
+        async (s, m, period) => {
+          const spend = number(s);
+          const meetings = number(m);
+          await load(spend, meetings);
+          const want = sheetReport(spend, meetings, period);
+          const got = await report(period).then(
+            (r) => r,
+            (e: Error) => e.message.replace(/^Invalid Input Error: /, ''),
+          );
+          if (typeof want === 'string') {
+            problems++;
+            assert.equal(got, want);
+          } else {
+            assert.notEqual(typeof got, 'string', `unexpected problem: ${got}`);
+            assertSameReport(got as ReportRow[], want, `period ${period}`);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+    assert.ok(problems > 30, `only ${problems} of 100 tables had a problem`);
+  });
+});
