@@ -17,6 +17,7 @@ const SECTIONS: [string, () => Promise<{ default: Section }>][] = [
   ['report', () => import('../bench/report.bench')],
   ['sidebar', () => import('../bench/sidebar.bench')],
   ['templates', () => import('../bench/templates.bench')],
+  ['warehouse', () => import('../bench/warehouse.bench')],
 ];
 
 const MARK = (name: string) => `<!-- section: ${name} -->`;
