@@ -4,6 +4,8 @@
  * the server validates every incoming value (see validate.ts).
  */
 
+import type { MeetingField, SpendField } from '../workbook/export-headers';
+
 export const TEMPLATE_IDS = [
   'funnelPlan',
   'channelComparison',
@@ -85,13 +87,13 @@ export interface TypedChannels {
 
 export type Channels = TypedChannels | MappedChannels;
 
-/** The columns of a raw ad-spend export: one row per day × campaign. */
-export const SPEND_FIELDS = ['channel', 'spend', 'date'] as const;
-export type SpendField = (typeof SPEND_FIELDS)[number];
-
-/** The columns of a CRM meeting log: one row per booked meeting. */
-export const MEETING_FIELDS = ['channel', 'outcome', 'date'] as const;
-export type MeetingField = (typeof MEETING_FIELDS)[number];
+// The fields of a raw ad export and of a meeting log, beside how exports head them.
+export {
+  MEETING_FIELDS,
+  type MeetingField,
+  SPEND_FIELDS,
+  type SpendField,
+} from '../workbook/export-headers';
 
 /** What each raw column is called in a sentence ("the spend column"). */
 export const SPEND_FIELD_LABELS: Record<SpendField, string> = {

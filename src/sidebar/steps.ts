@@ -16,17 +16,15 @@ import {
   TEMPLATE_TITLES,
   type TemplateId,
 } from '../addon/settings';
-import { el, on } from './dom';
-import { errorFor, iconButton, labelled, textInput, withError } from './fields';
 import {
-  CURRENCIES,
   MEETING_TABLE,
-  newStage,
   SPEND_TABLE,
-  suggestColumns,
   suggestTable,
   type TableKind,
-} from './model';
+} from '../workbook/export-headers';
+import { el, on } from './dom';
+import { errorFor, iconButton, labelled, textInput, withError } from './fields';
+import { CURRENCIES, newStage, suggestColumns } from './model';
 import { type Actions, STEPS, type State, stepOf } from './state';
 
 const TEMPLATE_BLURBS: Record<TemplateId, string> = {

@@ -15,13 +15,13 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { PERIODS } from '../metrics/report';
 import { labelKey } from '../sheets/labels';
 import {
-  type HeaderHints,
-  MEETING_HEADERS,
-  type MeetingRole,
-  SPEND_HEADERS,
-  type SpendRole,
-  suggestHeaders,
-} from './columns';
+  MEETING_TABLE,
+  type MeetingField,
+  SPEND_TABLE,
+  type SpendField,
+  suggestTable,
+  type TableKind,
+} from '../workbook/export-headers';
 import { duckdb } from './dialect';
 import { REPORT_COLUMNS } from './report';
 
@@ -117,12 +117,12 @@ function checkDates(
 
 /**
  * The columns of one file for its three roles: those named by flags, the rest as the wizard
- * suggests them from the headers. A required role with no column is an error naming the flag.
+ * suggests them from the headers (src/workbook/export-headers.ts). A required role with no column is an error naming the flag.
  */
-export function pickColumns<F extends SpendRole | MeetingRole>(
+export function pickColumns<F extends SpendField | MeetingField>(
   file: string,
   columns: Column[],
-  kind: HeaderHints<F>,
+  kind: TableKind<F>,
   named: Partial<Record<F, string>>,
   flags: Record<F, string>,
   required: readonly F[],
@@ -143,10 +143,10 @@ export function pickColumns<F extends SpendRole | MeetingRole>(
     out[field] = found;
   }
   const taken = new Set(Object.values(out).map((c) => (c as Column).name));
-  const suggested = suggestHeaders(
+  const suggested = suggestTable(
     columns.map((c) => c.name).filter((n) => !taken.has(n)),
     kind,
-  );
+  ).columns;
   for (const field of kind.fields) {
     if (out[field] || suggested[field] === '') continue;
     out[field] = columns.find((c) => c.name === suggested[field]);
@@ -259,7 +259,7 @@ export async function defineViews(con: DuckDBConnection, o: ReportOptions): Prom
   const sp = pickColumns(
     spendFile,
     ss.columns,
-    SPEND_HEADERS,
+    SPEND_TABLE,
     { channel: named.spend?.channel, spend: named.spend?.spend, date: named.spend?.day },
     { channel: '--spend-channel', spend: '--spend-amount', date: '--spend-day' },
     withDays ? ['channel', 'spend', 'date'] : ['channel', 'spend'],
@@ -267,7 +267,7 @@ export async function defineViews(con: DuckDBConnection, o: ReportOptions): Prom
   const mp = pickColumns(
     meetingsFile,
     ms.columns,
-    MEETING_HEADERS,
+    MEETING_TABLE,
     {
       channel: named.meetings?.channel,
       outcome: named.meetings?.outcome,

@@ -16,16 +16,18 @@ import {
   bestSheet,
   bestTable,
   fromSettings,
-  MEETING_TABLE,
-  normalise,
   parseNumber,
   percent,
-  SPEND_TABLE,
   suggestColumns,
-  suggestTable,
   toSettings,
 } from '../../src/sidebar/model';
 import { PREVIEW, STEPS, stepOf } from '../../src/sidebar/state';
+import {
+  MEETING_TABLE,
+  normalise,
+  SPEND_TABLE,
+  suggestTable,
+} from '../../src/workbook/export-headers';
 import { launchBrowser } from './harness';
 
 describe('the wizard draft', () => {

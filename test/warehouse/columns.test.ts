@@ -1,13 +1,10 @@
 /**
- * The CSV report recognises columns by the wizard's own header suggestions:
- * the same patterns, in the same order, claiming headers the same way.
+ * The CSV report finds columns as the wizard suggests them: one set of
+ * export-header patterns (src/workbook/export-headers.ts) serves both.
  */
 import { describe, expect, it } from 'vitest';
-import { MEETING_TABLE, SPEND_TABLE, suggestTable } from '../../src/sidebar/model';
-import { MEETING_HEADERS, SPEND_HEADERS, suggestHeaders } from '../../src/warehouse/columns';
-
-const sources = (hints: Record<string, RegExp[]>) =>
-  Object.fromEntries(Object.entries(hints).map(([k, v]) => [k, v.map((r) => r.source)]));
+import { pickColumns } from '../../src/warehouse/csv-report';
+import { MEETING_TABLE, SPEND_TABLE, suggestTable } from '../../src/workbook/export-headers';
 
 const EXPORTS = [
   ['Day', 'Campaign', 'Impr.', 'Clicks', 'Cost'],
@@ -16,30 +13,36 @@ const EXPORTS = [
   ['TimePeriod', 'CampaignName', 'CampaignId', 'Spend', 'Avg. CPC'],
   ['Date', 'Source', 'Meeting outcome', 'Owner'],
   ['Meeting date', 'Lead source', 'Campaign', 'Status', 'Result'],
-  ['When', 'Where', 'Money', 'Outcome'],
   ['Cost per click', 'Cost', 'Channel type', 'Channel', 'Day of week', 'Date'],
 ];
 
+const FLAGS = { channel: '--c', spend: '--s', outcome: '--o', date: '--d' };
+
 describe('header suggestions', () => {
-  it('are the wizard’s patterns, in its order', () => {
-    for (const [mine, wizard] of [
-      [SPEND_HEADERS, SPEND_TABLE],
-      [MEETING_HEADERS, MEETING_TABLE],
-    ] as const) {
-      expect(sources(mine.hints)).toEqual(sources(wizard.hints));
-      expect([...mine.order]).toEqual([...wizard.order]);
-      expect([...mine.fields].sort()).toEqual([...wizard.fields].sort());
+  it('the CSV report picks the columns the wizard suggests', () => {
+    for (const headers of EXPORTS) {
+      const columns = headers.map((name) => ({ name, type: 'VARCHAR' }));
+      for (const kind of [SPEND_TABLE, MEETING_TABLE] as const) {
+        const wizard = suggestTable(headers, kind as typeof SPEND_TABLE).columns;
+        const picked = pickColumns('f.csv', columns, kind as typeof SPEND_TABLE, {}, FLAGS, []);
+        const names = Object.fromEntries(
+          Object.keys(wizard).map((f) => [f, picked[f as keyof typeof picked]?.name ?? '']),
+        );
+        expect(names, headers.join(', ')).toEqual(wizard);
+      }
     }
   });
 
-  it('suggest the columns the wizard suggests', () => {
-    for (const headers of EXPORTS) {
-      expect(suggestHeaders(headers, SPEND_HEADERS)).toEqual(
-        suggestTable(headers, SPEND_TABLE).columns,
-      );
-      expect(suggestHeaders(headers, MEETING_HEADERS)).toEqual(
-        suggestTable(headers, MEETING_TABLE).columns,
-      );
-    }
+  it('recognises the exports’ own headers', () => {
+    expect(suggestTable(EXPORTS[1]!, SPEND_TABLE).columns).toEqual({
+      channel: 'Campaign name',
+      spend: 'Amount spent (GBP)',
+      date: 'Reporting starts',
+    });
+    expect(suggestTable(EXPORTS[6]!, SPEND_TABLE).columns).toEqual({
+      channel: 'Channel',
+      spend: 'Cost',
+      date: 'Date',
+    });
   });
 });
