@@ -1,0 +1,50 @@
+import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The tests that mutation testing (stryker.config.json) runs against mutated sources.
+ *
+ * Left out:
+ * - test/browser/**: they drive Chromium, or read the source files' text, which Stryker rewrites;
+ * - test/bundle/** and test/unit/bundle-size.test.ts: they read dist/Code.js, built from the
+ *   unmutated sources, so they cannot kill a mutant (and would need `npm run build` first);
+ * - test/templates/templates.test.ts, unless MUTATE_TEMPLATES_TEST=1: it builds its workbooks
+ *   while vitest collects the file (~27 s on 2 cores), and every run that touches the file pays
+ *   that again, so each mutant it covers costs ~30 s; with it the run takes many hours.
+ */
+
+const withTemplatesTest = process.env.MUTATE_TEMPLATES_TEST === '1';
+
+/** The slowest files, run last, in this order. */
+const SLOW_LAST = [
+  'test/unit/properties.test.ts',
+  'test/engine/native.test.ts',
+  'test/templates/writing.test.ts',
+  'test/templates/templates.test.ts',
+];
+
+/**
+ * Fast files first: a mutant that Stryker runs against every test (a static mutant) stops at
+ * its first failing test (Stryker sets bail 1), so one that a quick file kills costs little.
+ */
+class FastFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification) => SLOW_LAST.findIndex((s) => f.moduleId.endsWith(s));
+    return [...files].sort((a, b) => rank(a) - rank(b));
+  }
+}
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: [
+      'test/browser/**',
+      'test/bundle/**',
+      'test/unit/bundle-size.test.ts',
+      ...(withTemplatesTest ? [] : ['test/templates/templates.test.ts']),
+    ],
+    testTimeout: 20_000,
+    pool: 'forks',
+    sequence: { sequencer: FastFirst },
+  },
+});
