@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type FrameLocator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { SheetSnapshot } from '../../src/playground/backend';
 import { type Playground, startPlayground } from '../../src/playground/server';
 
@@ -76,4 +77,48 @@ export async function openPlayground(
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/**
+ * A browser suite's shared set-up: one browser and one playground for the
+ * file, the sample workbook again before each test, and the pages a test
+ * opened closed after it.
+ */
+export function playgroundSuite() {
+  let started: { browser: Browser; playground: Playground } | undefined;
+  const pages: Page[] = [];
+  const get = () => {
+    if (!started) throw new Error('the browser and playground are not started yet');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await start();
+  }, 30_000);
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.playground.close();
+  });
+  beforeEach(() => {
+    get().playground.reset();
+  });
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((p) => p.close()));
+  });
+  return {
+    get playground(): Playground {
+      return get().playground;
+    },
+    /** A bare page, closed after the test. */
+    async newPage(viewport: { width: number; height: number }): Promise<Page> {
+      const page = await get().browser.newPage({ viewport });
+      pages.push(page);
+      return page;
+    },
+    /** The playground page with the sidebar ready, closed after the test. */
+    async open(): Promise<{ page: Page; sidebar: FrameLocator; problems: string[] }> {
+      const opened = await openPlayground(get().browser, get().playground);
+      pages.push(opened.page);
+      return opened;
+    },
+  };
 }

@@ -5,8 +5,8 @@
  * same raw columns; and an existing meeting log mapped for Meeting outcomes.
  * Screenshots go to test/artifacts/.
  */
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { REPORT_LAYOUT } from '../../src/addon/templates/channel-report';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
 import { SUMMARY_HEADER } from '../../src/metrics/outcomes';
@@ -19,32 +19,10 @@ import {
   crmMeetings,
 } from '../../src/playground/raw-sample';
 import type { Cell } from '../../src/playground/sample';
-import type { Playground } from '../../src/playground/server';
-import { openPlayground, sheet, shot, start, workbook } from './harness';
+import { playgroundSuite, sheet, shot, workbook } from './harness';
 
-let browser: Browser;
-let playground: Playground;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  ({ browser, playground } = await start());
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-});
-beforeEach(() => {
-  playground.reset();
-});
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-});
-
-async function open(): Promise<{ page: Page; sidebar: FrameLocator; problems: string[] }> {
-  const opened = await openPlayground(browser, playground);
-  pages.push(opened.page);
-  return opened;
-}
+const suite = playgroundSuite();
+const open = () => suite.open();
 
 /** One column of a sample table, below its header, as a range argument. */
 function column(rows: Cell[][], header: string): Cell[][] {
@@ -172,7 +150,7 @@ describe('the Channel report from raw data', () => {
       column(crm, 'Meeting date'),
       'month',
     ) as unknown[][];
-    const tab = sheet(await workbook(playground), 'Channel report');
+    const tab = sheet(await workbook(suite.playground), 'Channel report');
     const table = block(tab, REPORT_LAYOUT.tableRow, 0, report[0]!.length);
     expect(table[0]).toEqual([
       'Channel',
@@ -230,7 +208,7 @@ describe('the Channel report from raw data', () => {
     await picked(sidebar, 'raw.meetings', 'Sheet').selectOption('');
     await sidebar.getByRole('button', { name: 'Step 1: Templates' }).click();
     expect(await sidebar.locator('.choice-note').textContent()).toMatch(/Needs your ad-spend/);
-    const before = await workbook(playground);
+    const before = await workbook(suite.playground);
     await sidebar.locator('[data-action="create-now"]').click();
     const message = sidebar.locator('[data-part="raw"] [data-error-for="raw"]');
     await message.waitFor();
@@ -240,7 +218,7 @@ describe('the Channel report from raw data', () => {
       await sidebar.locator(':focus').evaluate((e) => (e as HTMLElement).dataset.focusKey),
     ).toBe('raw');
     await shot(page, 'raw-5-not-mapped');
-    expect(await workbook(playground)).toEqual(before);
+    expect(await workbook(suite.playground)).toEqual(before);
 
     // Picking a sheet answers the message; its columns are suggested.
     await picked(sidebar, 'raw.spend', 'Sheet').selectOption(ADS_SHEET);
@@ -254,7 +232,7 @@ describe('the Channel report from raw data', () => {
     const date = sidebar.locator('[data-error-for="raw.spend.columns.date"]');
     await date.waitFor();
     expect(await date.textContent()).toMatch(/date column/);
-    expect(await workbook(playground)).toEqual(before);
+    expect(await workbook(suite.playground)).toEqual(before);
     await picked(sidebar, 'raw.spend', 'Date').selectOption('Day');
     expect(await date.count()).toBe(0);
     await sidebar.locator('[data-action="create-now"]').click();
@@ -308,7 +286,7 @@ describe('an existing meeting log for Meeting outcomes', () => {
       column(crm, 'Meeting outcome'),
       column(crm, 'Source'),
     ) as unknown[][];
-    const tab = sheet(await workbook(playground), 'Meeting outcomes');
+    const tab = sheet(await workbook(suite.playground), 'Meeting outcomes');
     const top = tab.values.findIndex((row) => row.includes(SUMMARY_HEADER[0]));
     expect(top, 'a summary header in the tab').toBeGreaterThanOrEqual(0);
     const left = tab.values[top]!.indexOf(SUMMARY_HEADER[0]);

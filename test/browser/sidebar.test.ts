@@ -3,42 +3,20 @@
  * end, with the new tabs' numbers read back from /api/workbook and checked
  * against the catalogue functions. Screenshots go to test/artifacts/.
  */
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { FrameLocator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/addon/settings';
 import { CATALOGUE, FUNCTIONS } from '../../src/metrics/catalogue';
 import { reference } from '../../src/metrics/reference';
 import type { SheetSnapshot } from '../../src/playground/backend';
 import { BUDGET_ROWS, BUDGET_SHEET } from '../../src/playground/sample';
-import type { Playground } from '../../src/playground/server';
-import { openPlayground, sheet, shot, start, workbook } from './harness';
+import { playgroundSuite, sheet, shot, workbook } from './harness';
 
 const STEP_NAMES = ['templates', 'stages', 'economics', 'channels', 'style', 'preview'];
 const XSS = '<img src=x onerror=alert(1)>';
 
-let browser: Browser;
-let playground: Playground;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  ({ browser, playground } = await start());
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
-  await playground?.close();
-});
-beforeEach(() => {
-  playground.reset();
-});
-afterEach(async () => {
-  await Promise.all(pages.splice(0).map((p) => p.close()));
-});
-
-async function open(): Promise<{ page: Page; sidebar: FrameLocator; problems: string[] }> {
-  const opened = await openPlayground(browser, playground);
-  pages.push(opened.page);
-  return opened;
-}
+const suite = playgroundSuite();
+const open = () => suite.open();
 
 /** Row and column of the first cell whose computed value is `text`. */
 function locate(s: SheetSnapshot, text: string): { row: number; col: number } {
@@ -67,7 +45,7 @@ async function createdTabs(sidebar: FrameLocator): Promise<string[]> {
 describe('the set-up wizard in the playground', () => {
   it('creates every template with the defaults, showing a busy state, and names the new tabs', async () => {
     const { page, sidebar, problems } = await open();
-    const before = (await workbook(playground)).map((s) => s.name);
+    const before = (await workbook(suite.playground)).map((s) => s.name);
     for (let step = 0; step < STEP_NAMES.length; step++) {
       await expect
         .poll(() => sidebar.locator('section.step').getAttribute('data-step'))
@@ -116,7 +94,7 @@ describe('the set-up wizard in the playground', () => {
     await page.locator('td', { hasText: 'All channels (blended)' }).waitFor();
     await shot(page, 'wizard-9-channel-comparison');
 
-    const all = await workbook(playground);
+    const all = await workbook(suite.playground);
     expect(all.map((s) => s.name)).toEqual([...before, ...tabs]);
     const defaults = defaultSettings();
     const e = defaults.economics;
@@ -175,7 +153,7 @@ describe('the set-up wizard in the playground', () => {
     expect(tabs).toContain('Channel comparison');
     await shot(page, 'wizard-mapped-created');
 
-    const channels = sheet(await workbook(playground), 'Channel comparison');
+    const channels = sheet(await workbook(suite.playground), 'Channel comparison');
     expect(JSON.stringify(channels.formulas)).toContain(`'${BUDGET_SHEET}'!`);
     for (const [name, spend, meetings, showRate, qualRate] of BUDGET_ROWS.slice(1)) {
       const cpqm = FUNCTIONS.CPQM!(spend, meetings, qualRate, showRate) as number;
@@ -190,7 +168,11 @@ describe('the set-up wizard in the playground', () => {
     await page.keyboard.press('Enter');
     await expect
       .poll(async () =>
-        lookup(sheet(await workbook(playground), 'Channel comparison'), 'Outbound SDR', 'CPQM'),
+        lookup(
+          sheet(await workbook(suite.playground), 'Channel comparison'),
+          'Outbound SDR',
+          'CPQM',
+        ),
       )
       .toBeCloseTo(FUNCTIONS.CPQM!(1900, 10, 0.7, 1) as number, 6);
     expect(problems).toEqual([]);
@@ -207,7 +189,7 @@ describe('the set-up wizard in the playground', () => {
     await page.locator('.tab.active', { hasText: 'Funnel plan' }).waitFor();
     await shot(page, 'wizard-xss');
 
-    const stored = await workbook(playground);
+    const stored = await workbook(suite.playground);
     expect(JSON.stringify(sheet(stored, 'Funnel plan').values)).toContain(XSS);
     // Shown as text in the grid; no element was made from it anywhere.
     await expect.poll(() => page.locator('td', { hasText: XSS }).count()).toBeGreaterThan(0);
@@ -221,7 +203,7 @@ describe('the set-up wizard in the playground', () => {
 
   it('puts the server’s message next to a rate of 140% and creates nothing', async () => {
     const { page, sidebar, problems } = await open();
-    const before = await workbook(playground);
+    const before = await workbook(suite.playground);
     await sidebar.getByRole('button', { name: 'Step 2: Stages' }).click();
     const rate = sidebar.getByLabel('Rate from stage 3 to the next, in %');
     await rate.fill('140');
@@ -235,7 +217,7 @@ describe('the set-up wizard in the playground', () => {
     expect(await row.locator('.error').count()).toBe(1);
     expect(await sidebar.locator('.success').count()).toBe(0);
     await shot(page, 'wizard-validation-error');
-    expect(await workbook(playground)).toEqual(before);
+    expect(await workbook(suite.playground)).toEqual(before);
 
     // A value that is no number at all is caught before it is sent.
     await rate.fill('40');
@@ -246,13 +228,13 @@ describe('the set-up wizard in the playground', () => {
     await expect
       .poll(() => sidebar.locator('[data-error-for="economics.dealSize"]').textContent())
       .toMatch(/lots/);
-    expect(await workbook(playground)).toEqual(before);
+    expect(await workbook(suite.playground)).toEqual(before);
     expect(problems).toEqual([]);
   }, 30_000);
 
   it('shows step-wide messages on their step: no template chosen, no channel left', async () => {
     const { page, sidebar } = await open();
-    const before = await workbook(playground);
+    const before = await workbook(suite.playground);
     for (const box of await sidebar.locator('.choices input[type="checkbox"]').all()) {
       await box.uncheck();
     }
@@ -274,7 +256,7 @@ describe('the set-up wizard in the playground', () => {
     );
     await expect.poll(() => message.textContent()).toMatch(/channel/);
     await shot(page, 'wizard-no-channels');
-    expect(await workbook(playground)).toEqual(before);
+    expect(await workbook(suite.playground)).toEqual(before);
     // Adding a channel answers the message, so it goes.
     await sidebar.locator('[data-action="add-channel"]').click();
     expect(await message.count()).toBe(0);
@@ -320,7 +302,7 @@ describe('the set-up wizard in the playground', () => {
     await sidebar.locator('[data-action="create-now"]').click();
     await createdTabs(sidebar);
 
-    const plan = sheet(await workbook(playground), 'Funnel plan');
+    const plan = sheet(await workbook(suite.playground), 'Funnel plan');
     const stages = defaultSettings().stages;
     const rates = stages.slice(0, -1).map((s) => s.rate as number);
     rates.splice(n - 2, 0, 0.6);
@@ -348,7 +330,7 @@ describe('the set-up wizard in the playground', () => {
     await createdTabs(sidebar);
 
     // Portable formulas: the same numbers with no Funnel Math function in any formula.
-    const channels = sheet(await workbook(playground), 'Channel comparison');
+    const channels = sheet(await workbook(suite.playground), 'Channel comparison');
     const addonCall = new RegExp(`\\b(${CATALOGUE.map((f) => f.name).join('|')})\\(`);
     const formulas = channels.formulas
       .flat()
@@ -386,22 +368,23 @@ describe('the playground grid and the reference page', () => {
     await expect
       .poll(() => page.locator('td[data-cell="H2"]').textContent())
       .toBe(expected.toLocaleString('en-GB', { maximumFractionDigits: 2 }));
-    const budget = sheet(await workbook(playground), BUDGET_SHEET);
+    const budget = sheet(await workbook(suite.playground), BUDGET_SHEET);
     expect(budget.formulas[1]![7]).toBe('=MAX_CPQM(20000, 10%, 3)');
     expect(budget.values[1]![7]).toBeCloseTo(expected, 9);
     await shot(page, 'grid-formula');
     // The page's Reset posts JSON like every other call, so the server takes it.
     await page.locator('#reset').click();
     await expect
-      .poll(async () => sheet(await workbook(playground), BUDGET_SHEET).values[1]?.[7] ?? null)
+      .poll(
+        async () => sheet(await workbook(suite.playground), BUDGET_SHEET).values[1]?.[7] ?? null,
+      )
       .toBeNull();
     expect(problems).toEqual([]);
   }, 30_000);
 
   it('lists every catalogue function with its arguments and an example', async () => {
-    const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
-    pages.push(page);
-    await page.goto(new URL('/reference.html', playground.url).href);
+    const page = await suite.newPage({ width: 300, height: 800 });
+    await page.goto(new URL('/reference.html', suite.playground.url).href);
     await page.locator('body[data-ready="true"]').waitFor();
     const names = await page
       .locator('section.fn')
