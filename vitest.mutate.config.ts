@@ -1,5 +1,6 @@
+import type { RunnerTestCase, RunnerTestFile } from 'vitest';
 import { defineConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { BaseSequencer, type Reporter, type TestSpecification, type Vitest } from 'vitest/node';
 
 /**
  * The tests that mutation testing (stryker.config.json) runs against mutated sources.
@@ -34,6 +35,43 @@ class FastFirst extends BaseSequencer {
   }
 }
 
+/**
+ * A test file that fails to load (a mutant that throws while a module is imported, as one in
+ * the catalogue's specs does) collects no test, and @stryker-mutator/vitest-runner 9.x builds a
+ * mutant's result from the collected tests only, so it would call that mutant Survived. This
+ * gives each such file one failed test carrying the load error, so the mutant counts as killed.
+ */
+class LoadFailureAsFailedTest implements Reporter {
+  private vitest: Vitest | undefined;
+
+  onInit(vitest: Vitest): void {
+    this.vitest = vitest;
+  }
+
+  onTestRunEnd(): void {
+    for (const file of this.vitest?.state.getFiles() ?? []) {
+      if (file.result?.state !== 'fail' || file.tasks.length > 0) continue;
+      file.tasks.push(failedLoad(file));
+    }
+  }
+}
+
+function failedLoad(file: RunnerTestFile): RunnerTestCase {
+  // Only the fields a reader of the finished run looks at; vitest never runs this task.
+  return {
+    type: 'test',
+    id: `${file.id}_load`,
+    name: 'the test file loads',
+    mode: 'run',
+    file,
+    suite: file,
+    meta: {},
+    annotations: [],
+    artifacts: [],
+    result: { state: 'fail', errors: file.result?.errors ?? [], duration: 0 },
+  } as unknown as RunnerTestCase;
+}
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
@@ -46,5 +84,6 @@ export default defineConfig({
     testTimeout: 20_000,
     pool: 'forks',
     sequence: { sequencer: FastFirst },
+    reporters: ['default', new LoadFailureAsFailedTest()],
   },
 });
