@@ -72,9 +72,14 @@ export function periodLabel(period: Period, d: Day): string {
 /** An export's closing totals row: Total, Total:, Totals, Total: All campaigns, Grand total. */
 const TOTALS_ROW = /^(?:grand\s+)?totals?(?:\s*[:\-–—].*)?$/i;
 
-/** How channels are matched: case and surrounding or doubled spaces forgiven. */
-function channelKey(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+/** A channel as the report shows it: surrounding and doubled spaces gone, case kept. */
+export function channelName(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
+/** How channels are matched: as shown, and case forgiven. */
+export function channelKey(text: string): string {
+  return channelName(text).toLowerCase();
 }
 
 interface Tally {
@@ -212,7 +217,7 @@ function report(
     }
     let channel = channels.get(key);
     if (!channel) {
-      const name = toText(arg, raw).trim().replace(/\s+/g, ' ');
+      const name = channelName(toText(arg, raw));
       channel = { name, totals: TOTALS_ROW.test(name), periods: new Map() };
       channels.set(key, channel);
     }

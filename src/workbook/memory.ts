@@ -207,27 +207,31 @@ export class MemoryWorkbook implements Workbook {
   sheets(): WorkbookSheet[] {
     return this.hf.getSheetNames().map((name) => {
       const id = this.id(name);
-      // Dimensions count empty cells that ranges refer to; Sheets' last row is the last with content.
-      const typed = this.hf.getSheetSerialized(id);
-      let last = typed.length - 1;
-      while (
-        last >= 0 &&
-        !(typed[last] ?? []).some((v) => v !== null && v !== undefined && v !== '')
-      )
-        last--;
       const headers = (this.hf.getSheetValues(id)[0] ?? []).map((v) => {
         const shown = show(v);
         return shown === null ? '' : String(shown);
       });
       while (headers.length > 0 && headers[headers.length - 1] === '') headers.pop();
-      return { name, headers, dataRows: Math.max(0, last), ...this.size(name) };
+      return { name, headers, dataRows: this.dataRows(id), ...this.size(name) };
     });
+  }
+
+  /**
+   * Rows below the header down to the last row with content in any column, as
+   * Sheets' getLastRow counts: the engine's dimensions also count empty cells
+   * that ranges refer to.
+   */
+  private dataRows(id: number): number {
+    const typed = this.hf.getSheetSerialized(id);
+    let last = typed.length - 1;
+    while (last >= 0 && !(typed[last] ?? []).some((v) => v !== null && v !== undefined && v !== ''))
+      last--;
+    return Math.max(0, last);
   }
 
   columnValues(sheet: string, col: number): unknown[] {
     const id = this.id(sheet);
-    // Down to the last row with content in any column, as Sheets' getLastRow counts.
-    const rows = this.sheets().find((s) => s.name === sheet)?.dataRows ?? 0;
+    const rows = this.dataRows(id);
     const out: unknown[] = [];
     for (let row = 1; row <= rows; row++) {
       const v = this.hf.getCellValue({ sheet: id, row, col });

@@ -17,7 +17,7 @@
  */
 import { FUNCTIONS } from '../../metrics/catalogue';
 import { OUTCOME_LABELS } from '../../metrics/outcomes';
-import { NO_CHANNEL, type Period, REPORT_COLUMNS } from '../../metrics/report';
+import { channelKey, NO_CHANNEL, type Period, REPORT_COLUMNS } from '../../metrics/report';
 import { serialDay } from '../../sheets/dates';
 import { cellA1, columnLetter, openColumnA1, rect, sheetRef } from '../../workbook/a1';
 import { columnsHeaded } from '../../workbook/headers';
@@ -109,7 +109,7 @@ function reportNow(
   const rows = Array.isArray(out) ? out.slice(1) : [];
   // Spellings by the report's name: matched as the report matches them, one per
   // case-insensitive form (SUMIFS ignores case itself, so two would count twice).
-  const key = (v: unknown) => String(v).trim().replace(/\s+/g, ' ').toLowerCase();
+  const key = (v: unknown) => channelKey(String(v));
   const shown = new Map<string, string>();
   for (const r of rows) shown.set(key(r[0]), String(r[0]));
   const spellings = new Map<string, string[]>();
