@@ -9,6 +9,9 @@ import { BaseSequencer, type Reporter, type TestSpecification, type Vitest } fro
  * - test/browser/**: they drive Chromium, or read the source files' text, which Stryker rewrites;
  * - test/bundle/** and test/unit/bundle-size.test.ts: they read dist/Code.js, built from the
  *   unmutated sources, so they cannot kill a mutant (and would need `npm run build` first);
+ * - test/warehouse/**: they run DuckDB over the generated SQL (about half the time of a whole run
+ *   here), and test src/warehouse, which is not mutated; the sheet functions they compare with
+ *   have their own tests, which are the ones that must catch a wrong number;
  * - test/templates/templates.test.ts, unless MUTATE_TEMPLATES_TEST=1: it builds its workbooks
  *   while vitest collects the file (~27 s on 2 cores), and every run that touches the file pays
  *   that again, so each mutant it covers costs ~30 s; with it the run takes many hours.
@@ -21,6 +24,7 @@ const SLOW_LAST = [
   'test/unit/properties.test.ts',
   'test/engine/native.test.ts',
   'test/templates/writing.test.ts',
+  'test/templates/template-channel-report.test.ts',
   'test/templates/templates.test.ts',
 ];
 
@@ -79,6 +83,7 @@ export default defineConfig({
       'test/browser/**',
       'test/bundle/**',
       'test/unit/bundle-size.test.ts',
+      'test/warehouse/**',
       ...(withTemplatesTest ? [] : ['test/templates/templates.test.ts']),
     ],
     testTimeout: 20_000,

@@ -177,6 +177,19 @@ interface TextColumn {
   ok: (col: string) => string;
 }
 
+/** How a view reads its file. */
+interface Reading {
+  withDays: boolean;
+  dateFormat: string | undefined;
+  asText: boolean;
+  /**
+   * With source_row, the file's row numbers: problems name their row and channels come in order
+   * of first appearance. Numbering the rows makes DuckDB scan the file on one thread, so the
+   * report reads without them, and again with them only to say where a problem is.
+   */
+  numbered: boolean;
+}
+
 /** The SQL of one view over a CSV file. */
 function viewSql(
   view: string,
@@ -190,13 +203,9 @@ function viewSql(
     valueSql: (col: string, where: string) => string;
     day?: Column;
   },
-  withDays: boolean,
-  dateFormat: string | undefined,
-  asText: boolean,
+  { withDays, dateFormat, asText, numbered }: Reading,
   textColumns: TextColumn[],
 ): string {
-  const row = 'CAST(ordinality + 1 AS BIGINT)';
-  void file;
   const types: Record<string, string> = { [parts.channel.name]: 'VARCHAR' };
   let day = 'CAST(NULL AS DATE)';
   if (withDays && parts.day) {
@@ -230,9 +239,10 @@ function viewSql(
   const typeList = Object.entries(types)
     .map(([k, v]) => `${sqlStr(k)}: ${sqlStr(v)}`)
     .join(', ');
+  const row = numbered ? ', CAST(ordinality + 1 AS BIGINT) AS source_row' : '';
   return `CREATE OR REPLACE VIEW ${view} AS
-SELECT ${sqlIdent(parts.channel.name)} AS channel, ${valueSql}, ${day} AS day, ${row} AS source_row
-FROM read_csv(${sqlStr(path)}, ${CSV_OPTIONS}, types = {${typeList}}) WITH ORDINALITY`;
+SELECT ${sqlIdent(parts.channel.name)} AS channel, ${valueSql}, ${day} AS day${row}
+FROM read_csv(${sqlStr(path)}, ${CSV_OPTIONS}, types = {${typeList}})${numbered ? ' WITH ORDINALITY' : ''}`;
 }
 
 function checkFile(path: string, what: string): void {
@@ -241,7 +251,11 @@ function checkFile(path: string, what: string): void {
 }
 
 /** Defines funnel_spend and funnel_meetings over the two files. */
-export async function defineViews(con: DuckDBConnection, o: ReportOptions): Promise<TextColumn[]> {
+async function defineViews(
+  con: DuckDBConnection,
+  o: ReportOptions,
+  numbered: boolean,
+): Promise<TextColumn[]> {
   const textColumns: TextColumn[] = [];
   const asText = (o.readAs ?? 'auto') === 'text';
   checkFile(o.spend, 'spend');
@@ -302,9 +316,7 @@ export async function defineViews(con: DuckDBConnection, o: ReportOptions): Prom
             ? `funnel_amount(${col}, ${where}) AS spend`
             : `CAST(${col} AS DOUBLE) AS spend`,
       },
-      withDays,
-      layout(ss, s.day),
-      asText,
+      { withDays, dateFormat: layout(ss, s.day), asText, numbered },
       textColumns,
     ),
   );
@@ -314,9 +326,7 @@ export async function defineViews(con: DuckDBConnection, o: ReportOptions): Prom
       o.meetings,
       meetingsFile,
       { ...m, valueAsText: true, valueSql: (col) => `${col} AS outcome` },
-      withDays,
-      layout(ms, m.day),
-      asText,
+      { withDays, dateFormat: layout(ms, m.day), asText, numbered },
       textColumns,
     ),
   );
@@ -403,35 +413,56 @@ export async function runReport(con: DuckDBConnection, o: ReportOptions): Promis
   }
 }
 
+const reportCall = (o: ReportOptions) =>
+  `cpqm_report(${o.period === undefined ? 'NULL' : sqlStr(o.period)})`;
+
 async function runOnce(con: DuckDBConnection, o: ReportOptions): Promise<ReportRow[]> {
-  const textColumns = await defineViews(con, o);
+  const textColumns = await defineViews(con, o, false);
   if (o.onProgress) {
     await con.run('SET enable_progress_bar = true');
     await con.run('SET enable_progress_bar_print = false');
   }
-  const period = o.period === undefined ? 'NULL' : sqlStr(o.period);
-  const select = `SELECT ${REPORT_COLUMNS.join(', ')} FROM cpqm_report(${period})`;
+  const select = `SELECT ${REPORT_COLUMNS.join(', ')} FROM ${reportCall(o)}`;
   // With a CSV file to write, DuckDB writes it: no row passes through JavaScript.
   const sql = o.out ? `COPY (${select}) TO ${sqlStr(o.out)} (FORMAT csv, HEADER)` : select;
+  let reader: Awaited<ReturnType<DuckDBConnection['runAndReadAll']>>;
   try {
-    const reader = await withProgress(con, con.runAndReadAll(sql), o.onProgress);
-    if (o.out) return [];
-    if (o.materializeOnly) return [];
-    return reader
-      .getRowObjectsJS()
-      .map(
-        (r) =>
-          Object.fromEntries(
-            Object.entries(r).map(([k, v]) => [
-              k,
-              typeof v === 'bigint' ? Number(v) : (v as string | number | null),
-            ]),
-          ) as ReportRow,
-      );
+    reader = await withProgress(con, con.runAndReadAll(sql), o.onProgress);
   } catch (e) {
-    const message = inFiles((e as Error).message, o);
-    throw new ReportError((await firstBadRow(con, message, textColumns)) ?? message);
+    throw new ReportError(await whereItWent(con, o, inFiles((e as Error).message, o), textColumns));
   }
+  if (o.out || o.materializeOnly) return [];
+  return reader
+    .getRowObjectsJS()
+    .map(
+      (r) =>
+        Object.fromEntries(
+          Object.entries(r).map(([k, v]) => [
+            k,
+            typeof v === 'bigint' ? Number(v) : (v as string | number | null),
+          ]),
+        ) as ReportRow,
+    );
+}
+
+/**
+ * A report that failed, said with the row: a value that does not read is found by scanning its
+ * column in file order; any other problem by running the report again over numbered rows.
+ */
+async function whereItWent(
+  con: DuckDBConnection,
+  o: ReportOptions,
+  message: string,
+  textColumns: TextColumn[],
+): Promise<string> {
+  if (CSV_CAST.test(message)) return message;
+  const bad = await firstBadRow(con, message, textColumns);
+  if (bad) return bad;
+  await defineViews(con, o, true);
+  return con.run(`SELECT count(*) FROM ${reportCall(o)}`).then(
+    () => message,
+    (e: Error) => inFiles(e.message, o),
+  );
 }
 
 /** The report as an aligned text table for a terminal: money to 2 decimals, rates as %. */
