@@ -86,6 +86,7 @@ export default defineConfig({
       'test/warehouse/**',
       ...(withTemplatesTest ? [] : ['test/templates/templates.test.ts']),
     ],
+    setupFiles: ['test/mutate-setup.ts'],
     testTimeout: 20_000,
     pool: 'forks',
     sequence: { sequencer: FastFirst },
