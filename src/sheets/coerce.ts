@@ -113,7 +113,7 @@ export function toText(
   dateLabel: (date: Date) => string = (d) => dayText(dayOf(d)),
 ): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return showNumber(value);
+  if (Number.isFinite(value)) return showNumber(value as number);
   if (isDate(value) && !Number.isNaN(value.getTime())) return dateLabel(value);
   throw new Problem('#VALUE!', `${arg} ${show(value)} is not text`, 'enter a text label');
 }
@@ -136,7 +136,7 @@ export function toOption(arg: string, value: unknown): string {
  */
 export function toDay(arg: string, value: unknown): Day {
   if (isDate(value) && !Number.isNaN(value.getTime())) return dayOf(value);
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 1) return serialDay(value);
+  if (Number.isFinite(value) && (value as number) >= 1) return serialDay(value as number);
   if (typeof value === 'string') {
     const day = isoDay(value);
     if (day) return day;
@@ -162,8 +162,8 @@ export const COERCE: Record<Kind, (arg: string, value: unknown) => unknown> = {
   count: nonNegativeOf(TEXT_OPTIONS.plain),
   factor: nonNegativeOf(TEXT_OPTIONS.plain),
   rate: toRate,
-  number: (arg, value) =>
-    typeof value === 'number' && Number.isFinite(value) ? value : toNumber(arg, value),
+  // Number.isFinite is true for finite numbers only: it never converts text.
+  number: (arg, value) => (Number.isFinite(value) ? value : toNumber(arg, value)),
   flag: toFlag,
   text: toText,
   date: toDay,

@@ -82,8 +82,9 @@ export function isoDay(text: string): Day | undefined {
   const m = ISO_DAY.exec(text.trim());
   if (!m) return undefined;
   const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  // A day past the month's end (or day 00) rolls into another month, so the month alone tells.
   const check = new Date(Date.UTC(d.year, d.month - 1, d.day));
-  return check.getUTCMonth() === d.month - 1 && check.getUTCDate() === d.day ? d : undefined;
+  return check.getUTCMonth() === d.month - 1 ? d : undefined;
 }
 
 /**

@@ -5,9 +5,8 @@
  */
 import { dayOf, dayText, isDate } from './dates';
 
-/** Numbers without floating-point noise: 0.1 + 0.2 shows as 0.3. */
+/** Numbers without floating-point noise: 0.1 + 0.2 shows as 0.3; NaN and ±Infinity by name. */
 export function showNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
   return String(Number.parseFloat(value.toPrecision(12)));
 }
 

@@ -25,7 +25,7 @@ export function labelKey(text: string): string {
   return plain
     .toLowerCase()
     .split(SEPARATORS)
-    .filter((word) => word !== '' && !FILLER.has(word))
+    .filter((word) => !FILLER.has(word))
     .join('');
 }
 

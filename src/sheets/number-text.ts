@@ -40,7 +40,7 @@ const NONE: TextReading = { kind: 'none' };
 
 export function readNumberText(raw: string, options: TextOptions): TextReading {
   let text = raw.trim();
-  if (text.length === 0 || text.length > MAX_NUMBER_TEXT) return NONE;
+  if (text.length > MAX_NUMBER_TEXT) return NONE;
   let scale = 1;
   if (options.percent && text.endsWith('%')) {
     text = text.slice(0, -1).trimEnd();

@@ -69,8 +69,8 @@ export function eachAligned(
   visit: (values: unknown[], index: number) => void,
 ): void {
   const shape = commonShape(fn, names, args);
-  const [grids, fixed] = gridsAndSingles(args, args.length, shape.rows * shape.cols > 1);
-  const values = fixed.slice();
+  // `values` starts as the single values; each element fills in the cells of the ranges.
+  const [grids, values] = gridsAndSingles(args, args.length);
   for (let i = 0; i < shape.rows; i++) {
     for (let j = 0; j < shape.cols; j++) {
       for (let k = 0; k < grids.length; k++) {
@@ -103,8 +103,9 @@ export function eachRow(
   use: (a: any, b: any, c: any, d: any) => void,
 ): void {
   const names = params.map((p) => p.name);
-  const shape = commonShape(fn, names, args);
-  const [grids] = gridsAndSingles(args, params.length, shape.rows * shape.cols > 1);
+  // Refuses empty ranges and shapes that differ before anything reads a cell.
+  commonShape(fn, names, args);
+  const [grids] = gridsAndSingles(args, params.length);
   // Without any range that varies, the call is one row whose cells are the single values.
   const rowCells = grids.some(Boolean) ? grids.map(Boolean) : grids.map(() => true);
   const read = elementReader(params, use, undefined, rowCells);
@@ -128,7 +129,8 @@ export function line(name: string, value: unknown, kind: Kind): Line<number> {
   if (shape.rows > 1 && shape.cols > 1) {
     throw new CallError(`${name} is ${showShape(shape)}; give a single row or column`);
   }
-  const across = shape.rows === 1 && shape.cols > 1;
+  // A range of more than one row and column was refused above: more than one column is a row.
+  const across = shape.cols > 1;
   const raw: unknown[] = across ? (grid[0] as unknown[]) : grid.map((row) => row[0]);
   let end = raw.length;
   while (end > 0 && isBlank(raw[end - 1])) end--;

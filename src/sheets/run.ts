@@ -139,20 +139,20 @@ export function checkShapes(names: readonly string[], grids: readonly Grid[]): S
 }
 
 /**
- * Per argument of a call over ranges: its grid when it varies by element,
- * else the one value it repeats (a single value or the cell of a 1×1 range).
- * `varies` is false when the common shape is a single element.
+ * Per argument of a call over ranges: its grid when it varies by element
+ * (a range of more than one cell), else the one value it repeats (a single
+ * value or the cell of a 1×1 range). Ranges are checked first (`commonShape`),
+ * so none is empty.
  */
 export function gridsAndSingles(
   args: readonly unknown[],
   count: number,
-  varies: boolean,
 ): [(Grid | undefined)[], unknown[]] {
   const grids: (Grid | undefined)[] = [];
   const fixed: unknown[] = [];
   for (let k = 0; k < count; k++) {
     const arg = args[k];
-    if (varies && isRange(arg) && arg.length * (arg[0] as unknown[]).length > 1) {
+    if (isRange(arg) && arg.length * (arg[0] as unknown[]).length > 1) {
       grids.push(arg);
       fixed.push(undefined);
     } else {
@@ -316,7 +316,7 @@ export function elementwise(
       }
     }
     const { rows, cols } = commonShape(fn, names, args);
-    const [grids, fixed] = gridsAndSingles(args, arity, rows * cols > 1);
+    const [grids, fixed] = gridsAndSingles(args, arity);
     const [g0, g1, g2, g3] = grids;
     const [v0, v1, v2, v3] = fixed;
     const out: Scalar[][] = new Array(rows);
