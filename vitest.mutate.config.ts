@@ -19,6 +19,15 @@ import { BaseSequencer, type Reporter, type TestSpecification, type Vitest } fro
 
 const withTemplatesTest = process.env.MUTATE_TEMPLATES_TEST === '1';
 
+/**
+ * MUTATE_TESTS=unit runs only test/unit and test/engine: the tests of the rules and the
+ * functions themselves, for a run over src/sheets and src/metrics. More than half of those
+ * mutants sit in code run when a module loads, and Stryker runs every test against each of them,
+ * so the template tests (most of a whole run's time) would multiply that run's length; a mutant
+ * in a rule or a function should be caught by that rule's or function's own tests.
+ */
+const unitOnly = process.env.MUTATE_TESTS === 'unit';
+
 /** The slowest files, run last, in this order. */
 const SLOW_LAST = [
   'test/unit/properties.test.ts',
@@ -78,7 +87,9 @@ function failedLoad(file: RunnerTestFile): RunnerTestCase {
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: unitOnly
+      ? ['test/unit/**/*.test.ts', 'test/engine/**/*.test.ts']
+      : ['test/**/*.test.ts'],
     exclude: [
       'test/browser/**',
       'test/bundle/**',

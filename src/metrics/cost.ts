@@ -78,7 +78,7 @@ export const BLENDED_CPQM: WholeRangeRuntime = {
   run(spend, meetings, qualRate, showRate) {
     let spent = 0;
     let qualified = 0;
-    let rows = 0;
+    let counted = false;
     eachRow(
       'BLENDED_CPQM',
       BLENDED_PARAMS,
@@ -86,10 +86,10 @@ export const BLENDED_CPQM: WholeRangeRuntime = {
       (s: number, m: number, q: number, show: number) => {
         spent += s;
         qualified += m * show * q;
-        rows++;
+        counted = true;
       },
     );
-    if (rows === 0) return '';
+    if (!counted) return '';
     if (qualified === 0) {
       throw new Problem(
         '#DIV/0!',

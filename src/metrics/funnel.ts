@@ -2,7 +2,7 @@
 import { COERCE, isBlank } from '../sheets/coerce';
 import { divByZero, Problem } from '../sheets/problem';
 import { layout, line, linePosition, single, withPosition } from '../sheets/ranges';
-import { finite, type Scalar, type Shape } from '../sheets/run';
+import { finite, type ParamKind, type Scalar, type Shape } from '../sheets/run';
 import { blankGuard, orDefault } from './native';
 import { ceilForgiving, ceilForgivingNative } from './numbers';
 import { ratio } from './ratio';
@@ -35,13 +35,14 @@ export const FUNNEL_RATES: WholeRangeRuntime = {
     }
     const rates: Scalar[] = new Array(values.length - 1);
     for (let k = 0; k < rates.length; k++) {
-      // One stage with no volume, or a rate too large to show, leaves only its own rate without an answer.
+      // One stage with no volume, or a rate too large to show, leaves only its own rate without
+      // an answer: its cell shows the problem (a cell shows no detail, so none is given).
       try {
-        if (values[k] === 0) throw divByZero('counts', 'so nothing could convert');
+        if (values[k] === 0) throw new Problem('#DIV/0!', 'counts is 0');
         rates[k] = finite(values[k + 1]! / values[k]!);
       } catch (e) {
-        if (!(e instanceof Problem)) throw e;
-        rates[k] = withPosition(linePosition(across, k), e).cellText;
+        // Only those two problems can be thrown here.
+        rates[k] = withPosition(linePosition(across, k), e as Problem).cellText;
       }
     }
     return layout(rates, across);
@@ -49,14 +50,12 @@ export const FUNNEL_RATES: WholeRangeRuntime = {
   resultSize: ([counts]) => lineSize(counts, -1),
 };
 
+const ROUND_UP: ParamKind = { name: 'roundUp', kind: 'flag', optional: true, default: true };
+
 export const REVERSE_FUNNEL: WholeRangeRuntime = {
   name: 'REVERSE_FUNNEL',
   mode: 'whole',
-  params: [
-    { name: 'target', kind: 'count' },
-    { name: 'rates', kind: 'rate' },
-    { name: 'roundUp', kind: 'flag', optional: true, default: true },
-  ],
+  params: [{ name: 'target', kind: 'count' }, { name: 'rates', kind: 'rate' }, ROUND_UP],
   run(target, rates, roundUp) {
     const goal = single('target', target);
     // A blank target gives blank before the rates are read, as a blank rates range does.
@@ -64,17 +63,21 @@ export const REVERSE_FUNNEL: WholeRangeRuntime = {
     const { values, across } = line('rates', rates, 'rate');
     if (values.length === 0) return '';
     const flag = single('roundUp', roundUp);
-    const whole = isBlank(flag) ? true : (COERCE.flag('roundUp', flag) as boolean);
-    const needs: number[] = new Array(values.length + 1);
-    needs[values.length] = COERCE.count('target', goal) as number;
+    const whole = isBlank(flag)
+      ? (ROUND_UP.default as boolean)
+      : (COERCE.flag('roundUp', flag) as boolean);
+    // From the target back to the first stage, each need from the one after it.
+    let need = COERCE.count('target', goal) as number;
+    const needs = [need];
     for (let k = values.length - 1; k >= 0; k--) {
       try {
-        needs[k] = finite(reverseFunnelStep(needs[k + 1]!, values[k]!, whole));
+        need = finite(reverseFunnelStep(need, values[k]!, whole));
       } catch (e) {
         throw withPosition(linePosition(across, k), e);
       }
+      needs.push(need);
     }
-    return layout(needs, across);
+    return layout(needs.reverse(), across);
   },
   resultSize: ([, rates]) => lineSize(rates, 1),
 };

@@ -52,8 +52,8 @@ interface Tally {
 /** Outcome counts per segment, in order of first appearance; blank outcomes are ignored. */
 function tally(fn: string, outcomes: unknown, segments?: unknown): Map<string, Tally> {
   const bySegment = new Map<string, Tally>();
-  // A blank optional argument takes its default: no segments, one row All.
-  const withSegments = segments !== undefined && !isBlankValue(segments);
+  // An omitted or blank optional argument takes its default: no segments, one row All.
+  const withSegments = !isBlankValue(segments);
   const dateLabel = dateLabels(segments);
   eachAligned(
     fn,

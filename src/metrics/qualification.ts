@@ -56,31 +56,39 @@ export const SQM_DECISION: WholeRangeRuntime = {
     { name: 'criteria', kind: 'text', optional: true },
   ],
   run(statuses, required, criteria) {
-    const withNames = criteria !== undefined;
     const missing: string[] = [];
-    let rows = 0;
+    let filled = false;
     let requiredCount = 0;
+    let met = 0;
     let partial = 0;
+    // Omitted criteria read as blank names, as a column of blank names does.
     eachAligned(
       'SQM_DECISION',
-      withNames ? ['statuses', 'required', 'criteria'] : ['statuses', 'required'],
-      withNames ? [statuses, required, criteria] : [statuses, required],
+      ['statuses', 'required', 'criteria'],
+      [statuses, required, criteria],
       ([status, need, name], index) => {
         if (isBlank(status) && isBlank(need) && isBlank(name)) return;
-        rows++;
+        filled = true;
         // Every status is read, so a typo in an optional row is reported too, not ignored.
         const s = isBlank(status) ? 'notMet' : STATUSES.read('statuses', status);
         // An unticked requirement is optional; an unfilled status is not met.
         if (isBlank(need) || !REQUIRED.read('required', need)) return;
         requiredCount++;
-        if (s === 'partial') partial++;
-        if (s === 'notMet') {
-          missing.push(isBlank(name) ? `criterion ${index + 1}` : toText('criteria', name));
+        switch (s) {
+          case 'met':
+            met++;
+            break;
+          case 'partial':
+            met++;
+            partial++;
+            break;
+          case 'notMet':
+            missing.push(isBlank(name) ? `criterion ${index + 1}` : toText('criteria', name));
+            break;
         }
       },
     );
-    if (rows === 0) return '';
-    const met = requiredCount - missing.length;
+    if (!filled) return '';
     if (missing.length > 0) {
       return `DO NOT SCHEDULE (${met}/${requiredCount} required criteria met; missing: ${missing.join(', ')})`;
     }

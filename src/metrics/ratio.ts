@@ -31,8 +31,8 @@ export function ratio(o: RatioOptions): ElementwiseRuntime {
   const quotient = (n: number, d: number): number => {
     if (d === 0) throw divByZero(o.denominator.name, o.whenZero);
     o.check?.(n, d);
-    // Same operation order as the native formula, so both give the same bits.
-    return scale === 1 ? n / d : (n / d) * scale;
+    // Same operation order as the native formula, so both give the same bits (× 1 changes none).
+    return (n / d) * scale;
   };
   const formula = (n: string, d: string): string =>
     blankGuard([n, d], scale === 1 ? `${n}/${d}` : `${n}/${d}*${scale}`);

@@ -11,7 +11,7 @@
 import { COERCE, isBlank, toDay, toText } from '../sheets/coerce';
 import { type Day, epochDay, isDate, monthText } from '../sheets/dates';
 import { show } from '../sheets/format';
-import { CallError, divByZero, Problem } from '../sheets/problem';
+import { CallError, Problem } from '../sheets/problem';
 import { position, single, withPosition } from '../sheets/ranges';
 import {
   checkShapes,
@@ -69,8 +69,11 @@ export function periodLabel(period: Period, d: Day): string {
   }
 }
 
-/** An export's closing totals row: Total, Total:, Totals, Total: All campaigns, Grand total. */
-const TOTALS_ROW = /^(?:grand\s+)?totals?(?:\s*[:\-–—].*)?$/i;
+/**
+ * An export's closing totals row: Total, Total:, Totals, Total: All campaigns, Grand total.
+ * Tested on a channel's name as shown (channelName): trimmed, single spaces.
+ */
+const TOTALS_ROW = /^(?:grand )?totals?(?:\s*[:\-–—].*)?$/i;
 
 /** A channel as the report shows it: surrounding and doubled spaces gone, case kept. */
 export function channelName(text: string): string {
@@ -128,21 +131,24 @@ function rowOf(shape: Shape, k: number): string {
   return position(shape, Math.floor(k / shape.cols), k % shape.cols);
 }
 
-/** The ratio cells of a tally, Σ ÷ Σ; a zero denominator is that cell's #DIV/0! text. */
+/**
+ * The ratio cells of a tally, Σ ÷ Σ; a zero denominator is that cell's #DIV/0! text,
+ * which names the count that is 0 (the column says which rate has no answer).
+ */
 function ratios(t: Tally): Scalar[] {
   const booked = t.held + t.noShows;
-  const ratio = (part: number, whole: number, name: string, why: string): Scalar =>
-    whole === 0 ? divByZero(name, why).cellText : part / whole;
+  const ratio = (part: number, whole: number, name: string): Scalar =>
+    whole === 0 ? new Problem('#DIV/0!', `${name} is 0`).cellText : part / whole;
   return [
     t.spend,
     booked,
     t.held,
     t.noShows,
     t.qualified,
-    ratio(t.held, booked, 'booked', 'so there is no show rate'),
-    ratio(t.qualified, t.held, 'held', 'so there is no qualification rate'),
-    ratio(t.spend, booked, 'booked', 'so there is no meeting to divide spend by'),
-    ratio(t.spend, t.qualified, 'qualified', 'so there is no qualified meeting to divide spend by'),
+    ratio(t.held, booked, 'booked'),
+    ratio(t.qualified, t.held, 'held'),
+    ratio(t.spend, booked, 'booked'),
+    ratio(t.spend, t.qualified, 'qualified'),
   ];
 }
 
@@ -163,11 +169,17 @@ const PARAMS = [
   { name: 'period', kind: 'text', optional: true, options: PERIODS },
 ] as const;
 
+/** Remembers `value` for `key` while the cache holds fewer than `cap`: what a huge table may cost. */
+function remember<K, V>(cache: Map<K, V>, cap: number, key: K, value: V): V {
+  if (cache.size < cap) cache.set(key, value);
+  return value;
+}
+
 function readPeriod(value: unknown): Period | undefined {
   const p = single('period', value);
   if (isBlank(p)) return undefined;
-  const text = typeof p === 'string' ? p.trim().toLowerCase() : '';
-  const found = PERIODS.find((k) => k === text);
+  const found =
+    typeof p === 'string' ? PERIODS.find((k) => k === p.trim().toLowerCase()) : undefined;
   if (!found) {
     throw new CallError(
       `period ${show(p)} is not a period; use one of: ${PERIODS.join(', ')}, or leave it blank`,
@@ -185,10 +197,10 @@ function report(
   meetingDates?: unknown,
   periodArg?: unknown,
 ): SheetResult {
-  const period = periodArg === undefined ? undefined : readPeriod(periodArg);
+  const period = readPeriod(periodArg);
   const dated = period !== undefined;
   // Omitted or a bare blank: no date column was given. A range of blank dates is read row by row.
-  const noColumn = (dates: unknown) => dates === undefined || (!isRange(dates) && isBlank(dates));
+  const noColumn = (dates: unknown) => !isRange(dates) && isBlank(dates);
   if (dated && (noColumn(spendDates) || noColumn(meetingDates))) {
     throw new CallError(
       `a ${period} report needs spendDates and meetingDates: give the date column of each table`,
@@ -211,10 +223,7 @@ function report(
 
   const channelOf = (arg: string, raw: unknown): Channel => {
     let key = keys.get(raw);
-    if (key === undefined) {
-      key = channelKey(toText(arg, raw));
-      if (keys.size < 10_000) keys.set(raw, key);
-    }
+    if (key === undefined) key = remember(keys, 10_000, raw, channelKey(toText(arg, raw)));
     let channel = channels.get(key);
     if (!channel) {
       const name = channelName(toText(arg, raw));
@@ -224,7 +233,8 @@ function report(
     return channel;
   };
   const periodOf = (arg: string, raw: unknown): string => {
-    if (!dated) return '';
+    // Without a period every row is in the one period of the whole report.
+    if (!dated) return ALL_PERIODS;
     // Sheets passes each date cell as its own Date: the instant is what repeats.
     const id = isDate(raw) ? raw.getTime() : raw;
     const known = labels.get(id);
@@ -236,9 +246,7 @@ function report(
         `a ${period} report needs the date of every row`,
       );
     }
-    const label = periodLabel(period, toDay(arg, raw));
-    if (labels.size < 100_000) labels.set(id, label);
-    return label;
+    return remember(labels, 100_000, id, periodLabel(period, toDay(arg, raw)));
   };
   const tallyOf = (channel: Channel, label: string): Tally => {
     let t = channel.periods.get(label);
@@ -291,25 +299,14 @@ function report(
   {
     const [names, results, days] = meetingTable.grids;
     const { cols } = meetingTable.shape;
-    let noChannel: Channel | undefined;
     for (let k = 0; k < meetingTable.size; k++) {
       const label = lineOf(results, cols, k);
       if (isBlank(label)) continue;
       try {
         const outcome = OUTCOMES.read('outcomes', label);
         const raw = lineOf(names, cols, k);
-        let channel: Channel;
-        if (isBlank(raw)) {
-          if (!noChannel) {
-            noChannel = channels.get(NO_CHANNEL) ?? {
-              name: NO_CHANNEL,
-              totals: false,
-              periods: new Map(),
-            };
-            channels.set(NO_CHANNEL, noChannel);
-          }
-          channel = noChannel;
-        } else channel = channelOf('meetingChannels', raw);
+        // A meeting without a channel counts under (no channel), never dropped.
+        const channel = channelOf('meetingChannels', isBlank(raw) ? NO_CHANNEL : raw);
         const t = tallyOf(channel, periodOf('meetingDates', lineOf(days, cols, k)));
         if (outcome === 'noShow') t.noShows++;
         else if (outcome !== 'pending') {
@@ -333,14 +330,13 @@ function report(
       const t = channel.periods.get(label)!;
       out.push(dated ? [channel.name, label, ...ratios(t)] : [channel.name, ...ratios(t)]);
       add(overall, t);
-      if (dated) {
-        let p = byPeriod.get(label);
-        if (!p) {
-          p = emptyTally();
-          byPeriod.set(label, p);
-        }
-        add(p, t);
+      // Totals per period; without a period there is one, the whole report's, and it is not shown.
+      let p = byPeriod.get(label);
+      if (!p) {
+        p = emptyTally();
+        byPeriod.set(label, p);
       }
+      add(p, t);
     }
   }
   if (dated) {

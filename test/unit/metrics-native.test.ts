@@ -1,0 +1,91 @@
+/**
+ * The pieces of native formulas that templates build on, evaluated in
+ * HyperFormula: one reverse-funnel step with each way of saying whether to
+ * round up, and the rows of a channel table BLENDED_CPQM counts.
+ */
+import { HyperFormula } from 'hyperformula';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ceilForgivingNative,
+  completeRowsNative,
+  halfFilledRowsNative,
+  reverseFunnelStepNative,
+} from '../../src/metrics/catalogue';
+
+let hf: HyperFormula;
+let sheet: number;
+
+beforeAll(() => {
+  hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useArrayArithmetic: true });
+  sheet = hf.getSheetId(hf.addSheet('S'))!;
+});
+
+afterAll(() => hf.destroy());
+
+/** Row 1 holds `cells` from A1; the formula goes after them. */
+function value(cells: unknown[], formula: string): unknown {
+  hf.setSheetContent(sheet, [[...cells, `=${formula}`]] as never);
+  return hf.getCellValue({ sheet, row: 0, col: cells.length });
+}
+
+describe('reverseFunnelStepNative', () => {
+  it('rounds up by default and when told TRUE, not when told FALSE', () => {
+    expect(value([10, 0.3], reverseFunnelStepNative('A1', 'B1'))).toBe(34);
+    expect(value([10, 0.3], reverseFunnelStepNative('A1', 'B1', true))).toBe(34);
+    expect(value([10, 0.3], reverseFunnelStepNative('A1', 'B1', false))).toBeCloseTo(10 / 0.3, 9);
+    expect(value([10, 0.4], reverseFunnelStepNative('A1', 'B1', false))).toBe(25);
+  });
+
+  it('reads roundUp from a cell: TRUE, FALSE, or blank for TRUE', () => {
+    expect(value([10, 0.3, true], reverseFunnelStepNative('A1', 'B1', 'C1'))).toBe(34);
+    expect(value([10, 0.3, false], reverseFunnelStepNative('A1', 'B1', 'C1'))).toBeCloseTo(
+      10 / 0.3,
+      9,
+    );
+    // A blank cell means TRUE. (Sheets reads the bare TRUE; HyperFormula only TRUE().)
+    expect(reverseFunnelStepNative('A1', 'B1', 'C1')).toContain('IF(IF(C1="",TRUE,C1),');
+  });
+
+  it('is blank when the next need or the rate is blank', () => {
+    expect(value([null, 0.3], reverseFunnelStepNative('A1', 'B1'))).toBe('');
+    expect(value([10, null], reverseFunnelStepNative('A1', 'B1', false))).toBe('');
+  });
+
+  it('forgives noise before rounding up, as the functions do', () => {
+    expect(value([21, 0.35], reverseFunnelStepNative('A1', 'B1'))).toBe(60);
+    expect(value([21.1, 0.35], reverseFunnelStepNative('A1', 'B1'))).toBe(61);
+    expect(value([7.2], ceilForgivingNative('A1*10'))).toBe(72);
+    expect(value([7.25], ceilForgivingNative('A1*10'))).toBe(73);
+  });
+});
+
+describe('the rows of a channel table', () => {
+  const table = [
+    [100, 4, 0.5],
+    [null, null, null],
+    [50, null, 0.5],
+    [null, 3, null],
+    [20, 2, 0.25],
+  ];
+
+  function evaluate(formula: string): unknown {
+    hf.setSheetContent(sheet, [
+      ...table.map((r) => [...r, null]),
+      [null, null, null, `=${formula}`],
+    ] as never);
+    return hf.getCellValue({ sheet, row: table.length, col: 3 });
+  }
+
+  it('counts complete rows: spend, meetings and qualRate all filled in', () => {
+    expect(evaluate(`SUMPRODUCT(${completeRowsNative('A1:A5', 'B1:B5', 'C1:C5')})`)).toBe(2);
+    expect(evaluate(`SUMPRODUCT(${completeRowsNative('A1:A5', 'B1:B5', 'C1:C5')},A1:A5)`)).toBe(
+      120,
+    );
+  });
+
+  it('counts half-filled rows: some of the three but not all', () => {
+    expect(evaluate(halfFilledRowsNative('A1:A5', 'B1:B5', 'C1:C5'))).toBe(2);
+    expect(evaluate(halfFilledRowsNative('A1:A1', 'B1:B1', 'C1:C1'))).toBe(0);
+    expect(evaluate(halfFilledRowsNative('A2:A2', 'B2:B2', 'C2:C2'))).toBe(0);
+  });
+});
