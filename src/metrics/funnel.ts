@@ -110,6 +110,6 @@ export function reverseFunnelStepNative(
       ? rounded
       : roundUp === false
         ? need
-        : `IF(${orDefault(roundUp, 'TRUE')},${rounded},${need})`;
+        : `IF(${orDefault(roundUp, 'TRUE()')},${rounded},${need})`;
   return blankGuard([nextNeed, rate], formula);
 }
