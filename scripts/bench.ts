@@ -22,6 +22,12 @@ const SECTIONS: [string, () => Promise<{ default: Section }>][] = [
 
 const MARK = (name: string) => `<!-- section: ${name} -->`;
 
+/**
+ * Sections recorded by other commands and kept by every run: mutation scores come from
+ * `npm run mutate`, which takes half an hour or more.
+ */
+const RECORDED = ['mutation'];
+
 /** The sections of an earlier BENCHMARKS.md, by name, so a partial run keeps the others. */
 function earlierSections(text: string): Map<string, string> {
   const found = new Map<string, string>();
@@ -40,8 +46,7 @@ async function main(): Promise<void> {
       `no benchmark section ${unknown.join(', ')}; the sections are ${SECTIONS.map(([n]) => n).join(', ')}`,
     );
   }
-  const earlier =
-    only.length > 0 && existsSync(file) ? earlierSections(readFileSync(file, 'utf8')) : new Map();
+  const earlier = existsSync(file) ? earlierSections(readFileSync(file, 'utf8')) : new Map();
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const parts = [
     '# Benchmarks',
@@ -54,11 +59,15 @@ async function main(): Promise<void> {
     '',
   ];
   for (const [name, load] of SECTIONS) {
-    let body = earlier.get(name);
+    let body = only.length > 0 ? earlier.get(name) : undefined;
     if (only.length === 0 || only.includes(name)) {
       console.log(`bench: ${name}…`);
       body = (await (await load()).default()).trim();
     }
+    if (body !== undefined) parts.push(MARK(name), body, '');
+  }
+  for (const name of RECORDED) {
+    const body = earlier.get(name);
     if (body !== undefined) parts.push(MARK(name), body, '');
   }
   writeFileSync(file, parts.join('\n'));

@@ -495,9 +495,11 @@ function nativeTable(
   // spelled other than the six labels, dates written as text; and amounts SUMIFS reads as 0.
   const lines = `COUNTIFS(${spendChan},"<>",${spendCol},"<>")`;
   const booked = `COUNTIFS(${outcomes},"<>")`;
+  // The overall row counts what the table shows; with no rows yet it shows nothing.
   const overall = firstRow + reportRows.length - 1;
-  const missingSpend = `(${lines}-${at(overall, counted)})`;
-  const missingMeetings = `(${booked}-${at(overall, counted + 1)})`;
+  const shown = (c: number) => (reportRows.length === 0 ? '0' : at(overall, c));
+  const missingSpend = `(${lines}-${shown(counted)})`;
+  const missingMeetings = `(${booked}-${shown(counted + 1)})`;
   const textAmounts = `SUMPRODUCT(ISTEXT(${spendCol})*1)`;
   const notShown = formula(
     `=IF(${missingSpend}+${missingMeetings}+${textAmounts}=0,"Every spend row and meeting of the raw sheets is in this table.",` +
@@ -536,9 +538,10 @@ function chart(
     const pRef = `$${columnLetter(left)}${row + 1}`;
     cells.push([
       p,
-      ...series.map((_, j) => {
-        const hRef = cellA1(top, left + 1 + j).replace(/(\d+)$/, '$$$1');
-        const match = `${whole(0)},${hRef},${whole(col.period)},${pRef}`;
+      ...series.map((name) => {
+        // The name itself, matched exactly: the header cell as a criterion would read
+        // "Brand*" as a wildcard and "<5k" as a comparison.
+        const match = `${whole(0)},${exactly(name)},${whole(col.period)},${pRef}`;
         return formula(
           `=IF(COUNTIFS(${match},${whole(col.cpqm)},">=0")=1,SUMIFS(${whole(col.cpqm)},${match}),NA())`,
         );
