@@ -176,7 +176,7 @@ export default async function warehouse(): Promise<string> {
     }).length;
     lines.push(
       '',
-      `Load average (1 min) ${loadBefore.toFixed(1)} when the runs began, ${loadavg()[0]!.toFixed(1)} when they ended, on ${cpus().length} cores (other work on the machine slows both sides, not always alike).`,
+      `Load average (1 min) ${loadBefore.toFixed(1)} when the runs began (an average over the minute before), ${loadavg()[0]!.toFixed(1)} when they ended, on ${cpus().length} cores: other work on the machine slows both sides, not always alike.`,
       '',
       `Within 1.5× in wall time: ${met} of ${cases.length} cases. On spend exported as text every cost is read the sheet's way (\`funnel_amount\`: a full match of the accepted amount forms, so "1,204" is refused rather than guessed), where the GROUP BY strips $ and commas blindly.`,
     );
