@@ -10,7 +10,7 @@ import { AppsScriptWorkbook } from '../../src/workbook/apps-script';
 import { type ChartSpec, isFormula } from '../../src/workbook/plan';
 import { writePlans } from '../../src/workbook/write';
 import { type FakeSpreadsheet, fakeSpreadsheet } from '../fakes/spreadsheet';
-import { seedSettings } from './helpers';
+import { settingsWith } from './helpers';
 
 let fake: FakeSpreadsheet;
 beforeEach(() => {
@@ -75,7 +75,7 @@ describe('charts on SpreadsheetApp', () => {
 
   it('the funnel plan’s chart ranges start at its header row', () => {
     const workbook = new AppsScriptWorkbook(fake.spreadsheet);
-    const parsed = parseSettings({ ...seedSettings(), templates: ['funnelPlan'] }, []);
+    const parsed = parseSettings({ ...settingsWith(), templates: ['funnelPlan'] }, []);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const [plan] = buildPlans({ settings: parsed.value, sheets: workbook.sheets() });
     const [chart] = plan!.charts;

@@ -13,7 +13,7 @@ import { AppsScriptWorkbook } from '../../src/workbook/apps-script';
 import { writePlans } from '../../src/workbook/write';
 import { type FakeServices, type FakeServicesOptions, fakeServices } from '../fakes/services';
 import { type FakeSheetSpec, type FakeSpreadsheet, fakeSpreadsheet } from '../fakes/spreadsheet';
-import { channels, DATA_SHEET, mappedSettings, seedSettings, stages } from './helpers';
+import { channels, DATA_SHEET, mappedSettings, settingsWith, stages } from './helpers';
 
 const USER_SHEETS: FakeSheetSpec[] = [
   { name: 'My data', headers: DATA_SHEET[0]!.map(String), dataRows: 4 },
@@ -50,10 +50,10 @@ describe('calls per template do not grow with its size', () => {
     for (const style of ['addon', 'native'] as const) {
       it(`${template} (${style}): 3 vs 30 channels, 4 vs 12 stages, typed vs mapped`, () => {
         const counts = [
-          seedSettings({ formulaStyle: style, channels: { mode: 'typed', rows: channels(3) } }),
-          seedSettings({ formulaStyle: style, channels: { mode: 'typed', rows: channels(30) } }),
-          seedSettings({ formulaStyle: style, stages: stages(4), meetingStage: 'Stage 2' }),
-          seedSettings({ formulaStyle: style, stages: stages(12), meetingStage: 'Stage 2' }),
+          settingsWith({ formulaStyle: style, channels: { mode: 'typed', rows: channels(3) } }),
+          settingsWith({ formulaStyle: style, channels: { mode: 'typed', rows: channels(30) } }),
+          settingsWith({ formulaStyle: style, stages: stages(4), meetingStage: 'Stage 2' }),
+          settingsWith({ formulaStyle: style, stages: stages(12), meetingStage: 'Stage 2' }),
           mappedSettings({ formulaStyle: style }),
         ].map((s) => callsFor(template, s, fakeSpreadsheet(USER_SHEETS)));
         expect(new Set(counts).size, counts.join(', ')).toBe(1);
@@ -88,7 +88,7 @@ describe('calls per template do not grow with its size', () => {
         (['month', 'none'] as const).map((period) =>
           callsFor(
             'channelReport',
-            seedSettings({
+            settingsWith({
               formulaStyle: style,
               raw: {
                 spend: {
@@ -117,7 +117,7 @@ describe('calls per template do not grow with its size', () => {
   it('writes each block with one setValues over the whole range', () => {
     callsFor(
       'channelComparison',
-      seedSettings({ channels: { mode: 'typed', rows: channels(30) } }),
+      settingsWith({ channels: { mode: 'typed', rows: channels(30) } }),
     );
     const writes = fake.rec.calls.filter((c) => c.path === 'Range.setValues');
     const grids = writes.map((c) => c.args[0] as unknown[][]);
@@ -132,7 +132,7 @@ describe('calls per template do not grow with its size', () => {
   it('the outcome dropdown only warns with add-on functions; natively every dropdown is strict', () => {
     for (const style of ['addon', 'native'] as const) {
       const before = fake.rec.calls.length;
-      callsFor('meetingOutcomes', seedSettings({ formulaStyle: style }));
+      callsFor('meetingOutcomes', settingsWith({ formulaStyle: style }));
       const strictness = fake.rec.calls
         .slice(before)
         .filter((c) => c.path === 'DataValidationBuilder.setAllowInvalid')
@@ -143,7 +143,7 @@ describe('calls per template do not grow with its size', () => {
 
   it('a failure midway deletes the half-made tab and reports why', () => {
     const workbook = new AppsScriptWorkbook(fake.spreadsheet);
-    const parsed = parseSettings(seedSettings(), workbook.sheets());
+    const parsed = parseSettings(settingsWith(), workbook.sheets());
     if (!parsed.ok) throw new Error('bad settings');
     const plans = buildPlans({
       settings: parsed.value,
@@ -176,7 +176,7 @@ describe('the Apps Script host', () => {
 
   it('creates under the document lock, flushes before saving, and saves the settings in document properties', () => {
     const services = install();
-    const result = createTemplates(appsScriptHost(), seedSettings());
+    const result = createTemplates(appsScriptHost(), settingsWith());
     expect(result).toEqual({
       ok: true,
       value: { tabs: ['Funnel plan', 'Channel comparison', 'Meeting outcomes', 'Definitions'] },
@@ -189,12 +189,12 @@ describe('the Apps Script host', () => {
       'Properties.setProperty',
       'Lock.releaseLock',
     ]);
-    expect(JSON.parse(services.properties.get(SETTINGS_KEY)!)).toEqual(seedSettings());
+    expect(JSON.parse(services.properties.get(SETTINGS_KEY)!)).toEqual(settingsWith());
   });
 
   it('without a document lock (not run from a spreadsheet) writes nothing and says why', () => {
     const services = install(USER_SHEETS, { lock: 'none' });
-    const result = createTemplates(appsScriptHost(), seedSettings());
+    const result = createTemplates(appsScriptHost(), settingsWith());
     expect(result).toEqual({
       ok: false,
       errors: [
@@ -214,7 +214,7 @@ describe('the Apps Script host', () => {
 
   it('a busy lock writes nothing and says to try again', () => {
     const services = install(USER_SHEETS, { lock: 'busy' });
-    const result = createTemplates(appsScriptHost(), seedSettings());
+    const result = createTemplates(appsScriptHost(), settingsWith());
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]!.message).toMatch(/in progress; try again/);
     expect(services.names()).toEqual(['My data', 'Notes']);
@@ -224,7 +224,7 @@ describe('the Apps Script host', () => {
   it('a failing flush removes every new tab, says what failed, and saves no settings', () => {
     const services = install();
     services.failOn('flush');
-    const result = createTemplates(appsScriptHost(), seedSettings());
+    const result = createTemplates(appsScriptHost(), settingsWith());
     expect(result).toEqual({
       ok: false,
       errors: [
@@ -256,7 +256,7 @@ describe('a chart on its own sheet (SheetType.OBJECT)', () => {
     return services;
   }
 
-  const typed = (n: number) => seedSettings({ channels: { mode: 'typed', rows: channels(n) } });
+  const typed = (n: number) => settingsWith({ channels: { mode: 'typed', rows: channels(n) } });
 
   it('is left out of the sheets to map, but its name stays taken', () => {
     const services = install();
@@ -308,7 +308,7 @@ describe('a chart on its own sheet (SheetType.OBJECT)', () => {
 
   it('the preview works beside it', () => {
     install();
-    const preview = previewTemplates(appsScriptHost(), seedSettings());
+    const preview = previewTemplates(appsScriptHost(), settingsWith());
     expect(preview.ok && preview.value.map((p) => p.tabName).slice(1)).toEqual([
       'Channel comparison',
       'Meeting outcomes',
@@ -319,7 +319,7 @@ describe('a chart on its own sheet (SheetType.OBJECT)', () => {
   // sheets() leaves chart sheets out; the preview must still count their names.
   it('the preview names the tab as Create will', () => {
     install();
-    const preview = previewTemplates(appsScriptHost(), seedSettings());
+    const preview = previewTemplates(appsScriptHost(), settingsWith());
     expect(preview.ok && preview.value[0]!.tabName).toBe('Funnel plan (2)');
   });
 

@@ -7,8 +7,8 @@ import { defaultSettings, type Settings, type TypedChannel } from '../../src/add
 import { CATALOGUE } from '../../src/metrics/catalogue';
 import { type Input, MemoryWorkbook, type SheetSnapshot } from '../../src/workbook/memory';
 
-/** The default channels (the £95 outbound meeting with 30% outside the ICP, …) and funnel. */
-export function seedSettings(patch: Partial<Settings> = {}): Settings {
+/** The default settings (the £95 outbound meeting with 30% outside the ICP, …), some replaced. */
+export function settingsWith(patch: Partial<Settings> = {}): Settings {
   return { ...defaultSettings(), ...patch };
 }
 
@@ -39,7 +39,7 @@ export const DATA_SHEET: Input[][] = [
 ];
 
 export function mappedSettings(patch: Partial<Settings> = {}): Settings {
-  return seedSettings({
+  return settingsWith({
     channels: {
       mode: 'mapped',
       sheet: 'My data',

@@ -8,12 +8,7 @@
  * user sees it (inputs from B4, the blended row 10, channels from row 11).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  defaultSettings,
-  type FormulaStyle,
-  type Settings,
-  type TypedChannel,
-} from '../../src/addon/settings';
+import type { FormulaStyle, Settings, TypedChannel } from '../../src/addon/settings';
 import { buildPlans } from '../../src/addon/templates';
 import { VERDICT_BAD, VERDICT_OK } from '../../src/addon/templates/channel-comparison';
 import {
@@ -23,13 +18,7 @@ import {
   type SheetSnapshot,
 } from '../../src/workbook/memory';
 import type { WorkbookSheet } from '../../src/workbook/workbook';
-import { at, createOk, customFunctionCells, tab } from './helpers';
-
-/** The default settings with some replaced. */
-const withDefaults = (patch: Partial<Settings> = {}): Settings => ({
-  ...defaultSettings(),
-  ...patch,
-});
+import { at, createOk, customFunctionCells, settingsWith, tab } from './helpers';
 
 const TAB = 'Channel comparison';
 const INPUTS = 3;
@@ -146,7 +135,7 @@ function check(snap: SheetSnapshot, rows: Row[], e: Economics, complete = rows) 
 const ECON: Economics = { deal: 18_000, close: 0.25, roas: 2.5 };
 
 function typedSettings(style: FormulaStyle, rows = CHANNELS): Settings {
-  return withDefaults({
+  return settingsWith({
     templates: ['channelComparison'],
     economics: { ...ECONOMICS },
     formulaStyle: style,
@@ -182,7 +171,7 @@ function sheetRow(ch: Row): Input[] {
 }
 
 function mappedSettings(style: FormulaStyle): Settings {
-  return withDefaults({
+  return settingsWith({
     templates: ['channelComparison'],
     economics: { ...ECONOMICS },
     formulaStyle: style,

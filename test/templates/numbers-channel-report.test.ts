@@ -11,23 +11,12 @@
  * inputs from B5, the header in row 10, report rows from row 11.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  defaultSettings,
-  type FormulaStyle,
-  type RawData,
-  type Settings,
-} from '../../src/addon/settings';
+import type { FormulaStyle, RawData, Settings } from '../../src/addon/settings';
 import { buildPlans } from '../../src/addon/templates';
 import { REPORT_VERDICT_BAD, REPORT_VERDICT_OK } from '../../src/addon/templates/channel-report';
 import type { Rect } from '../../src/workbook/a1';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
-import { createOk, customFunctionCells, tab } from './helpers';
-
-/** The default settings with some replaced. */
-const withDefaults = (patch: Partial<Settings> = {}): Settings => ({
-  ...defaultSettings(),
-  ...patch,
-});
+import { createOk, customFunctionCells, settingsWith, tab } from './helpers';
 
 const TAB = 'Channel report';
 const INPUTS = 4;
@@ -95,7 +84,7 @@ function sheets(spend = SPEND, meetings = MEETINGS): Record<string, Input[][]> {
 
 function settings(style: FormulaStyle, period: RawData['period']): Settings {
   const dated = period !== 'none';
-  return withDefaults({
+  return settingsWith({
     templates: ['channelReport'],
     economics: { ...ECONOMICS },
     formulaStyle: style,

@@ -15,12 +15,7 @@ import { buildPlans } from '../../src/addon/templates';
 import { call } from '../../src/addon/templates/formulas';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { PlanCell } from '../../src/workbook/plan';
-
-/** The default settings with some replaced. */
-const withDefaults = (patch: Partial<Settings> = {}): Settings => ({
-  ...defaultSettings(),
-  ...patch,
-});
+import { settingsWith } from './helpers';
 
 const STAGES: Settings['stages'] = [
   { name: 'Impression', rate: 0.015 },
@@ -56,7 +51,7 @@ const RAW: NonNullable<Settings['raw']> = {
 };
 
 function settings(patch: Partial<Settings> = {}): Settings {
-  return withDefaults({
+  return settingsWith({
     templates: ['definitions'],
     stages: STAGES.map((s) => ({ ...s })),
     meetingStage: 'Discovery call',
@@ -273,7 +268,7 @@ describe('the preview', () => {
         [46_028, 'Search', 'Qualified'],
       ],
     });
-    const s = withDefaults({
+    const s = settingsWith({
       templates: [
         'definitions',
         'channelReport',

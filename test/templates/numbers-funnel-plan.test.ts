@@ -7,15 +7,9 @@
  * (inputs from B5, stages from row 13, economics one blank row below them).
  */
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type FormulaStyle, type Settings } from '../../src/addon/settings';
+import type { FormulaStyle, Settings } from '../../src/addon/settings';
 import { MemoryWorkbook, type SheetMeta, type SheetSnapshot } from '../../src/workbook/memory';
-import { at, createOk, customFunctionCells, tab } from './helpers';
-
-/** The default settings with some replaced. */
-const withDefaults = (patch: Partial<Settings> = {}): Settings => ({
-  ...defaultSettings(),
-  ...patch,
-});
+import { at, createOk, customFunctionCells, settingsWith, tab } from './helpers';
 
 const STAGES: Settings['stages'] = [
   { name: 'Visit', rate: 0.05 },
@@ -59,7 +53,7 @@ function close(got: unknown, want: number, where: string) {
 }
 
 function settings(style: FormulaStyle, patch: Partial<Settings> = {}): Settings {
-  return withDefaults({
+  return settingsWith({
     templates: ['funnelPlan'],
     stages: STAGES.map((s) => ({ ...s })),
     meetingStage: 'Demo',

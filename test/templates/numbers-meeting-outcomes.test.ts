@@ -8,12 +8,7 @@
  * the decision in B15, the log from row 19 with the summary from column E.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  defaultSettings,
-  type FormulaStyle,
-  type Settings,
-  type TypedChannel,
-} from '../../src/addon/settings';
+import type { FormulaStyle, Settings, TypedChannel } from '../../src/addon/settings';
 import { buildPlans } from '../../src/addon/templates';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
 import { OUTCOME_LABELS, SUMMARY_HEADER } from '../../src/metrics/outcomes';
@@ -21,13 +16,7 @@ import { REQUIRED_LABELS, STATUS_LABELS } from '../../src/metrics/qualification'
 import type { Rect } from '../../src/workbook/a1';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
 import type { WorkbookSheet } from '../../src/workbook/workbook';
-import { createOk, customFunctionCells, tab } from './helpers';
-
-/** The default settings with some replaced. */
-const withDefaults = (patch: Partial<Settings> = {}): Settings => ({
-  ...defaultSettings(),
-  ...patch,
-});
+import { createOk, customFunctionCells, settingsWith, tab } from './helpers';
 
 const TAB = 'Meeting outcomes';
 const FIRST_CRITERION = 5;
@@ -43,7 +32,7 @@ const CHANNELS: TypedChannel[] = ['Outbound', 'Paid social', 'Events', 'Webinars
 );
 
 function settings(style: FormulaStyle, patch: Partial<Settings> = {}): Settings {
-  return withDefaults({
+  return settingsWith({
     templates: ['meetingOutcomes'],
     formulaStyle: style,
     channels: { mode: 'typed', rows: CHANNELS.map((c) => ({ ...c })) },

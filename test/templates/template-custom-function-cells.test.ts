@@ -13,7 +13,7 @@ import {
   customFunctionCells,
   DATA_SHEET,
   mappedSettings,
-  seedSettings,
+  settingsWith,
   stages,
   tab,
   userWorkbook,
@@ -27,7 +27,7 @@ function counts(settings: Settings, data?: Input[][]): Record<string, number> {
 }
 
 function typed(style: FormulaStyle, channelCount: number, stageCount: number): Settings {
-  return seedSettings({
+  return settingsWith({
     formulaStyle: style,
     stages: stages(stageCount),
     meetingStage: 'Stage 2',
@@ -44,7 +44,7 @@ function dataSheet(n: number): Input[][] {
 }
 
 /** Every template a new spreadsheet gets. */
-const TITLES = seedSettings().templates.map((id) => TEMPLATE_TITLES[id]);
+const TITLES = settingsWith().templates.map((id) => TEMPLATE_TITLES[id]);
 
 describe('custom-function cells per tab', () => {
   const small = counts(typed('addon', 3, 4));

@@ -14,7 +14,7 @@ import {
   channels,
   createOk,
   mappedSettings,
-  seedSettings,
+  settingsWith,
   stages,
   tab,
   userWorkbook,
@@ -347,10 +347,10 @@ describe('the portability check itself', () => {
 });
 
 const CASES: [string, Settings][] = [
-  ['defaults', seedSettings({ formulaStyle: 'native' })],
+  ['defaults', settingsWith({ formulaStyle: 'native' })],
   [
     '12 stages, 30 channels',
-    seedSettings({
+    settingsWith({
       formulaStyle: 'native',
       stages: stages(12),
       meetingStage: 'Stage 5',

@@ -17,7 +17,7 @@ import {
 import { economicsRow, FUNNEL_LAYOUT } from '../../src/addon/templates/funnel-plan';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
 import { type Input, MemoryWorkbook, type SheetSnapshot } from '../../src/workbook/memory';
-import { at, createOk, expectSame, seedSettings, tab } from './helpers';
+import { at, createOk, expectSame, settingsWith, tab } from './helpers';
 
 const STYLES = ['addon', 'native'] as const;
 
@@ -83,7 +83,7 @@ describe('funnel plan under other stages, rates and economics', () => {
     for (const [index, stage] of STAGES.entries()) {
       it(`${style}: meeting stage "${stage.name}"`, () => {
         const wb = build(
-          seedSettings({
+          settingsWith({
             templates: ['funnelPlan', 'definitions'],
             stages: STAGES,
             meetingStage: stage.name,
@@ -199,7 +199,7 @@ describe('channel comparison under other economics and channels', () => {
     it(`${style}: 17 typed channels, one without meetings, both verdicts`, () => {
       const snap = tab(
         build(
-          seedSettings({
+          settingsWith({
             templates: ['channelComparison'],
             economics: ECONOMICS,
             formulaStyle: style,
@@ -220,7 +220,7 @@ describe('channel comparison under other economics and channels', () => {
 
     it(`${style}: changing an input cell moves every number that depends on it`, () => {
       const wb = build(
-        seedSettings({
+        settingsWith({
           templates: ['channelComparison'],
           economics: ECONOMICS,
           formulaStyle: style,
@@ -262,7 +262,7 @@ describe('channel comparison mapped from a sheet laid out differently', () => {
     ]),
   ];
   const settings = (style: FormulaStyle) =>
-    seedSettings({
+    settingsWith({
       templates: ['channelComparison'],
       economics: ECONOMICS,
       formulaStyle: style,

@@ -28,7 +28,7 @@ import {
   DATA_SHEET,
   formulaCells,
   mappedSettings,
-  seedSettings,
+  settingsWith,
   stages,
   tab,
   userWorkbook,
@@ -326,10 +326,10 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'defaults', settings: seedSettings(), count: 3 },
+  { name: 'defaults', settings: settingsWith(), count: 3 },
   {
     name: '12 stages, 30 channels (some with 0 meetings)',
-    settings: seedSettings({
+    settings: settingsWith({
       stages: stages(12),
       meetingStage: 'Stage 5',
       channels: { mode: 'typed', rows: channels(30) },
@@ -338,7 +338,7 @@ const CASES: Case[] = [
   },
   {
     name: '2 stages, meeting stage first, one channel',
-    settings: seedSettings({
+    settings: settingsWith({
       stages: [
         { name: 'SQM', rate: 0.25 },
         { name: 'Won', rate: null },
@@ -485,7 +485,7 @@ describe('meeting log', () => {
   it('OUTCOME_SUMMARY by channel follows the log as meetings are added', () => {
     for (const style of ['addon', 'native'] as const) {
       const wb = userWorkbook();
-      createOk(wb, seedSettings({ formulaStyle: style }));
+      createOk(wb, settingsWith({ formulaStyle: style }));
       const { logHeaderRow: LH, summaryCol: SC } = OUTCOMES_LAYOUT;
       // The add-on functions also read forgiving spellings; the native tab's dropdown allows none.
       const log: [string, string][] = [
@@ -514,7 +514,7 @@ describe('meeting log', () => {
 
   it('natively, a new empty log lists the channels with nothing to show yet, and no error', () => {
     const wb = userWorkbook();
-    createOk(wb, seedSettings({ formulaStyle: 'native' }));
+    createOk(wb, settingsWith({ formulaStyle: 'native' }));
     const { logHeaderRow: LH, summaryCol: SC } = OUTCOMES_LAYOUT;
     const snap = tab(wb, 'Meeting outcomes');
     expect(snap.values[LH]!.slice(SC, SC + 7)).toEqual([...SUMMARY_HEADER]);
@@ -573,7 +573,7 @@ describe('meeting log', () => {
     for (const [what, cells, want] of edits) {
       for (const style of ['addon', 'native'] as const) {
         const wb = userWorkbook();
-        createOk(wb, seedSettings({ formulaStyle: style }));
+        createOk(wb, settingsWith({ formulaStyle: style }));
         for (const [r, c, v] of cells) wb.setCell('Meeting outcomes', r, c, v);
         const snap = tab(wb, 'Meeting outcomes');
         check(snap, outcomesExpected(snap, style, SEED_NAMES), style);
@@ -585,7 +585,7 @@ describe('meeting log', () => {
   it('natively every dropdown refuses other spellings; with the add-on the outcome one only warns', () => {
     for (const style of ['addon', 'native'] as const) {
       const wb = userWorkbook();
-      createOk(wb, seedSettings({ formulaStyle: style }));
+      createOk(wb, settingsWith({ formulaStyle: style }));
       const lists = wb.meta('Meeting outcomes').validations;
       expect(lists.map((v) => v.values[0])).toEqual(['Required', 'Met', OUTCOME_LABELS[0]]);
       expect(lists.map((v) => v.allowInvalid === true)).toEqual([false, false, style === 'addon']);

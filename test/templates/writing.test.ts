@@ -26,7 +26,7 @@ import {
   createOk,
   DATA_SHEET,
   mappedSettings,
-  seedSettings,
+  settingsWith,
   tab,
   userWorkbook,
 } from './helpers';
@@ -41,7 +41,7 @@ describe('never overwrite', () => {
     wb.addSheet('Funnel plan', 1000, 26);
     wb.setCell('Funnel plan', 0, 0, 'mine');
     const before = others(wb, []);
-    const tabs = createOk(wb, seedSettings({ formulaStyle: 'native' }));
+    const tabs = createOk(wb, settingsWith({ formulaStyle: 'native' }));
     expect(tabs).toEqual([
       'Funnel plan (2)',
       'Channel comparison',
@@ -49,7 +49,7 @@ describe('never overwrite', () => {
       'Definitions',
     ]);
     expect(others(wb, tabs)).toBe(before);
-    const again = createOk(wb, seedSettings());
+    const again = createOk(wb, settingsWith());
     expect(again).toEqual([
       'Funnel plan (3)',
       'Channel comparison (2)',
@@ -60,9 +60,9 @@ describe('never overwrite', () => {
 
   it('a second Create leaves the first one’s tabs exactly as they were', () => {
     const wb = userWorkbook();
-    const first = createOk(wb, seedSettings());
+    const first = createOk(wb, settingsWith());
     const before = others(wb, []);
-    const second = createOk(wb, seedSettings({ formulaStyle: 'native' }));
+    const second = createOk(wb, settingsWith({ formulaStyle: 'native' }));
     expect(second.every((name) => / \(2\)$/.test(name))).toBe(true);
     expect(others(wb, second)).toBe(before);
     expect(first.every((name) => wb.sheetNames().includes(name))).toBe(true);
@@ -84,7 +84,7 @@ describe('never overwrite', () => {
     const wb = userWorkbook();
     wb.addSheet('Definitions', 1000, 26);
     const before = JSON.stringify(wb.snapshot());
-    const preview = previewTemplates(memoryHost(wb), seedSettings());
+    const preview = previewTemplates(memoryHost(wb), settingsWith());
     expect(preview.ok).toBe(true);
     if (!preview.ok) return;
     expect(preview.value.map((p) => p.tabName)).toEqual([
@@ -117,7 +117,7 @@ describe('all or nothing', () => {
           throw new Error('Service Spreadsheets failed');
         original(...args);
       };
-      const result = create(wb, seedSettings());
+      const result = create(wb, settingsWith());
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.errors[0]!.message).toMatch(
@@ -141,7 +141,7 @@ describe('all or nothing', () => {
       if (name === 'Channel comparison') throw new Error('still busy');
       remove(name);
     };
-    const result = create(wb, seedSettings());
+    const result = create(wb, settingsWith());
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors[0]!.message).not.toContain('Nothing was changed');
@@ -158,7 +158,7 @@ describe('all or nothing', () => {
       wb[method] = () => {
         throw new Error('no charts today');
       };
-      const result = createTemplates(memoryHost(wb, store), seedSettings());
+      const result = createTemplates(memoryHost(wb, store), settingsWith());
       expect(result.ok, method).toBe(false);
       expect(store.read(), method).toBeNull();
     }
@@ -344,14 +344,14 @@ describe('settings remembered per document', () => {
 
   it('stays within the 9 KB property limit: too large is not saved, and Create says so', () => {
     const store = new MemoryStore();
-    const big = seedSettings({ channels: { mode: 'typed', rows: channels(200) } });
+    const big = settingsWith({ channels: { mode: 'typed', rows: channels(200) } });
     expect(utf8Length(JSON.stringify(big))).toBeGreaterThan(PROPERTY_VALUE_LIMIT);
     expect(saveSettings(store, big)).toBe(false);
     expect(store.read()).toBeNull();
     const result = createTemplates(memoryHost(userWorkbook(), store), big);
     expect(result.ok && result.value.warnings?.[0]).toMatch(/too large to remember/);
     expect(() => store.write('x'.repeat(PROPERTY_VALUE_LIMIT + 1))).toThrow(/too large/);
-    const fits = seedSettings({ channels: { mode: 'typed', rows: channels(30) } });
+    const fits = settingsWith({ channels: { mode: 'typed', rows: channels(30) } });
     expect(saveSettings(store, fits)).toBe(true);
     expect(loadSettings(store)).toEqual(fits);
   });
@@ -377,7 +377,7 @@ describe('the lock', () => {
         }
       },
     };
-    const result = createTemplates(locked, seedSettings());
+    const result = createTemplates(locked, settingsWith());
     expect(inside).toBe(false);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]!.message).toMatch(/in progress; try again/);

@@ -16,20 +16,11 @@ import {
 } from '../../src/sheets/coerce';
 import { useCalendar } from '../../src/sheets/dates';
 import { percentFix } from '../../src/sheets/format';
-import { Problem } from '../../src/sheets/problem';
+import { problem } from './throws';
 
 afterEach(() => useCalendar(undefined));
 
 /** The problem `f` throws; fails when it throws anything else or nothing. */
-function problem(f: () => unknown): Problem {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof Problem) return e;
-    throw e;
-  }
-  throw new Error('no problem was thrown');
-}
 
 const MONEY_HINT = /\$/;
 const RATE_HINT = /%/;

@@ -4,21 +4,11 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Labels, labelKey } from '../../src/sheets/labels';
-import { Problem } from '../../src/sheets/problem';
+import { problem } from './throws';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-function problem(f: () => unknown): Problem {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof Problem) return e;
-    throw e;
-  }
-  throw new Error('no problem was thrown');
-}
 
 describe('labelKey', () => {
   it('drops case, spacing and punctuation', () => {

@@ -17,21 +17,7 @@ import {
   withPosition,
 } from '../../src/sheets/ranges';
 import type { ParamKind } from '../../src/sheets/run';
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('nothing was thrown');
-}
-
-function problem(f: () => unknown): Problem {
-  const e = thrown(f);
-  if (e instanceof Problem) return e;
-  throw e;
-}
+import { problem, thrown } from './throws';
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
 

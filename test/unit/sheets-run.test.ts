@@ -21,21 +21,7 @@ import {
   signature,
   wholeRange,
 } from '../../src/sheets/run';
-
-function thrown(f: () => unknown): unknown {
-  try {
-    f();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('nothing was thrown');
-}
-
-function problem(f: () => unknown): Problem {
-  const e = thrown(f);
-  if (e instanceof Problem) return e;
-  throw e;
-}
+import { problem, thrown } from './throws';
 
 /** The message of the CallError `f` throws. */
 function callError(f: () => unknown): string {
