@@ -27,6 +27,19 @@ const FIRST_LOG = 18;
 const LOG_ROWS = 500;
 const SUMMARY = 4;
 
+/** Channels mapped from the "Ad costs" sheet the mapped tests write. */
+const AD_COSTS: Settings['channels'] = {
+  mode: 'mapped',
+  sheet: 'Ad costs',
+  columns: {
+    name: 'Source',
+    spend: 'Cost',
+    meetings: 'Booked',
+    showRate: 'Show',
+    qualRate: 'Qual',
+  },
+};
+
 const CHANNELS: TypedChannel[] = ['Outbound', 'Paid social', 'Events', 'Webinars', 'Partners'].map(
   (name, k) => ({ name, spend: 1000 + k, meetings: 10, showRate: 1, qualRate: 0.5 }),
 );
@@ -319,17 +332,7 @@ describe('the outcome summary by channel', () => {
       [300, 'Events', 3, 1, 1],
     ];
     const s = settings('native', {
-      channels: {
-        mode: 'mapped',
-        sheet: 'Ad costs',
-        columns: {
-          name: 'Source',
-          spend: 'Cost',
-          meetings: 'Booked',
-          showRate: 'Show',
-          qualRate: 'Qual',
-        },
-      },
+      channels: AD_COSTS,
     });
     // A short sheet: its six rows are the channels the summary can list.
     const wb = MemoryWorkbook.fromSheets({ Notes: [['Quarter plan']] });
@@ -415,17 +418,7 @@ describe('the log’s dropdown, formats and headings', () => {
       cols: 26,
     };
     const s = settings('native', {
-      channels: {
-        mode: 'mapped',
-        sheet: 'Ad costs',
-        columns: {
-          name: 'Source',
-          spend: 'Cost',
-          meetings: 'Booked',
-          showRate: 'Show',
-          qualRate: 'Qual',
-        },
-      },
+      channels: AD_COSTS,
     });
     const [plan] = buildPlans({ settings: s, sheets: [sheet] });
     const rows = 1600;
