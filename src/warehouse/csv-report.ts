@@ -11,7 +11,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api';
 import { PERIODS } from '../metrics/report';
 import { labelKey } from '../sheets/labels';
 import {
@@ -23,6 +23,7 @@ import {
   type TableKind,
 } from '../workbook/export-headers';
 import { duckdb } from './dialect';
+import { plainRows } from './duckdb';
 import { REPORT_COLUMNS } from './report';
 
 export interface ReportOptions {
@@ -425,24 +426,14 @@ async function runOnce(con: DuckDBConnection, o: ReportOptions): Promise<ReportR
   const select = `SELECT ${REPORT_COLUMNS.join(', ')} FROM ${reportCall(o)}`;
   // With a CSV file to write, DuckDB writes it: no row passes through JavaScript.
   const sql = o.out ? `COPY (${select}) TO ${sqlStr(o.out)} (FORMAT csv, HEADER)` : select;
-  let reader: Awaited<ReturnType<DuckDBConnection['runAndReadAll']>>;
+  let reader: DuckDBResultReader;
   try {
     reader = await withProgress(con, con.runAndReadAll(sql), o.onProgress);
   } catch (e) {
     throw new ReportError(await whereItWent(con, o, inFiles((e as Error).message, o), textColumns));
   }
   if (o.out || o.materializeOnly) return [];
-  return reader
-    .getRowObjectsJS()
-    .map(
-      (r) =>
-        Object.fromEntries(
-          Object.entries(r).map(([k, v]) => [
-            k,
-            typeof v === 'bigint' ? Number(v) : (v as string | number | null),
-          ]),
-        ) as ReportRow,
-    );
+  return plainRows(reader) as ReportRow[];
 }
 
 /**

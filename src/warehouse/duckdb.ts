@@ -1,5 +1,5 @@
 /** A DuckDB connection with the generated functions loaded. */
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader } from '@duckdb/node-api';
 import { duckdb } from './dialect';
 import { generate } from './generate';
 
@@ -12,7 +12,11 @@ export async function connect(options: Record<string, string> = {}): Promise<Duc
 
 /** The rows of a query as plain objects (numbers as numbers, BIGINT as number, dates as ISO text). */
 export async function rows(con: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
-  const reader = await con.runAndReadAll(sql);
+  return plainRows(await con.runAndReadAll(sql));
+}
+
+/** A result's rows as plain objects, BIGINT as number. */
+export function plainRows(reader: DuckDBResultReader): Record<string, unknown>[] {
   return reader
     .getRowObjectsJS()
     .map((row) =>
