@@ -60,7 +60,7 @@ const cells = (row: number) => ({
 describe('verdictFormula', () => {
   it('judges each row by the one rule, one formula per row', () => {
     const got = evaluate((row) => `=${verdictFormula(cells(row))}`, false);
-    CASES.forEach((c, k) => expect(got[k], c.why).toBe(c.expected));
+    expect(got).toEqual(CASES.map((c) => c.expected));
   });
 
   it('judges every row the same inside one ARRAYFORMULA', () => {
@@ -76,7 +76,7 @@ describe('verdictFormula', () => {
         })})`,
       true,
     );
-    CASES.forEach((c, k) => expect(got[k], c.why).toBe(c.expected));
+    expect(got).toEqual(CASES.map((c) => c.expected));
   });
 
   it('without an uncounted condition, judges by the rest of the rule', () => {
