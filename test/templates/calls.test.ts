@@ -290,7 +290,7 @@ describe('a chart on its own sheet (SheetType.OBJECT) and a data source sheet (D
       expect(call).toThrow('The action is not supported for OBJECT sheet.');
     }
     const source = services.spreadsheet.getSheetByName('BigQuery leads')!;
-    expect(source.getType()).toBe(SpreadsheetApp.SheetType.DATASOURCE);
+    expect(String(source.getType())).toBe('DATASOURCE');
     expect(() => source.getLastRow()).toThrow('The action is not supported for DATASOURCE sheet.');
   });
 
