@@ -399,11 +399,7 @@ function contacts(): Contact[] {
 }
 
 /** A name as an email address spells it: "Chloé García" → chloe.garcia. */
-const plain = (name: string) =>
-  name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const plain = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Text as HubSpot exports dates, or blank. */
 const when = (serial: number | undefined): Cell =>

@@ -1,9 +1,12 @@
 /** The playground's HTTP server: bad requests get a 4xx and a message, and it keeps serving. */
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/addon/settings';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
 import type { SheetSnapshot } from '../../src/playground/backend';
+import { PAGE_FILE, PLAYGROUND_DIST, SHIM_FILE } from '../../src/playground/built';
 import {
   CONTACTS_SHEET,
   CRM_SHEET,
@@ -219,5 +222,17 @@ describe('the playground server', () => {
     const shim = html.indexOf('/api/run/');
     expect(shim).toBeGreaterThan(0);
     expect(shim).toBeLessThan(html.indexOf('<main id="app"'));
+  });
+});
+
+describe('the playground’s pages', () => {
+  it('are served as `npm run build` made them, with no bundling of their own', async () => {
+    const built = (file: string) => readFileSync(join(PLAYGROUND_DIST, file), 'utf8');
+    const page = await (await fetch(playground.url)).text();
+    expect(page).toBe(built(PAGE_FILE));
+    const sidebar = await (await fetch(new URL('/sidebar.html', playground.url))).text();
+    expect(sidebar).toContain(built(SHIM_FILE));
+    const server = readFileSync('src/playground/server.ts', 'utf8');
+    expect(server).not.toMatch(/from 'esbuild'/);
   });
 });
