@@ -37,6 +37,8 @@ export interface SheetMeta {
   validations: ValidationList[];
   conditional: ConditionalRule[];
   charts: ChartSpec[];
+  /** Column widths in pixels by column; null where left at the default. */
+  widths: (number | null)[];
 }
 
 /** A new Google sheet's size. */
@@ -252,6 +254,7 @@ export class MemoryWorkbook implements Workbook {
       validations: [],
       conditional: [],
       charts: [],
+      widths: [],
     });
   }
 
@@ -291,6 +294,10 @@ export class MemoryWorkbook implements Workbook {
 
   addChart(sheet: string, chart: ChartSpec): void {
     this.meta(sheet).charts.push(chart);
+  }
+
+  setColumnWidths(sheet: string, widths: readonly (number | null)[]): void {
+    this.meta(sheet).widths = [...widths];
   }
 
   /** Every change applies at once here; nothing is pending. */

@@ -51,6 +51,8 @@ export interface Workbook {
   /** Replaces the tab's conditional-format rules (a new tab has none). */
   setConditionalRules(sheet: string, rules: ConditionalRule[]): void;
   addChart(sheet: string, chart: ChartSpec): void;
+  /** Sets each column's width in pixels, left to right; null leaves a column as it is. */
+  setColumnWidths(sheet: string, widths: readonly (number | null)[]): void;
   /**
    * Applies every pending change now. The last step of writing: a failure
    * here still removes the new tabs.

@@ -1,5 +1,6 @@
 /** Writes plans into a workbook: new tabs only, all or nothing. */
 import type { Plan } from './plan';
+import { columnWidths } from './widths';
 import { uniqueName, type Workbook } from './workbook';
 
 export function writePlan(workbook: Workbook, sheet: string, plan: Plan): void {
@@ -9,6 +10,7 @@ export function writePlan(workbook: Workbook, sheet: string, plan: Plan): void {
   for (const validation of plan.validations) workbook.setValidationList(sheet, validation);
   if (plan.conditional.length > 0) workbook.setConditionalRules(sheet, plan.conditional);
   for (const chart of plan.charts) workbook.addChart(sheet, chart);
+  workbook.setColumnWidths(sheet, columnWidths(plan));
 }
 
 /** The tab names the plans will get, in order, without touching the workbook. */
