@@ -145,6 +145,14 @@ export class AppsScriptWorkbook implements Workbook {
     }
   }
 
+  locale(): string {
+    return this.ss.getSpreadsheetLocale();
+  }
+
+  displayValues(name: string, rows: number, cols: number): string[][] {
+    return this.sheet(name).getRange(1, 1, rows, cols).getDisplayValues();
+  }
+
   /** Applies every pending change now, so a failure surfaces while the new tabs can still be removed. */
   flush(): void {
     SpreadsheetApp.flush();

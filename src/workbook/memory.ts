@@ -300,6 +300,21 @@ export class MemoryWorkbook implements Workbook {
     this.meta(sheet).widths = [...widths];
   }
 
+  /** HyperFormula reads formulas as Sheets does in English-speaking locales. */
+  locale(): string {
+    return 'en_US';
+  }
+
+  displayValues(sheet: string, rows: number, cols: number): string[][] {
+    return Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => {
+        const v = this.value(sheet, r, c);
+        // An error shows as its code alone ("#ERROR!"); the message is the cell's note in Sheets.
+        return typeof v === 'string' && v.startsWith('#') ? v.split(' ')[0]! : String(v ?? '');
+      }),
+    );
+  }
+
   /** Every change applies at once here; nothing is pending. */
   flush(): void {}
 }
