@@ -61,8 +61,12 @@ export interface Dialect extends SqlOps {
   /** x on the first row (by `order`, NULLs last) where cond holds; the least x when `order` is NULL throughout. */
   firstIf(x: string, cond: string, order: string): string;
 
-  /** The rows of `view` with the optional column `column` added as NULL when the view lacks it. */
-  withOptionalColumn(view: string, column: string, type: string): string;
+  /**
+   * The rows of a view the user defines, as `columns` plus `optional`. DuckDB adds `optional` as
+   * NULL when the view lacks it; BigQuery reads every column by name, so there the view lists
+   * `optional` too (NULL when the table has no such column; see docs/WAREHOUSE.md).
+   */
+  viewRows(view: string, columns: readonly string[], optional: string, type: string): string;
 
   /** Statement builders. */
   scalarFunction(f: ScalarDefinition): string;
@@ -157,8 +161,8 @@ export const duckdb: Dialect = {
   sumIf: (x, cond) => `sum(${x}) FILTER (WHERE ${cond})`,
   firstIf: (x, cond, order) =>
     `coalesce(arg_min(${x}, ${order}) FILTER (WHERE ${cond}), min(${x}) FILTER (WHERE ${cond}))`,
-  withOptionalColumn: (view, column, type) =>
-    `(SELECT * FROM ${view} UNION ALL BY NAME SELECT CAST(NULL AS ${type}) AS ${column} WHERE false)`,
+  viewRows: (view, _columns, optional, type) =>
+    `(SELECT * FROM ${view} UNION ALL BY NAME SELECT CAST(NULL AS ${type}) AS ${optional} WHERE false)`,
   scalarFunction(f) {
     const params = f.params
       .map((p) => `${p.name} ${p.type}${p.optional ? ' := NULL' : ''}`)
@@ -217,8 +221,9 @@ export function bigquery(dataset = 'funnel_math'): Dialect {
     sumIf: (x, cond) => `SUM(IF(${cond}, ${x}, NULL))`,
     firstIf: (x, cond, order) =>
       `ARRAY_AGG(IF(${cond}, ${x}, NULL) IGNORE NULLS ORDER BY ${order} NULLS LAST, ${x} LIMIT 1)[SAFE_OFFSET(0)]`,
-    withOptionalColumn: (view, column, type) =>
-      `(SELECT * FROM ${view} FULL UNION ALL BY NAME SELECT CAST(NULL AS ${type}) AS ${column} FROM UNNEST(ARRAY<${type}>[]))`,
+    // Set operations by name (FULL UNION ALL BY NAME) are recent in BigQuery and unknown to its
+    // reference analyzer, ZetaSQL; a column list works in both.
+    viewRows: (view, columns, optional) => `(SELECT ${[...columns, optional].join(', ')} FROM ${view})`,
     scalarFunction(f) {
       const params = f.params.map((p) => `${p.name} ${p.type}`).join(', ');
       return `${comment(f.comment)}CREATE OR REPLACE FUNCTION ${q(f.name)}(${params})\nRETURNS ${f.returns}\nAS (\n${f.body}\n);\n`;

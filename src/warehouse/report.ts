@@ -5,7 +5,8 @@
  *   funnel_spend(channel, spend, day [, source_row])
  *   funnel_meetings(channel, outcome, day [, source_row])
  *
- * `source_row` is optional: the row's position in its source (a file's row
+ * `source_row` is optional in DuckDB; a BigQuery view lists it, NULL where
+ * the table has no row order. It is the row's position in its source (a file's row
  * number, a load sequence). With it, channels come in order of first
  * appearance exactly as in the sheet, the first spelling met is shown, and
  * errors name the row. Without it (BigQuery tables have no row order), the
@@ -28,6 +29,11 @@
 import { OUTCOME_LABELS } from '../metrics/outcomes';
 import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../metrics/report';
 import type { Dialect, Part, TableDefinition } from './dialect';
+import { periodStartType } from './helpers';
+
+/** The columns of the two views the report reads, besides the optional `source_row`. */
+export const SPEND_VIEW = ['channel', 'spend', 'day'] as const;
+export const MEETINGS_VIEW = ['channel', 'outcome', 'day'] as const;
 
 export const REPORT_COLUMNS = [
   'channel',
@@ -46,8 +52,8 @@ export const REPORT_COLUMNS = [
 export function reportFunction(q: Dialect): TableDefinition {
   const f = (name: string, ...args: string[]) => q.call(name, args);
   const U = f('funnel_period_unit', 'period');
-  const spendView = q.withOptionalColumn(q.object('funnel_spend'), 'source_row', q.int);
-  const meetingView = q.withOptionalColumn(q.object('funnel_meetings'), 'source_row', q.int);
+  const spendView = q.viewRows(q.object('funnel_spend'), SPEND_VIEW, 'source_row', q.int);
+  const meetingView = q.viewRows(q.object('funnel_meetings'), MEETINGS_VIEW, 'source_row', q.int);
   const msg = (parts: Part[]) => q.message(parts);
   const sql = (x: string) => ({ sql: x });
 
@@ -199,7 +205,7 @@ totals AS (
   FROM by_channel WHERE ${U} IS NOT NULL
   GROUP BY start
   UNION ALL
-  SELECT 3, 0, ${q.str(ALL_CHANNELS)}, NULL, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
+  SELECT 3, 0, ${q.str(ALL_CHANNELS)}, CAST(NULL AS ${periodStartType(q)}), SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
   FROM by_channel
   HAVING COUNT(*) > 0
 )
@@ -224,7 +230,8 @@ ORDER BY section, channel_rank, start`;
     comment: [
       'The channel report from raw rows: one row per channel (and period), then All channels per period, then',
       'All channels overall. Reads the views funnel_spend(channel, spend, day [, source_row]) and',
-      'funnel_meetings(channel, outcome, day [, source_row]). period: NULL or empty for none, week, month, quarter or year.',
+      'funnel_meetings(channel, outcome, day [, source_row]); in BigQuery the views list source_row, NULL where rows have no order.',
+      'period: NULL or empty for none, week, month, quarter or year.',
       'Rows come in report order (DuckDB keeps it; BigQuery does not promise the order of a table function, see docs/WAREHOUSE.md).',
     ].join('\n'),
     params: [{ name: 'period', type: q.text, optional: true }],

@@ -1,7 +1,8 @@
 -- Funnel Math functions as BigQuery SQL UDFs and a table function.
 -- Run as one multi-statement query. Optional arguments are passed as NULL (BigQuery UDFs have no defaults).
 -- cpqm_report(period) reads two views you define in the same dataset:
---   funnel_spend(channel, spend, day [, source_row]) and funnel_meetings(channel, outcome, day [, source_row]).
+--   funnel_spend(channel, spend, day, source_row) and funnel_meetings(channel, outcome, day, source_row),
+--   source_row NULL where the table has no row order.
 
 -- A result as the sheet gives it: never NaN or ±Infinity.
 CREATE OR REPLACE FUNCTION `funnel_math.funnel_finite`(x FLOAT64, fn STRING)
@@ -294,12 +295,13 @@ AS (
 );
 
 -- Stand-ins until you define the views over your own tables (CREATE OR REPLACE VIEW ... AS SELECT ...).
-CREATE VIEW IF NOT EXISTS `funnel_math.funnel_spend` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS FLOAT64) AS spend, CAST(NULL AS DATE) AS day FROM UNNEST(ARRAY<INT64>[]);
-CREATE VIEW IF NOT EXISTS `funnel_math.funnel_meetings` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS STRING) AS outcome, CAST(NULL AS DATE) AS day FROM UNNEST(ARRAY<INT64>[]);
+CREATE VIEW IF NOT EXISTS `funnel_math.funnel_spend` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS FLOAT64) AS spend, CAST(NULL AS DATE) AS day, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
+CREATE VIEW IF NOT EXISTS `funnel_math.funnel_meetings` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS STRING) AS outcome, CAST(NULL AS DATE) AS day, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
 
 -- The channel report from raw rows: one row per channel (and period), then All channels per period, then
 -- All channels overall. Reads the views funnel_spend(channel, spend, day [, source_row]) and
--- funnel_meetings(channel, outcome, day [, source_row]). period: NULL or empty for none, week, month, quarter or year.
+-- funnel_meetings(channel, outcome, day [, source_row]); in BigQuery the views list source_row, NULL where rows have no order.
+-- period: NULL or empty for none, week, month, quarter or year.
 -- Rows come in report order (DuckDB keeps it; BigQuery does not promise the order of a table function, see docs/WAREHOUSE.md).
 CREATE OR REPLACE TABLE FUNCTION `funnel_math.cpqm_report`(period STRING)
 AS (
@@ -316,7 +318,7 @@ AS (
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(spend AS FLOAT64) AS amount,
         CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
-      FROM (SELECT * FROM `funnel_math.funnel_spend` FULL UNION ALL BY NAME SELECT CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]))
+      FROM (SELECT channel, spend, day, source_row FROM `funnel_math.funnel_spend`)
     ) AS v
   ),
   spend_groups AS (
@@ -339,7 +341,7 @@ AS (
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(outcome AS STRING) AS label,
         CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
-      FROM (SELECT * FROM `funnel_math.funnel_meetings` FULL UNION ALL BY NAME SELECT CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]))
+      FROM (SELECT channel, outcome, day, source_row FROM `funnel_math.funnel_meetings`)
     ) AS v
     WHERE label IS NOT NULL AND label <> ''
   ),
@@ -445,7 +447,7 @@ AS (
     FROM by_channel WHERE `funnel_math.funnel_period_unit`(period) IS NOT NULL
     GROUP BY start
     UNION ALL
-    SELECT 3, 0, 'All channels', NULL, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
+    SELECT 3, 0, 'All channels', CAST(NULL AS DATE), SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
     FROM by_channel
     HAVING COUNT(*) > 0
   )
