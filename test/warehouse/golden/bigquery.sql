@@ -126,7 +126,7 @@ AS (
     WHEN NOT (NOT (IS_INF(show_rate) OR IS_NAN(show_rate))) THEN ERROR(('cpqm: show_rate is ' || CASE WHEN IS_NAN(show_rate) THEN 'NaN' WHEN IS_INF(show_rate) THEN IF(show_rate > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', show_rate) END || ', enter a finite number'))
     WHEN show_rate > 1 THEN ERROR(('cpqm: show_rate ' || FORMAT('%.12g', show_rate) || ' is above 100%: enter ' || FORMAT('%.12g', show_rate / 100)))
     WHEN show_rate < 0 THEN ERROR(('cpqm: show_rate ' || FORMAT('%.12g', show_rate) || ' is negative, enter a rate between 0 and 1'))
-    ELSE `funnel_math.funnel_finite`(CASE WHEN meetings = 0 OR COALESCE(show_rate, 1) = 0 OR qual_rate = 0 THEN NULL ELSE (spend) / (meetings * COALESCE(show_rate, 1) * qual_rate) END, 'cpqm')
+    ELSE `funnel_math.funnel_finite`(CASE WHEN meetings = 0 OR COALESCE(show_rate, 1) = 0 OR qual_rate = 0 THEN NULL ELSE IEEE_DIVIDE(spend, (meetings * COALESCE(show_rate, 1) * qual_rate)) END, 'cpqm')
   END
 );
 
@@ -138,7 +138,7 @@ AS (
     WHEN spend < 0 THEN ERROR(('cost_per_meeting: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(meetings) OR IS_NAN(meetings))) THEN ERROR(('cost_per_meeting: meetings is ' || CASE WHEN IS_NAN(meetings) THEN 'NaN' WHEN IS_INF(meetings) THEN IF(meetings > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', meetings) END || ', enter a finite number'))
     WHEN meetings < 0 THEN ERROR(('cost_per_meeting: meetings ' || FORMAT('%.12g', meetings) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(meetings, 0), 'cost_per_meeting')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(spend, NULLIF(meetings, 0)), 'cost_per_meeting')
   END
 );
 
@@ -153,7 +153,7 @@ AS (
     WHEN close < 0 THEN ERROR(('max_cpqm: close ' || FORMAT('%.12g', close) || ' is negative, enter a rate between 0 and 1'))
     WHEN NOT (NOT (IS_INF(roas) OR IS_NAN(roas))) THEN ERROR(('max_cpqm: roas is ' || CASE WHEN IS_NAN(roas) THEN 'NaN' WHEN IS_INF(roas) THEN IF(roas > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', roas) END || ', enter a finite number'))
     WHEN roas < 0 THEN ERROR(('max_cpqm: roas ' || FORMAT('%.12g', roas) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((deal * close) / NULLIF(roas, 0), 'max_cpqm')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(deal * close, NULLIF(roas, 0)), 'max_cpqm')
   END
 );
 
@@ -165,7 +165,7 @@ AS (
     WHEN cost < 0 THEN ERROR(('headroom: cost ' || FORMAT('%.12g', cost) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(max_cost) OR IS_NAN(max_cost))) THEN ERROR(('headroom: max_cost is ' || CASE WHEN IS_NAN(max_cost) THEN 'NaN' WHEN IS_INF(max_cost) THEN IF(max_cost > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', max_cost) END || ', enter a finite number'))
     WHEN max_cost < 0 THEN ERROR(('headroom: max_cost ' || FORMAT('%.12g', max_cost) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`(1 - (cost) / NULLIF(max_cost, 0), 'headroom')
+    ELSE `funnel_math.funnel_finite`(1 - IEEE_DIVIDE(cost, NULLIF(max_cost, 0)), 'headroom')
   END
 );
 
@@ -177,7 +177,7 @@ AS (
     WHEN spend < 0 THEN ERROR(('cpm: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(impressions) OR IS_NAN(impressions))) THEN ERROR(('cpm: impressions is ' || CASE WHEN IS_NAN(impressions) THEN 'NaN' WHEN IS_INF(impressions) THEN IF(impressions > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', impressions) END || ', enter a finite number'))
     WHEN impressions < 0 THEN ERROR(('cpm: impressions ' || FORMAT('%.12g', impressions) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(impressions, 0) * 1000, 'cpm')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(spend, NULLIF(impressions, 0)) * 1000, 'cpm')
   END
 );
 
@@ -189,7 +189,7 @@ AS (
     WHEN spend < 0 THEN ERROR(('cpc: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(clicks) OR IS_NAN(clicks))) THEN ERROR(('cpc: clicks is ' || CASE WHEN IS_NAN(clicks) THEN 'NaN' WHEN IS_INF(clicks) THEN IF(clicks > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', clicks) END || ', enter a finite number'))
     WHEN clicks < 0 THEN ERROR(('cpc: clicks ' || FORMAT('%.12g', clicks) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(clicks, 0), 'cpc')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(spend, NULLIF(clicks, 0)), 'cpc')
   END
 );
 
@@ -201,7 +201,7 @@ AS (
     WHEN clicks < 0 THEN ERROR(('ctr: clicks ' || FORMAT('%.12g', clicks) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(impressions) OR IS_NAN(impressions))) THEN ERROR(('ctr: impressions is ' || CASE WHEN IS_NAN(impressions) THEN 'NaN' WHEN IS_INF(impressions) THEN IF(impressions > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', impressions) END || ', enter a finite number'))
     WHEN impressions < 0 THEN ERROR(('ctr: impressions ' || FORMAT('%.12g', impressions) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`(CASE WHEN impressions = 0 THEN NULL WHEN clicks > impressions THEN ERROR(('ctr: clicks ' || FORMAT('%.12g', clicks) || ' is more than impressions ' || FORMAT('%.12g', impressions) || ', check that the columns are not swapped')) ELSE (clicks) / NULLIF(impressions, 0) END, 'ctr')
+    ELSE `funnel_math.funnel_finite`(CASE WHEN impressions = 0 THEN NULL WHEN clicks > impressions THEN ERROR(('ctr: clicks ' || FORMAT('%.12g', clicks) || ' is more than impressions ' || FORMAT('%.12g', impressions) || ', check that the columns are not swapped')) ELSE IEEE_DIVIDE(clicks, NULLIF(impressions, 0)) END, 'ctr')
   END
 );
 
@@ -213,7 +213,7 @@ AS (
     WHEN spend < 0 THEN ERROR(('cpl: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(leads) OR IS_NAN(leads))) THEN ERROR(('cpl: leads is ' || CASE WHEN IS_NAN(leads) THEN 'NaN' WHEN IS_INF(leads) THEN IF(leads > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', leads) END || ', enter a finite number'))
     WHEN leads < 0 THEN ERROR(('cpl: leads ' || FORMAT('%.12g', leads) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(leads, 0), 'cpl')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(spend, NULLIF(leads, 0)), 'cpl')
   END
 );
 
@@ -225,7 +225,7 @@ AS (
     WHEN spend < 0 THEN ERROR(('cost_per_opp: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(opportunities) OR IS_NAN(opportunities))) THEN ERROR(('cost_per_opp: opportunities is ' || CASE WHEN IS_NAN(opportunities) THEN 'NaN' WHEN IS_INF(opportunities) THEN IF(opportunities > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', opportunities) END || ', enter a finite number'))
     WHEN opportunities < 0 THEN ERROR(('cost_per_opp: opportunities ' || FORMAT('%.12g', opportunities) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(opportunities, 0), 'cost_per_opp')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(spend, NULLIF(opportunities, 0)), 'cost_per_opp')
   END
 );
 
@@ -237,7 +237,7 @@ AS (
     WHEN spend < 0 THEN ERROR(('cac: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(customers) OR IS_NAN(customers))) THEN ERROR(('cac: customers is ' || CASE WHEN IS_NAN(customers) THEN 'NaN' WHEN IS_INF(customers) THEN IF(customers > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', customers) END || ', enter a finite number'))
     WHEN customers < 0 THEN ERROR(('cac: customers ' || FORMAT('%.12g', customers) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(customers, 0), 'cac')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(spend, NULLIF(customers, 0)), 'cac')
   END
 );
 
@@ -249,7 +249,7 @@ AS (
     WHEN revenue < 0 THEN ERROR(('roas: revenue ' || FORMAT('%.12g', revenue) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(spend) OR IS_NAN(spend))) THEN ERROR(('roas: spend is ' || CASE WHEN IS_NAN(spend) THEN 'NaN' WHEN IS_INF(spend) THEN IF(spend > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', spend) END || ', enter a finite number'))
     WHEN spend < 0 THEN ERROR(('roas: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((revenue) / NULLIF(spend, 0), 'roas')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(revenue, NULLIF(spend, 0)), 'roas')
   END
 );
 
@@ -261,7 +261,7 @@ AS (
     WHEN from_count < 0 THEN ERROR(('conversion: from_count ' || FORMAT('%.12g', from_count) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(to_count) OR IS_NAN(to_count))) THEN ERROR(('conversion: to_count is ' || CASE WHEN IS_NAN(to_count) THEN 'NaN' WHEN IS_INF(to_count) THEN IF(to_count > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', to_count) END || ', enter a finite number'))
     WHEN to_count < 0 THEN ERROR(('conversion: to_count ' || FORMAT('%.12g', to_count) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((to_count) / NULLIF(from_count, 0), 'conversion')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(to_count, NULLIF(from_count, 0)), 'conversion')
   END
 );
 
@@ -278,7 +278,7 @@ AS (
     WHEN NOT (NOT (IS_INF(sqm_to_opp) OR IS_NAN(sqm_to_opp))) THEN ERROR(('sqms_needed: sqm_to_opp is ' || CASE WHEN IS_NAN(sqm_to_opp) THEN 'NaN' WHEN IS_INF(sqm_to_opp) THEN IF(sqm_to_opp > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', sqm_to_opp) END || ', enter a finite number'))
     WHEN sqm_to_opp > 1 THEN ERROR(('sqms_needed: sqm_to_opp ' || FORMAT('%.12g', sqm_to_opp) || ' is above 100%: enter ' || FORMAT('%.12g', sqm_to_opp / 100)))
     WHEN sqm_to_opp < 0 THEN ERROR(('sqms_needed: sqm_to_opp ' || FORMAT('%.12g', sqm_to_opp) || ' is negative, enter a rate between 0 and 1'))
-    ELSE `funnel_math.funnel_finite`(CASE WHEN deal_size = 0 OR sqm_to_opp = 0 THEN NULL ELSE (quota * coverage) / (deal_size * sqm_to_opp) END, 'sqms_needed')
+    ELSE `funnel_math.funnel_finite`(CASE WHEN deal_size = 0 OR sqm_to_opp = 0 THEN NULL ELSE IEEE_DIVIDE(quota * coverage, (deal_size * sqm_to_opp)) END, 'sqms_needed')
   END
 );
 
@@ -290,7 +290,7 @@ AS (
     WHEN sqms_needed < 0 THEN ERROR(('sdrs_needed: sqms_needed ' || FORMAT('%.12g', sqms_needed) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(sqms_per_sdr) OR IS_NAN(sqms_per_sdr))) THEN ERROR(('sdrs_needed: sqms_per_sdr is ' || CASE WHEN IS_NAN(sqms_per_sdr) THEN 'NaN' WHEN IS_INF(sqms_per_sdr) THEN IF(sqms_per_sdr > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', sqms_per_sdr) END || ', enter a finite number'))
     WHEN sqms_per_sdr < 0 THEN ERROR(('sdrs_needed: sqms_per_sdr ' || FORMAT('%.12g', sqms_per_sdr) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`(`funnel_math.funnel_ceil_forgiving`((sqms_needed) / NULLIF(sqms_per_sdr, 0)), 'sdrs_needed')
+    ELSE `funnel_math.funnel_finite`(`funnel_math.funnel_ceil_forgiving`(IEEE_DIVIDE(sqms_needed, NULLIF(sqms_per_sdr, 0))), 'sdrs_needed')
   END
 );
 
@@ -459,10 +459,10 @@ AS (
     CAST(held AS INT64) AS held,
     CAST(no_shows AS INT64) AS no_shows,
     CAST(qualified AS INT64) AS qualified,
-    (held) / NULLIF(booked, 0) AS show_rate,
-    (qualified) / NULLIF(held, 0) AS qual_rate,
-    (spend) / NULLIF(booked, 0) AS cost_per_meeting,
-    (spend) / NULLIF(qualified, 0) AS cpqm
+    IEEE_DIVIDE(held, NULLIF(booked, 0)) AS show_rate,
+    IEEE_DIVIDE(qualified, NULLIF(held, 0)) AS qual_rate,
+    IEEE_DIVIDE(spend, NULLIF(booked, 0)) AS cost_per_meeting,
+    IEEE_DIVIDE(spend, NULLIF(qualified, 0)) AS cpqm
   FROM totals CROSS JOIN checked
   WHERE checked.ok
   ORDER BY section, channel_rank, start
