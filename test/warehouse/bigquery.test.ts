@@ -13,6 +13,7 @@ import { generate } from '../../src/warehouse/generate';
 import { helpers } from '../../src/warehouse/helpers';
 import { REPORT_COLUMNS, reportFunction } from '../../src/warehouse/report';
 import { sqlEntries, sqlName } from '../../src/warehouse/scalar';
+import { agreesWithSheetReading, moneyText, type Reading } from './money-text';
 import {
   assertSameReport,
   type MeetingRow,
@@ -135,6 +136,20 @@ describe('the BigQuery file in ZetaSQL', () => {
       );
     });
   }
+});
+
+describe('funnel_amount in ZetaSQL', () => {
+  it('reads money text as the sheet reads it, and refuses what it refuses, with both readings', async () => {
+    const read = (text: string): Promise<Reading> =>
+      query(`SELECT ${q.call('funnel_amount', [q.str(text), q.str('spend')])} AS v`).then(
+        (r) => ({ value: resultRows(r)[0]!.v as number | null }),
+        (e) => ({ error: reason(e) }),
+      );
+    await fc.assert(
+      fc.asyncProperty(moneyText, async (t) => agreesWithSheetReading(t, await read(t))),
+      { numRuns: 120 },
+    );
+  });
 });
 
 describe('where BigQuery differs', () => {

@@ -10,11 +10,10 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
-import { showNumber } from '../../src/sheets/format';
-import { readNumberText } from '../../src/sheets/number-text';
 import { type ReportOptions, runReport } from '../../src/warehouse/csv-report';
 import { duckdb } from '../../src/warehouse/dialect';
 import { connect, rows } from '../../src/warehouse/duckdb';
+import { agreesWithSheetReading, moneyText } from './money-text';
 
 const dir = mkdtempSync(join(tmpdir(), 'funnel-csv-'));
 const file = (name: string, text: string) => {
@@ -47,60 +46,10 @@ describe('funnel_amount: money text as the sheet reads it', () => {
       (r) => ({ value: r[0]!.v as number | null }),
       (e: Error) => ({ error: e.message.replace(/^Invalid Input Error: /, '') }),
     );
-
-  /** funnel_amount gives the sheet's number, or refuses as the sheet does, with its readings and hint. */
-  const agreesWithSheet = async (t: string) => {
-    const got = await read(t);
-    if (t === '') return assert.deepEqual(got, { value: null });
-    const want = readNumberText(t, { currency: true, percent: false });
-    if (want.kind === 'number') assert.deepEqual(got, { value: want.value }, JSON.stringify(t));
-    else if (want.kind === 'ambiguous') {
-      assert.ok('error' in got, JSON.stringify(t));
-      assert.ok(
-        got.error.startsWith(
-          `spend "${t}" could be ${showNumber(want.value)} or ${showNumber(want.other)}, ${want.why}`,
-        ),
-        `${JSON.stringify(t)}: ${got.error}`,
-      );
-    } else {
-      assert.ok('error' in got, `${JSON.stringify(t)} read as ${JSON.stringify(got)}`);
-      assert.match(got.error, /is not a number/, JSON.stringify(t));
-      // The sheet's hint, word for word, where it gives one.
-      if (want.hint) assert.equal(got.error, `spend "${t}" is not a number, ${want.hint}`);
-    }
-  };
+  const agreesWithSheet = async (t: string) => agreesWithSheetReading(t, await read(t));
 
   it('reads what the sheet reads, and refuses what it refuses, with both readings', async () => {
-    const piece = (...xs: string[]) => fc.constantFrom(...xs);
-    const digits = fc.oneof(
-      piece('0', '7', '12', '950', '1200', '1204', '12345', '1000000'),
-      piece('1,204', '12,345', '1,204,000', '1,2345', '1,23', '12,3456'),
-      piece(
-        '1.204',
-        '1.204,50',
-        '1.204.000,5',
-        '12,5',
-        '1,204.50',
-        '.5',
-        '12.',
-        '1.2.3',
-        '1e5',
-        ',5',
-        '',
-      ),
-    );
-    const text = fc
-      .tuple(
-        piece('', ' ', '\u00a0'),
-        piece('', '-', '+'),
-        piece('', '$', '£', '€', 'USD', 'GBP', 'usd', 'US$'),
-        piece('', ' ', '  '),
-        piece('', '-', '+'),
-        digits,
-        piece('', ' ', '%'),
-      )
-      .map((parts) => parts.join(''));
-    await fc.assert(fc.asyncProperty(text, agreesWithSheet), { numRuns: 200 });
+    await fc.assert(fc.asyncProperty(moneyText, agreesWithSheet), { numRuns: 200 });
   });
 
   it('reads the forms exports write (and their over-long cousins) exactly as the sheet does', async () => {
