@@ -13,7 +13,7 @@ import {
 } from '../../src/addon/settings';
 import { REPORT_LAYOUT } from '../../src/addon/templates/channel-report';
 import { FUNCTIONS, RUNTIME } from '../../src/metrics/catalogue';
-import type { Period } from '../../src/metrics/report';
+import type { Period } from '../../src/metrics/period';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
 import { create, createOk, tab } from './helpers';
 
