@@ -55,10 +55,10 @@ export function toNumber(arg: string, value: unknown, text = TEXT_OPTIONS.plain)
       '#VALUE!',
       `${arg} ${show(value)} is not a number`,
       text.percent
-          ? 'enter a number such as 0.35 or 35%'
-          : text.currency
-            ? 'enter a number such as 1200, 1,204.50 or $950'
-            : 'enter a number such as 1200 or 0.35',
+        ? 'enter a number such as 0.35 or 35%'
+        : text.currency
+          ? 'enter a number such as 1200, 1,204.50 or $950'
+          : 'enter a number such as 1200 or 0.35',
     );
   }
   if (isDate(value)) {
