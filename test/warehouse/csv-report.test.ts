@@ -86,11 +86,23 @@ describe('funnel_amount: money text as the sheet reads it', () => {
       error:
         'spend "1,204" could be 1204 or 1.204, the comma may group thousands or mark decimals: enter 1204 or 1.204 as a plain number',
     });
-    assert.deepEqual(await read('12,5'), {
-      error: 'spend "12,5" is not a number, for 12.5, write a point for decimals',
+    // Rule 4 reads European amounts and currency after the amount (docs/ARGUMENT-RULES.md).
+    assert.deepEqual(await read('12,5'), { value: 12.5 });
+    assert.deepEqual(await read('1.204.000,5'), { value: 1204000.5 });
+    assert.deepEqual(await read('1.204,50 €'), { value: 1204.5 });
+    assert.deepEqual(await read('EUR 1.204,50'), { value: 1204.5 });
+    assert.deepEqual(await read('1 204,50'), { value: 1204.5 });
+    assert.deepEqual(await read('1204,50'), { value: 1204.5 });
+    assert.deepEqual(await read('1.204.000'), { value: 1204000 });
+    assert.deepEqual(await read('1.204'), {
+      error:
+        'spend "1.204" could be 1.204 or 1204, the dot may group thousands or mark decimals: enter 1.204 or 1204 as a plain number',
     });
-    assert.deepEqual(await read('1.204.000,5'), {
-      error: 'spend "1.204.000,5" is not a number, for 1204000.5, enter 1204000.5',
+    // With a currency, a dot before three digits groups thousands.
+    assert.deepEqual(await read('€1.204'), { value: 1204 });
+    assert.deepEqual(await read('$1.204'), { value: 1204 });
+    assert.deepEqual(await read('1,2,3'), {
+      error: 'spend "1,2,3" is not a number, enter a number such as 1200, 1,204.50 or $950',
     });
   });
 });
