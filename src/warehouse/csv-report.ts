@@ -24,7 +24,7 @@ import {
 } from '../workbook/export-headers';
 import { duckdb } from './dialect';
 import { plainRows } from './duckdb';
-import { REPORT_COLUMNS } from './report';
+import { SQL_REPORT_COLUMNS } from './report';
 
 export interface ReportOptions {
   spend: string;
@@ -380,7 +380,7 @@ async function withProgress<T>(
   }
 }
 
-export type ReportRow = Record<(typeof REPORT_COLUMNS)[number], string | number | null>;
+export type ReportRow = Record<(typeof SQL_REPORT_COLUMNS)[number], string | number | null>;
 
 /** Rewrites the view names in a report problem into the files' names. */
 function inFiles(message: string, o: ReportOptions): string {
@@ -423,7 +423,7 @@ async function runOnce(con: DuckDBConnection, o: ReportOptions): Promise<ReportR
     await con.run('SET enable_progress_bar = true');
     await con.run('SET enable_progress_bar_print = false');
   }
-  const select = `SELECT ${REPORT_COLUMNS.join(', ')} FROM ${reportCall(o)}`;
+  const select = `SELECT ${SQL_REPORT_COLUMNS.join(', ')} FROM ${reportCall(o)}`;
   // With a CSV file to write, DuckDB writes it: no row passes through JavaScript.
   const sql = o.out ? `COPY (${select}) TO ${sqlStr(o.out)} (FORMAT csv, HEADER)` : select;
   let reader: DuckDBResultReader;
@@ -458,7 +458,7 @@ async function whereItWent(
 
 /** The report as an aligned text table for a terminal: money to 2 decimals, rates as %. */
 export function toTable(rows: ReportRow[], withPeriod: boolean): string {
-  const cols = REPORT_COLUMNS.filter((c) => withPeriod || c !== 'period');
+  const cols = SQL_REPORT_COLUMNS.filter((c) => withPeriod || c !== 'period');
   const money = new Set(['spend', 'cost_per_meeting', 'cpqm']);
   const rate = new Set(['show_rate', 'qual_rate']);
   const show = (c: string, v: unknown) => {

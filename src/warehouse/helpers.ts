@@ -11,33 +11,18 @@
  */
 
 import { ROUNDING_SLACK } from '../metrics/numbers';
-import { OUTCOME_LABELS } from '../metrics/outcomes';
+import { OUTCOME_LABELS, OUTCOME_MEANINGS } from '../metrics/outcomes';
 import { PERIODS } from '../metrics/period';
-import { labelKey } from '../sheets/labels';
+import { FILLER, labelKey, TOTALS_ROW } from '../sheets/labels';
 import { amountHelpers, WS } from './amount';
 import type { Dialect, ScalarDefinition } from './dialect';
-
-/** Words dropped from labels before matching ("not qualified BY role"). */
-export const FILLER = ['a', 'an', 'the', 'by', 'due', 'to', 'of', 'for', 'on', 'in', 'at', 'is'];
+import { sqlName } from './scalar';
 
 /** A word of a label: runs of anything but whitespace, punctuation (incl. the en dash), symbols and emoji variation marks. */
-const SPACE = `${WS}+`;
-
 const WORD = '[^\\s\\p{P}\\p{S}\\x{FE0F}]+';
-
-export type OutcomeClass = 'qualified' | 'not_qualified' | 'no_show' | 'pending';
-
-/** What each accepted spelling means, by matching key. */
-export const OUTCOME_CLASSES: readonly [string, OutcomeClass][] = [
-  [OUTCOME_LABELS[0], 'qualified'],
-  [OUTCOME_LABELS[1], 'not_qualified'],
-  [OUTCOME_LABELS[2], 'not_qualified'],
-  [OUTCOME_LABELS[3], 'not_qualified'],
-  [OUTCOME_LABELS[4], 'no_show'],
-  [OUTCOME_LABELS[5], 'pending'],
-  ['Not qualified', 'not_qualified'],
-  ['Rescheduled', 'pending'],
-];
+const SPACE = `${WS}+`;
+/** The totals-row pattern of the sheet (sheets/labels.ts), case forgiven as there. */
+const TOTALS = `${TOTALS_ROW.flags.includes('i') ? '(?i)' : ''}${TOTALS_ROW.source}`;
 
 /** The type of a period's first day: in DuckDB a TIMESTAMP, as grouping on it is faster than on its DATE. */
 export function periodStartType(q: Dialect): string {
@@ -46,13 +31,13 @@ export function periodStartType(q: Dialect): string {
 
 export function helpers(q: Dialect): ScalarDefinition[] {
   const { float, text, date } = q;
-  const fillers = FILLER.map((w) => q.str(w)).join(', ');
+  const fillers = [...FILLER].map((w) => q.str(w)).join(', ');
   const wordsKey =
     q.id === 'duckdb'
       ? `coalesce(array_to_string(list_filter(regexp_extract_all(lower(label), ${q.re(WORD)}), w -> NOT list_contains([${fillers}], w)), ''), '')`
       : `IFNULL((SELECT STRING_AGG(w, '' ORDER BY o) FROM UNNEST(REGEXP_EXTRACT_ALL(LOWER(label), ${q.re(WORD)})) AS w WITH OFFSET o WHERE w NOT IN (${fillers})), '')`;
-  const outcomeCases = OUTCOME_CLASSES.map(
-    ([label, cls]) => `    WHEN ${q.str(labelKey(label))} THEN ${q.str(cls)}`,
+  const outcomeCases = OUTCOME_MEANINGS.map(
+    ([label, meaning]) => `    WHEN ${q.str(labelKey(label))} THEN ${q.str(sqlName(meaning))}`,
   ).join('\n');
   const periodList = PERIODS.join(', ');
   const trunc =
@@ -153,7 +138,7 @@ export function helpers(q: Dialect): ScalarDefinition[] {
         "Whether a spend row's channel reads like an export's totals row: Total, Total:, Totals, Total: All campaigns, Grand total.",
       params: [{ name: 'raw', type: text }],
       returns: 'BOOLEAN',
-      body: q.regexFull(`LOWER(${collapsed})`, '(?:grand\\s+)?totals?(?:\\s*[:\\-–—].*)?'),
+      body: q.regexFull(collapsed, TOTALS),
     },
     ...amountHelpers(q),
   ];

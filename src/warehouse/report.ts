@@ -26,16 +26,18 @@
  * groups, not on every row. Problems are found in the same pass (counts and
  * first row numbers per group), and the first one in row order is raised.
  */
-import { OUTCOME_LABELS } from '../metrics/outcomes';
+import { OUTCOME_LABELS, type Outcome } from '../metrics/outcomes';
 import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../metrics/report';
 import type { Dialect, Part, TableDefinition } from './dialect';
 import { periodStartType } from './helpers';
+import { sqlName } from './scalar';
 
 /** The columns of the two views the report reads, besides the optional `source_row`. */
 export const SPEND_VIEW = ['channel', 'spend', 'day'] as const;
 export const MEETINGS_VIEW = ['channel', 'outcome', 'day'] as const;
 
-export const REPORT_COLUMNS = [
+/** The report's columns in SQL (the sheet's headers are metrics/report.ts REPORT_COLUMNS). */
+export const SQL_REPORT_COLUMNS = [
   'channel',
   'period',
   'spend',
@@ -56,6 +58,8 @@ export function reportFunction(q: Dialect): TableDefinition {
   const meetingView = q.viewRows(q.object('funnel_meetings'), MEETINGS_VIEW, 'source_row', q.int);
   const msg = (parts: Part[]) => q.message(parts);
   const sql = (x: string) => ({ sql: x });
+  // funnel_outcome's answers, the meanings of metrics/outcomes.ts in snake_case.
+  const means = (...outcomes: Outcome[]) => outcomes.map((o) => q.str(sqlName(o))).join(', ');
 
   // Where a problem is: "funnel_spend row 12", or the row's values when there is no source_row.
   const where = (view: string) =>
@@ -114,10 +118,10 @@ labels AS (
 meeting_groups AS (
   -- Kept per label: the channel totals below add them up, so no regrouping here.
   SELECT g.raw, g.start, g.first_row,
-    CASE WHEN l.outcome IN ('qualified', 'not_qualified', 'no_show') THEN g.n ELSE 0 END AS booked,
-    CASE WHEN l.outcome IN ('qualified', 'not_qualified') THEN g.n ELSE 0 END AS held,
-    CASE WHEN l.outcome = 'no_show' THEN g.n ELSE 0 END AS no_shows,
-    CASE WHEN l.outcome = 'qualified' THEN g.n ELSE 0 END AS qualified
+    CASE WHEN l.outcome IN (${means('qualified', 'notQualified', 'noShow')}) THEN g.n ELSE 0 END AS booked,
+    CASE WHEN l.outcome IN (${means('qualified', 'notQualified')}) THEN g.n ELSE 0 END AS held,
+    CASE WHEN l.outcome = ${means('noShow')} THEN g.n ELSE 0 END AS no_shows,
+    CASE WHEN l.outcome = ${means('qualified')} THEN g.n ELSE 0 END AS qualified
   FROM label_groups AS g JOIN labels AS l ON l.label = g.label
 ),
 raws AS (

@@ -11,7 +11,7 @@ import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
 import { bigquery } from '../../src/warehouse/dialect';
 import { generate } from '../../src/warehouse/generate';
 import { helpers } from '../../src/warehouse/helpers';
-import { REPORT_COLUMNS, reportFunction } from '../../src/warehouse/report';
+import { reportFunction, SQL_REPORT_COLUMNS } from '../../src/warehouse/report';
 import { sqlEntries, sqlName } from '../../src/warehouse/scalar';
 import { agreesWithSheetReading, moneyText, type Reading } from './money-text';
 import {
@@ -236,7 +236,7 @@ describe('cpqm_report in ZetaSQL', () => {
           assert.notEqual(typeof got, 'string', `unexpected problem: ${got}`);
           assert.deepEqual(
             Object.keys((got as ReportRow[])[0] ?? {}),
-            want.length ? REPORT_COLUMNS : [],
+            want.length ? SQL_REPORT_COLUMNS : [],
           );
           assertSameReport(got as ReportRow[], want as ReportRow[], `period ${period}`);
         },

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
-import { REPORT_COLUMNS } from '../../src/warehouse/report';
+import { SQL_REPORT_COLUMNS } from '../../src/warehouse/report';
 
 export interface SpendRow {
   channel: string | null;
@@ -98,7 +98,7 @@ export function assertSameReport(got: ReportRow[], want: ReportRow[], context: s
   );
   got.forEach((g, i) => {
     const w = want[i]!;
-    for (const c of REPORT_COLUMNS) {
+    for (const c of SQL_REPORT_COLUMNS) {
       const a = g[c];
       const b = w[c];
       if (typeof a === 'number' && typeof b === 'number') {

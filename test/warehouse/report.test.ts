@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
 import { connect, rows } from '../../src/warehouse/duckdb';
-import { REPORT_COLUMNS } from '../../src/warehouse/report';
+import { SQL_REPORT_COLUMNS } from '../../src/warehouse/report';
 import {
   assertSameReport,
   M,
@@ -88,7 +88,7 @@ async function load(
 async function report(period: string | null): Promise<ReportRow[]> {
   const got = await rows(
     con,
-    `SELECT ${REPORT_COLUMNS.join(', ')} FROM cpqm_report(${lit(period)})`,
+    `SELECT ${SQL_REPORT_COLUMNS.join(', ')} FROM cpqm_report(${lit(period)})`,
   );
   return got as unknown as ReportRow[];
 }

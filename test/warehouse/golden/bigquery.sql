@@ -82,7 +82,7 @@ LOWER(TRIM(REGEXP_REPLACE(raw, r'[\s\x{0B}\x{FEFF}\p{Z}]+', ' ')))
 CREATE OR REPLACE FUNCTION `funnel_math.funnel_is_totals`(raw STRING)
 RETURNS BOOLEAN
 AS (
-REGEXP_CONTAINS(LOWER(TRIM(REGEXP_REPLACE(raw, r'[\s\x{0B}\x{FEFF}\p{Z}]+', ' '))), r'^(?:(?:grand\s+)?totals?(?:\s*[:\-–—].*)?)$')
+REGEXP_CONTAINS(TRIM(REGEXP_REPLACE(raw, r'[\s\x{0B}\x{FEFF}\p{Z}]+', ' ')), r'^(?:(?i)^(?:grand )?totals?(?:\s*[:\-–—].*)?$)$')
 );
 
 -- The amount money text stands for, without its sign; NULL when it stands for none, or for two ("1,204" without a currency).
