@@ -8,8 +8,10 @@
  *   --read-as text            read spend and days as text, the sheet's way, even where DuckDB would type them
  */
 import { parseArgs } from 'node:util';
-import { ReportError, runReport, toTable } from '../src/warehouse/csv-report';
+import { ReportError } from '../src/warehouse/csv-options';
+import { runReport } from '../src/warehouse/csv-report';
 import { connect } from '../src/warehouse/duckdb';
+import { toTable } from '../src/warehouse/report-text';
 
 const USAGE =
   'usage: npm run report -- --spend ads.csv --meetings crm.csv [--period week|month|quarter|year] [--out report.csv]';
