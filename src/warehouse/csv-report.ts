@@ -9,6 +9,7 @@
  * numbers in messages are the file's rows counting the header as row 1, as a
  * spreadsheet shows the file.
  */
+import { renameSync, rmSync } from 'node:fs';
 import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api';
 import { PERIODS } from '../metrics/period';
 import { sqlStr } from './csv-file';
@@ -16,7 +17,7 @@ import { ReportError, type ReportOptions } from './csv-options';
 import { CSV_CAST, inFiles, whereItWent } from './csv-problems';
 import { defineViews, reportCall } from './csv-views';
 import { plainRows } from './duckdb';
-import { SQL_REPORT_COLUMNS } from './report';
+import { SQL_REPORT_COLUMNS, SQL_REPORT_NUMBERS } from './report';
 
 /** Runs a query, reporting progress while it runs. */
 async function withProgress<T>(
@@ -66,6 +67,16 @@ export async function runReport(
   }
 }
 
+/** Significant digits a number is written with: 1616.12, not 1616.1200000000001. */
+const SIGNIFICANT_DIGITS = 15;
+
+/** A report column as the CSV file shows it: numbers without float noise. */
+function withoutNoise(column: (typeof SQL_REPORT_COLUMNS)[number]): string {
+  return SQL_REPORT_NUMBERS.has(column)
+    ? `CAST(printf('%.${SIGNIFICANT_DIGITS}g', ${column}) AS DOUBLE) AS ${column}`
+    : column;
+}
+
 async function runOnce(con: DuckDBConnection, options: ReportOptions): Promise<ReportRow[]> {
   const textColumns = await defineViews(con, options, false);
   if (options.onProgress) {
@@ -73,18 +84,23 @@ async function runOnce(con: DuckDBConnection, options: ReportOptions): Promise<R
     await con.run('SET enable_progress_bar_print = false');
   }
   const select = `SELECT ${SQL_REPORT_COLUMNS.join(', ')} FROM ${reportCall(options)}`;
-  // With a CSV file to write, DuckDB writes it: no row passes through JavaScript.
-  const sql = options.out
-    ? `COPY (${select}) TO ${sqlStr(options.out)} (FORMAT csv, HEADER)`
+  // With a CSV file to write, DuckDB writes it (no row passes through JavaScript), into a file
+  // beside the output that takes its name only once complete: a failed run leaves no output
+  // file, not an empty or half one, and an older file of that name stays as it was.
+  const partial = options.out ? `${options.out}.${process.pid}.partial` : undefined;
+  const sql = partial
+    ? `COPY (SELECT ${SQL_REPORT_COLUMNS.map(withoutNoise).join(', ')} FROM (${select})) TO ${sqlStr(partial)} (FORMAT csv, HEADER)`
     : select;
   let reader: DuckDBResultReader;
   try {
     reader = await withProgress(con, con.runAndReadAll(sql), options.onProgress);
   } catch (e) {
+    if (partial) rmSync(partial, { force: true });
     throw new ReportError(
       await whereItWent(con, options, inFiles((e as Error).message, options), textColumns),
     );
   }
+  if (partial && options.out) renameSync(partial, options.out);
   if (options.out || options.materializeOnly) return [];
   return plainRows(reader) as ReportRow[];
 }

@@ -51,6 +51,15 @@ export const SQL_REPORT_COLUMNS = [
   'cpqm',
 ] as const;
 
+/** The columns that hold fractional numbers (money, rates); the others are text or counts. */
+export const SQL_REPORT_NUMBERS: ReadonlySet<(typeof SQL_REPORT_COLUMNS)[number]> = new Set([
+  'spend',
+  'show_rate',
+  'qual_rate',
+  'cost_per_meeting',
+  'cpqm',
+] as const);
+
 export function reportFunction(q: Dialect): TableDefinition {
   const f = (name: string, ...args: string[]) => q.call(name, args);
   const U = f('funnel_period_unit', 'period');

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -268,5 +268,60 @@ describe('the report from CSV files', () => {
     assert.match(bad.stderr, /does not exist/);
     const usage = cmd(['--spend', ads]);
     assert.equal(usage.status, 2);
+  });
+
+  it('--help lists every option', () => {
+    const help = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts', '--help'], {
+      encoding: 'utf8',
+    });
+    assert.equal(help.status, 0, help.stderr);
+    const listed = [...help.stdout.matchAll(/^ {2}--([a-z-]+)/gm)].map((m) => m[1]);
+    assert.deepEqual(listed, [
+      'spend',
+      'meetings',
+      'period',
+      'out',
+      'spend-channel',
+      'spend-amount',
+      'spend-day',
+      'meetings-channel',
+      'meetings-outcome',
+      'meetings-day',
+      'date-format',
+      'read-as',
+      'quiet',
+      'help',
+    ]);
+    assert.match(help.stdout, /--period <week\|month\|quarter\|year>/);
+  });
+
+  it('a failed run leaves no output file, and an older one as it was', async () => {
+    const out = join(dir, 'kept.csv');
+    writeFileSync(out, 'older report\n');
+    const ads = file('bad-ads.csv', 'Day,Campaign,Cost\n2026-01-05,Search,"1,204"\n');
+    assert.match(await fails({ spend: ads, meetings: CRM, out }), /could be 1204 or 1\.204/);
+    assert.equal(readFileSync(out, 'utf8'), 'older report\n');
+    const fresh = join(dir, 'never.csv');
+    assert.match(await fails({ spend: ads, meetings: CRM, out: fresh }), /could be/);
+    assert.equal(existsSync(fresh), false);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.endsWith('.partial')),
+      [],
+    );
+  });
+
+  it('writes numbers with at most 15 significant digits', async () => {
+    // 0.1 + 0.2 sums to 0.30000000000000004 in floating point.
+    const ads = file(
+      'noise.csv',
+      'Day,Campaign,Cost\n2026-01-05,Search,0.1\n2026-01-06,Search,0.2\n',
+    );
+    assert.equal(String(0.1 + 0.2), '0.30000000000000004');
+    const out = join(dir, 'digits.csv');
+    await run({ spend: ads, meetings: CRM, out });
+    const search = readFileSync(out, 'utf8')
+      .split('\n')
+      .find((line) => line.startsWith('Search,'));
+    assert.equal(search?.split(',')[2], '0.3');
   });
 });
