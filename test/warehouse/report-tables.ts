@@ -209,3 +209,68 @@ export const meetingRow = (bad: boolean) =>
   });
 export const number = <T>(list: T[]) => list.map((r, i) => ({ ...r, source_row: i + 1 }));
 export const periods = fc.constantFrom(null, 'week', 'month', 'quarter', 'year');
+
+/** A report engine run on two tables: its rows, or the message of the problem it raised. */
+export type ReportEngine = (
+  spend: SpendRow[],
+  meetings: MeetingRow[],
+  period: string | null,
+) => Promise<ReportRow[] | string>;
+
+/** Generated tables without problems: the engine gives the sheet's rows, column for column. */
+export async function agreesOnTables(
+  engine: ReportEngine,
+  { maxLength, numRuns }: { maxLength: number; numRuns: number },
+): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(spendRow(false), { maxLength }),
+      fc.array(meetingRow(false), { maxLength }),
+      periods,
+      async (s, m, period) => {
+        const spend = number(s);
+        const meetings = number(m);
+        const want = sheetReport(spend, meetings, period);
+        assert.notEqual(typeof want, 'string', String(want));
+        const got = await engine(spend, meetings, period);
+        assert.notEqual(typeof got, 'string', `unexpected problem: ${got}`);
+        assert.deepEqual(
+          Object.keys((got as ReportRow[])[0] ?? {}),
+          (want as ReportRow[]).length ? SQL_REPORT_COLUMNS : [],
+        );
+        assertSameReport(got as ReportRow[], want as ReportRow[], `period ${period}`);
+      },
+    ),
+    { numRuns },
+  );
+}
+
+/** Generated tables with problems: the engine raises the sheet's problem, naming the same row. */
+export async function agreesOnProblems(
+  engine: ReportEngine,
+  { maxLength, numRuns, atLeast }: { maxLength: number; numRuns: number; atLeast: number },
+): Promise<void> {
+  let problems = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(spendRow(true), { maxLength }),
+      fc.array(meetingRow(true), { maxLength }),
+      periods,
+      async (s, m, period) => {
+        const spend = number(s);
+        const meetings = number(m);
+        const want = sheetReport(spend, meetings, period);
+        const got = await engine(spend, meetings, period);
+        if (typeof want === 'string') {
+          problems++;
+          assert.equal(got, want);
+        } else {
+          assert.notEqual(typeof got, 'string', `unexpected problem: ${got}`);
+          assertSameReport(got as ReportRow[], want, `period ${period}`);
+        }
+      },
+    ),
+    { numRuns },
+  );
+  assert.ok(problems >= atLeast, `only ${problems} of ${numRuns} tables had a problem`);
+}

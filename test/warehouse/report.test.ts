@@ -5,22 +5,20 @@
  */
 import assert from 'node:assert/strict';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import fc from 'fast-check';
 import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
 import { connect, rows } from '../../src/warehouse/duckdb';
 import { SQL_REPORT_COLUMNS } from '../../src/warehouse/report';
 import {
+  agreesOnProblems,
+  agreesOnTables,
   assertSameReport,
   M,
   type MeetingRow,
-  meetingRow,
-  number,
-  periods,
+  type ReportEngine,
   type ReportRow,
   S,
   type SpendRow,
   sheetReport,
-  spendRow,
 } from './report-tables';
 
 let con: DuckDBConnection;
@@ -294,52 +292,20 @@ describe('cpqm_report', () => {
     );
   });
 
-  it('agrees with the sheet on generated tables', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(spendRow(false), { maxLength: 30 }),
-        fc.array(meetingRow(false), { maxLength: 30 }),
-        periods,
-        async (s, m, period) => {
-          const spend = number(s);
-          const meetings = number(m);
-          await load(spend, meetings);
-          const want = sheetReport(spend, meetings, period);
-          assert.notEqual(typeof want, 'string', String(want));
-          assertSameReport(await report(period), want as ReportRow[], `period ${period}`);
-        },
-      ),
-      { numRuns: 60 },
+  // The DuckDB views over the rows, then the report: its rows, or its problem's message.
+  const duck: ReportEngine = async (spend, meetings, period) => {
+    await load(spend, meetings);
+    return report(period).then(
+      (r) => r,
+      (e: Error) => e.message.replace(/^Invalid Input Error: /, ''),
     );
+  };
+
+  it('agrees with the sheet on generated tables', async () => {
+    await agreesOnTables(duck, { maxLength: 30, numRuns: 60 });
   });
 
   it('raises the problem the sheet raises, naming the same row, on generated tables', async () => {
-    let problems = 0;
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(spendRow(true), { maxLength: 12 }),
-        fc.array(meetingRow(true), { maxLength: 12 }),
-        periods,
-        async (s, m, period) => {
-          const spend = number(s);
-          const meetings = number(m);
-          await load(spend, meetings);
-          const want = sheetReport(spend, meetings, period);
-          const got = await report(period).then(
-            (r) => r,
-            (e: Error) => e.message.replace(/^Invalid Input Error: /, ''),
-          );
-          if (typeof want === 'string') {
-            problems++;
-            assert.equal(got, want);
-          } else {
-            assert.notEqual(typeof got, 'string', `unexpected problem: ${got}`);
-            assertSameReport(got as ReportRow[], want, `period ${period}`);
-          }
-        },
-      ),
-      { numRuns: 100 },
-    );
-    assert.ok(problems > 30, `only ${problems} of 100 tables had a problem`);
+    await agreesOnProblems(duck, { maxLength: 12, numRuns: 100, atLeast: 31 });
   });
 });
