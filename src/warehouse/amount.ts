@@ -1,6 +1,6 @@
 /**
  * Money text read the way the sheet reads it (src/sheets/number-text.ts,
- * docs/ARGUMENT-RULES.md rule 4), as SQL helper functions: after trimming, a
+ * docs/ARGUMENT-RULES.md rule 4), as SQL functions: after trimming, a
  * sign, a currency symbol or three-letter code before or after the amount,
  * and the digits with their separators. A text is read only when it has one
  * reading; "1,204" and "1.204" without a currency have two and are refused
@@ -44,7 +44,7 @@ const COMMON_AMOUNT = [
   '[1-9]\\d{0,2}(?:,\\d{3}){2,}(?:\\.\\d+)?',
 ].join('|');
 
-export function amountHelpers(q: Dialect): ScalarDefinition[] {
+export function amountFunctions(q: Dialect): ScalarDefinition[] {
   const { float, text } = q;
   // Spaces around the text are matched by the patterns rather than trimmed first: each trim is
   // one more regular expression for DuckDB to build wherever the macro is expanded.

@@ -14,7 +14,7 @@ import { ROUNDING_SLACK } from '../metrics/numbers';
 import { OUTCOME_LABELS, OUTCOME_MEANINGS } from '../metrics/outcomes';
 import { PERIODS } from '../metrics/period';
 import { FILLER, labelKey, TOTALS_ROW } from '../sheets/labels';
-import { amountHelpers, WS } from './amount';
+import { amountFunctions, WS } from './amount';
 import type { Dialect, ScalarDefinition } from './dialect';
 import { sqlName } from './scalar';
 
@@ -140,6 +140,6 @@ export function helpers(q: Dialect): ScalarDefinition[] {
       returns: 'BOOLEAN',
       body: q.regexFull(collapsed, TOTALS),
     },
-    ...amountHelpers(q),
+    ...amountFunctions(q),
   ];
 }
