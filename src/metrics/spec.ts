@@ -12,6 +12,7 @@
  */
 
 import type { Day } from '../sheets/dates';
+import { type Mapping, readMapping } from '../sheets/mapping';
 import {
   elementwise,
   type Kernel,
@@ -22,6 +23,7 @@ import {
   type SheetResult,
   wholeRange,
 } from '../sheets/run';
+import { MAPPING_MEANINGS } from './mapping-meanings';
 
 export type Family =
   | 'Cost and efficiency'
@@ -67,6 +69,7 @@ interface KindValue {
   flag: boolean;
   text: string;
   date: Day;
+  mapping: Mapping;
 }
 
 /** The kernel's arguments, typed from the declared params: `[spend: number, …]`. */
@@ -180,9 +183,25 @@ export function withDocs(runtime: Runtime, docs: Docs): FunctionSpec {
   } as FunctionSpec;
 }
 
+/**
+ * A whole-range function's run, with its mapping argument (if it takes one)
+ * read once, before the run, into the parsed table: omitted or blank, it is
+ * the empty table.
+ */
+function withMapping(spec: WholeRangeRuntime): (...args: unknown[]) => SheetResult {
+  const at = spec.params.findIndex((p) => p.kind === 'mapping');
+  if (at < 0) return spec.run;
+  return (...args) => {
+    const parsed = args.slice(0, spec.params.length);
+    while (parsed.length < spec.params.length) parsed.push(undefined);
+    parsed[at] = readMapping(args[at], MAPPING_MEANINGS);
+    return spec.run(...parsed);
+  };
+}
+
 /** The callable Sheets, the engine and the tests use for an entry. */
 export function compile(spec: Runtime): SheetFunction {
   return spec.mode === 'elementwise'
     ? elementwise(spec.name, spec.params, spec.kernel)
-    : wholeRange(spec.name, spec.params, spec.run);
+    : wholeRange(spec.name, spec.params, withMapping(spec));
 }

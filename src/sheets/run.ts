@@ -9,7 +9,8 @@ import { CallError, Problem } from './problem';
 /** What the runner needs to know about an argument. */
 export interface ParamKind {
   name: string;
-  kind: Kind;
+  /** `mapping`: the mapping table (rule 13), read whole before the function runs (sheets/mapping.ts). */
+  kind: Kind | 'mapping';
   optional?: boolean;
   /** Used when an optional argument is omitted or blank. */
   default?: number | boolean | string;
@@ -179,7 +180,7 @@ const unused = (_arg: string, value: unknown): unknown => value;
 function argOf(p: ParamKind | undefined): Arg {
   return {
     name: p?.name ?? '',
-    coerce: p ? (p.options ? toOption : COERCE[p.kind]) : unused,
+    coerce: !p || p.kind === 'mapping' ? unused : p.options ? toOption : COERCE[p.kind],
     required: p !== undefined && p.optional !== true,
     fallback: p?.default,
   };
