@@ -11,7 +11,7 @@ import { isDate } from '../sheets/dates';
 import { channelName } from '../sheets/labels';
 import type { Mapping } from '../sheets/mapping';
 import { Problem } from '../sheets/problem';
-import type { Scalar } from '../sheets/run';
+import type { Scalar } from '../sheets/result';
 import { type Period, periodLabel } from './period';
 import { refuseTotalsRow } from './totals-row';
 

@@ -3,6 +3,7 @@
  * summary by segment, from a log with one CRM outcome label per meeting.
  */
 
+import type { ParamKind } from '../sheets/arguments';
 import { isBlank, toText } from '../sheets/coerce';
 import { dateLabels } from '../sheets/dates';
 import { show } from '../sheets/format';
@@ -10,8 +11,8 @@ import { channelName, Labels } from '../sheets/labels';
 import type { Mapping } from '../sheets/mapping';
 import { Problem } from '../sheets/problem';
 import { eachAligned, isBlankValue } from '../sheets/ranges';
-
-import type { ParamKind, Scalar, Shape } from '../sheets/run';
+import type { Scalar } from '../sheets/result';
+import type { Shape } from '../sheets/shapes';
 import type { WholeRangeRuntime } from './spec';
 
 /** The six outcome labels a CRM meeting-outcome field should offer, in order. */

@@ -8,7 +8,7 @@ import { COERCE, isBlank } from '../sheets/coerce';
 import { show } from '../sheets/format';
 import { Problem } from '../sheets/problem';
 import { position, withPosition } from '../sheets/ranges';
-import { checkShapes, type Grid, isRange, type Shape } from '../sheets/run';
+import { type Grid, isRange, type Shape, tableShape } from '../sheets/shapes';
 import type { Grouping } from './grouping';
 import { refuseTotalsRow } from './totals-row';
 
@@ -24,7 +24,7 @@ export interface Table {
 export function table(names: readonly string[], args: readonly unknown[]): Table {
   const grids = args.map((a) => (a === undefined ? undefined : isRange(a) ? a : [[a]]));
   const given = grids.flatMap((g, k) => (g ? [[names[k]!, g] as const] : []));
-  const shape = checkShapes(
+  const shape = tableShape(
     given.map(([n]) => n),
     given.map(([, g]) => g),
   );

@@ -10,7 +10,7 @@
  */
 import type { Mapping } from '../sheets/mapping';
 import { CallError } from '../sheets/problem';
-import type { Scalar, SheetResult } from '../sheets/run';
+import type { Scalar, SheetResult } from '../sheets/result';
 import { ALL_CHANNELS, type Group } from './grouping';
 import { MAPPING_PARAM } from './outcomes';
 import { PERIODS, readPeriod } from './period';

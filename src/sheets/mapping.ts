@@ -10,7 +10,7 @@ import { isBlank, toText } from './coerce';
 import { show } from './format';
 import { channelKey, channelName, channelPattern, isPattern, labelKey } from './labels';
 import { CallError } from './problem';
-import { isRange, shapeOf, showShape } from './run';
+import { isRange, shapeOf, showShape } from './shapes';
 
 /** The fields a mapping row may name, spelled as users write them (any case). */
 export const MAPPING_FIELDS = ['channel', 'outcome', 'deal status'] as const;
