@@ -58,6 +58,7 @@ interface KindValue {
   rate: number;
   factor: number;
   number: number;
+  measure: unknown;
   flag: boolean;
   text: string;
   date: Day;
