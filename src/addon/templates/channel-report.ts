@@ -101,7 +101,7 @@ function reportNow(
     column(meetingNames),
     column(read(src.outcome)),
   ];
-  const dated = raw.period !== 'none';
+  const dated = raw.period !== null;
   const out = FUNCTIONS.CPQM_REPORT!(
     ...args,
     ...(dated ? [column(read(src.spendDate)), column(read(src.meetingDate)), raw.period] : []),
@@ -126,11 +126,11 @@ function reportNow(
 }
 
 function sources(ctx: BuildContext, raw: RawData) {
-  const dated = raw.period !== 'none';
+  const dated = raw.period !== null;
   return {
-    spendChannel: sourceOf(ctx, raw.spend.sheet, raw.spend.columns.channel),
-    spend: sourceOf(ctx, raw.spend.sheet, raw.spend.columns.spend),
-    spendDate: dated ? sourceOf(ctx, raw.spend.sheet, raw.spend.columns.date) : undefined,
+    spendChannel: sourceOf(ctx, raw.spend[0].sheet, raw.spend[0].columns.channel),
+    spend: sourceOf(ctx, raw.spend[0].sheet, raw.spend[0].columns.spend),
+    spendDate: dated ? sourceOf(ctx, raw.spend[0].sheet, raw.spend[0].columns.date) : undefined,
     meetingChannel: sourceOf(ctx, raw.meetings.sheet, raw.meetings.columns.channel),
     outcome: sourceOf(ctx, raw.meetings.sheet, raw.meetings.columns.outcome),
     meetingDate: dated ? sourceOf(ctx, raw.meetings.sheet, raw.meetings.columns.date) : undefined,
@@ -175,7 +175,7 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
   const { economics: e, formulaStyle: style } = settings;
   const fmt = formats(e.currency);
   const plan = emptyPlan('channelReport', TEMPLATE_TITLES.channelReport);
-  const dated = raw.period !== 'none';
+  const dated = raw.period !== null;
   const src = sources(ctx, raw);
   const col = columns(dated);
   const { inputsRow, tableRow } = REPORT_LAYOUT;
@@ -195,7 +195,7 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
     cells: [
       ['Channel report', null],
       [
-        `CPQM by channel${per} from the raw rows of ${sheetRef(raw.spend.sheet)} and ${sheetRef(raw.meetings.sheet)}: every total is Σ spend ÷ Σ qualified meetings over the rows it covers, never an average of rates.`,
+        `CPQM by channel${per} from the raw rows of ${sheetRef(raw.spend[0].sheet)} and ${sheetRef(raw.meetings.sheet)}: every total is Σ spend ÷ Σ qualified meetings over the rows it covers, never an average of rates.`,
         null,
       ],
       [
@@ -271,7 +271,7 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
   );
   plan.cols = Math.max(plan.cols, widest);
   plan.summary.push(
-    `CPQM by channel${per} from sheet "${raw.spend.sheet}" (columns ${[src.spendChannel, src.spend, src.spendDate].flatMap((s) => (s ? [columnLetter(s.col)] : [])).join(', ')}) and sheet "${raw.meetings.sheet}" (columns ${[src.meetingChannel, src.outcome, src.meetingDate].flatMap((s) => (s ? [columnLetter(s.col)] : [])).join(', ')}).`,
+    `CPQM by channel${per} from sheet "${raw.spend[0].sheet}" (columns ${[src.spendChannel, src.spend, src.spendDate].flatMap((s) => (s ? [columnLetter(s.col)] : [])).join(', ')}) and sheet "${raw.meetings.sheet}" (columns ${[src.meetingChannel, src.outcome, src.meetingDate].flatMap((s) => (s ? [columnLetter(s.col)] : [])).join(', ')}).`,
     style === 'addon'
       ? `One CPQM_REPORT over open columns: ${reportRows.length} rows now, and new rows flow in. Max CPQM, headroom and a verdict beside every row.`
       : `${reportRows.length} rows of built-in SUMIFS/COUNTIFS for the channels and periods there are now; the tab counts rows it is not showing.`,
@@ -300,7 +300,7 @@ function addonTable(
   inputs: Inputs,
 ): number {
   const refs = [src.spendChannel, src.spend, src.meetingChannel, src.outcome].map(open);
-  if (raw.period !== 'none')
+  if (raw.period !== null)
     refs.push(open(src.spendDate!), open(src.meetingDate!), `"${raw.period}"`);
   const down = (c: number) => `${cellA1(firstRow, c)}:${columnLetter(c)}`;
   const name = down(0);
@@ -370,7 +370,7 @@ function nativeTable(
   reportRows: unknown[][],
   spellings: Map<string, string[]>,
 ): { rows: number; notShown: PlanCell } {
-  const dated = raw.period !== 'none';
+  const dated = raw.period !== null;
   const period = raw.period as Period;
   const channelRows = reportRows.filter((r) => r[0] !== 'All channels');
   const totalRows = reportRows.filter((r) => r[0] === 'All channels');
