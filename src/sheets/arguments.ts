@@ -44,16 +44,6 @@ export function checkArguments(
   params: readonly ParamKind[],
   args: readonly unknown[],
 ): void {
-  checkArgumentCount(fn, params, args);
-  checkRows(fn, params, args);
-}
-
-/** How many arguments, and none `null`: what a call is refused for before any range is read. */
-export function checkArgumentCount(
-  fn: string,
-  params: readonly ParamKind[],
-  args: readonly unknown[],
-): void {
   let required = 0;
   for (const p of params) if (!p.optional) required++;
   if (args.length < required || args.length > params.length) {
@@ -63,35 +53,20 @@ export function checkArgumentCount(
     );
   }
   for (let k = 0; k < args.length; k++) {
-    if (args[k] === null) {
+    const arg = args[k];
+    if (arg === null) {
       throw new CallError(
         `${fn}: ${params[k]!.name} is null; pass a value, a range, or "" for a blank`,
       );
     }
-  }
-}
-
-/** Every list argument is rows of cells of one length: the first such argument that is not is named. */
-export function checkRows(
-  fn: string,
-  params: readonly ParamKind[],
-  args: readonly unknown[],
-): void {
-  for (let k = 0; k < args.length; k++) {
-    const arg = args[k];
     if (!Array.isArray(arg)) continue;
     const width = Array.isArray(arg[0]) ? (arg[0] as unknown[]).length : -1;
     for (const row of arg) {
-      if (!isRowOf(row, width)) {
+      if (!Array.isArray(row) || row.length !== width) {
         throw new CallError(
           `${fn}: ${params[k]!.name} is not a range of rows of the same length; pass a single value or rows of cells such as [[1], [2]]`,
         );
       }
     }
   }
-}
-
-/** A row of a range as Sheets passes it: an array of `width` cells. */
-export function isRowOf(row: unknown, width: number): boolean {
-  return Array.isArray(row) && row.length === width;
 }

@@ -3,13 +3,7 @@
  * element over any mix of single values and ranges, or over whole ranges, each
  * reporting its problems one way (docs/ARGUMENT-RULES.md).
  */
-import {
-  checkArgumentCount,
-  checkArguments,
-  checkRows,
-  isRowOf,
-  type ParamKind,
-} from './arguments';
+import { checkArguments, type ParamKind } from './arguments';
 import { elementReader } from './element';
 import { CallError, Problem } from './problem';
 import { finite, type Scalar, type SheetResult, tooLarge } from './result';
@@ -55,22 +49,9 @@ export function elementwise(
     }
   }
 
-  /**
-   * Refuses ranges that are not rows of cells. The loop below finds a bad row
-   * as it reads it, rather than in a pass of its own over every row first:
-   * on whole columns that pass cost a quarter of the call.
-   */
-  function refuseRows(args: readonly unknown[]): void {
-    try {
-      checkRows(fn, params, args);
-    } catch (e) {
-      throw withFunctionName(fn, e);
-    }
-  }
-
   return function call(...args: unknown[]): SheetResult {
     try {
-      checkArgumentCount(fn, params, args);
+      checkArguments(fn, params, args);
     } catch (e) {
       throw withFunctionName(fn, e);
     }
@@ -81,9 +62,6 @@ export function elementwise(
         throw withFunctionName(fn, e);
       }
     }
-    // Shapes are read from first rows, so those must be rows before anything is measured.
-    for (const arg of args)
-      if (isRange(arg) && arg.length > 0 && !isRange(arg[0])) refuseRows(args);
     const { rows, cols } = broadcastShape(fn, names, args);
     const [grids, fixed] = gridsAndSingles(args, arity);
     const [g0, g1, g2, g3] = grids;
@@ -94,14 +72,6 @@ export function elementwise(
       const row1 = g1?.[i] as unknown[] | undefined;
       const row2 = g2?.[i] as unknown[] | undefined;
       const row3 = g3?.[i] as unknown[] | undefined;
-      if (
-        (g0 && !isRowOf(row0, cols)) ||
-        (g1 && !isRowOf(row1, cols)) ||
-        (g2 && !isRowOf(row2, cols)) ||
-        (g3 && !isRowOf(row3, cols))
-      ) {
-        refuseRows(args);
-      }
       if (cols === 1) {
         out[i] = [
           cell(row0 ? row0[0] : v0, row1 ? row1[0] : v1, row2 ? row2[0] : v2, row3 ? row3[0] : v3),
