@@ -1,5 +1,5 @@
 /** The catalogue as plain data for the function reference page and docs. */
-import { signature } from '../sheets/run';
+import { signature } from '../sheets/arguments';
 import { CATALOGUE } from './catalogue';
 
 export interface ReferenceEntry {

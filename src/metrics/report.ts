@@ -13,14 +13,8 @@ import { type Day, epochDay, isDate, monthText } from '../sheets/dates';
 import { show } from '../sheets/format';
 import { CallError, Problem } from '../sheets/problem';
 import { position, single, withPosition } from '../sheets/ranges';
-import {
-  checkShapes,
-  type Grid,
-  isRange,
-  type Scalar,
-  type Shape,
-  type SheetResult,
-} from '../sheets/run';
+import type { Scalar, SheetResult } from '../sheets/result';
+import { type Grid, isRange, type Shape, tableShape } from '../sheets/shapes';
 import { OUTCOMES } from './outcomes';
 import type { WholeRangeRuntime } from './spec';
 
@@ -114,7 +108,7 @@ interface Table {
 function table(names: string[], args: unknown[]): Table {
   const grids = args.map((a) => (a === undefined ? undefined : isRange(a) ? a : [[a]]));
   const given = grids.flatMap((g, k) => (g ? [[names[k]!, g] as const] : []));
-  const shape = checkShapes(
+  const shape = tableShape(
     given.map(([n]) => n),
     given.map(([, g]) => g),
   );
