@@ -5,7 +5,7 @@
  * column on it. Without the sheets (no spreadsheet at hand) only the shape is
  * checked.
  */
-import { PERIODS, type Period } from '../metrics/report';
+import { PERIODS, type Period } from '../metrics/period';
 import { quote } from '../sheets/format';
 import { columnLetter } from '../workbook/a1';
 import { columnsHeaded } from '../workbook/headers';

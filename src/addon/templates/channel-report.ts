@@ -17,8 +17,10 @@
  */
 import { FUNCTIONS } from '../../metrics/catalogue';
 import { OUTCOME_LABELS } from '../../metrics/outcomes';
-import { channelKey, NO_CHANNEL, type Period, REPORT_COLUMNS } from '../../metrics/report';
+import type { Period } from '../../metrics/period';
+import { NO_CHANNEL, REPORT_COLUMNS } from '../../metrics/report';
 import { serialDay } from '../../sheets/dates';
+import { channelKey } from '../../sheets/labels';
 import { cellA1, columnLetter, openColumnA1, rect, sheetRef } from '../../workbook/a1';
 import { columnsHeaded } from '../../workbook/headers';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';

@@ -4,7 +4,7 @@
  * sheet; the meetings; the period.
  */
 import type { SpendField } from '../../addon/settings';
-import { PERIODS, type Period } from '../../metrics/report';
+import { PERIODS, type Period } from '../../metrics/period';
 import { isCampaignHeader, MEETING_TABLE, SPEND_TABLE } from '../../workbook/export-headers';
 import { el, on } from '../dom';
 import { iconButton, labelled, textInput, withError } from '../fields';
