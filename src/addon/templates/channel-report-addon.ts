@@ -27,7 +27,7 @@ export function addonTable(
     openColumn(src.meetingChannel),
     openColumn(src.outcome),
   ];
-  if (raw.period !== 'none')
+  if (raw.period !== null)
     refs.push(spendArgument(src.spend, 'date'), openColumn(src.meetingDate!), `"${raw.period}"`);
   const down = (c: number) => `${cellA1(firstRow, c)}:${columnLetter(c)}`;
   const name = down(0);

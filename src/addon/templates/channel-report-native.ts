@@ -127,7 +127,7 @@ export function nativeTable(
   inputs: Inputs,
   now: ReportNow,
 ): { rows: number; notShown: PlanCell } {
-  const dated = raw.period !== 'none';
+  const dated = raw.period !== null;
   const period = raw.period as Period;
   const channelRows = now.rows.filter((r) => r[0] !== ALL_CHANNELS);
   const totalRows = now.rows.filter((r) => r[0] === ALL_CHANNELS);

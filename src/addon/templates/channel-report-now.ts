@@ -67,7 +67,7 @@ export function reportNow(ctx: BuildContext, raw: RawData, src: Sources): Report
   }
   const column = (values: unknown[]) => (values.length > 0 ? values.map((v) => [v]) : [['']]);
   const meetingNames = read(src.meetingChannel);
-  const dated = raw.period !== 'none';
+  const dated = raw.period !== null;
   const args = [
     column(stacked.channel),
     column(stacked.spend),

@@ -35,11 +35,10 @@ export interface Sources {
 }
 
 export function reportSources(ctx: BuildContext, raw: RawData): Sources {
-  const dated = raw.period !== 'none';
+  const dated = raw.period !== null;
   const column = (sheet: string, header: string) => sourceColumn(ctx.sheets, sheet, header);
-  const spendSheets = [{ ...raw.spend, fixedChannel: '' }];
   return {
-    spend: spendSheets.map((ads) => {
+    spend: raw.spend.map((ads) => {
       const fixed = ads.fixedChannel.trim() !== '';
       const spend = column(ads.sheet, ads.columns.spend);
       return {

@@ -33,7 +33,7 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
   const { economics: e, formulaStyle: style } = settings;
   const fmt = formats(e.currency);
   const plan = emptyPlan('channelReport', TEMPLATE_TITLES.channelReport);
-  const dated = raw.period !== 'none';
+  const dated = raw.period !== null;
   const src = reportSources(ctx, raw);
   const col = reportColumns(dated);
   const { inputsRow, tableRow } = REPORT_LAYOUT;
@@ -53,7 +53,7 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
     cells: [
       ['Channel report', null],
       [
-        `CPQM by channel${per} from the raw rows of ${sheetRef(raw.spend.sheet)} and ${sheetRef(raw.meetings.sheet)}: every total is Σ spend ÷ Σ qualified meetings over the rows it covers, never an average of rates.`,
+        `CPQM by channel${per} from the raw rows of ${raw.spend.map((s) => sheetRef(s.sheet)).join(', ')} and ${sheetRef(raw.meetings.sheet)}: every total is Σ spend ÷ Σ qualified meetings over the rows it covers, never an average of rates.`,
         null,
       ],
       [
