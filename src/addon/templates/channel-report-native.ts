@@ -14,15 +14,10 @@
  * row counts its own and says `check data` instead of a verdict.
  */
 import { OUTCOME_LABELS } from '../../metrics/outcomes';
-import {
-  ALL_CHANNELS,
-  ALL_PERIODS,
-  channelKey,
-  NO_CHANNEL,
-  type Period,
-  REPORT_COLUMNS,
-} from '../../metrics/report';
-import { serialDay } from '../../sheets/dates';
+import { periodDays } from '../../metrics/period';
+import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL, REPORT_COLUMNS } from '../../metrics/report';
+import type { Day } from '../../sheets/dates';
+import { channelKey } from '../../sheets/labels';
 import { cellA1 } from '../../workbook/a1';
 import { formula, type PlanCell } from '../../workbook/plan';
 import type { RawData } from '../settings';
@@ -36,34 +31,10 @@ import { VERDICTS, verdictFormula } from './verdict';
 /** The columns the native table adds after the verdict: what each row counted. */
 export const NATIVE_COUNT_COLUMNS = ['Spend rows counted', 'Meetings counted', 'Costs as text'];
 
-/** The first and the day after the last day of a period label, as serial numbers. */
-function periodBounds(period: Period, label: string): [number, number] {
-  const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
-  const year = Number(label.slice(0, 4));
-  switch (period) {
-    case 'month': {
-      const m = Number(label.slice(5, 7));
-      return [day(year, m, 1), day(year, m + 1, 1)];
-    }
-    case 'quarter': {
-      const q = Number(label.slice(6, 7));
-      return [day(year, 3 * q - 2, 1), day(year, 3 * q + 1, 1)];
-    }
-    case 'year':
-      return [day(year, 1, 1), day(year + 1, 1, 1)];
-    case 'week': {
-      // The Monday of ISO week 1 is the Monday on or before 4 January.
-      const jan4 = day(year, 1, 4);
-      const weekday = (jan4 - 25_569 + 3) % 7; // 0 = Monday
-      const start = jan4 - weekday + 7 * (Number(label.slice(6)) - 1);
-      return [start, start + 7];
-    }
-  }
-}
+type PeriodDays = ReturnType<typeof periodDays>;
 
-/** DATE(2026,1,5) for a serial number: the comparison reads the same in every spreadsheet. */
-function dateLiteral(serial: number): string {
-  const d = serialDay(serial);
+/** DATE(2026,1,5): the comparison reads the same in every spreadsheet. */
+function dateLiteral(d: Day): string {
   return `DATE(${d.year},${d.month},${d.day})`;
 }
 
@@ -74,10 +45,10 @@ function anyOf(ref: string, texts: readonly string[]): string {
 }
 
 /** A product's factors for the rows of `dates` in a period; none without a period. */
-function within(dates: SourceColumn | undefined, bounds: [number, number] | undefined): string[] {
-  if (!dates || !bounds) return [];
+function within(dates: SourceColumn | undefined, days: PeriodDays | undefined): string[] {
+  if (!dates || !days) return [];
   const d = openColumn(dates);
-  return [`(${d}>=${dateLiteral(bounds[0])})`, `(${d}<${dateLiteral(bounds[1])})`];
+  return [`(${d}>=${dateLiteral(days.first)})`, `(${d}<=${dateLiteral(days.last)})`];
 }
 
 /** SUMPRODUCT of factors (each 1 or 0 per row), and of `values` when given. */
@@ -92,14 +63,14 @@ function spendSums(
   sources: readonly SpendSource[],
   name: string,
   names: readonly string[],
-  bounds: [number, number] | undefined,
+  days: PeriodDays | undefined,
 ) {
   const parts = sources.flatMap((s) => {
     if (!s.channel && channelKey(s.fixedChannel) !== channelKey(name)) return [];
     const spend = openColumn(s.spend);
     const rows = [
       ...(s.channel ? [anyOf(openColumn(s.channel), names)] : []),
-      ...within(s.date, bounds),
+      ...within(s.date, days),
     ];
     return [
       {
@@ -128,7 +99,6 @@ export function nativeTable(
   now: ReportNow,
 ): { rows: number; notShown: PlanCell } {
   const dated = raw.period !== null;
-  const period = raw.period as Period;
   const channelRows = now.rows.filter((r) => r[0] !== ALL_CHANNELS);
   const totalRows = now.rows.filter((r) => r[0] === ALL_CHANNELS);
   const lastChannelRow = firstRow + channelRows.length - 1;
@@ -189,15 +159,15 @@ export function nativeTable(
     const row = firstRow + k;
     const name = String(r[0]);
     const label = dated ? String(r[1]) : '';
-    const bounds = dated ? periodBounds(period, label) : undefined;
+    const days = raw.period === null ? undefined : periodDays(raw.period, label);
     const names = name === NO_CHANNEL ? [''] : (now.spellings.get(name) ?? [name]);
-    const meetingRows = [anyOf(meetChan, names), ...within(src.meetingDate, bounds)];
+    const meetingRows = [anyOf(meetChan, names), ...within(src.meetingDate, days)];
     const meetings = (labels: readonly string[]) =>
       formula(`=${sumOf([...meetingRows, anyOf(outcomes, labels)])}`);
     const spend =
       name === NO_CHANNEL
         ? { spend: 0, lines: 0, text: 0 }
-        : spendSums(src.spend, name, names, bounds);
+        : spendSums(src.spend, name, names, days);
     rows.push([
       name,
       ...(dated ? [label] : []),

@@ -7,7 +7,7 @@
  * row turned into the sheet and row the user can go to.
  */
 import { FUNCTIONS } from '../../metrics/catalogue';
-import { channelKey } from '../../metrics/report';
+import { channelKey } from '../../sheets/labels';
 import type { RawData } from '../settings';
 import type { Sources, SpendSource } from './channel-report-sources';
 import type { BuildContext } from './common';
