@@ -57,7 +57,7 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
         null,
       ],
       [
-        `Spend and meetings are matched by channel${dated ? ` and by the ${raw.period} of their own dates` : ''}. Attribution window: ${settings.attributionWindow || 'not set: agree one and write it in the Definitions tab'}.`,
+        `Spend and meetings are matched by channel${dated ? ` and by the ${raw.period} of their own dates` : ''}. No attribution window is applied${settings.attributionWindow ? ` (the one agreed: ${settings.attributionWindow})` : ' (none agreed yet: write one on the Definitions tab)'}.`,
         null,
       ],
       [null, null],
