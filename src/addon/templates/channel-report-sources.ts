@@ -3,13 +3,16 @@
  * platform) and the meeting log, found by header, and how they reach
  * CPQM_REPORT.
  *
- * Several ad exports reach it as stacked ranges, one spend-side argument at
- * a time: `{'Google Ads'!E2:E;'LinkedIn'!C2:C}`. Every column of one sheet
- * starts at row 2 and runs to the sheet's end, so row k of the channel, the
- * spend and the date stacks is the same sheet row. A sheet that is one
- * channel throughout ("this sheet is LinkedIn") contributes
- * `ARRAYFORMULA(IF(LEN(<its spend column>),"LinkedIn",""))` to the channel
- * stack: the channel on every row that has a spend, blank where the spend is.
+ * Several ad exports reach it stacked, one spend-side argument at a time:
+ * `VSTACK('Google Ads'!E2:E,'LinkedIn'!C2:C)` (VSTACK, not an array literal
+ * `{…;…}`: Google documents both, and the engine the tests and the
+ * playground run on recomputes VSTACK when a cell it reads changes, but not
+ * an array literal). Every column of one sheet starts at row 2 and runs to
+ * the sheet's end, so row k of the channel, the spend and the date stacks is
+ * the same sheet row. A sheet that is one channel throughout ("this sheet is
+ * LinkedIn") contributes `ARRAYFORMULA(IF(LEN(<its spend column>),"LinkedIn",""))`
+ * to the channel stack: the channel on every row that has a spend, blank
+ * where the spend is.
  */
 import type { RawData } from '../settings';
 import type { BuildContext } from './common';
@@ -74,5 +77,5 @@ export function spendArgument(sources: readonly SpendSource[], part: 'channel' |
     if (!col) throw new Error(`The ad export "${s.sheet}" has no ${part} column.`);
     return openColumn(col);
   });
-  return parts.length === 1 ? parts[0]! : `{${parts.join(';')}}`;
+  return parts.length === 1 ? parts[0]! : `VSTACK(${parts.join(',')})`;
 }
