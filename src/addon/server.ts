@@ -36,7 +36,12 @@ function plan(
     ok: true,
     value: {
       settings: parsed.value,
-      plans: buildPlans({ settings: parsed.value, sheets, read }),
+      plans: buildPlans({
+        settings: parsed.value,
+        sheets,
+        tabNames: host.workbook.sheetNames(),
+        read,
+      }),
       sheets,
     },
   };
