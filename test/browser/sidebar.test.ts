@@ -375,6 +375,10 @@ describe('step 4 from raw data', () => {
     expect(await linkedin.getByLabel('Sheet', { exact: true }).inputValue()).toBe(LINKEDIN_SHEET);
     expect(await linkedin.getByLabel('Spend', { exact: true }).inputValue()).toBe('Total Spent');
 
+    // Opening the step lists what needs a meaning by itself: LinkedIn's campaigns too, for now.
+    const row = (value: string) => sidebar.locator(`li.meaning[data-value="${value}"]`);
+    await row('ABM – Target accounts').waitFor();
+
     // "This sheet is Paid Social": no channel column for it.
     await linkedin.getByLabel('One channel for the whole sheet').check();
     expect(await linkedin.getByLabel('Channel', { exact: true }).count()).toBe(0);
@@ -389,8 +393,7 @@ describe('step 4 from raw data', () => {
     await expect.poll(() => sidebar.locator('fieldset[data-table^="raw.spend."]').count()).toBe(2);
 
     await sidebar.locator('[data-action="find-meanings"]').click();
-    const row = (value: string) => sidebar.locator(`li.meaning[data-value="${value}"]`);
-    await row('Completed').waitFor();
+    await expect.poll(() => row('ABM – Target accounts').count()).toBe(0);
     // The labels the six do not cover, and the Google Ads campaigns; not LinkedIn's, a single channel now.
     expect(
       await sidebar.locator('li.meaning').evaluateAll((li) => li.map((e) => e.dataset.value)),
