@@ -62,7 +62,7 @@ function mappingRow(state: State, actions: Actions, row: MappingRow, k: number):
       'div',
       { className: 'meaning-line' },
       el('span', { text: row.value, className: 'meaning-value' }),
-      ...(control ? [control] : []),
+      control,
       remove,
     ),
     ...(found
