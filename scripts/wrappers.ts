@@ -15,6 +15,7 @@ const TYPE_OF_KIND: Record<Kind, string> = {
   rate: 'number',
   factor: 'number',
   number: 'number',
+  measure: 'number',
   flag: 'boolean',
   text: 'string',
   date: 'Date',
@@ -45,7 +46,7 @@ export function customFunctionWrapper(spec: FunctionSpec): string {
     ' *',
     ...spec.params.map(
       (p) =>
-        ` * @param {${paramType(spec.mode === 'whole' ? 'range' : p.kind)}} ${p.name} ${jsdocText(p.doc)}`,
+        ` * @param {${paramType(spec.mode === 'whole' || p.kind === 'mapping' ? 'range' : p.kind)}} ${p.name} ${jsdocText(p.doc)}`,
     ),
     ` * @return {${RETURN_TYPE[spec.resultType]}} ${jsdocText(spec.returns)}`,
     ' * @customfunction',

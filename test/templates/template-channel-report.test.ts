@@ -186,11 +186,27 @@ describe('Channel report', () => {
       [46_040, 'Channel 1', 'Brand', "'$1,204.50"],
       [46_041, 'Channel 2', 'Brand', "'$10.00"],
     );
-    const wbNative = MemoryWorkbook.fromSheets(sheets);
+    // The wizard refuses the native style over text costs, so the tab is made before they arrive.
+    const wbNative = MemoryWorkbook.fromSheets(rawTables(3));
     createOk(wbNative, reportSettings('native', null));
-    expect(tab(wbNative, 'Channel report').values[REPORT_LAYOUT.tableRow - 1]![0]).toMatch(
-      /2 spend cells hold text \(such as \$1,204\.50\), which built-in SUMIFS reads as 0/,
+    const rowsBefore = rawTables(3)['Ads export']!.length;
+    wbNative.hf.batch(() => {
+      sheets['Ads export']!.slice(rowsBefore).forEach((r, k) => {
+        r.forEach((v, c) => {
+          wbNative.setCell('Ads export', rowsBefore + k, c, v);
+        });
+      });
+    });
+    const nativeValues = tab(wbNative, 'Channel report').values;
+    expect(nativeValues[REPORT_LAYOUT.tableRow - 1]![0]).toMatch(
+      /2 spend cells hold text \(such as \$1,204\.50\), which built-in formulas cannot add up: their rows say check data/,
     );
+    // The rows whose spend holds text say so instead of a verdict; the others are judged.
+    const verdicts = new Map(tableRows(nativeValues, 13).map((r) => [r[0], r[12]] as const));
+    expect(verdicts.get('Channel 1')).toBe('check data');
+    expect(verdicts.get('Channel 2')).toBe('check data');
+    expect(verdicts.get('Channel 3')).not.toBe('check data');
+    expect(verdicts.get('All channels')).toBe('check data');
     const wbAddon = MemoryWorkbook.fromSheets(sheets);
     createOk(wbAddon, reportSettings('addon', null));
     const rows = tableRows(tab(wbAddon, 'Channel report').values, 10);
@@ -199,8 +215,12 @@ describe('Channel report', () => {
     expect(total[1]).toBeCloseTo((plain[plain.length - 1]![1] as number) + 1214.5, 6);
   });
 
-  it('refuses an export with a totals row, naming the row, and makes no tab', () => {
-    const sheets = rawTables(3, [[null, 'Total: All campaigns', null, 99_999]]);
+  it('refuses an export with a totals row among its rows, naming the row, and makes no tab', () => {
+    // Rows pasted below an earlier export's totals row: the total sits among the data.
+    const sheets = rawTables(3, [
+      [null, 'Total: All campaigns', null, 99_999],
+      [46_100, 'Channel 1', 'Brand', 120],
+    ]);
     const wb = MemoryWorkbook.fromSheets(sheets);
     for (const style of ['addon', 'native'] as const) {
       const result = create(wb, reportSettings(style, 'month'));
@@ -208,10 +228,25 @@ describe('Channel report', () => {
       if (result.ok) return;
       expect(result.errors[0]!.message).toMatch(
         new RegExp(
-          `spend row ${sheets['Ads export']!.length - 1}: spendChannels "Total: All campaigns" looks like an export's totals row`,
+          // The sheet row the user can go to: the one above the last, its header being row 1.
+          `row ${sheets['Ads export']!.length - 1} of sheet "Ads export": spendChannels "Total: All campaigns" looks like an export's totals row`,
         ),
       );
       expect(wb.sheetNames()).toEqual(['Ads export', 'CRM meetings']);
+    }
+  });
+
+  it('reads an export that closes with its totals row to the row above it, and says so', () => {
+    const plain = rawTables(3);
+    const last = plain['Ads export']!.length;
+    const sheets = rawTables(3, [['Total: All campaigns', null, null, 99_999]]);
+    for (const style of ['addon', 'native'] as const) {
+      const wb = MemoryWorkbook.fromSheets(sheets);
+      createOk(wb, reportSettings(style, 'month'));
+      const want = expected(plain, 'month');
+      expectRows(tableRows(tab(wb, 'Channel report').values, want[0]!.length), want);
+      const said = String(tab(wb, 'Channel report').values[2]![0]);
+      expect(said).toContain(`Sheet "Ads export" is read to row ${last}, above its totals row`);
     }
   });
 

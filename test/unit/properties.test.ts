@@ -28,6 +28,9 @@ function valid(p: ParamSpec): fc.Arbitrary<unknown> {
       return fc.oneof(fc.constantFrom(0, 1, 0.35, 0.6), fc.double({ min: 0, max: 1, noNaN: true }));
     case 'number':
       return fc.double({ min: -1e6, max: 1e6, noNaN: true });
+    case 'measure':
+      // Read as a rate, money or a count: a fraction is valid as each.
+      return fc.double({ min: 0, max: 1, noNaN: true });
     case 'flag':
       return fc.boolean();
     case 'text':
@@ -36,6 +39,16 @@ function valid(p: ParamSpec): fc.Arbitrary<unknown> {
       return fc.oneof(
         fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }),
         fc.integer({ min: 36_526, max: 51_500 }),
+      );
+    case 'mapping':
+      // A cell of a Field, Value, Means table; the table's own rules are tested in sheets-mapping.test.ts.
+      return fc.constantFrom(
+        'channel',
+        'outcome',
+        'deal status',
+        'Brand*',
+        'Paid search',
+        'Ignore',
       );
   }
 }

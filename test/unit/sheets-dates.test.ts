@@ -92,6 +92,8 @@ describe('ISO date text', () => {
     ['2026-01-05T10:30', day(2026, 1, 5)],
     ['2026-01-05 10:30', day(2026, 1, 5)],
     ['2026-01-05 10:30:15', day(2026, 1, 5)],
+    ['\u00A02026-01-05 10:30\u00A0', day(2026, 1, 5)],
+    ['\t2026-01-05', day(2026, 1, 5)],
     ['2026-01-05T23:30:00+02:00', day(2026, 1, 5)],
     ['2026-01-05T00:30:00-0500', day(2026, 1, 5)],
     ['2024-02-29', day(2024, 2, 29)],
@@ -229,9 +231,19 @@ describe('dates as Sheets passes them, in every zone', () => {
       [sheetsDate(zone, 2026, 2, 1)],
     ];
     expect(OUTCOME_SUMMARY!(outcomes, months)).toEqual([
-      ['Segment', 'Booked', 'Held', 'No-shows', 'Qualified', 'Show rate', 'Qual rate'],
-      ['2026-01', 2, 1, 1, 1, 0.5, 1],
-      ['2026-02', 1, 1, 0, 1, 1, 1],
+      [
+        'Segment',
+        'Booked',
+        'Held',
+        'No-shows',
+        'Qualified',
+        'Show rate',
+        'Qual rate',
+        'Pending',
+        'Unrecognised',
+      ],
+      ['2026-01', 2, 1, 1, 1, 0.5, 1, 0, 0],
+      ['2026-02', 1, 1, 0, 1, 1, 1, 0, 0],
     ]);
   });
 });
