@@ -258,7 +258,7 @@ function tally(log: [string, string][], channel: string): Tally {
 
 /** Seven cells of a row of the tab from column `col`. */
 function cells(wb: MemoryWorkbook, row: number, col = SUMMARY): Input[] {
-  return Array.from({ length: 7 }, (_, k) => wb.value(TAB, row, col + k));
+  return Array.from({ length: SUMMARY_HEADER.length }, (_, k) => wb.value(TAB, row, col + k));
 }
 
 /** The summary rows under its header, by channel. */

@@ -276,7 +276,7 @@ function outcomesExpected(snap: SheetSnapshot, style: FormulaStyle, names: strin
       const row =
         name === ''
           ? Array(SUMMARY_HEADER.length).fill('')
-          : (rows.get(name) ?? [name, 0, 0, 0, 0, '', '']).map((v) => (isError(v) ? '' : v));
+          : (rows.get(name) ?? [name, 0, 0, 0, 0, '', '', 0, 0]).map((v) => (isError(v) ? '' : v));
       row.forEach((v, c) => {
         exp.set(`${LH + 1 + k},${SC + c}`, v);
       });
@@ -536,7 +536,7 @@ describe('meeting log', () => {
     createOk(wb, settingsWith({ formulaStyle: 'native' }));
     const { logHeaderRow: LH, summaryCol: SC } = OUTCOMES_LAYOUT;
     const snap = tab(wb, 'Meeting outcomes');
-    expect(snap.values[LH]!.slice(SC, SC + 7)).toEqual([...SUMMARY_HEADER]);
+    expect(snap.values[LH]!.slice(SC, SC + SUMMARY_HEADER.length)).toEqual([...SUMMARY_HEADER]);
     SEED_NAMES.forEach((name, k) => {
       expect(snap.values[LH + 1 + k]!.slice(SC, SC + 7)).toEqual([name, 0, 0, 0, 0, '', '']);
     });

@@ -160,13 +160,19 @@ function nativeSummaryRow(
   const count = (test: string) => `IF(${name}="","",SUMPRODUCT(${matches}*(${test})))`;
   const rate = (part: string, whole: string) =>
     blankGuard([part, whole], `IF(${whole}=0,"",${part}/${whole})`);
+  const isHeld = `(${outcomes}="Qualified")+(LEFT(${outcomes},13)="Not qualified")`;
+  const isNoShow = `${outcomes}="No show"`;
+  const isPending = `${outcomes}="${OUTCOME_LABELS[5]}"`;
   return [
     blankGuard([held, noShows], `${held}+${noShows}`),
-    count(`(${outcomes}="Qualified")+(LEFT(${outcomes},13)="Not qualified")`),
-    count(`${outcomes}="No show"`),
+    count(isHeld),
+    count(isNoShow),
     count(`${outcomes}="Qualified"`),
     rate(held, booked),
     rate(qualified, held),
+    count(isPending),
+    // Natively only the six labels are read: any other outcome is counted here, never dropped.
+    count(`(TRIM(${outcomes}&"")<>"")*((${isHeld}+(${isNoShow})+(${isPending}))=0)`),
   ].map(formula);
 }
 
