@@ -16,9 +16,10 @@
  * written as text ("$1,204.50"), so the tab counts those cells too.
  */
 import { FUNCTIONS } from '../../metrics/catalogue';
+import { NO_CHANNEL } from '../../metrics/grouping';
 import { OUTCOME_LABELS } from '../../metrics/outcomes';
 import type { Period } from '../../metrics/period';
-import { NO_CHANNEL, REPORT_COLUMNS } from '../../metrics/report';
+import { REPORT_COLUMNS } from '../../metrics/report';
 import { serialDay } from '../../sheets/dates';
 import { channelKey } from '../../sheets/labels';
 import { cellA1, columnLetter, openColumnA1, rect, sheetRef } from '../../workbook/a1';
