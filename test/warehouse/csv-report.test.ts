@@ -188,7 +188,7 @@ describe('the report from CSV files', () => {
     );
     assert.equal(
       await fails({ spend: amb, meetings: CRM }),
-      'amb.csv row 3: Cost "1,204" could be 1204 or 1.204, the comma may group thousands or mark decimals: enter 1204 or 1.204 as a plain number',
+      'row 3 of amb.csv: Cost "1,204" could be 1204 or 1.204, the comma may group thousands or mark decimals: enter 1204 or 1.204 as a plain number',
     );
     const totals = file(
       'totals.csv',
@@ -196,7 +196,7 @@ describe('the report from CSV files', () => {
     );
     assert.match(
       await fails({ spend: totals, meetings: CRM }),
-      /^cpqm_report: totals\.csv row 4: channel "Total: All campaigns" looks like an export's totals row/,
+      /^cpqm_report: row 4 of totals\.csv: channel "Total: All campaigns" is an export's totals row/,
     );
     const badDay = file(
       'badday.csv',
@@ -204,7 +204,7 @@ describe('the report from CSV files', () => {
     );
     assert.match(
       await fails({ spend: badDay, meetings: CRM, period: 'week', dateFormat: '%Y-%m-%d' }),
-      /badday\.csv row 3: Day "05\/01\/2026" is not a date written as %Y-%m-%d: name the layout with --date-format/,
+      /row 3 of badday\.csv: Day "05\/01\/2026" is not a date written as %Y-%m-%d: name the layout with --date-format/,
     );
     const dayFirst = file(
       'dayfirst.csv',
@@ -242,7 +242,7 @@ describe('the report from CSV files', () => {
     const big = file('big.csv', `${lines.join('\n')}\n`);
     assert.equal(
       await fails({ spend: big, meetings: CRM }),
-      'big.csv row 120001: Cost "n/a" is not a number, enter a number such as 1200, 1,204.50 or $950',
+      'row 120001 of big.csv: Cost "n/a" is not a number, enter a number such as 1200, 1,204.50 or $950',
     );
   });
 
@@ -261,7 +261,7 @@ describe('the report from CSV files', () => {
     assert.equal(csv.status, 0, csv.stderr);
     assert.equal(
       readFileSync(out, 'utf8').split('\n')[0],
-      'channel,period,spend,booked,held,no_shows,qualified,show_rate,qual_rate,cost_per_meeting,cpqm',
+      'channel,period,spend,booked,held,no_shows,qualified,show_rate,qual_rate,cost_per_meeting,cpqm,pending,unrecognised',
     );
     const bad = cmd(['--spend', join(dir, 'nope.csv'), '--meetings', CRM]);
     assert.equal(bad.status, 1);

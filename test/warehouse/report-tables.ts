@@ -33,6 +33,8 @@ export interface ReportRow {
   qual_rate: number | null;
   cost_per_meeting: number | null;
   cpqm: number | null;
+  pending: number;
+  unrecognised: number;
 }
 
 /**
@@ -59,7 +61,7 @@ export function sheetReport(
     );
     if (out === '') return [];
     const [header, ...lines] = out as unknown[][];
-    const dated = header!.length === 11;
+    const dated = header![1] === 'Period';
     return lines.map((line) => {
       const cells = dated ? line : [line[0], null, ...line.slice(1)];
       const n = (v: unknown) => (typeof v === 'string' ? null : (v as number));
@@ -75,14 +77,15 @@ export function sheetReport(
         qual_rate: n(cells[8]),
         cost_per_meeting: n(cells[9]),
         cpqm: n(cells[10]),
+        pending: cells[11] as number,
+        unrecognised: cells[12] as number,
       };
     });
   } catch (e) {
     return (e as Error).message
-      .replace(/^CPQM_REPORT: spend row/, 'cpqm_report: funnel_spend row')
-      .replace(/^CPQM_REPORT: meetings row/, 'cpqm_report: funnel_meetings row')
+      .replace(/^CPQM_REPORT: (row \d+) of the (spend|meetings) range/, 'cpqm_report: $1 of funnel_$2')
       .replace(/^CPQM_REPORT: /, 'cpqm_report: ')
-      .replace(/spendChannels (is|")/, 'channel $1')
+      .replace(/(spendChannels|meetingChannels) (is|")/, 'channel $2')
       .replace('end the range above it', 'end the data above it')
       .replace(/(spendDates|meetingDates) is blank/, 'day is blank')
       .replace(/^(.*: )outcomes "/, '$1outcome "')
@@ -134,7 +137,7 @@ export const M = (
   source_row,
 });
 
-/** Generated rows: with `bad`, the blanks, negatives, totals rows and unknown labels the sheet refuses. */
+/** Generated rows: with `bad`, the blanks, negatives and totals rows the sheet refuses. */
 export const day = fc.constantFrom(
   '2020-12-27',
   '2020-12-28',
@@ -185,10 +188,9 @@ export const meetingRow = (bad: boolean) =>
       'linkedin',
       'Webinar',
       'Events',
-      'Total',
       null,
       '',
-      ...(bad ? ['  '] : []),
+      ...(bad ? ['  ', 'Total', 'Grand total'] : []),
     ),
     outcome: fc.constantFrom(
       'Qualified',
@@ -201,9 +203,11 @@ export const meetingRow = (bad: boolean) =>
       'no-show',
       'Rescheduled – pending',
       'Rescheduled',
+      'Maybe',
+      'qualifed',
       null,
       '',
-      ...(bad ? ['Maybe', 'qualifed', '  '] : []),
+      ...(bad ? ['  ', 'Total', 'Totals:'] : []),
     ),
     day: bad ? fc.option(day, { freq: 8 }) : day,
   });

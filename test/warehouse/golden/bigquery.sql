@@ -372,7 +372,8 @@ AS (
     GROUP BY raw, label, start
   ),
   labels AS (
-    SELECT label, `funnel_math.funnel_outcome`(label) AS outcome FROM (SELECT DISTINCT label FROM label_groups) AS d
+    SELECT label, `funnel_math.funnel_outcome`(label) AS outcome, `funnel_math.funnel_is_totals`(label) AS is_totals
+    FROM (SELECT DISTINCT label FROM label_groups) AS d
   ),
   meeting_groups AS (
     -- Kept per label: the channel totals below add them up, so no regrouping here.
@@ -380,7 +381,10 @@ AS (
       CASE WHEN l.outcome IN ('qualified', 'not_qualified', 'no_show') THEN g.n ELSE 0 END AS booked,
       CASE WHEN l.outcome IN ('qualified', 'not_qualified') THEN g.n ELSE 0 END AS held,
       CASE WHEN l.outcome = 'no_show' THEN g.n ELSE 0 END AS no_shows,
-      CASE WHEN l.outcome = 'qualified' THEN g.n ELSE 0 END AS qualified
+      CASE WHEN l.outcome = 'qualified' THEN g.n ELSE 0 END AS qualified,
+      CASE WHEN l.outcome = 'pending' THEN g.n ELSE 0 END AS pending,
+      -- A label nobody knows is counted, not refused: one new CRM label must not stop the report.
+      CASE WHEN l.outcome IS NULL THEN g.n ELSE 0 END AS unrecognised
     FROM label_groups AS g JOIN labels AS l ON l.label = g.label
   ),
   raws AS (
@@ -392,7 +396,7 @@ AS (
   ),
   problems AS (
     -- Kinds in the order the sheet checks a row: for spend rows 1 no channel, 2 no spend, 3 totals,
-    -- 4 no day, 5 bad amount; for meeting rows 1 unknown outcome, 2 no day.
+    -- 4 no day, 5 bad amount; for meeting rows 1 totals-row outcome, 2 totals-row channel, 3 no day.
     SELECT 0 AS src, problem_row, problem_kind AS kind, raw,
       CASE problem_kind
         WHEN 1 THEN ('channel is blank beside spend ' || CASE WHEN IS_NAN(problem_amount) THEN 'NaN' WHEN IS_INF(problem_amount) THEN IF(problem_amount > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', problem_amount) END || ', fill in its channel, or clear the row')
@@ -402,22 +406,23 @@ AS (
       END AS detail
     FROM spend_groups WHERE problem_kind IS NOT NULL
     UNION ALL
-    SELECT 0, g.first_row, 3, g.raw,
-      ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" looks like an export\'s totals row, end the data above it, so its spend is not counted twice')
+    SELECT 0, g.first_row, 3, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM spend_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
     UNION ALL
     SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period) AS STRING), 'blank') || ' report needs the date of every row')
     FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period) IS NOT NULL AND start IS NULL
     UNION ALL
-    SELECT 1, g.first_row, 1, g.raw,
-      ('outcome "' || IFNULL(CAST(g.label AS STRING), 'blank') || '" is not one of the accepted labels, use one of: Qualified, Not qualified – company size, Not qualified – role, Not qualified – budget, No show, Rescheduled – pending')
-    FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.outcome IS NULL
+    SELECT 1, g.first_row, 1, g.raw, ('outcome "' || IFNULL(CAST(g.label AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
+    FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.is_totals
     UNION ALL
-    SELECT 1, first_row, 2, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period) AS STRING), 'blank') || ' report needs the date of every row')
+    SELECT 1, g.first_row, 2, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
+    FROM label_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
+    UNION ALL
+    SELECT 1, first_row, 3, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period) AS STRING), 'blank') || ' report needs the date of every row')
     FROM label_groups WHERE `funnel_math.funnel_period_unit`(period) IS NOT NULL AND start IS NULL
   ),
   first_problem AS (
-    SELECT ('cpqm_report: ' || IFNULL(CAST(CASE WHEN src = 0 THEN CASE WHEN problem_row IS NOT NULL THEN ('funnel_spend row ' || IFNULL(CAST(problem_row AS STRING), 'blank')) WHEN raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END ELSE CASE WHEN problem_row IS NOT NULL THEN ('funnel_meetings row ' || IFNULL(CAST(problem_row AS STRING), 'blank')) WHEN raw IS NULL THEN 'a funnel_meetings row without a channel' ELSE ('a funnel_meetings row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END END AS STRING), 'blank') || ': ' || IFNULL(CAST(detail AS STRING), 'blank')) AS message
+    SELECT ('cpqm_report: ' || IFNULL(CAST(CASE WHEN src = 0 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_spend') WHEN raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END ELSE CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_meetings') WHEN raw IS NULL THEN 'a funnel_meetings row without a channel' ELSE ('a funnel_meetings row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END END AS STRING), 'blank') || ': ' || IFNULL(CAST(detail AS STRING), 'blank')) AS message
     FROM problems
     ORDER BY src, problem_row NULLS LAST, kind, raw NULLS FIRST
     LIMIT 1
@@ -427,14 +432,15 @@ AS (
   ),
   pieces AS (
     SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
-      COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified
+      COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified,
+      0 AS pending, 0 AS unrecognised
     FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
     WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
     UNION ALL
     SELECT 1, g.raw,
       CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END,
       CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END,
-      g.start, g.first_row, 0, g.booked, g.held, g.no_shows, g.qualified
+      g.start, g.first_row, 0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
     FROM meeting_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
   ),
   spellings AS (
@@ -456,19 +462,23 @@ AS (
   ),
   by_channel AS (
     SELECT key, start, SUM(spend) AS spend, SUM(booked) AS booked, SUM(held) AS held,
-      SUM(no_shows) AS no_shows, SUM(qualified) AS qualified
+      SUM(no_shows) AS no_shows, SUM(qualified) AS qualified, SUM(pending) AS pending,
+      SUM(unrecognised) AS unrecognised
     FROM pieces
     GROUP BY key, start
   ),
   totals AS (
-    SELECT 1 AS section, c.channel_rank, c.name, b.start, b.spend, b.booked, b.held, b.no_shows, b.qualified
+    SELECT 1 AS section, c.channel_rank, c.name, b.start, b.spend, b.booked, b.held, b.no_shows, b.qualified,
+      b.pending, b.unrecognised
     FROM by_channel AS b JOIN channels AS c ON c.key = b.key
     UNION ALL
-    SELECT 2, 0, 'All channels', start, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
+    SELECT 2, 0, 'All channels', start, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified),
+      SUM(pending), SUM(unrecognised)
     FROM by_channel WHERE `funnel_math.funnel_period_unit`(period) IS NOT NULL
     GROUP BY start
     UNION ALL
-    SELECT 3, 0, 'All channels', CAST(NULL AS DATE), SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
+    SELECT 3, 0, 'All channels', CAST(NULL AS DATE), SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified),
+      SUM(pending), SUM(unrecognised)
     FROM by_channel
     HAVING COUNT(*) > 0
   )
@@ -483,7 +493,9 @@ AS (
     IEEE_DIVIDE(held, NULLIF(booked, 0)) AS show_rate,
     IEEE_DIVIDE(qualified, NULLIF(held, 0)) AS qual_rate,
     IEEE_DIVIDE(spend, NULLIF(booked, 0)) AS cost_per_meeting,
-    IEEE_DIVIDE(spend, NULLIF(qualified, 0)) AS cpqm
+    IEEE_DIVIDE(spend, NULLIF(qualified, 0)) AS cpqm,
+    CAST(pending AS INT64) AS pending,
+    CAST(unrecognised AS INT64) AS unrecognised
   FROM totals CROSS JOIN checked
   WHERE checked.ok
   ORDER BY section, channel_rank, start
