@@ -83,7 +83,10 @@ export function sheetReport(
     });
   } catch (e) {
     return (e as Error).message
-      .replace(/^CPQM_REPORT: (row \d+) of the (spend|meetings) range/, 'cpqm_report: $1 of funnel_$2')
+      .replace(
+        /^CPQM_REPORT: (row \d+) of the (spend|meetings) range/,
+        'cpqm_report: $1 of funnel_$2',
+      )
       .replace(/^CPQM_REPORT: /, 'cpqm_report: ')
       .replace(/(spendChannels|meetingChannels) (is|")/, 'channel $2')
       .replace('end the range above it', 'end the data above it')
