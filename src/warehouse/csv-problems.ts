@@ -43,7 +43,8 @@ export function inFiles(message: string, options: ReportOptions): string {
   return message
     .replace(/^Invalid Input Error: /, '')
     .replace(/of funnel_spend\b/g, `of ${basename(options.spend)}`)
-    .replace(/of funnel_meetings\b/g, `of ${basename(options.meetings)}`);
+    .replace(/of funnel_meetings\b/g, `of ${basename(options.meetings)}`)
+    .replace(/of funnel_mapping\b/g, `of ${basename(options.mapping ?? 'funnel_mapping')}`);
 }
 
 /** DuckDB's CSV reader met a value its sniffed type cannot hold (text after a numeric sample). */

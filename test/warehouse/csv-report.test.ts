@@ -127,6 +127,37 @@ describe('the report from CSV files', () => {
     );
   });
 
+  it('applies a mapping file, and names the line of a row it refuses', async () => {
+    const ads = file(
+      'mapped-ads.csv',
+      'Day,Campaign,Cost\n2026-01-05,Search – Brand,172.45\n2026-01-05,LinkedIn ABM,1204.5\n2026-01-12,search – brand ,95\n',
+    );
+    const mapping = file(
+      'mapping.csv',
+      'Field,Value,Means\nchannel,search*,Paid search\noutcome,not qualified*,Ignore\n',
+    );
+    const r = await run({ spend: ads, meetings: CRM, mapping });
+    assert.deepEqual(
+      r.map((x) => [x.channel, x.spend, x.booked, x.qualified]),
+      [
+        ['LinkedIn ABM', 1204.5, 1, 1],
+        ['Paid search', 267.45, 1, 0],
+        ['(no channel)', 0, 1, 1],
+        ['All channels', 1471.95, 3, 2],
+      ],
+    );
+    const refused = file('map-bad.csv', 'Field,Value,Means\nchannel,a,b\nSource,x,y\n');
+    assert.equal(
+      await fails({ spend: ads, meetings: CRM, mapping: refused }),
+      'cpqm_report: row 3 of map-bad.csv: field "Source" is not a field; use channel, outcome or deal status',
+    );
+    const headless = file('map-headless.csv', 'Field,Value\nchannel,a\n');
+    assert.match(
+      await fails({ spend: ads, meetings: CRM, mapping: headless }),
+      /^map-headless\.csv has no means column: a mapping file has the headers Field, Value, Means/,
+    );
+  });
+
   it('recognises Meta, LinkedIn and Microsoft headers', async () => {
     for (const [name, header] of [
       ['meta.csv', 'Reporting starts,Campaign name,Amount spent (GBP),Impressions'],
@@ -279,6 +310,7 @@ describe('the report from CSV files', () => {
     assert.deepEqual(listed, [
       'spend',
       'meetings',
+      'mapping',
       'period',
       'out',
       'spend-channel',
