@@ -96,7 +96,8 @@ function funnel(...args: unknown[]): Scalar[][] | '' {
   const header = stageCells[0] as unknown[];
   // Blank stage ranges, as open columns of a new sheet are: blank, as every function gives.
   if (header.every(isBlank)) {
-    if (shape.rows === 1 && isBlank((channels[0] as unknown[])[0])) return '';
+    const blank = (g: unknown[][]) => g.every((row) => row.every(isBlank));
+    if (blank(stageCells) && blank(channels)) return '';
     throw new CallError(
       "stages has no header row: start channels and stages at the export's header row",
     );
@@ -114,6 +115,7 @@ function funnel(...args: unknown[]): Scalar[][] | '' {
   addSpend(grouping, 0, spendChannels, spend, spendDates);
 
   const reached: unknown[] = new Array(m);
+  const labelsAll = period !== undefined && view === 'activity';
   for (let i = 1; i < shape.rows; i++) {
     const row = stageCells[i] as unknown[];
     try {
@@ -123,7 +125,8 @@ function funnel(...args: unknown[]): Scalar[][] | '' {
         const raw = row[s];
         if (!isBlank(raw)) {
           refuseTotalsRow(stages[s]!, raw);
-          if (!isDateCell(raw)) throw notADate(stages[s]!, raw);
+          // The activity view with a period labels every date, reading it (and naming one that is not).
+          if (!labelsAll && !isDateCell(raw)) throw notADate(stages[s]!, raw);
           next = raw;
         }
         reached[s] = next;

@@ -276,3 +276,51 @@ describe('FUNNEL_REPORT by example', () => {
     );
   });
 });
+
+describe('FUNNEL_REPORT dates in every view', () => {
+  it('refuses a stage cell that is not a date whether or not the view labels it', () => {
+    const header = [['Create Date', 'Became a Lead Date']];
+    for (const [period, view] of [
+      ['', 'activity'],
+      ['', 'cohort'],
+      ['month', 'activity'],
+      ['month', 'cohort'],
+    ]) {
+      expect(
+        () =>
+          FUNNEL(
+            col('Ads'),
+            col(1),
+            col('S', 'Ads'),
+            [...header, ['2026-01-05', 'soon']],
+            col(46054),
+            period,
+            view,
+          ),
+        `${period} ${view}`,
+      ).toThrow(/^FUNNEL_REPORT: row 2 of the records range: Lead "soon" is not a date/);
+    }
+  });
+});
+
+describe('FUNNEL_REPORT over open ranges of an empty sheet', () => {
+  it('is blank when the contacts sheet holds nothing, and asks for the header row when it holds records only', () => {
+    const blanks = Array.from({ length: 50 }, () => ['', '']);
+    expect(
+      FUNNEL(
+        col('Ads'),
+        col(100),
+        blanks.map(() => ['']),
+        blanks,
+      ),
+    ).toBe('');
+    expect(() =>
+      FUNNEL(col('Ads'), col(100), col('', 'Ads'), [
+        ['', ''],
+        ['2026-01-05', ''],
+      ]),
+    ).toThrow(
+      "FUNNEL_REPORT: stages has no header row: start channels and stages at the export's header row",
+    );
+  });
+});
