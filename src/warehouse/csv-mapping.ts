@@ -8,7 +8,8 @@ import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CSV_OPTIONS, checkFile, sniffCsv, sqlIdent, sqlStr } from './csv-file';
 import { ReportError } from './csv-options';
-import { MAPPING_VIEW } from './mapping';
+import { duckdb } from './dialect';
+import { MAPPING_VIEW, noMappingColumns } from './mapping';
 
 /** Defines funnel_mapping over the file, or as no rows without one. */
 export async function defineMapping(
@@ -17,7 +18,7 @@ export async function defineMapping(
 ): Promise<void> {
   if (path === undefined) {
     await con.run(
-      `CREATE OR REPLACE VIEW funnel_mapping AS SELECT ${MAPPING_VIEW.map((c) => `CAST(NULL AS VARCHAR) AS ${c}`).join(', ')}, CAST(NULL AS BIGINT) AS source_row WHERE false`,
+      `CREATE OR REPLACE VIEW funnel_mapping AS SELECT ${noMappingColumns(duckdb)} WHERE false`,
     );
     return;
   }

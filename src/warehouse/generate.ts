@@ -4,6 +4,7 @@
  */
 import { bigquery, type Dialect, duckdb } from './dialect';
 import { helpers } from './helpers';
+import { noMappingColumns } from './mapping';
 import { reportFunction } from './report';
 import { scalarFunction, sqlEntries } from './scalar';
 
@@ -52,9 +53,7 @@ function placeholderViews(q: Dialect): string {
     `CREATE VIEW IF NOT EXISTS ${q.object('funnel_meetings')} AS ${empty(
       `CAST(NULL AS ${q.text}) AS channel, CAST(NULL AS ${q.text}) AS outcome, CAST(NULL AS ${q.date}) AS day, ${sourceRow}`,
     )};`,
-    `CREATE VIEW IF NOT EXISTS ${q.object('funnel_mapping')} AS ${empty(
-      `CAST(NULL AS ${q.text}) AS field, CAST(NULL AS ${q.text}) AS value, CAST(NULL AS ${q.text}) AS means, ${sourceRow}`,
-    )};`,
+    `CREATE VIEW IF NOT EXISTS ${q.object('funnel_mapping')} AS ${empty(noMappingColumns(q))};`,
     '',
   ].join('\n');
 }

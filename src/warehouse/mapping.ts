@@ -14,6 +14,14 @@ import type { Dialect } from './dialect';
 /** The columns of the view, besides the optional `source_row`. */
 export const MAPPING_VIEW = ['field', 'value', 'means'] as const;
 
+/** The columns of an empty mapping table: a report with no mapping reads this. */
+export function noMappingColumns(q: Dialect): string {
+  return [
+    ...MAPPING_VIEW.map((c) => `CAST(NULL AS ${q.text}) AS ${c}`),
+    `CAST(NULL AS ${q.int}) AS source_row`,
+  ].join(', ');
+}
+
 /** What funnel_outcome gives no label: the outcome of a meeting counted nowhere. */
 export const IGNORED = 'ignore';
 
