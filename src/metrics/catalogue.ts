@@ -30,6 +30,7 @@ import { CONVERSION, FUNNEL_RATES, REVERSE_FUNNEL } from './funnel';
 import { OUTCOME_SUMMARY, QUAL_RATE, SHOW_RATE } from './outcomes';
 import { SQM_DECISION } from './qualification';
 import { CPQM_REPORT } from './report';
+import { CPQM_TREND } from './report-trend';
 import {
   compile,
   type Docs,
@@ -65,6 +66,7 @@ export const RUNTIME: readonly Runtime[] = [
   SQM_DECISION,
   SQM_BENCHMARK,
   CPQM_REPORT,
+  CPQM_TREND,
 ];
 
 function joinDocs(

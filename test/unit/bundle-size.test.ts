@@ -6,7 +6,8 @@
  *
  * The budgets were 40 KB and 60 KB before CPQM_REPORT, the reading of text
  * amounts and calendar days, the argument-count check, and the Channel report
- * with its raw-data settings. What loading the file costs is measured in
+ * with its raw-data settings; 46 KB before the mapping table and CPQM_TREND
+ * (49.8 KB with them). What loading the file costs is measured in
  * BENCHMARKS.md (Apps Script loads it for every custom-function cell).
  */
 import { readFileSync } from 'node:fs';
@@ -22,9 +23,9 @@ beforeAll(async () => {
 });
 
 describe('dist/Code.js', () => {
-  it('keeps what the custom functions need (code and wrappers) under 46 KB', () => {
+  it('keeps what the custom functions need (code and wrappers) under 52 KB', () => {
     expect(sizes.functions).toBeGreaterThan(10 * KB);
-    expect(sizes.functions).toBeLessThan(46 * KB);
+    expect(sizes.functions).toBeLessThan(52 * KB);
   });
 
   it('stays under 96 KB in all, with the wizard server code', () => {

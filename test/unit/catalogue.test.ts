@@ -30,6 +30,7 @@ describe('the catalogue', () => {
       'SQM_DECISION(statuses, required, criteria)',
       'SQM_BENCHMARK(metric, value)',
       'CPQM_REPORT(spendChannels, spend, meetingChannels, outcomes, spendDates, meetingDates, period, mapping)',
+      'CPQM_TREND(spendChannels, spend, meetingChannels, outcomes, spendDates, meetingDates, period, mapping)',
     ]);
     expect(RUNTIME.map((r) => r.name)).toEqual(CATALOGUE.map((s) => s.name));
   });

@@ -49,6 +49,8 @@ const DECLARED: Record<string, string> = {
   SQM_BENCHMARK: 'elementwise metric:text[7] value:number',
   CPQM_REPORT:
     'whole spendChannels:text spend:money meetingChannels:text outcomes:text[6] spendDates:date? meetingDates:date? period:text?[4] mapping:mapping?',
+  CPQM_TREND:
+    'whole spendChannels:text spend:money meetingChannels:text outcomes:text[6] spendDates:date meetingDates:date period:text[4] mapping:mapping?',
 };
 
 function declared(p: ParamKind): string {

@@ -60,6 +60,7 @@ export function addonTable(
             spend: down(col.spend),
             headroom: down(col.headroom),
             noneQualified: `${down(col.qualified)}=0`,
+            unchecked: `${down(col.unrecognised)}>0`,
           })})`,
         ),
       ],

@@ -126,7 +126,7 @@ export function buildChannelReport(built: BuildContext): TemplatePlan {
       pattern: fmt.cents,
       ranges: [rect(inputsRow + 3, 1), span(col.costPerMeeting, 2), span(col.maxCpqm)],
     },
-    { pattern: fmt.count, ranges: [span(col.booked, 4)] },
+    { pattern: fmt.count, ranges: [span(col.booked, 4), span(col.pending, 2)] },
   );
   plan.bold.push(rect(0, 0), rect(tableRow, 0, 1, col.width));
   plan.conditional.push(
