@@ -179,7 +179,7 @@ function near(got: Input, want: number, where: string) {
   );
 }
 
-const row = (wb: MemoryWorkbook, r: number, n = 14) =>
+const row = (wb: MemoryWorkbook, r: number, n = 16) =>
   Array.from({ length: n }, (_, c) => wb.value(TAB, r, c));
 
 describe('Channel report over several ad exports', () => {
@@ -209,7 +209,7 @@ describe('Channel report over several ad exports', () => {
               : qualified === 0 || spend / qualified > MAX
                 ? 'uneconomical'
                 : 'economical';
-          expect(got[c + 11], `${where} verdict`).toBe(verdict);
+          expect(got[c + 13], `${where} verdict`).toBe(verdict);
         });
         const below = wb.value(TAB, FIRST + want.length, 0);
         expect(below === null || below === '', 'nothing below the total').toBe(true);
@@ -253,7 +253,7 @@ describe('Channel report over several ad exports', () => {
     const want = expected('month');
     const verdictOf = (channel: string, period: string) => {
       const k = want.findIndex((l) => l.channel === channel && l.period === period);
-      return wb.value(TAB, FIRST + k, 13);
+      return wb.value(TAB, FIRST + k, 15);
     };
     expect(verdictOf('Brandx', '2026-01')).not.toBe('check data');
     // The export is refreshed by a connector that writes every value as text.

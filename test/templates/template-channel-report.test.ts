@@ -202,7 +202,7 @@ describe('Channel report', () => {
       /2 spend cells hold text \(such as \$1,204\.50\), which built-in formulas cannot add up: their rows say check data/,
     );
     // The rows whose spend holds text say so instead of a verdict; the others are judged.
-    const verdicts = new Map(tableRows(nativeValues, 13).map((r) => [r[0], r[12]] as const));
+    const verdicts = new Map(tableRows(nativeValues, 15).map((r) => [r[0], r[14]] as const));
     expect(verdicts.get('Channel 1')).toBe('check data');
     expect(verdicts.get('Channel 2')).toBe('check data');
     expect(verdicts.get('Channel 3')).not.toBe('check data');
@@ -229,7 +229,7 @@ describe('Channel report', () => {
       expect(result.errors[0]!.message).toMatch(
         new RegExp(
           // The sheet row the user can go to: the one above the last, its header being row 1.
-          `row ${sheets['Ads export']!.length - 1} of sheet "Ads export": spendChannels "Total: All campaigns" looks like an export's totals row`,
+          `row ${sheets['Ads export']!.length - 1} of sheet "Ads export": spendChannels "Total: All campaigns" is an export's totals row`,
         ),
       );
       expect(wb.sheetNames()).toEqual(['Ads export', 'CRM meetings']);
