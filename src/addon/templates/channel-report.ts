@@ -132,7 +132,10 @@ export function buildChannelReport(built: BuildContext): TemplatePlan {
   plan.conditional.push(
     ...VERDICT_COLOURS.map((colours) => ({ range: span(col.verdict), ...colours })),
   );
-  if (dated) (style === 'addon' ? addonChart : nativeChart)(plan, raw, col, firstRow, reportRows);
+  if (dated) {
+    if (style === 'addon') addonChart(plan, raw, col, firstRow, src, reportRows);
+    else nativeChart(plan, raw, col, firstRow, reportRows);
+  }
   plan.rows = Math.max(plan.rows, firstRow + rows + 1);
   // Wide enough for every block and the chart beside the table (one column per channel).
   const widest = Math.max(
