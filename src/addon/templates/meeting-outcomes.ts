@@ -11,7 +11,7 @@
 import { blankGuard } from '../../metrics/native';
 import { OUTCOME_LABELS, SUMMARY_HEADER } from '../../metrics/outcomes';
 import { REQUIRED_LABELS, STATUS_LABELS } from '../../metrics/qualification';
-import { channelName } from '../../metrics/report';
+import { channelName } from '../../sheets/labels';
 import { cellA1, columnLetter, openColumnA1, rect, sheetRef } from '../../workbook/a1';
 import { columnsHeaded } from '../../workbook/headers';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
