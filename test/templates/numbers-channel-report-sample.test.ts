@@ -11,20 +11,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/addon/settings';
 import { REPORT_LAYOUT } from '../../src/addon/templates/channel-report';
-import { OUTCOME_LABELS } from '../../src/metrics/outcomes';
 import { sampleBackend } from '../../src/playground/backend';
 import {
   CRM_SHEET,
-  crmMeetings,
   GOOGLE_ADS_CAMPAIGNS,
   GOOGLE_ADS_SHEET,
-  GOOGLE_ADS_TOTAL,
   googleAdsExport,
   LINKEDIN_CAMPAIGNS,
   LINKEDIN_SHEET,
-  linkedinExport,
 } from '../../src/playground/raw-sample';
 import { settingsWith } from './helpers';
+import { money, type Tally, tally } from './sample-tally';
 
 const TAB = 'Channel report';
 
@@ -53,65 +50,6 @@ function reportSettings(mapping: Settings['mapping']): Settings {
       period: 'month',
     },
   });
-}
-
-const monthOf = (day: number) => {
-  const d = new Date((day - 25_569) * 86_400_000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-};
-
-/** An export's cost as a number: 172.45, "$172.45" or "1,204.50". */
-const money = (v: unknown) => (typeof v === 'number' ? v : Number(String(v).replace(/[$,]/g, '')));
-
-interface Tally {
-  spend: number;
-  held: number;
-  noShows: number;
-  qualified: number;
-}
-
-/**
- * The report by channel and month, and All channels by month and overall,
- * from the raw rows: campaigns counted under the channel the sample made
- * them for, the totals row left out, outcomes by the meaning confirmed.
- */
-function tally(outcomeMeaning: (label: string) => string): Map<string, Tally> {
-  const out = new Map<string, Tally>();
-  const at = (channel: string, month: string) => {
-    for (const key of [`${channel}|${month}`, `All channels|${month}`, 'All channels|All']) {
-      if (!out.has(key)) out.set(key, { spend: 0, held: 0, noShows: 0, qualified: 0 });
-    }
-    return [
-      out.get(`${channel}|${month}`)!,
-      out.get(`All channels|${month}`)!,
-      out.get('All channels|All')!,
-    ];
-  };
-  const channelOf = new Map(
-    [...GOOGLE_ADS_CAMPAIGNS, ...LINKEDIN_CAMPAIGNS].map((c) => [c.name, c.channel]),
-  );
-  for (const [rows, cost] of [
-    [googleAdsExport(), 4],
-    [linkedinExport(), 2],
-  ] as const) {
-    for (const row of rows.slice(1)) {
-      if (row[0] === GOOGLE_ADS_TOTAL) continue;
-      for (const t of at(channelOf.get(String(row[1]))!, monthOf(row[0] as number)))
-        t.spend += money(row[cost]);
-    }
-  }
-  for (const [day, source, , outcome] of crmMeetings().slice(1)) {
-    const means = outcomeMeaning(String(outcome));
-    if (means === 'Ignore' || means === OUTCOME_LABELS[5]) continue;
-    for (const t of at(source === '' ? '(no channel)' : String(source), monthOf(day as number))) {
-      if (means === 'No show') t.noShows++;
-      else {
-        t.held++;
-        if (means === 'Qualified') t.qualified++;
-      }
-    }
-  }
-  return out;
 }
 
 describe('the Channel report on the playground sample, meanings confirmed as suggested', () => {
