@@ -37,7 +37,7 @@ export const QUALIFICATION_CHECKLIST: readonly (readonly [
     'Have you allocated budget for this type of solution?',
     'Required',
     'Met',
-    '$50K approved Q1',
+    'Budget approved for Q1',
   ],
   [
     'Decision Timeline',
