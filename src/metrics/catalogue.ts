@@ -19,14 +19,17 @@ import {
   MAX_CPQM,
   ROAS,
 } from './cost';
+import { DEALS_REPORT } from './deals-report';
 import { BENCHMARK_DOCS } from './docs/benchmarks';
 import { CAPACITY_DOCS } from './docs/capacity';
 import { COST_DOCS } from './docs/cost';
 import { FUNNEL_DOCS } from './docs/funnel';
+import { FUNNEL_REPORT_DOCS } from './docs/funnel-report';
 import { OUTCOME_DOCS } from './docs/outcomes';
 import { QUALIFICATION_DOCS } from './docs/qualification';
 import { REPORT_DOCS } from './docs/report';
 import { CONVERSION, FUNNEL_RATES, REVERSE_FUNNEL } from './funnel';
+import { FUNNEL_REPORT } from './funnel-report';
 import { OUTCOME_SUMMARY, QUAL_RATE, SHOW_RATE } from './outcomes';
 import { SQM_DECISION } from './qualification';
 import { CPQM_REPORT } from './report';
@@ -67,6 +70,8 @@ export const RUNTIME: readonly Runtime[] = [
   SQM_BENCHMARK,
   CPQM_REPORT,
   CPQM_TREND,
+  FUNNEL_REPORT,
+  DEALS_REPORT,
 ];
 
 function joinDocs(
@@ -92,6 +97,7 @@ export const CATALOGUE: readonly FunctionSpec[] = /* @__PURE__ */ joinDocs(RUNTI
   QUALIFICATION_DOCS,
   BENCHMARK_DOCS,
   REPORT_DOCS,
+  FUNNEL_REPORT_DOCS,
 ]);
 
 /** The callable of every entry, by name. */

@@ -43,8 +43,12 @@ export function lineOf(grid: Grid | undefined, cols: number, k: number): unknown
  * "row 373" would read as a sheet row.
  */
 export function atLine(range: string, shape: Shape, k: number, e: unknown): unknown {
-  const where = position(shape, Math.floor(k / shape.cols), k % shape.cols);
-  return withPosition(`${where} of the ${range} range`, e);
+  return withPosition(lineName(range, shape, k), e);
+}
+
+/** "row 373 of the spend range" (or "row 3, column 2 of …" for a block). */
+export function lineName(range: string, shape: Shape, k: number): string {
+  return `${position(shape, Math.floor(k / shape.cols), k % shape.cols)} of the ${range} range`;
 }
 
 /** Whether an omitted or bare blank argument gave no column (a range of blanks is read row by row). */
