@@ -11,7 +11,7 @@ import { COERCE, isBlank } from '../sheets/coerce';
 import { show } from '../sheets/format';
 import type { Mapping } from '../sheets/mapping';
 import { CallError, Problem } from '../sheets/problem';
-import type { Scalar } from '../sheets/run';
+import type { Scalar } from '../sheets/result';
 import { DEAL_STATUSES, type DealStatus } from './deal-status';
 import { isDateCell, readView, VIEWS } from './funnel-report';
 import { Grouping, NO_CHANNEL, ratioCell } from './grouping';

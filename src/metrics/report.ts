@@ -9,10 +9,11 @@
  * row, a meeting without a channel counts under "(no channel)", an unknown
  * outcome is counted as Unrecognised, and every ratio comes from summed counts.
  */
+
+import type { ParamKind } from '../sheets/arguments';
 import { isBlank } from '../sheets/coerce';
 import type { Mapping } from '../sheets/mapping';
 import { CallError } from '../sheets/problem';
-import type { ParamKind } from '../sheets/arguments';
 import type { Scalar, SheetResult } from '../sheets/result';
 import type { Shape } from '../sheets/shapes';
 import { Grouping, NO_CHANNEL, ratioCell } from './grouping';
