@@ -31,7 +31,7 @@ import { openColumn, type SourceColumn } from './source-column';
 import { verdictFormula } from './verdict';
 
 /** The columns the native table adds after the verdict: what each row counted. */
-export const NATIVE_COUNT_COLUMNS = ['Spend rows counted', 'Meetings counted', 'Costs as text'];
+const NATIVE_COUNT_COLUMNS = ['Spend rows counted', 'Meetings counted', 'Costs as text'];
 
 type PeriodDays = ReturnType<typeof periodDays>;
 
