@@ -13,11 +13,22 @@ import { isSheetError, Problem } from './problem';
  * - rate: a fraction in [0, 1] (a cell showing 60% arrives as 0.6)
  * - factor: a multiplier ≥ 0 such as a target ROAS of 3 or a coverage of 4
  * - number: any number
+ * - measure: a rate, money or a count, as another argument says; the
+ *   function reads it (SQM_BENCHMARK's value, by its metric)
  * - flag: TRUE/FALSE (also 1/0 and the texts "TRUE"/"FALSE")
  * - text: a non-blank text label (numbers are read as their text)
  * - date: a calendar day (a date cell, a serial number or 2026-01-05)
  */
-export type Kind = 'money' | 'count' | 'rate' | 'factor' | 'number' | 'flag' | 'text' | 'date';
+export type Kind =
+  | 'money'
+  | 'count'
+  | 'rate'
+  | 'factor'
+  | 'number'
+  | 'measure'
+  | 'flag'
+  | 'text'
+  | 'date';
 
 /** What Sheets passes for one cell. `null`/`undefined` come from script callers. */
 export type CellValue = number | string | boolean | Date | null | undefined;
@@ -179,6 +190,8 @@ export const COERCE: Record<Kind, (arg: string, value: unknown) => unknown> = {
   rate: toRate,
   // Number.isFinite is true for finite numbers only: it never converts text.
   number: (arg, value) => (Number.isFinite(value) ? value : toNumber(arg, value)),
+  // Passed on as the cell holds it: how to read it depends on another argument.
+  measure: (_arg, value) => value,
   flag: toFlag,
   text: toText,
   date: toDay,

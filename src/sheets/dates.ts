@@ -84,6 +84,10 @@ const ISO_DAY =
 
 /** The day of an ISO date text, or undefined when the text is not one (or no such day exists). */
 export function isoDay(text: string): Day | undefined {
+  // Text arguments ask this of every label they read: an ASCII character after
+  // '9' ("Paid search") starts no date, so most labels never reach the pattern.
+  const first = text.charCodeAt(0);
+  if (first > 57 && first < 128) return undefined;
   const m = ISO_DAY.exec(text);
   if (!m) return undefined;
   const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
