@@ -25,43 +25,40 @@ const economics: Settings['economics'] = {
   currency: '€',
 };
 
-function typed(style: FormulaStyle, rows: TypedChannel[]) {
-  const wb = MemoryWorkbook.fromSheets({ Notes: [['x']] });
+/** The comparison tab built over `sheets` with these channels. */
+function comparison(
+  style: FormulaStyle,
+  channels: Settings['channels'],
+  sheets: Record<string, Input[][]>,
+) {
+  const wb = MemoryWorkbook.fromSheets(sheets);
   createOk(
     wb,
-    settingsWith({
-      templates: ['channelComparison'],
-      economics,
-      formulaStyle: style,
-      channels: { mode: 'typed', rows },
-    }),
+    settingsWith({ templates: ['channelComparison'], economics, formulaStyle: style, channels }),
   );
   return tab(wb, TAB);
 }
 
-function mapped(style: FormulaStyle, data: Input[][]) {
-  const wb = MemoryWorkbook.fromSheets({ 'Ad costs': data });
-  createOk(
-    wb,
-    settingsWith({
-      templates: ['channelComparison'],
-      economics,
-      formulaStyle: style,
-      channels: {
-        mode: 'mapped',
-        sheet: 'Ad costs',
-        columns: {
-          name: 'Source',
-          spend: 'Cost',
-          meetings: 'Booked',
-          showRate: 'Show',
-          qualRate: 'Qual',
-        },
+const typed = (style: FormulaStyle, rows: TypedChannel[]) =>
+  comparison(style, { mode: 'typed', rows }, { Notes: [['x']] });
+
+/** The user's sheet "Ad costs", headed Source, Cost, Booked, Show, Qual. */
+const mapped = (style: FormulaStyle, data: Input[][]) =>
+  comparison(
+    style,
+    {
+      mode: 'mapped',
+      sheet: 'Ad costs',
+      columns: {
+        name: 'Source',
+        spend: 'Cost',
+        meetings: 'Booked',
+        showRate: 'Show',
+        qualRate: 'Qual',
       },
-    }),
+    },
+    { 'Ad costs': data },
   );
-  return tab(wb, TAB);
-}
 
 const verdicts = (snap: ReturnType<typeof tab>, n: number) =>
   Array.from({ length: n }, (_, k) => at(snap, FIRST + k, COMPUTED.verdict));
