@@ -5,7 +5,15 @@
  */
 
 import type { Period } from '../metrics/period';
-import type { MeetingField, SpendField } from '../workbook/export-headers';
+import type { MappingField } from '../sheets/mapping';
+import {
+  CHANNEL_TABLE,
+  type ChannelField,
+  MEETING_TABLE,
+  type MeetingField,
+  SPEND_TABLE,
+  type SpendField,
+} from '../workbook/export-headers';
 
 export const TEMPLATE_IDS = [
   'funnelPlan',
@@ -57,21 +65,6 @@ export interface TypedChannel {
   qualRate: number;
 }
 
-export const CHANNEL_FIELDS = ['name', 'spend', 'meetings', 'showRate', 'qualRate'] as const;
-export type ChannelField = (typeof CHANNEL_FIELDS)[number];
-
-/**
- * What each channel field is called, in lower case for the middle of a
- * sentence ("the spend column"); the sidebar capitalises them as labels.
- */
-export const CHANNEL_FIELD_LABELS: Record<ChannelField, string> = {
-  name: 'channel name',
-  spend: 'spend',
-  meetings: 'booked meetings',
-  showRate: 'show rate',
-  qualRate: 'qual rate',
-};
-
 /**
  * Channels read from columns that already exist in the user's spreadsheet:
  * a sheet with one channel per row, like every other table the user maps.
@@ -87,25 +80,20 @@ export interface TypedChannels {
 
 export type Channels = TypedChannels | MappedChannels;
 
-// The fields of a raw ad export and of a meeting log, beside how exports head them.
+// The tables the user maps: their fields, beside how exports head them.
 export {
+  CHANNEL_FIELDS,
+  type ChannelField,
   MEETING_FIELDS,
   type MeetingField,
   SPEND_FIELDS,
   type SpendField,
 } from '../workbook/export-headers';
 
-/** What each raw column is called in a sentence ("the spend column"). */
-export const SPEND_FIELD_LABELS: Record<SpendField, string> = {
-  channel: 'channel',
-  spend: 'spend',
-  date: 'date',
-};
-export const MEETING_FIELD_LABELS: Record<MeetingField, string> = {
-  channel: 'channel or source',
-  outcome: 'outcome',
-  date: 'meeting date',
-};
+/** What each field is called in a sentence ("the spend column"). */
+export const CHANNEL_FIELD_LABELS = CHANNEL_TABLE.labels;
+export const SPEND_FIELD_LABELS = SPEND_TABLE.labels;
+export const MEETING_FIELD_LABELS = MEETING_TABLE.labels;
 
 /**
  * A table already in the user's spreadsheet: its sheet (headers in row 1)
@@ -135,10 +123,6 @@ export interface RawData {
   /** null: one row per channel, no period. */
   period: Period | null;
 }
-
-/** What a mapping row's value is: a channel (or campaign), a meeting outcome, a deal status. */
-export const MAPPING_FIELDS = ['channel', 'outcome', 'deal status'] as const;
-export type MappingField = (typeof MAPPING_FIELDS)[number];
 
 /**
  * One row of the mapping table the wizard writes on the Definitions tab and

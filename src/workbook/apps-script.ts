@@ -9,7 +9,7 @@
 import { type Rect, rectA1 } from './a1';
 import type { Block, ChartSpec, ConditionalRule, NumberFormat, ValidationList } from './plan';
 import { cellInput } from './plan';
-import type { Workbook, WorkbookSheet } from './workbook';
+import { TEMPLATE_KEY, type Workbook, type WorkbookSheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -47,8 +47,9 @@ export class AppsScriptWorkbook implements Workbook {
   }
 
   sheets(): WorkbookSheet[] {
-    // A chart moved to its own sheet (SheetType.OBJECT) has no grid: every grid
-    // call on it throws "The action is not supported for OBJECT sheet."
+    // A chart moved to its own sheet (SheetType.OBJECT) and a Connected Sheets
+    // data source sheet (SheetType.DATASOURCE) have no grid of cells to map:
+    // grid calls on them throw ("The action is not supported for OBJECT sheet.").
     const grids = this.ss.getSheets().filter((s) => s.getType() === SpreadsheetApp.SheetType.GRID);
     return grids.map((s) => {
       const lastCol = s.getLastColumn();
@@ -130,6 +131,51 @@ export class AppsScriptWorkbook implements Workbook {
           .build(),
       ),
     );
+  }
+
+  setColumnWidths(name: string, widths: readonly (number | null)[]): void {
+    const sheet = this.sheet(name);
+    // One call per run of equal widths: a table's many number columns take one.
+    for (let k = 0; k < widths.length; ) {
+      const width = widths[k];
+      let n = 1;
+      while (k + n < widths.length && widths[k + n] === width) n++;
+      if (width != null) sheet.setColumnWidths(k + 1, n, width);
+      k += n;
+    }
+  }
+
+  markTemplate(name: string, template: string): void {
+    // PROJECT: only this add-on's script reads or changes the mark.
+    this.sheet(name).addDeveloperMetadata(
+      TEMPLATE_KEY,
+      template,
+      SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
+    );
+  }
+
+  templateTabs(): { name: string; template: string }[] {
+    const found = this.ss
+      .createDeveloperMetadataFinder()
+      .withKey(TEMPLATE_KEY)
+      .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
+      .find();
+    const marked = new Map<string, string>();
+    for (const md of found) {
+      const sheet = md.getLocation().getSheet();
+      if (sheet) marked.set(sheet.getName(), md.getValue() ?? '');
+    }
+    return this.sheetNames()
+      .filter((name) => marked.has(name))
+      .map((name) => ({ name, template: marked.get(name)! }));
+  }
+
+  locale(): string {
+    return this.ss.getSpreadsheetLocale();
+  }
+
+  displayValues(name: string, rows: number, cols: number): string[][] {
+    return this.sheet(name).getRange(1, 1, rows, cols).getDisplayValues();
   }
 
   /** Applies every pending change now, so a failure surfaces while the new tabs can still be removed. */

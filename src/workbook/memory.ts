@@ -37,6 +37,10 @@ export interface SheetMeta {
   validations: ValidationList[];
   conditional: ConditionalRule[];
   charts: ChartSpec[];
+  /** Column widths in pixels by column; null where left at the default. */
+  widths: (number | null)[];
+  /** The template the tab was made for (its developer metadata in Sheets). */
+  template?: string;
 }
 
 /** A new Google sheet's size. */
@@ -252,6 +256,7 @@ export class MemoryWorkbook implements Workbook {
       validations: [],
       conditional: [],
       charts: [],
+      widths: [],
     });
   }
 
@@ -291,6 +296,36 @@ export class MemoryWorkbook implements Workbook {
 
   addChart(sheet: string, chart: ChartSpec): void {
     this.meta(sheet).charts.push(chart);
+  }
+
+  setColumnWidths(sheet: string, widths: readonly (number | null)[]): void {
+    this.meta(sheet).widths = [...widths];
+  }
+
+  markTemplate(sheet: string, template: string): void {
+    this.meta(sheet).template = template;
+  }
+
+  templateTabs(): { name: string; template: string }[] {
+    return this.sheetNames().flatMap((name) => {
+      const { template } = this.meta(name);
+      return template === undefined ? [] : [{ name, template }];
+    });
+  }
+
+  /** HyperFormula reads formulas as Sheets does in English-speaking locales. */
+  locale(): string {
+    return 'en_US';
+  }
+
+  displayValues(sheet: string, rows: number, cols: number): string[][] {
+    return Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => {
+        const v = this.value(sheet, r, c);
+        // An error shows as its code alone ("#ERROR!"); the message is the cell's note in Sheets.
+        return typeof v === 'string' && v.startsWith('#') ? v.split(' ')[0]! : String(v ?? '');
+      }),
+    );
   }
 
   /** Every change applies at once here; nothing is pending. */

@@ -25,13 +25,17 @@ export interface WorkbookSheet extends SheetInfo {
   cols: number;
 }
 
+/** The developer metadata key that marks a tab made for a template; its value is the template. */
+export const TEMPLATE_KEY = 'funnelMath.template';
+
 export interface Workbook {
   /**
    * Every sheet with cells, in tab order, with its header row. Chart sheets
-   * (a chart moved to its own tab) have no cells and are left out.
+   * (a chart moved to its own tab) and Connected Sheets data source sheets
+   * have no grid of cells and are left out.
    */
   sheets(): WorkbookSheet[];
-  /** Every tab's name, chart sheets included, so new tabs get names unlike all of them. */
+  /** Every tab's name, chart and data source sheets included, so new tabs get names unlike all of them. */
   sheetNames(): string[];
   /**
    * The cells of one column below the header row, down to the sheet's last
@@ -50,6 +54,23 @@ export interface Workbook {
   /** Replaces the tab's conditional-format rules (a new tab has none). */
   setConditionalRules(sheet: string, rules: ConditionalRule[]): void;
   addChart(sheet: string, chart: ChartSpec): void;
+  /** Sets each column's width in pixels, left to right; null leaves a column as it is. */
+  setColumnWidths(sheet: string, widths: readonly (number | null)[]): void;
+  /**
+   * Marks a tab as made for `template` (developer metadata), so it is found
+   * again by what it is, never by its name, which the user may change or reuse.
+   */
+  markTemplate(sheet: string, template: string): void;
+  /** The tabs marked by markTemplate, in tab order, with the template each was made for. */
+  templateTabs(): { name: string; template: string }[];
+  /** The spreadsheet's locale ("en_GB", "de_DE"), for messages about how it reads formulas. */
+  locale(): string;
+  /**
+   * What the top-left `rows` × `cols` cells of a tab show, as text: one read
+   * of a whole tab after writing it, to find formulas the spreadsheet could
+   * not parse (they show #ERROR!).
+   */
+  displayValues(sheet: string, rows: number, cols: number): string[][];
   /**
    * Applies every pending change now. The last step of writing: a failure
    * here still removes the new tabs.

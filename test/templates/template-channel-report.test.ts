@@ -138,7 +138,8 @@ describe('Channel report', () => {
         .filter((f) => typeof f === 'string' && f.startsWith('=') && CUSTOM.test(f)).length;
     };
     expect(count(3, 'addon')).toBe(count(30, 'addon'));
-    expect(count(3, 'addon')).toBeLessThanOrEqual(4);
+    // CPQM_REPORT, Max CPQM twice (the input and the column), HEADROOM and the chart's CPQM_TREND.
+    expect(count(3, 'addon')).toBeLessThanOrEqual(5);
     expect(count(3, 'native')).toBe(0);
   });
 
@@ -186,11 +187,27 @@ describe('Channel report', () => {
       [46_040, 'Channel 1', 'Brand', "'$1,204.50"],
       [46_041, 'Channel 2', 'Brand', "'$10.00"],
     );
-    const wbNative = MemoryWorkbook.fromSheets(sheets);
+    // The wizard refuses the native style over text costs, so the tab is made before they arrive.
+    const wbNative = MemoryWorkbook.fromSheets(rawTables(3));
     createOk(wbNative, reportSettings('native', null));
-    expect(tab(wbNative, 'Channel report').values[REPORT_LAYOUT.tableRow - 1]![0]).toMatch(
-      /2 spend cells hold text \(such as \$1,204\.50\), which built-in SUMIFS reads as 0/,
+    const rowsBefore = rawTables(3)['Ads export']!.length;
+    wbNative.hf.batch(() => {
+      sheets['Ads export']!.slice(rowsBefore).forEach((r, k) => {
+        r.forEach((v, c) => {
+          wbNative.setCell('Ads export', rowsBefore + k, c, v);
+        });
+      });
+    });
+    const nativeValues = tab(wbNative, 'Channel report').values;
+    expect(nativeValues[REPORT_LAYOUT.tableRow - 1]![0]).toMatch(
+      /2 spend cells hold text \(such as \$1,204\.50\), which built-in formulas cannot add up: their rows say check data/,
     );
+    // The rows whose spend holds text say so instead of a verdict; the others are judged.
+    const verdicts = new Map(tableRows(nativeValues, 15).map((r) => [r[0], r[14]] as const));
+    expect(verdicts.get('Channel 1')).toBe('check data');
+    expect(verdicts.get('Channel 2')).toBe('check data');
+    expect(verdicts.get('Channel 3')).not.toBe('check data');
+    expect(verdicts.get('All channels')).toBe('check data');
     const wbAddon = MemoryWorkbook.fromSheets(sheets);
     createOk(wbAddon, reportSettings('addon', null));
     const rows = tableRows(tab(wbAddon, 'Channel report').values, 10);
@@ -199,8 +216,12 @@ describe('Channel report', () => {
     expect(total[1]).toBeCloseTo((plain[plain.length - 1]![1] as number) + 1214.5, 6);
   });
 
-  it('refuses an export with a totals row, naming the row, and makes no tab', () => {
-    const sheets = rawTables(3, [[null, 'Total: All campaigns', null, 99_999]]);
+  it('refuses an export with a totals row among its rows, naming the row, and makes no tab', () => {
+    // Rows pasted below an earlier export's totals row: the total sits among the data.
+    const sheets = rawTables(3, [
+      [null, 'Total: All campaigns', null, 99_999],
+      [46_100, 'Channel 1', 'Brand', 120],
+    ]);
     const wb = MemoryWorkbook.fromSheets(sheets);
     for (const style of ['addon', 'native'] as const) {
       const result = create(wb, reportSettings(style, 'month'));
@@ -208,10 +229,25 @@ describe('Channel report', () => {
       if (result.ok) return;
       expect(result.errors[0]!.message).toMatch(
         new RegExp(
-          `spend row ${sheets['Ads export']!.length - 1}: spendChannels "Total: All campaigns" looks like an export's totals row`,
+          // The sheet row the user can go to: the one above the last, its header being row 1.
+          `row ${sheets['Ads export']!.length - 1} of sheet "Ads export": spendChannels "Total: All campaigns" is an export's totals row`,
         ),
       );
       expect(wb.sheetNames()).toEqual(['Ads export', 'CRM meetings']);
+    }
+  });
+
+  it('reads an export that closes with its totals row to the row above it, and says so', () => {
+    const plain = rawTables(3);
+    const last = plain['Ads export']!.length;
+    const sheets = rawTables(3, [['Total: All campaigns', null, null, 99_999]]);
+    for (const style of ['addon', 'native'] as const) {
+      const wb = MemoryWorkbook.fromSheets(sheets);
+      createOk(wb, reportSettings(style, 'month'));
+      const want = expected(plain, 'month');
+      expectRows(tableRows(tab(wb, 'Channel report').values, want[0]!.length), want);
+      const said = String(tab(wb, 'Channel report').values[2]![0]);
+      expect(said).toContain(`Sheet "Ads export" is read to row ${last}, above its totals row`);
     }
   });
 
@@ -227,13 +263,39 @@ describe('Channel report', () => {
     const channels = [...new Set(want.map((w) => w[0]))].filter((c) => c !== 'All channels');
     // In order of first appearance: the first spend row is Channel 2's.
     expect(channels).toEqual(['Channel 2', 'Channel 3', 'Channel 1', '(no channel)']);
-    expect(header).toEqual(['CPQM per month', 'All channels', ...channels]);
+    // CPQM_TREND's table, with room in the range for channels and periods to come.
+    const blank = (v: unknown) => v === null || v === undefined || v === '';
+    expect(header.filter((h) => !blank(h))).toEqual(['Period', 'All channels', ...channels]);
+    const months = [...new Set(want.map((w) => w[1]))].filter((p) => p !== 'All');
     for (let i = 1; i < r.rows; i++) {
       const row = values[r.row + i]!;
       const label = row[r.col];
-      const blended = want.find((w) => w[0] === 'All channels' && w[1] === label)!;
-      expect(row[r.col + 1]).toBeCloseTo(blended[10] as number, 9);
+      if (blank(label)) {
+        expect(i, 'a row per month').toBe(months.length + 1);
+        break;
+      }
+      const blended = want.find((w) => w[0] === 'All channels' && w[1] === label);
+      expect(blended, `month ${String(label)}`).toBeDefined();
+      expect(row[r.col + 1]).toBeCloseTo(blended![10] as number, 9);
     }
+    // A channel that spends later joins the chart's table by itself.
+    const ads = rawTables(3)['Ads export']!;
+    wb.hf.batch(() => {
+      wb.setCell('Ads export', ads.length, 0, 46_150);
+      wb.setCell('Ads export', ads.length, 1, 'Podcasts');
+      wb.setCell('Ads export', ads.length, 3, 400);
+    });
+    const after = tab(wb, 'Channel report').values[r.row]!.slice(r.col, r.col + r.cols);
+    // In order of first appearance: its spend row comes before the meetings without a channel.
+    expect(after.filter((h) => !blank(h))).toEqual([
+      'Period',
+      'All channels',
+      'Channel 2',
+      'Channel 3',
+      'Channel 1',
+      'Podcasts',
+      '(no channel)',
+    ]);
     // Without a period there is nothing over time to chart.
     const flat = MemoryWorkbook.fromSheets(rawTables(3));
     createOk(flat, reportSettings('addon', null));

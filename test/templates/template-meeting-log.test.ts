@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings, type FormulaStyle, type Settings } from '../../src/addon/settings';
 import { OUTCOMES_LAYOUT } from '../../src/addon/templates/meeting-outcomes';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
+import { OUTCOME_LABELS } from '../../src/metrics/outcomes';
 import { crmMeetings } from '../../src/playground/raw-sample';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
 import { createOk, tab } from './helpers';
@@ -46,7 +47,11 @@ function expectSame(got: Input[][], want: unknown[][]): void {
 }
 
 describe('Meeting outcomes over an existing log', () => {
-  const log = crmMeetings();
+  // The sample's CRM also logs outcomes of its own ("Completed", "Canceled"), which only the
+  // mapping table gives a meaning; this log keeps the meetings with the six labels.
+  const log = crmMeetings().filter(
+    (row, k) => k === 0 || (OUTCOME_LABELS as readonly unknown[]).includes(row[3]),
+  );
   const expected = FUNCTIONS.OUTCOME_SUMMARY!(
     log.slice(1).map((r) => [r[3]]),
     log.slice(1).map((r) => [r[1]]),
@@ -63,19 +68,19 @@ describe('Meeting outcomes over an existing log', () => {
       'Channel: column B',
       'Outcome: column D',
     ]);
-    wb.setCell('CRM meetings', log.length, 1, 'Meta');
+    // A qualified meeting logged later for the first channel counts.
+    const first = String(expected[1]![0]);
+    wb.setCell('CRM meetings', log.length, 1, first);
     wb.setCell('CRM meetings', log.length, 3, 'Qualified');
-    const meta = summary(tab(wb, 'Meeting outcomes').values).find((r) => r[0] === 'Meta')!;
-    const before = expected.find((r) => r[0] === 'Meta')!;
-    expect(meta[4]).toBe((before[4] as number) + 1);
+    const after = summary(tab(wb, 'Meeting outcomes').values).find((r) => r[0] === first)!;
+    expect(after[4]).toBe((expected[1]![4] as number) + 1);
   });
 
-  it('native style: a row per named channel of the log, equal to the add-on rows', () => {
+  it('native style: a row per channel of the log, meetings without one too, equal to the add-on rows', () => {
     const wb = MemoryWorkbook.fromSheets({ 'CRM meetings': log });
     createOk(wb, settings('native'));
     const rows = summary(tab(wb, 'Meeting outcomes').values);
-    const named = expected.filter((r) => r[0] !== '(blank)');
-    expect(rows).toHaveLength(named.length);
-    expectSame(rows, named);
+    expect(expected.some((r) => r[0] === '(blank)')).toBe(true);
+    expectSame(rows, expected);
   });
 });
