@@ -10,6 +10,7 @@ export const TEMPLATE_IDS = [
   'funnelPlan',
   'channelComparison',
   'channelReport',
+  'fullFunnel',
   'meetingOutcomes',
   'definitions',
 ] as const;
@@ -19,6 +20,7 @@ export const TEMPLATE_TITLES: Record<TemplateId, string> = {
   funnelPlan: 'Funnel plan',
   channelComparison: 'Channel comparison',
   channelReport: 'Channel report',
+  fullFunnel: 'Full funnel',
   meetingOutcomes: 'Meeting outcomes',
   definitions: 'Definitions',
 };
@@ -128,6 +130,36 @@ export interface RawData {
   period: ReportPeriod;
 }
 
+/** The fields of a CRM deals export: one row per deal. */
+export const DEAL_FIELDS = ['channel', 'amount', 'created', 'closed', 'status'] as const;
+export type DealField = (typeof DEAL_FIELDS)[number];
+export const DEAL_FIELD_LABELS: Record<DealField, string> = {
+  channel: 'source',
+  amount: 'amount',
+  created: 'create date',
+  closed: 'close date',
+  status: 'stage or status',
+};
+
+/**
+ * How the Full funnel counts: `activity` puts each event in the period it
+ * happened; `cohort` groups records by the period they entered the funnel.
+ */
+export const FUNNEL_VIEWS = ['activity', 'cohort'] as const;
+export type FunnelView = (typeof FUNNEL_VIEWS)[number];
+
+/**
+ * The CRM exports of the Full funnel: the contacts or leads sheet (headers in
+ * row 1) with its source column and its stage-date columns in lifecycle
+ * order, first stage first; the deals sheet; and the view. Spend comes from
+ * the ad-spend sheets of `raw`.
+ */
+export interface FunnelData {
+  contacts: { sheet: string; channel: string; stages: string[] };
+  deals: SheetColumns<DealField>;
+  view: FunnelView;
+}
+
 /** Add-on functions (`=CPQM(…)`) or built-in Sheets functions only. */
 export type FormulaStyle = 'addon' | 'native';
 
@@ -142,6 +174,8 @@ export interface Settings {
   raw: RawData | null;
   /** An existing meeting log for Meeting outcomes to summarise; null makes a new, empty log. */
   meetingLog: SheetColumns<MeetingField> | null;
+  /** The CRM exports of the Full funnel; null until mapped. */
+  funnel: FunnelData | null;
   formulaStyle: FormulaStyle;
   /** For the Definitions tab: how long after first touch a deal is credited. */
   attributionWindow: string;
@@ -164,9 +198,11 @@ export const DEFAULT_STAGES: Stage[] = [
 
 /**
  * Chosen unless the user says otherwise: every template that works on a new
- * spreadsheet. The Channel report needs raw data mapped first.
+ * spreadsheet. The Channel report and the Full funnel need raw data mapped first.
  */
-export const DEFAULT_TEMPLATES: TemplateId[] = TEMPLATE_IDS.filter((t) => t !== 'channelReport');
+export const DEFAULT_TEMPLATES: TemplateId[] = TEMPLATE_IDS.filter(
+  (t) => t !== 'channelReport' && t !== 'fullFunnel',
+);
 
 export function defaultSettings(): Settings {
   return {
@@ -191,6 +227,7 @@ export function defaultSettings(): Settings {
     },
     raw: null,
     meetingLog: null,
+    funnel: null,
     formulaStyle: 'addon',
     attributionWindow: '90 days from first touch',
   };

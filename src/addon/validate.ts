@@ -33,6 +33,7 @@ import {
   TEMPLATE_TITLES,
   type TemplateId,
 } from './settings';
+import { checkFunnel, checkFunnelStyle } from './validate-full-funnel';
 
 export const LIMITS = {
   minStages: 2,
@@ -47,7 +48,7 @@ export const LIMITS = {
 
 type Obj = Record<string, unknown>;
 
-function isObj(v: unknown): v is Obj {
+export function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
@@ -110,7 +111,7 @@ export function positiveRate(n: number): string | undefined {
  * are built by nesting: `c.at('stages').at(2).at('rate')` checks
  * "stages.2.rate", and every checker adds to the same list of errors.
  */
-class Checker {
+export class Checker {
   constructor(
     readonly errors: FieldError[] = [],
     readonly path = '',
@@ -280,7 +281,7 @@ function checkTypedChannels(c: Checker, rows: unknown): Channels | undefined {
  * (a date column when no period is asked). Without `sheets` (no spreadsheet
  * at hand) only the shape is checked.
  */
-function checkSheetColumns<F extends string>(
+export function checkSheetColumns<F extends string>(
   c: Checker,
   v: unknown,
   what: string,
@@ -432,8 +433,9 @@ export function parseSettings(input: unknown, sheets?: readonly SheetInfo[]): Re
   const meetingStage = checkMeetingStage(c.at('meetingStage'), input.meetingStage, stages);
   const economics = checkEconomics(c.at('economics'), input.economics);
   const channels = checkChannels(c.at('channels'), input.channels, sheets);
-  // Null until mapped; the Channel report cannot be made without it.
-  const wantsReport = templates?.includes('channelReport') === true;
+  // Null until mapped; the Channel report and the Full funnel cannot be made without it.
+  const wantsReport =
+    templates?.includes('channelReport') === true || templates?.includes('fullFunnel') === true;
   const raw = input.raw == null && !wantsReport ? null : checkRaw(c.at('raw'), input.raw, sheets);
   const meetingLog =
     input.meetingLog == null
@@ -447,10 +449,14 @@ export function parseSettings(input: unknown, sheets?: readonly SheetInfo[]): Re
           sheets,
           ['date'],
         );
+  const wantsFunnel = templates?.includes('fullFunnel') === true;
+  const funnel =
+    input.funnel == null && !wantsFunnel ? null : checkFunnel(c.at('funnel'), input.funnel, sheets);
   let formulaStyle: FormulaStyle | undefined;
   if (input.formulaStyle === 'addon' || input.formulaStyle === 'native')
     formulaStyle = input.formulaStyle;
   else c.at('formulaStyle').fail('Choose add-on functions or portable native formulas.');
+  checkFunnelStyle(c.at('formulaStyle'), formulaStyle, templates);
   const attributionWindow = c
     .at('attributionWindow')
     .text(input.attributionWindow ?? '', 'the attribution window', LIMITS.attributionLength, false);
@@ -465,6 +471,7 @@ export function parseSettings(input: unknown, sheets?: readonly SheetInfo[]): Re
       channels: channels!,
       raw: raw!,
       meetingLog: meetingLog!,
+      funnel: funnel!,
       formulaStyle: formulaStyle!,
       attributionWindow: attributionWindow!,
     },

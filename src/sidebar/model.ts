@@ -251,6 +251,7 @@ export function toSettings(draft: Draft): { settings: Settings; errors: FieldErr
       draft.templates.includes('meetingOutcomes') && draft.meetingLogMode === 'existing'
         ? copyTable(draft.meetingLog)
         : null,
+    funnel: null,
     formulaStyle: draft.formulaStyle,
     attributionWindow: draft.attributionWindow,
   };

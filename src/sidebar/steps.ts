@@ -32,6 +32,8 @@ const TEMPLATE_BLURBS: Record<TemplateId, string> = {
   channelComparison: 'One row per channel: cost per meeting, CPQM, headroom, verdict, blended row.',
   channelReport:
     'CPQM by channel and by week, month or quarter, straight from your ad-spend export and CRM meetings.',
+  fullFunnel:
+    'Cost and conversion at every stage, pipeline, revenue, CAC and ROAS by channel, from your CRM’s contacts and deals exports.',
   meetingOutcomes: 'A meeting log with outcome dropdowns, show and qualification rates by channel.',
   definitions: 'Every metric’s formula and definition, so every team reads numbers the same way.',
 };

@@ -4,6 +4,7 @@ import { buildChannelComparison } from './channel-comparison';
 import { buildChannelReport } from './channel-report';
 import type { BuildContext, TemplatePlan } from './common';
 import { buildDefinitions } from './definitions';
+import { buildFullFunnel } from './full-funnel';
 import { buildFunnelPlan } from './funnel-plan';
 import { buildMeetingOutcomes } from './meeting-outcomes';
 
@@ -13,6 +14,7 @@ export const BUILDERS: Record<TemplateId, (ctx: BuildContext) => TemplatePlan> =
   funnelPlan: buildFunnelPlan,
   channelComparison: buildChannelComparison,
   channelReport: buildChannelReport,
+  fullFunnel: buildFullFunnel,
   meetingOutcomes: buildMeetingOutcomes,
   definitions: buildDefinitions,
 };

@@ -1,0 +1,52 @@
+/**
+ * The Full funnel's reports as FUNNEL_REPORT and DEALS_REPORT compute them
+ * from the data when the tab is made: a bad row (a stage cell that is not a
+ * date, a won deal without a close date, two currencies) stops the tab being
+ * made with the function's own message, and the periods there are size the
+ * chart of cost per opportunity.
+ */
+import { FUNCTIONS } from '../../metrics/catalogue';
+import { ALL_CHANNELS, ALL_PERIODS } from '../../metrics/report';
+import type { FunnelData, RawData } from '../settings';
+import type { BuildContext } from './common';
+import type { FunnelSources } from './full-funnel-sources';
+import type { SourceColumn } from './source-column';
+
+/** The periods the deals report has rows for now, ascending; none without a period. */
+export function funnelNow(
+  ctx: BuildContext,
+  raw: RawData,
+  funnel: FunnelData,
+  src: FunnelSources,
+): string[] {
+  const read = (s: SourceColumn) => ctx.read?.(s.sheet, s.col) ?? [];
+  const column = (values: unknown[]) => (values.length > 0 ? values.map((v) => [v]) : [['']]);
+  const headerOf = (s: SourceColumn) =>
+    ctx.sheets.find((sheet) => sheet.name === s.sheet)?.headers[s.col] ?? '';
+  // The records from their header row, as the tab's formula passes them.
+  const withHeader = (s: SourceColumn) => [headerOf(s), ...read(s)];
+  const stageColumns = src.stages.map(withHeader);
+  const height = Math.max(...stageColumns.map((c) => c.length));
+  const stages = Array.from({ length: height }, (_, r) => stageColumns.map((c) => c[r] ?? ''));
+  const dated = raw.period !== 'none';
+  const spendSide = [column(read(src.spendChannel)), column(read(src.spend))];
+  const when = (dates: SourceColumn | undefined) =>
+    dated && dates ? [column(read(dates)), raw.period, funnel.view] : [];
+  FUNCTIONS.FUNNEL_REPORT!(
+    ...spendSide,
+    column(withHeader(src.contactsChannel)),
+    stages,
+    ...when(src.spendDate),
+  );
+  const d = src.deals;
+  const deals = FUNCTIONS.DEALS_REPORT!(
+    ...spendSide,
+    ...[d.channel, d.amount, d.created, d.closed, d.status].map((s) => column(read(s))),
+    ...when(src.spendDate),
+  );
+  if (!dated || !Array.isArray(deals)) return [];
+  return deals
+    .slice(1)
+    .filter((r) => r[0] === ALL_CHANNELS && r[1] !== ALL_PERIODS)
+    .map((r) => String(r[1]));
+}
