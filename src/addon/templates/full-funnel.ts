@@ -19,12 +19,7 @@ import { cellA1, columnLetter, rect, sheetRef } from '../../workbook/a1';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
 import { type FunnelData, type FunnelView, type RawData, TEMPLATE_TITLES } from '../settings';
 import { type BuildContext, type Formats, formats, type TemplatePlan } from './common';
-import {
-  dealsColumns,
-  FUNNEL_LAYOUT,
-  funnelColumns,
-  resultsLayout,
-} from './full-funnel-layout';
+import { dealsColumns, FUNNEL_LAYOUT, funnelColumns, resultsLayout } from './full-funnel-layout';
 import { funnelNow } from './full-funnel-now';
 import { resultsColumns } from './full-funnel-results';
 import { funnelRefs, funnelSources } from './full-funnel-sources';
@@ -119,11 +114,7 @@ export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
       col: q.channel,
       cells: [
         ['Qualified meetings and Max CPQM from results, every date', ...blank(q.width - 1)],
-        [
-          formula(
-            `=CPQM_REPORT(${[...spendSide, refs.meetingChannel, refs.outcome].join(',')})`,
-          ),
-        ],
+        [formula(`=CPQM_REPORT(${[...spendSide, refs.meetingChannel, refs.outcome].join(',')})`)],
       ],
     },
   );
@@ -179,15 +170,8 @@ export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
     ],
     multiple: [rect(roasRow, 1), span(d.at('Pipeline per spend')), span(d.at('ROAS'))],
   });
-  plan.bold.push(
-    rect(0, 0),
-    rect(2, 0),
-    rect(titleRow, 0, 1, right),
-    rect(headerRow, 0, 1, right),
-  );
-  plan.conditional.push(
-    ...VERDICT_COLOURS.map((c) => ({ ...c, range: span(q.results + 3) })),
-  );
+  plan.bold.push(rect(0, 0), rect(2, 0), rect(titleRow, 0, 1, right), rect(headerRow, 0, 1, right));
+  plan.conditional.push(...VERDICT_COLOURS.map((c) => ({ ...c, range: span(q.results + 3) })));
   const widest = Math.max(
     ...plan.blocks.map((b) => b.col + Math.max(...b.cells.map((r) => r.length))),
     ...plan.charts.map((c) => c.col + 8),
