@@ -65,7 +65,13 @@ function variant(channels: number, stages: number): Settings {
   }));
   s.meetingStage = 'Stage 2';
   s.raw = {
-    spend: { sheet: 'Ads export', columns: { channel: 'Channel', spend: 'Cost', date: 'Day' } },
+    spend: [
+      {
+        sheet: 'Ads export',
+        columns: { channel: 'Channel', spend: 'Cost', date: 'Day' },
+        fixedChannel: '',
+      },
+    ],
     meetings: {
       sheet: 'CRM meetings',
       columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },

@@ -4,6 +4,7 @@
  * the server validates every incoming value (see validate.ts).
  */
 
+import type { Period } from '../metrics/report';
 import type { MeetingField, SpendField } from '../workbook/export-headers';
 
 export const TEMPLATE_IDS = [
@@ -73,13 +74,12 @@ export const CHANNEL_FIELD_LABELS: Record<ChannelField, string> = {
   qualRate: 'qual rate',
 };
 
-/** Channels read from columns that already exist in the user's spreadsheet. */
-export interface MappedChannels {
+/**
+ * Channels read from columns that already exist in the user's spreadsheet:
+ * a sheet with one channel per row, like every other table the user maps.
+ */
+export interface MappedChannels extends SheetColumns<ChannelField> {
   mode: 'mapped';
-  /** The sheet holding one channel per row, headers in its first row. */
-  sheet: string;
-  /** For each field, the header text of the column that holds it. */
-  columns: Record<ChannelField, string>;
 }
 
 export interface TypedChannels {
@@ -119,15 +119,37 @@ export interface SheetColumns<F extends string> {
   columns: Record<F, string>;
 }
 
-/** The report's periods; "none" gives one row per channel. */
-export const REPORT_PERIODS = ['none', 'week', 'month', 'quarter'] as const;
-export type ReportPeriod = (typeof REPORT_PERIODS)[number];
+/**
+ * One ad export (one platform's file). `fixedChannel` non-blank: the whole
+ * sheet is that channel ("this sheet is LinkedIn") and `columns.channel` may
+ * be "". Otherwise `columns.channel` is the column whose cells are a channel,
+ * or a campaign that the mapping table's channel rows turn into one.
+ */
+export interface SpendSheet extends SheetColumns<SpendField> {
+  fixedChannel: string;
+}
 
 /** The raw tables the Channel report reads, and how it groups them in time. */
 export interface RawData {
-  spend: SheetColumns<SpendField>;
+  /** One per ad export, at least one. */
+  spend: SpendSheet[];
   meetings: SheetColumns<MeetingField>;
-  period: ReportPeriod;
+  /** null: one row per channel, no period. */
+  period: Period | null;
+}
+
+/** What a mapping row's value is: a channel (or campaign), a meeting outcome, a deal status. */
+export const MAPPING_FIELDS = ['channel', 'outcome', 'deal status'] as const;
+export type MappingField = (typeof MAPPING_FIELDS)[number];
+
+/**
+ * One row of the mapping table the wizard writes on the Definitions tab and
+ * the report formulas read: cells holding `value` count as `means`.
+ */
+export interface MappingRow {
+  field: MappingField;
+  value: string;
+  means: string;
 }
 
 /** The fields of a CRM deals export: one row per deal. */
@@ -176,6 +198,8 @@ export interface Settings {
   meetingLog: SheetColumns<MeetingField> | null;
   /** The CRM exports of the Full funnel; null until mapped. */
   funnel: FunnelData | null;
+  /** The user's own spellings of channels, outcomes and deal statuses; empty when none. */
+  mapping: MappingRow[];
   formulaStyle: FormulaStyle;
   /** For the Definitions tab: how long after first touch a deal is credited. */
   attributionWindow: string;
@@ -228,6 +252,7 @@ export function defaultSettings(): Settings {
     raw: null,
     meetingLog: null,
     funnel: null,
+    mapping: [],
     formulaStyle: 'addon',
     attributionWindow: '90 days from first touch',
   };

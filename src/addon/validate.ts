@@ -10,6 +10,8 @@
  * of any length still gives a short message. The sidebar does not run these
  * checks: it places the messages the server sends back.
  */
+import { OUTCOME_LABELS } from '../metrics/outcomes';
+import { PERIODS, type Period } from '../metrics/report';
 import { percentFix, quote, show, showNumber, showPercent } from '../sheets/format';
 import { columnLetter } from '../workbook/a1';
 import { columnsHeaded } from '../workbook/headers';
@@ -20,14 +22,18 @@ import {
   type Channels,
   type Economics,
   type FormulaStyle,
+  MAPPING_FIELDS,
+  type MappingField,
+  type MappingRow,
   MEETING_FIELD_LABELS,
   MEETING_FIELDS,
   type RawData,
-  REPORT_PERIODS,
   type Settings,
   type SheetColumns,
   SPEND_FIELD_LABELS,
   SPEND_FIELDS,
+  type SpendField,
+  type SpendSheet,
   type Stage,
   TEMPLATE_IDS,
   TEMPLATE_TITLES,
@@ -44,6 +50,9 @@ export const LIMITS = {
   attributionLength: 200,
   sheetLength: 100,
   headerLength: 200,
+  maxSpendSheets: 10,
+  maxMappingRows: 500,
+  mappingValueLength: 200,
 } as const;
 
 type Obj = Record<string, unknown>;
@@ -362,25 +371,67 @@ function checkMappedChannels(
   return mapped && { mode: 'mapped', ...mapped };
 }
 
+/** No period is the absence of one: null, or left out. */
+function checkPeriod(c: Checker, v: unknown): Period | null | undefined {
+  if (v == null) return null;
+  const period = PERIODS.find((p) => p === v);
+  return period ?? c.fail(`Choose a period: ${PERIODS.join(', ')}, or none.`);
+}
+
+/**
+ * One ad export: its sheet and columns, and either a channel column or one
+ * channel named for the whole sheet.
+ */
+function checkSpendSheet(
+  c: Checker,
+  v: unknown,
+  k: number,
+  dated: boolean,
+  sheets: readonly SheetInfo[] | undefined,
+): SpendSheet | undefined {
+  if (!isObj(v)) return c.fail(`Pick the sheet of ad export ${k + 1}, and its columns.`);
+  const fixedChannel = c
+    .at('fixedChannel')
+    .text(v.fixedChannel ?? '', `the channel of ad export ${k + 1}`, LIMITS.nameLength, false);
+  const optional: SpendField[] = [];
+  if (!dated) optional.push('date');
+  if (fixedChannel) optional.push('channel');
+  const table = checkSheetColumns(
+    c,
+    v,
+    `ad export ${k + 1}`,
+    SPEND_FIELDS,
+    SPEND_FIELD_LABELS,
+    sheets,
+    optional,
+  );
+  return table && fixedChannel !== undefined ? { ...table, fixedChannel } : undefined;
+}
+
 /** The raw tables of the Channel report; dates are needed only for a period. */
 function checkRaw(c: Checker, v: unknown, sheets?: readonly SheetInfo[]): RawData | undefined {
   if (!isObj(v)) {
     return c.fail(
-      'Pick the ad-spend sheet and the meetings sheet for the Channel report (Channels: from raw data).',
+      'Pick the ad-spend sheets and the meetings sheet for the Channel report (Channels: from raw data).',
     );
   }
-  const period = REPORT_PERIODS.find((p) => p === v.period);
-  if (!period) c.at('period').fail(`Choose a period: ${REPORT_PERIODS.join(', ')}.`);
-  const dated = period !== undefined && period !== 'none';
-  const spend = checkSheetColumns(
-    c.at('spend'),
-    v.spend,
-    'the ad spend',
-    SPEND_FIELDS,
-    SPEND_FIELD_LABELS,
-    sheets,
-    dated ? [] : ['date'],
-  );
+  const period = checkPeriod(c.at('period'), v.period);
+  // An unknown period asks for no date column: its own message is the one to read.
+  const dated = period !== null && period !== undefined;
+  let spend: SpendSheet[] | undefined;
+  if (!Array.isArray(v.spend) || v.spend.length === 0) {
+    c.at('spend').fail('Add at least one ad-spend sheet.');
+  } else if (v.spend.length > LIMITS.maxSpendSheets) {
+    c.at('spend').fail(
+      `Use at most ${LIMITS.maxSpendSheets} ad-spend sheets (you have ${v.spend.length}).`,
+    );
+  } else {
+    const before = c.errors.length;
+    const out = v.spend.map((s: unknown, k) =>
+      checkSpendSheet(c.at('spend').at(k), s, k, dated, sheets),
+    );
+    if (c.errors.length === before) spend = out as SpendSheet[];
+  }
   const meetings = checkSheetColumns(
     c.at('meetings'),
     v.meetings,
@@ -390,7 +441,43 @@ function checkRaw(c: Checker, v: unknown, sheets?: readonly SheetInfo[]): RawDat
     sheets,
     dated ? [] : ['date'],
   );
-  return spend && meetings && period ? { spend, meetings, period } : undefined;
+  return spend && meetings && period !== undefined ? { spend, meetings, period } : undefined;
+}
+
+/** What a mapping row may mean, by field; a channel may be any name. */
+const MEANINGS: Record<Exclude<MappingField, 'channel'>, readonly string[]> = {
+  outcome: [...OUTCOME_LABELS, 'Ignore'],
+  'deal status': ['Won', 'Lost', 'Open'],
+};
+
+function checkMapping(c: Checker, v: unknown): MappingRow[] | undefined {
+  if (v == null) return [];
+  if (!Array.isArray(v)) return c.fail('The mapping rows are missing; reopen the wizard.');
+  if (v.length > LIMITS.maxMappingRows) {
+    return c.fail(`Use at most ${LIMITS.maxMappingRows} mapping rows (you have ${v.length}).`);
+  }
+  const before = c.errors.length;
+  const out = v.map((r: unknown, k): MappingRow | undefined => {
+    const at = c.at(k);
+    if (!isObj(r)) return at.fail(`Mapping row ${k + 1} is missing its value and meaning.`);
+    const field = MAPPING_FIELDS.find((f) => f === r.field);
+    if (!field) at.at('field').fail(`Choose what row ${k + 1} maps: ${MAPPING_FIELDS.join(', ')}.`);
+    const value = at
+      .at('value')
+      .text(r.value, `the value of mapping row ${k + 1}`, LIMITS.mappingValueLength);
+    const means = at
+      .at('means')
+      .text(r.means, `what ${value ? quote(value) : `row ${k + 1}`} means`, LIMITS.nameLength);
+    if (field && field !== 'channel' && means !== undefined && !MEANINGS[field].includes(means)) {
+      at.at('means').fail(
+        `Choose what ${value ? quote(value) : `row ${k + 1}`} means: ${MEANINGS[field].join(', ')}.`,
+      );
+    }
+    return field && value !== undefined && means !== undefined
+      ? { field, value, means }
+      : undefined;
+  });
+  return c.errors.length > before ? undefined : (out as MappingRow[]);
 }
 
 function checkChannels(
@@ -452,6 +539,7 @@ export function parseSettings(input: unknown, sheets?: readonly SheetInfo[]): Re
   const wantsFunnel = templates?.includes('fullFunnel') === true;
   const funnel =
     input.funnel == null && !wantsFunnel ? null : checkFunnel(c.at('funnel'), input.funnel, sheets);
+  const mapping = checkMapping(c.at('mapping'), input.mapping);
   let formulaStyle: FormulaStyle | undefined;
   if (input.formulaStyle === 'addon' || input.formulaStyle === 'native')
     formulaStyle = input.formulaStyle;
@@ -472,6 +560,7 @@ export function parseSettings(input: unknown, sheets?: readonly SheetInfo[]): Re
       raw: raw!,
       meetingLog: meetingLog!,
       funnel: funnel!,
+      mapping: mapping!,
       formulaStyle: formulaStyle!,
       attributionWindow: attributionWindow!,
     },

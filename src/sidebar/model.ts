@@ -10,17 +10,18 @@ import {
   CHANNEL_FIELDS,
   type ChannelField,
   type FormulaStyle,
+  type MappingRow,
   MEETING_FIELDS,
   type MeetingField,
   type RawData,
-  type ReportPeriod,
   type Settings,
   type SheetColumns,
   SPEND_FIELDS,
-  type SpendField,
+  type SpendSheet,
   TEMPLATE_IDS,
   type TemplateId,
 } from '../addon/settings';
+import type { Period } from '../metrics/report';
 import { showNumber } from '../sheets/format';
 import {
   MEETING_TABLE,
@@ -71,10 +72,12 @@ export interface Draft {
    * and as null while neither sheet is picked, so the server asks for them.
    */
   raw: {
-    spend: SheetColumns<SpendField>;
+    spend: SpendSheet[];
     meetings: SheetColumns<MeetingField>;
-    period: ReportPeriod;
+    period: Period | null;
   };
+  /** The mapping table's rows, as confirmed or edited by the user. */
+  mapping: MappingRow[];
   /** Meeting outcomes: a new, empty log, or the existing log in `meetingLog`. */
   meetingLogMode: 'new' | 'existing';
   meetingLog: SheetColumns<MeetingField>;
@@ -154,11 +157,15 @@ export function fromSettings(settings: Settings, sheets: SheetInfo[]): Draft {
     mapSheet: '',
     mapColumns: emptyColumns(),
     raw: {
-      spend: tableDraft(settings.raw?.spend, SPEND_FIELDS) ?? suggestedTable(sheets, SPEND_TABLE),
+      spend: settings.raw?.spend.map((ads) => ({
+        ...(tableDraft(ads, SPEND_FIELDS) ?? emptyTable(SPEND_FIELDS)),
+        fixedChannel: ads.fixedChannel,
+      })) ?? [{ ...suggestedTable(sheets, SPEND_TABLE), fixedChannel: '' }],
       meetings:
         tableDraft(settings.raw?.meetings, MEETING_FIELDS) ?? suggestedTable(sheets, MEETING_TABLE),
-      period: settings.raw?.period ?? 'none',
+      period: settings.raw?.period ?? null,
     },
+    mapping: settings.mapping.map((r) => ({ ...r })),
     meetingLogMode: settings.meetingLog ? 'existing' : 'new',
     meetingLog:
       tableDraft(settings.meetingLog, MEETING_FIELDS) ?? suggestedTable(sheets, MEETING_TABLE),
@@ -252,6 +259,7 @@ export function toSettings(draft: Draft): { settings: Settings; errors: FieldErr
         ? copyTable(draft.meetingLog)
         : null,
     funnel: null,
+    mapping: draft.mapping.map((r) => ({ ...r })),
     formulaStyle: draft.formulaStyle,
     attributionWindow: draft.attributionWindow,
   };
@@ -262,10 +270,14 @@ function copyTable<F extends string>(t: SheetColumns<F>): SheetColumns<F> {
   return { sheet: t.sheet, columns: { ...t.columns } };
 }
 
-/** Null while neither sheet is picked: the server then asks for the raw data as a whole. */
+/** Null while no sheet is picked: the server then asks for the raw data as a whole. */
 function rawSettings(raw: Draft['raw']): RawData | null {
-  if (raw.spend.sheet === '' && raw.meetings.sheet === '') return null;
-  return { spend: copyTable(raw.spend), meetings: copyTable(raw.meetings), period: raw.period };
+  if (raw.spend.every((s) => s.sheet === '') && raw.meetings.sheet === '') return null;
+  return {
+    spend: raw.spend.map((s) => ({ ...copyTable(s), fixedChannel: s.fixedChannel })),
+    meetings: copyTable(raw.meetings),
+    period: raw.period,
+  };
 }
 
 /** Header words that name each channel field, best first. */

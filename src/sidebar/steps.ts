@@ -8,14 +8,13 @@ import {
   CHANNEL_FIELDS,
   type ChannelField,
   MEETING_FIELD_LABELS,
-  REPORT_PERIODS,
-  type ReportPeriod,
   type SheetColumns,
   SPEND_FIELD_LABELS,
   TEMPLATE_IDS,
   TEMPLATE_TITLES,
   type TemplateId,
 } from '../addon/settings';
+import { PERIODS, type Period } from '../metrics/report';
 import {
   MEETING_TABLE,
   SPEND_TABLE,
@@ -94,7 +93,7 @@ function templatesStep(state: State, actions: Actions): Node[] {
 /** Under a chosen Channel report: which sheets it will read, and the way to check them. */
 function rawNote(state: State, actions: Actions): HTMLElement {
   const { spend, meetings } = state.draft.raw;
-  const picked = spend.sheet !== '' && meetings.sheet !== '';
+  const picked = spend.every((s) => s.sheet !== '') && meetings.sheet !== '';
   const go = el('button', {
     text: picked ? 'Check the columns' : 'Pick them in step 4',
     className: 'link',
@@ -105,7 +104,7 @@ function rawNote(state: State, actions: Actions): HTMLElement {
     'div',
     { className: 'choice-note' },
     picked
-      ? `Reads “${spend.sheet}” and “${meetings.sheet}”, suggested by their headers. `
+      ? `Reads ${[...spend, meetings].map((s) => `“${s.sheet}”`).join(', ')}, suggested by their headers. `
       : 'Needs your ad-spend export and CRM meetings in this spreadsheet. ',
     go,
   );
@@ -435,12 +434,8 @@ function tablePicker<F extends string>(
   return box;
 }
 
-const PERIOD_LABELS: Record<ReportPeriod, string> = {
-  none: 'None',
-  week: 'Week',
-  month: 'Month',
-  quarter: 'Quarter',
-};
+/** The period radio's values: a period, or "" for none. */
+const PERIOD_OPTIONS = [['', 'None'], ...PERIODS.map((p) => [p, capitalised(p)] as const)] as const;
 
 /**
  * A group of radio buttons, the one way the wizard offers a choice: a
@@ -486,15 +481,15 @@ function radioGroup<V extends string>(o: {
 
 function rawPart(state: State, actions: Actions): HTMLElement {
   const raw = state.draft.raw;
-  const dated = raw.period !== 'none';
-  const periods = radioGroup({
+  const dated = raw.period !== null;
+  const periods = radioGroup<Period | ''>({
     name: 'report-period',
     label: 'Period',
     focusKey: 'raw.period',
-    options: REPORT_PERIODS.map((p) => [p, PERIOD_LABELS[p]] as const),
-    current: raw.period,
+    options: PERIOD_OPTIONS,
+    current: raw.period ?? '',
     choose: (period) => {
-      raw.period = period;
+      raw.period = period === '' ? null : period;
       // The dates are needed from now on, or no longer.
       actions.touched('raw.period', 'raw.spend.columns.date', 'raw.meetings.columns.date');
     },
@@ -507,15 +502,17 @@ function rawPart(state: State, actions: Actions): HTMLElement {
       text: 'Your ad-spend export and your CRM meetings, one row per line. The report reads these columns, so new rows flow in.',
       className: 'secondary',
     }),
-    tablePicker(state, actions, {
-      path: 'raw.spend',
-      legend: 'Ad spend',
-      table: raw.spend,
-      kind: SPEND_TABLE,
-      labels: SPEND_FIELD_LABELS,
-      optional: dated ? [] : ['date'],
-      none: 'None',
-    }),
+    ...raw.spend.map((table, k) =>
+      tablePicker(state, actions, {
+        path: `raw.spend.${k}`,
+        legend: 'Ad spend',
+        table,
+        kind: SPEND_TABLE,
+        labels: SPEND_FIELD_LABELS,
+        optional: dated ? [] : ['date'],
+        none: 'None',
+      }),
+    ),
     tablePicker(state, actions, {
       path: 'raw.meetings',
       legend: 'Meetings',

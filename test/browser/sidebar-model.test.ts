@@ -125,7 +125,13 @@ describe('the raw data and the meeting log in the draft', () => {
     ...defaultSettings(),
     templates: ['channelReport', 'meetingOutcomes'],
     raw: {
-      spend: { sheet: 'Ads export', columns: { channel: 'Campaign', spend: 'Cost', date: 'Day' } },
+      spend: [
+        {
+          sheet: 'Ads export',
+          columns: { channel: 'Campaign', spend: 'Cost', date: 'Day' },
+          fixedChannel: '',
+        },
+      ],
       meetings: {
         sheet: 'CRM meetings',
         columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },
@@ -151,12 +157,18 @@ describe('the raw data and the meeting log in the draft', () => {
   it('suggests the sample’s raw sheets and columns, and sends them only with the Channel report', () => {
     const draft = fromSettings(defaultSettings(), sampleInfo());
     expect(draft.raw).toEqual({
-      spend: { sheet: 'Ads export', columns: { channel: 'Channel', spend: 'Cost', date: 'Day' } },
+      spend: [
+        {
+          sheet: 'Ads export',
+          columns: { channel: 'Channel', spend: 'Cost', date: 'Day' },
+          fixedChannel: '',
+        },
+      ],
       meetings: {
         sheet: 'CRM meetings',
         columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },
       },
-      period: 'none',
+      period: null,
     });
     expect(toSettings(draft).settings.raw).toBeNull();
     draft.templates = ['channelReport'];
@@ -165,14 +177,14 @@ describe('the raw data and the meeting log in the draft', () => {
     expect(settings.raw).toEqual({ ...draft.raw, period: 'month' });
     expect(parseSettings(settings, sampleInfo()).ok).toBe(true);
     // A copy: editing the draft later does not change settings already sent.
-    draft.raw.spend.columns.spend = 'Clicks';
-    expect(settings.raw?.spend.columns.spend).toBe('Cost');
+    draft.raw.spend[0]!.columns.spend = 'Clicks';
+    expect(settings.raw?.spend[0]?.columns.spend).toBe('Cost');
   });
 
   it('sends no raw data while no sheet is picked, so the server asks for it as a whole', () => {
     const draft = fromSettings(defaultSettings(), []);
     draft.templates = ['channelReport'];
-    expect(draft.raw.spend.sheet).toBe('');
+    expect(draft.raw.spend.map((s) => s.sheet)).toEqual(['']);
     const { settings } = toSettings(draft);
     expect(settings.raw).toBeNull();
     const parsed = parseSettings(settings, sampleInfo());
@@ -317,6 +329,7 @@ describe('placing a server message', () => {
       'channels',
       'raw',
       'meetingLog',
+      'mapping',
       'formulaStyle',
     ]);
   });

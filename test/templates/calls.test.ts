@@ -85,16 +85,19 @@ describe('calls per template do not grow with its size', () => {
         },
       ];
       const counts = [3, 30].flatMap((channels) =>
-        (['month', 'none'] as const).map((period) =>
+        (['month', null] as const).map((period) =>
           callsFor(
             'channelReport',
             settingsWith({
               formulaStyle: style,
               raw: {
-                spend: {
-                  sheet: 'Ads export',
-                  columns: { channel: 'Channel', spend: 'Cost', date: 'Day' },
-                },
+                spend: [
+                  {
+                    sheet: 'Ads export',
+                    columns: { channel: 'Channel', spend: 'Cost', date: 'Day' },
+                    fixedChannel: '',
+                  },
+                ],
                 meetings: {
                   sheet: 'CRM meetings',
                   columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },

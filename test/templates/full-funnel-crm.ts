@@ -124,7 +124,13 @@ export function crmSettings(
   return settingsWith({
     templates: ['fullFunnel'],
     raw: {
-      spend: { sheet: 'Ads', columns: { channel: 'Channel', spend: 'Cost', date: 'Day' } },
+      spend: [
+        {
+          sheet: 'Ads',
+          columns: { channel: 'Channel', spend: 'Cost', date: 'Day' },
+          fixedChannel: '',
+        },
+      ],
       meetings: {
         sheet: 'Meetings',
         columns: { channel: 'Source', outcome: 'Outcome', date: 'Meeting date' },
@@ -164,7 +170,7 @@ export function labelOf(period: Period, day: number): string {
   const m = d.getUTCMonth() + 1;
   if (period === 'month') return `${y}-${String(m).padStart(2, '0')}`;
   if (period === 'quarter') return `${y}-Q${Math.ceil(m / 3)}`;
-  if (period === 'none') return 'All';
+  if (period === null) return 'All';
   throw new Error(`no label for ${period} here`);
 }
 

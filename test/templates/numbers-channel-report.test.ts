@@ -83,16 +83,19 @@ function sheets(spend = SPEND, meetings = MEETINGS): Record<string, Input[][]> {
 }
 
 function settings(style: FormulaStyle, period: RawData['period']): Settings {
-  const dated = period !== 'none';
+  const dated = period !== null;
   return settingsWith({
     templates: ['channelReport'],
     economics: { ...ECONOMICS },
     formulaStyle: style,
     raw: {
-      spend: {
-        sheet: 'Ads export',
-        columns: { channel: 'Network', spend: 'Cost', date: dated ? 'Day' : '' },
-      },
+      spend: [
+        {
+          sheet: 'Ads export',
+          columns: { channel: 'Network', spend: 'Cost', date: dated ? 'Day' : '' },
+          fixedChannel: '',
+        },
+      ],
       meetings: {
         sheet: 'CRM',
         columns: { channel: 'Source', outcome: 'Result', date: dated ? 'Meeting date' : '' },
@@ -462,7 +465,7 @@ describe('Channel report without a period', () => {
 
   for (const style of ['addon', 'native'] as const) {
     it(`${style}: a row per channel and the total, Max CPQM, headroom and verdict beside each`, () => {
-      const wb = build(style, 'none');
+      const wb = build(style, null);
       lines.forEach((line, k) => {
         checkLine(cells(wb, FIRST + k), line, false, style === 'native');
       });
@@ -555,7 +558,7 @@ describe('Channel report over raw sheets with no rows yet', () => {
 
   it('native style: the tab is made, with no rows', () => {
     const wb = MemoryWorkbook.fromSheets(sheets([], []));
-    createOk(wb, settings('native', 'none'));
+    createOk(wb, settings('native', null));
     expect(blank(wb.value(TAB, FIRST, 0))).toBe(true);
   });
 });
@@ -574,7 +577,7 @@ describe('Channel report plans', () => {
       info('Ads export', ['Day', 'Network', 'Campaign', 'Cost'], 1),
       info('CRM', ['Source', 'Meeting date', 'Result'], 1),
     ];
-    const s = settings('native', 'none');
+    const s = settings('native', null);
     // A plain refusal, not a failure on the missing tables.
     let refusal: unknown;
     try {
@@ -614,7 +617,7 @@ describe('Channel report plans', () => {
         read: (sheet, col) => wb.columnValues(sheet, col),
       })[0]!;
     for (const style of ['addon', 'native'] as const) {
-      for (const period of ['none', 'month'] as const) {
+      for (const period of [null, 'month'] as const) {
         const plan = plans(style, period, '30 days from the click');
         // Every line says something.
         expect(
@@ -623,9 +626,9 @@ describe('Channel report plans', () => {
         ).toBe(true);
         const text = plan.summary.join(' ');
         // Spend: channel B, cost D (and day A); meetings: source A, result C (and date B).
-        expect(text).toMatch(period === 'none' ? /\bB, D\)/ : /\bB, D, A\)/);
-        expect(text).toMatch(period === 'none' ? /\bA, C\)/ : /\bA, C, B\)/);
-        const rows = expected(period === 'none' ? null : monthOf).length;
+        expect(text).toMatch(period === null ? /\bB, D\)/ : /\bB, D, A\)/);
+        expect(text).toMatch(period === null ? /\bA, C\)/ : /\bA, C, B\)/);
+        const rows = expected(period === null ? null : monthOf).length;
         expect(text).toMatch(new RegExp(`\\b${rows} rows\\b`));
         const lines = plan.blocks[0]!.cells.map((r) => String(r[0] ?? ''));
         expect(lines.some((l) => l.includes('30 days from the click'))).toBe(true);
@@ -656,7 +659,7 @@ describe('Channel report plans', () => {
       CRM: [names.map(() => 'Qualified'), names, [], []],
     };
     const [plan] = buildPlans({
-      settings: settings('native', 'none'),
+      settings: settings('native', null),
       sheets: [
         info('Ads export', ['Day', 'Network', 'Campaign', 'Cost'], n),
         info('CRM', ['Result', 'Source'], n),

@@ -42,7 +42,13 @@ const MAPPED: Settings['channels'] = {
 };
 
 const RAW: NonNullable<Settings['raw']> = {
-  spend: { sheet: 'Ads export', columns: { channel: 'Network', spend: 'Amount', date: 'Day' } },
+  spend: [
+    {
+      sheet: 'Ads export',
+      columns: { channel: 'Network', spend: 'Amount', date: 'Day' },
+      fixedChannel: '',
+    },
+  ],
   meetings: {
     sheet: 'CRM',
     columns: { channel: 'Lead source', outcome: 'Result', date: 'Held on' },
@@ -236,9 +242,9 @@ describe('Definitions tab', () => {
       settings({
         raw: {
           ...RAW,
-          spend: { ...RAW.spend, columns: { ...RAW.spend.columns, date: '' } },
+          spend: RAW.spend.map((ads) => ({ ...ads, columns: { ...ads.columns, date: '' } })),
           meetings: { ...RAW.meetings, columns: { ...RAW.meetings.columns, date: '' } },
-          period: 'none',
+          period: null,
         },
       }),
     ).rows;

@@ -13,7 +13,6 @@ import {
 } from '../../src/addon/settings';
 import { REPORT_LAYOUT } from '../../src/addon/templates/channel-report';
 import { FUNCTIONS, RUNTIME } from '../../src/metrics/catalogue';
-import type { Period } from '../../src/metrics/report';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
 import { create, createOk, tab } from './helpers';
 
@@ -59,7 +58,13 @@ function reportSettings(style: FormulaStyle, period: RawData['period']): Setting
     templates: ['channelReport'],
     formulaStyle: style,
     raw: {
-      spend: { sheet: 'Ads export', columns: { channel: 'Channel', spend: 'Cost', date: 'Day' } },
+      spend: [
+        {
+          sheet: 'Ads export',
+          columns: { channel: 'Channel', spend: 'Cost', date: 'Day' },
+          fixedChannel: '',
+        },
+      ],
       meetings: {
         sheet: 'CRM meetings',
         columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },
@@ -78,7 +83,7 @@ function expected(sheets: Record<string, Input[][]>, period: RawData['period']):
   const ads = sheets['Ads export']!;
   const crm = sheets['CRM meetings']!;
   const args: unknown[] = [column(ads, 1), column(ads, 3), column(crm, 1), column(crm, 2)];
-  if (period !== 'none') args.push(column(ads, 0), column(crm, 0), period as Period);
+  if (period !== null) args.push(column(ads, 0), column(crm, 0), period);
   return (FUNCTIONS.CPQM_REPORT!(...args) as unknown[][]).slice(1);
 }
 
@@ -111,8 +116,8 @@ function expectRows(got: Input[][], want: unknown[][]): void {
 const CUSTOM = new RegExp(`\\b(${RUNTIME.map((e) => e.name).join('|')})\\(`);
 
 describe('Channel report', () => {
-  for (const period of ['none', 'week', 'month', 'quarter'] as const) {
-    it(`both styles give CPQM_REPORT's numbers by ${period}`, () => {
+  for (const period of [null, 'week', 'month', 'quarter'] as const) {
+    it(`both styles give CPQM_REPORT's numbers by ${period ?? 'no period'}`, () => {
       const sheets = rawTables(4);
       const want = expected(sheets, period);
       const width = (want[0] ?? []).length;
@@ -182,14 +187,14 @@ describe('Channel report', () => {
       [46_041, 'Channel 2', 'Brand', "'$10.00"],
     );
     const wbNative = MemoryWorkbook.fromSheets(sheets);
-    createOk(wbNative, reportSettings('native', 'none'));
+    createOk(wbNative, reportSettings('native', null));
     expect(tab(wbNative, 'Channel report').values[REPORT_LAYOUT.tableRow - 1]![0]).toMatch(
       /2 spend cells hold text \(such as \$1,204\.50\), which built-in SUMIFS reads as 0/,
     );
     const wbAddon = MemoryWorkbook.fromSheets(sheets);
-    createOk(wbAddon, reportSettings('addon', 'none'));
+    createOk(wbAddon, reportSettings('addon', null));
     const rows = tableRows(tab(wbAddon, 'Channel report').values, 10);
-    const plain = expected(rawTables(3), 'none');
+    const plain = expected(rawTables(3), null);
     const total = rows[rows.length - 1]!;
     expect(total[1]).toBeCloseTo((plain[plain.length - 1]![1] as number) + 1214.5, 6);
   });
@@ -231,7 +236,7 @@ describe('Channel report', () => {
     }
     // Without a period there is nothing over time to chart.
     const flat = MemoryWorkbook.fromSheets(rawTables(3));
-    createOk(flat, reportSettings('addon', 'none'));
+    createOk(flat, reportSettings('addon', null));
     expect(flat.meta('Channel report').charts).toEqual([]);
   });
 });

@@ -33,12 +33,15 @@ const MAPPED_COLUMNS = {
 const CHANNEL_FIELDS = Object.keys(MAPPED_COLUMNS);
 
 /** The raw tables of the Channel report, with or without their date columns. */
-function rawData(period: unknown = 'none', dates = false): any {
+function rawData(period: unknown = null, dates = false): any {
   return {
-    spend: {
-      sheet: 'Ad spend',
-      columns: { channel: 'Source', spend: 'Amount spent', date: dates ? 'Day' : '' },
-    },
+    spend: [
+      {
+        sheet: 'Ad spend',
+        columns: { channel: 'Source', spend: 'Amount spent', date: dates ? 'Day' : '' },
+        fixedChannel: '',
+      },
+    ],
     meetings: {
       sheet: 'CRM',
       columns: { channel: 'Lead source', outcome: 'Outcome', date: dates ? 'Meeting date' : '' },
@@ -245,8 +248,8 @@ describe('raw data for the Channel report', () => {
     const plain = structuredClone(defaultSettings()) as any;
     plain.raw = rawData('month', true);
     expect(parsed(plain, SHEETS).raw).toEqual(rawData('month', true));
-    plain.raw.spend.sheet = 'Sheet1';
-    expect(fields(plain, SHEETS)).toEqual(['raw.spend.sheet']);
+    plain.raw.spend[0].sheet = 'Sheet1';
+    expect(fields(plain, SHEETS)).toEqual(['raw.spend.0.sheet']);
   });
 
   it('is refused when it is not an object', () => {
@@ -259,11 +262,11 @@ describe('raw data for the Channel report', () => {
   });
 
   it('without a period the date columns may be left out, and come out blank', () => {
-    const want = { ...rawData('none'), period: 'none' };
+    const want = rawData();
     expect(parsed(report(), SHEETS).raw).toEqual(want);
     expect(parsed(report()).raw).toEqual(want);
     const missing = report((s) => {
-      delete s.raw.spend.columns.date;
+      delete s.raw.spend[0].columns.date;
       s.raw.meetings.columns.date = null;
     });
     expect(parsed(missing, SHEETS).raw).toEqual(want);
@@ -273,23 +276,23 @@ describe('raw data for the Channel report', () => {
   it('without a period a date column that is given is still checked', () => {
     expect(
       parsed(
-        report((s) => (s.raw = rawData('none', true))),
+        report((s) => (s.raw = rawData(null, true))),
         SHEETS,
       ).raw,
-    ).toEqual(rawData('none', true));
+    ).toEqual(rawData(null, true));
     expect(
       fields(
-        report((s) => (s.raw.spend.columns.date = 'Date')),
+        report((s) => (s.raw.spend[0].columns.date = 'Date')),
         SHEETS,
       ),
-    ).toEqual(['raw.spend.columns.date']);
+    ).toEqual(['raw.spend.0.columns.date']);
     expect(fields(report((s) => (s.raw.meetings.columns.date = 7)))).toEqual([
       'raw.meetings.columns.date',
     ]);
   });
 
   it('each period needs both date columns, and is kept', () => {
-    for (const period of ['week', 'month', 'quarter']) {
+    for (const period of ['week', 'month', 'quarter', 'year']) {
       expect(
         parsed(
           report((s) => (s.raw = rawData(period, true))),
@@ -298,7 +301,7 @@ describe('raw data for the Channel report', () => {
       ).toEqual(rawData(period, true));
       expect(parsed(report((s) => (s.raw = rawData(period, true)))).raw!.period).toBe(period);
       expect(fields(report((s) => (s.raw = rawData(period, false))))).toEqual([
-        'raw.spend.columns.date',
+        'raw.spend.0.columns.date',
         'raw.meetings.columns.date',
       ]);
       const missing = report((s) => {
@@ -310,30 +313,36 @@ describe('raw data for the Channel report', () => {
   });
 
   it('an unknown period is one problem, and asks for no date column', () => {
-    for (const period of [undefined, null, '', 'daily', 'None', 'Week', 1]) {
+    for (const period of ['', 'none', 'daily', 'None', 'Week', 1]) {
       for (const dates of [false, true]) {
         const s = report((r) => {
-          r.raw = rawData('none', dates);
+          r.raw = rawData(null, dates);
           r.raw.period = period;
         });
         expect(fields(s, SHEETS)).toEqual(['raw.period']);
       }
     }
-    expect(fields(report((s) => delete s.raw.period))).toEqual(['raw.period']);
+  });
+
+  it('no period is the absence of one: null or left out', () => {
+    expect(parsed(report((s) => delete s.raw.period)).raw!.period).toBeNull();
+    expect(parsed(report((s) => (s.raw.period = undefined))).raw!.period).toBeNull();
   });
 
   it('reports each table, its sheet and each column on its own path', () => {
     const cases: [Patch, string][] = [
       [(s) => (s.raw.spend = null), 'raw.spend'],
+      [(s) => (s.raw.spend = []), 'raw.spend'],
+      [(s) => (s.raw.spend = [null]), 'raw.spend.0'],
       [(s) => (s.raw.meetings = []), 'raw.meetings'],
-      [(s) => delete s.raw.spend.columns, 'raw.spend.columns'],
+      [(s) => delete s.raw.spend[0].columns, 'raw.spend.0.columns'],
       [(s) => (s.raw.meetings.columns = 'Outcome'), 'raw.meetings.columns'],
-      [(s) => (s.raw.spend.sheet = ''), 'raw.spend.sheet'],
+      [(s) => (s.raw.spend[0].sheet = ''), 'raw.spend.0.sheet'],
       [(s) => (s.raw.meetings.sheet = 'Meetings'), 'raw.meetings.sheet'],
-      [(s) => delete s.raw.spend.columns.channel, 'raw.spend.columns.channel'],
-      [(s) => (s.raw.spend.columns.spend = ''), 'raw.spend.columns.spend'],
-      [(s) => (s.raw.spend.columns.spend = 'Cost'), 'raw.spend.columns.spend'],
-      [(s) => (s.raw.spend.columns.spend = 'source'), 'raw.spend.columns.spend'],
+      [(s) => delete s.raw.spend[0].columns.channel, 'raw.spend.0.columns.channel'],
+      [(s) => (s.raw.spend[0].columns.spend = ''), 'raw.spend.0.columns.spend'],
+      [(s) => (s.raw.spend[0].columns.spend = 'Cost'), 'raw.spend.0.columns.spend'],
+      [(s) => (s.raw.spend[0].columns.spend = 'source'), 'raw.spend.0.columns.spend'],
       [(s) => (s.raw.meetings.columns.channel = null), 'raw.meetings.columns.channel'],
       [(s) => (s.raw.meetings.columns.outcome = ' '), 'raw.meetings.columns.outcome'],
       [(s) => (s.raw.meetings.columns.outcome = 'Result'), 'raw.meetings.columns.outcome'],
@@ -342,15 +351,15 @@ describe('raw data for the Channel report', () => {
     // Headers are looked up on the sheet named for their table.
     expect(
       fields(
-        report((s) => (s.raw.spend.sheet = 'CRM')),
+        report((s) => (s.raw.spend[0].sheet = 'CRM')),
         SHEETS,
       ),
-    ).toEqual(['raw.spend.columns.channel', 'raw.spend.columns.spend']);
+    ).toEqual(['raw.spend.0.columns.channel', 'raw.spend.0.columns.spend']);
   });
 
   it('the two tables may use the same headers, each once', () => {
     const same = report((s) => {
-      s.raw.spend.columns = { channel: 'Channel', spend: 'Cost', date: '' };
+      s.raw.spend[0].columns = { channel: 'Channel', spend: 'Cost', date: '' };
       s.raw.meetings.columns = { channel: 'Channel', outcome: 'Cost', date: '' };
     });
     expect(parsed(same).raw!.meetings.columns).toEqual({

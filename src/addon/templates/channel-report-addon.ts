@@ -22,7 +22,7 @@ export function addonTable(
   inputs: Inputs,
 ): number {
   const refs = [src.spendChannel, src.spend, src.meetingChannel, src.outcome].map(openColumn);
-  if (raw.period !== 'none')
+  if (raw.period !== null)
     refs.push(openColumn(src.spendDate!), openColumn(src.meetingDate!), `"${raw.period}"`);
   const down = (c: number) => `${cellA1(firstRow, c)}:${columnLetter(c)}`;
   const name = down(0);

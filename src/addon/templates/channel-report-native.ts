@@ -78,7 +78,7 @@ export function nativeTable(
   reportRows: unknown[][],
   spellings: Map<string, string[]>,
 ): { rows: number; notShown: PlanCell } {
-  const dated = raw.period !== 'none';
+  const dated = raw.period !== null;
   const period = raw.period as Period;
   const channelRows = reportRows.filter((r) => r[0] !== 'All channels');
   const totalRows = reportRows.filter((r) => r[0] === 'All channels');

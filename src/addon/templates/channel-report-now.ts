@@ -29,7 +29,7 @@ export function reportNow(ctx: BuildContext, raw: RawData, src: Sources): Report
     column(meetingNames),
     column(read(src.outcome)),
   ];
-  const dated = raw.period !== 'none';
+  const dated = raw.period !== null;
   const out = FUNCTIONS.CPQM_REPORT!(
     ...args,
     ...(dated ? [column(read(src.spendDate)), column(read(src.meetingDate)), raw.period] : []),

@@ -13,12 +13,12 @@ export interface Sources {
 }
 
 export function reportSources(ctx: BuildContext, raw: RawData): Sources {
-  const dated = raw.period !== 'none';
+  const dated = raw.period !== null;
   const column = (sheet: string, header: string) => sourceColumn(ctx.sheets, sheet, header);
   return {
-    spendChannel: column(raw.spend.sheet, raw.spend.columns.channel),
-    spend: column(raw.spend.sheet, raw.spend.columns.spend),
-    spendDate: dated ? column(raw.spend.sheet, raw.spend.columns.date) : undefined,
+    spendChannel: column(raw.spend[0].sheet, raw.spend[0].columns.channel),
+    spend: column(raw.spend[0].sheet, raw.spend[0].columns.spend),
+    spendDate: dated ? column(raw.spend[0].sheet, raw.spend[0].columns.date) : undefined,
     meetingChannel: column(raw.meetings.sheet, raw.meetings.columns.channel),
     outcome: column(raw.meetings.sheet, raw.meetings.columns.outcome),
     meetingDate: dated ? column(raw.meetings.sheet, raw.meetings.columns.date) : undefined,

@@ -28,7 +28,7 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
   const { economics: e, formulaStyle: style } = settings;
   const fmt = formats(e.currency);
   const plan = emptyPlan('channelReport', TEMPLATE_TITLES.channelReport);
-  const dated = raw.period !== 'none';
+  const dated = raw.period !== null;
   const src = reportSources(ctx, raw);
   const col = reportColumns(dated);
   const { inputsRow, tableRow } = REPORT_LAYOUT;
@@ -48,7 +48,7 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
     cells: [
       ['Channel report', null],
       [
-        `CPQM by channel${per} from the raw rows of ${sheetRef(raw.spend.sheet)} and ${sheetRef(raw.meetings.sheet)}: every total is Σ spend ÷ Σ qualified meetings over the rows it covers, never an average of rates.`,
+        `CPQM by channel${per} from the raw rows of ${sheetRef(raw.spend[0].sheet)} and ${sheetRef(raw.meetings.sheet)}: every total is Σ spend ÷ Σ qualified meetings over the rows it covers, never an average of rates.`,
         null,
       ],
       [
@@ -124,7 +124,7 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
   );
   plan.cols = Math.max(plan.cols, widest);
   plan.summary.push(
-    `CPQM by channel${per} from sheet "${raw.spend.sheet}" (columns ${[src.spendChannel, src.spend, src.spendDate].flatMap((s) => (s ? [columnLetter(s.col)] : [])).join(', ')}) and sheet "${raw.meetings.sheet}" (columns ${[src.meetingChannel, src.outcome, src.meetingDate].flatMap((s) => (s ? [columnLetter(s.col)] : [])).join(', ')}).`,
+    `CPQM by channel${per} from sheet "${raw.spend[0].sheet}" (columns ${[src.spendChannel, src.spend, src.spendDate].flatMap((s) => (s ? [columnLetter(s.col)] : [])).join(', ')}) and sheet "${raw.meetings.sheet}" (columns ${[src.meetingChannel, src.outcome, src.meetingDate].flatMap((s) => (s ? [columnLetter(s.col)] : [])).join(', ')}).`,
     style === 'addon'
       ? `One CPQM_REPORT over open columns: ${reportRows.length} rows now, and new rows flow in. Max CPQM, headroom and a verdict beside every row.`
       : `${reportRows.length} rows of built-in SUMIFS/COUNTIFS for the channels and periods there are now; the tab counts rows it is not showing.`,

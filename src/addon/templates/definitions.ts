@@ -154,12 +154,12 @@ export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
   const raw = settings.raw;
   if (raw) {
     rows.push(
-      ...sourceRows(raw.spend, SPEND_FIELDS, SPEND_FIELD_LABELS, 'Ad spend'),
+      ...raw.spend.flatMap((ads) => sourceRows(ads, SPEND_FIELDS, SPEND_FIELD_LABELS, 'Ad spend')),
       ...sourceRows(raw.meetings, MEETING_FIELDS, MEETING_FIELD_LABELS, 'Meetings'),
       [
         'Report period',
-        raw.period === 'none' ? 'None: one row per channel' : capitalised(raw.period),
-        raw.period === 'none'
+        raw.period === null ? 'None: one row per channel' : capitalised(raw.period),
+        raw.period === null
           ? ''
           : `Spend and meetings are matched by the ${raw.period} of their own dates: a meeting booked in one ${raw.period} from an ad seen in the one before counts in its own ${raw.period}. Say your attribution window below.`,
       ],

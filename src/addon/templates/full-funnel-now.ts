@@ -28,21 +28,30 @@ export function funnelNow(
   const stageColumns = src.stages.map(withHeader);
   const height = Math.max(...stageColumns.map((c) => c.length));
   const stages = Array.from({ length: height }, (_, r) => stageColumns.map((c) => c[r] ?? ''));
-  const dated = raw.period !== 'none';
-  const spendSide = [column(read(src.spendChannel)), column(read(src.spend))];
-  const when = (dates: SourceColumn | undefined) =>
-    dated && dates ? [column(read(dates)), raw.period, funnel.view] : [];
-  FUNCTIONS.FUNNEL_REPORT!(
-    ...spendSide,
-    column(withHeader(src.contactsChannel)),
-    stages,
-    ...when(src.spendDate),
-  );
+  const dated = raw.period !== null;
+  // The ad exports one under the other, as the tab's formula stacks them.
+  const spendRows = src.spend.map((s) => {
+    const spend = read(s.spend);
+    return {
+      channel:
+        typeof s.channel === 'string'
+          ? spend.map((v) => (v === '' ? '' : s.channel))
+          : read(s.channel),
+      spend,
+      date: s.date ? read(s.date) : [],
+    };
+  });
+  const spendSide = [
+    column(spendRows.flatMap((s) => s.channel)),
+    column(spendRows.flatMap((s) => s.spend)),
+  ];
+  const when = dated ? [column(spendRows.flatMap((s) => s.date)), raw.period, funnel.view] : [];
+  FUNCTIONS.FUNNEL_REPORT!(...spendSide, column(withHeader(src.contactsChannel)), stages, ...when);
   const d = src.deals;
   const deals = FUNCTIONS.DEALS_REPORT!(
     ...spendSide,
     ...[d.channel, d.amount, d.created, d.closed, d.status].map((s) => column(read(s))),
-    ...when(src.spendDate),
+    ...when,
   );
   if (!dated || !Array.isArray(deals)) return [];
   return deals

@@ -1,7 +1,8 @@
 /**
  * The columns the Full funnel reads, found by header, and the references its
- * formulas use: the ad spend and meeting columns from row 2 as the Channel
- * report reads them; the contacts' source and stage columns from the header
+ * formulas use: the ad spend and meeting columns from row 2, the ad exports
+ * stacked into one column each, a sheet that is one channel giving that
+ * channel on every row with spend; the contacts' source and stage columns from the header
  * row, because FUNNEL_REPORT names the stages from it; the deals from row 2.
  */
 import { openColumnA1, sheetRef } from '../../workbook/a1';
@@ -9,10 +10,15 @@ import { DEAL_FIELDS, type DealField, type FunnelData, type RawData } from '../s
 import type { BuildContext } from './common';
 import { openColumn, type SourceColumn, sourceColumn } from './source-column';
 
-export interface FunnelSources {
-  spendChannel: SourceColumn;
+/** One ad export: its channel column, or the one channel the whole sheet is. */
+export interface SpendSource {
+  channel: SourceColumn | string;
   spend: SourceColumn;
-  spendDate: SourceColumn | undefined;
+  date: SourceColumn | undefined;
+}
+
+export interface FunnelSources {
+  spend: SpendSource[];
   meetingChannel: SourceColumn;
   outcome: SourceColumn;
   contactsChannel: SourceColumn;
@@ -25,9 +31,11 @@ export function funnelSources(ctx: BuildContext, raw: RawData, funnel: FunnelDat
   const column = (sheet: string, header: string) => sourceColumn(ctx.sheets, sheet, header);
   const { contacts, deals } = funnel;
   return {
-    spendChannel: column(raw.spend.sheet, raw.spend.columns.channel),
-    spend: column(raw.spend.sheet, raw.spend.columns.spend),
-    spendDate: raw.period === 'none' ? undefined : column(raw.spend.sheet, raw.spend.columns.date),
+    spend: raw.spend.map((s) => ({
+      channel: s.fixedChannel.trim() !== '' ? s.fixedChannel : column(s.sheet, s.columns.channel),
+      spend: column(s.sheet, s.columns.spend),
+      date: raw.period === null ? undefined : column(s.sheet, s.columns.date),
+    })),
     meetingChannel: column(raw.meetings.sheet, raw.meetings.columns.channel),
     outcome: column(raw.meetings.sheet, raw.meetings.columns.outcome),
     contactsChannel: column(contacts.sheet, contacts.channel),
@@ -36,6 +44,15 @@ export function funnelSources(ctx: BuildContext, raw: RawData, funnel: FunnelDat
       DEAL_FIELDS.map((f) => [f, column(deals.sheet, deals.columns[f])]),
     ) as Record<DealField, SourceColumn>,
   };
+}
+
+/**
+ * Several ad exports as one column, one sheet under the other
+ * (`{'Google Ads'!E2:E;'LinkedIn'!C2:C}`); each sheet's columns run to that
+ * sheet's end, so its channel, spend and date stay on the same rows.
+ */
+function stacked(parts: string[]): string {
+  return parts.length === 1 ? parts[0]! : `{${parts.join(';')}}`;
 }
 
 /** The column from its header row down, so the report reads the stage names: 'Contacts'!F1:F. */
@@ -52,9 +69,17 @@ function withHeader(s: SourceColumn): string {
 export function funnelRefs(src: FunnelSources) {
   const stages = src.stages.map(withHeader);
   return {
-    spendChannel: openColumn(src.spendChannel),
-    spend: openColumn(src.spend),
-    spendDate: src.spendDate && openColumn(src.spendDate),
+    spendChannel: stacked(
+      src.spend.map((s) =>
+        typeof s.channel === 'string'
+          ? `ARRAYFORMULA(IF(LEN(${openColumn(s.spend)}),"${s.channel.replace(/"/g, '""')}",""))`
+          : openColumn(s.channel),
+      ),
+    ),
+    spend: stacked(src.spend.map((s) => openColumn(s.spend))),
+    spendDate: src.spend.every((s) => s.date)
+      ? stacked(src.spend.map((s) => openColumn(s.date!)))
+      : undefined,
     meetingChannel: openColumn(src.meetingChannel),
     outcome: openColumn(src.outcome),
     channels: withHeader(src.contactsChannel),

@@ -14,7 +14,7 @@
  * count a skipped stage on the date of the next stage reached, nor read the
  * dates CRMs export as text, so step 5 refuses it (validate-full-funnel.ts).
  */
-import { ALL_PERIODS } from '../../metrics/report';
+import { ALL_PERIODS, type Period } from '../../metrics/report';
 import { cellA1, columnLetter, rect, sheetRef } from '../../workbook/a1';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
 import { type FunnelData, type FunnelView, type RawData, TEMPLATE_TITLES } from '../settings';
@@ -26,17 +26,16 @@ import { funnelRefs, funnelSources } from './full-funnel-sources';
 import { VERDICT_COLOURS } from './verdict';
 
 /** How the chosen view counts, in the words the tab and the wizard show. */
-export function viewInWords(view: FunnelView, period: RawData['period']): string {
+export function viewInWords(view: FunnelView, period: Period | null): string {
   if (view === 'activity') return 'Counted by the date each stage was reached';
-  return period === 'none'
+  return period === null
     ? 'Leads grouped by when they arrived'
     : `Leads grouped by the ${period} they arrived`;
 }
 
 /** What the view means for the numbers, said once under its name. */
-function viewExplained(view: FunnelView, period: RawData['period']): string {
-  if (period === 'none')
-    return 'Without a period both views count every record once, so they agree.';
+function viewExplained(view: FunnelView, period: Period | null): string {
+  if (period === null) return 'Without a period both views count every record once, so they agree.';
   return view === 'activity'
     ? `Each record counts in the ${period} it reached each stage, each deal in the ${period} it was created and the ${period} it was won or lost, against that ${period}’s spend. Stage-to-stage figures compare different records, so they are ratios and may pass 100%.`
     : `Each record counts in the ${period} it entered the funnel, whenever it reached a later stage, and each deal in the ${period} it was created, against that ${period}’s spend: true rates, at most 100%. Recent ${period}s are still maturing: see their open deals.`;
@@ -52,7 +51,7 @@ export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
   }
   const fmt = formats(settings.economics.currency);
   const plan = emptyPlan('fullFunnel', TEMPLATE_TITLES.fullFunnel);
-  const dated = raw.period !== 'none';
+  const dated = raw.period !== null;
   const src = funnelSources(ctx, raw, funnel);
   const refs = funnelRefs(src);
   const periods = funnelNow(ctx, raw, funnel, src);
@@ -74,7 +73,7 @@ export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
     cells: [
       ['Full funnel', null],
       [
-        `From the contacts in ${sheetRef(funnel.contacts.sheet)}, the deals in ${sheetRef(funnel.deals.sheet)} and the ad spend in ${sheetRef(raw.spend.sheet)}, by channel${dated ? ` and ${raw.period}` : ''}: every total is Σ ÷ Σ over the rows it covers, never an average of rates.`,
+        `From the contacts in ${sheetRef(funnel.contacts.sheet)}, the deals in ${sheetRef(funnel.deals.sheet)} and the ad spend in ${raw.spend.map((s) => sheetRef(s.sheet)).join(', ')}, by channel${dated ? ` and ${raw.period}` : ''}: every total is Σ ÷ Σ over the rows it covers, never an average of rates.`,
         null,
       ],
       [`View: ${viewInWords(funnel.view, raw.period)}.`, null],
@@ -274,12 +273,12 @@ function costPerOpportunityChart(
 }
 
 function summary(raw: RawData, funnel: FunnelData, stages: number, periods: number): string[] {
-  const per = raw.period === 'none' ? '' : ` and ${raw.period}`;
+  const per = raw.period === null ? '' : ` and ${raw.period}`;
   return [
     `FUNNEL_REPORT over ${stages} stages of sheet "${funnel.contacts.sheet}" (${funnel.contacts.stages.join(', ')}), by channel${per}; ${viewInWords(funnel.view, raw.period).toLowerCase()}.`,
     `DEALS_REPORT over sheet "${funnel.deals.sheet}": opportunities, pipeline, won, revenue, win rate, CAC and ROAS.`,
     `Max CPQM from results beside each channel's CPQM from sheet "${raw.meetings.sheet}", with headroom and a verdict.`,
-    raw.period === 'none'
+    raw.period === null
       ? 'A bar chart of the funnel over all channels.'
       : `A bar chart of the funnel over all channels and a line chart of cost per opportunity per ${raw.period} over the ${periods} ${raw.period}s there are now.`,
   ];
