@@ -1,7 +1,9 @@
 /**
  * `npm run build`: writes dist/ as clasp pushes it — appsscript.json, one
  * server bundle (Code.js: an esbuild IIFE plus generated top-level wrappers)
- * and the self-contained sidebar pages.
+ * and the self-contained sidebar pages — and the playground's page and
+ * google.script.run stand-in beside it. Every bundle is made here, with one
+ * set of esbuild settings.
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,10 +12,12 @@ import { build } from 'esbuild';
 import { ENTRY_POINTS } from '../src/addon/entrypoints';
 import { REFERENCE_FILE, SIDEBAR_FILE } from '../src/addon/menu';
 import { CATALOGUE } from '../src/metrics/catalogue';
+import { PAGE_FILE, PLAYGROUND_DIST, SHIM_FILE } from '../src/playground/built';
 import { customFunctionWrapper, entryPointWrapper, GLOBAL_NAME } from './wrappers';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
+const playgroundDist = join(root, PLAYGROUND_DIST);
 
 async function bundle(
   entry: string,
@@ -32,6 +36,12 @@ async function bundle(
     ...options,
   });
   return result.outputFiles[0]!.text;
+}
+
+/** A bundle to inline in a page: a literal "</script" inside it would end the element early. */
+async function inlineScript(entry: string): Promise<string> {
+  const js = await bundle(entry, { platform: 'browser' });
+  return js.replace(/<\/script/gi, '<\\/script').trim();
 }
 
 /** Code.js in its two parts: the bundle esbuild writes and the generated top-level wrappers. */
@@ -77,13 +87,20 @@ export async function serverBundleSizes(
 export async function buildPage(view: 'wizard' | 'reference'): Promise<string> {
   const template = readFileSync(join(root, 'src/sidebar/sidebar.html'), 'utf8');
   const css = readFileSync(join(root, 'src/sidebar/style.css'), 'utf8');
-  const js = await bundle(`src/sidebar/${view}.page.ts`, { platform: 'browser' });
-  // A literal "</script" inside the script would end the element early.
-  const safeJs = js.replace(/<\/script/gi, '<\\/script');
+  const js = await inlineScript(`src/sidebar/${view}.page.ts`);
   return template
     .replace('%VIEW%', () => view)
     .replace('/* STYLE */', () => css.trim())
-    .replace('/* SCRIPT */', () => safeJs.trim());
+    .replace('/* SCRIPT */', () => js);
+}
+
+/** The playground's grid page, self-contained like the sidebar's. */
+export async function buildPlaygroundPage(): Promise<string> {
+  const here = join(root, 'src/playground');
+  const js = await inlineScript('src/playground/page.ts');
+  return readFileSync(join(here, 'page.html'), 'utf8')
+    .replace('/* STYLE */', () => readFileSync(join(here, 'page.css'), 'utf8').trim())
+    .replace('/* SCRIPT */', () => js);
 }
 
 async function main(): Promise<void> {
@@ -93,8 +110,13 @@ async function main(): Promise<void> {
   writeFileSync(join(dist, 'Code.js'), await buildServer());
   writeFileSync(join(dist, `${SIDEBAR_FILE}.html`), await buildPage('wizard'));
   writeFileSync(join(dist, `${REFERENCE_FILE}.html`), await buildPage('reference'));
+  rmSync(playgroundDist, { recursive: true, force: true });
+  mkdirSync(playgroundDist, { recursive: true });
+  writeFileSync(join(playgroundDist, PAGE_FILE), await buildPlaygroundPage());
+  writeFileSync(join(playgroundDist, SHIM_FILE), await inlineScript('src/playground/shim.ts'));
   console.log(
-    `built ${dist}: appsscript.json, Code.js, ${SIDEBAR_FILE}.html, ${REFERENCE_FILE}.html`,
+    `built ${dist}: appsscript.json, Code.js, ${SIDEBAR_FILE}.html, ${REFERENCE_FILE}.html; ` +
+      `${playgroundDist}: ${PAGE_FILE}, ${SHIM_FILE}`,
   );
 }
 

@@ -8,7 +8,7 @@ import { bindCalls } from '../addon/calls';
 import { memoryHost } from '../addon/memory-host';
 import type { Rect } from '../workbook/a1';
 import { MemoryWorkbook, type SheetSnapshot } from '../workbook/memory';
-import type { ConditionalRule, NumberFormat } from '../workbook/plan';
+import type { ChartSpec, ConditionalRule, NumberFormat } from '../workbook/plan';
 import { type Cell, SAMPLE_FORMATS, sampleSheets } from './sample';
 
 /** A sheet as /api/workbook serves it: the engine's snapshot, plus how the grid should show it. */
@@ -16,6 +16,7 @@ export interface PlaygroundSheet extends SheetSnapshot {
   formats: NumberFormat[];
   bold: Rect[];
   conditional: ConditionalRule[];
+  charts: ChartSpec[];
 }
 
 export type { SheetSnapshot };
@@ -51,7 +52,13 @@ export function sampleBackend(sheets: Record<string, Cell[][]> = sampleSheets())
     snapshot: () =>
       workbook.snapshot().map((sheet) => {
         const meta = workbook.meta(sheet.name);
-        return { ...sheet, formats: meta.formats, bold: meta.bold, conditional: meta.conditional };
+        return {
+          ...sheet,
+          formats: meta.formats,
+          bold: meta.bold,
+          conditional: meta.conditional,
+          charts: meta.charts,
+        };
       }),
     setCell: (sheet, row, col, input) => workbook.setCell(sheet, row, col, input),
   };

@@ -4,24 +4,13 @@
  * textContent only: tabs made by the wizard may hold anything the user typed.
  */
 
+import type { Rect } from '../workbook/a1';
 import { columnLetter } from '../workbook/a1';
+import type { PlaygroundSheet as SheetSnapshot } from './backend';
+import { chartData } from './chart-data';
+import { CHART_HEIGHT, CHART_WIDTH, drawChart } from './chart-svg';
 import { formatNumber } from './format';
-
-interface Rect {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
-
-interface SheetSnapshot {
-  name: string;
-  formulas: unknown[][];
-  values: unknown[][];
-  formats?: { pattern: string; ranges: Rect[] }[];
-  bold?: Rect[];
-  conditional?: { range: Rect; text: string; background: string; fontColor: string }[];
-}
+import { asTyped } from './typed';
 
 const MIN_ROWS = 30;
 const MIN_COLS = 10;
@@ -71,9 +60,10 @@ function show(value: unknown, pattern?: string): string {
   return String(value);
 }
 
+/** The cell's content as typed: what the formula bar and the cell editor show. */
 function rawAt(sheet: SheetSnapshot | undefined, row: number, col: number): string {
   const f = sheet?.formulas[row]?.[col];
-  if (f !== null && f !== undefined && f !== '') return String(f);
+  if (f !== null && f !== undefined && f !== '') return asTyped(String(f));
   const v = sheet?.values[row]?.[col];
   return v === null || v === undefined ? '' : String(v);
 }
@@ -98,11 +88,18 @@ function renderTabs(): void {
 
 function renderGrid(): void {
   const sheet = current();
-  const rows = Math.max(MIN_ROWS, (sheet?.values.length ?? 0) + 5);
+  // Room for every value, and for each chart from its anchor cell on.
+  const charts = sheet?.charts ?? [];
+  const rows = Math.max(
+    MIN_ROWS,
+    (sheet?.values.length ?? 0) + 5,
+    ...charts.map((c) => c.row + Math.ceil(CHART_HEIGHT / 22) + 1),
+  );
   const cols = Math.max(
     MIN_COLS,
     ...(sheet?.values.map((r) => r.length + 1) ?? []),
     ...(sheet?.formulas.map((r) => r.length + 1) ?? []),
+    ...charts.map((c) => c.col + Math.ceil(CHART_WIDTH / 100) + 1),
   );
   const head = document.createElement('tr');
   head.append(document.createElement('th'));
@@ -147,6 +144,56 @@ function renderGrid(): void {
     body.push(tr);
   }
   grid.replaceChildren(...body);
+  renderCharts();
+}
+
+/** Each chart the sheet holds, over the grid at its anchor cell as Sheets floats it. */
+function renderCharts(): void {
+  const wrap = grid.parentElement!;
+  for (const old of Array.from(wrap.querySelectorAll('.chart-box'))) old.remove();
+  const sheet = current();
+  if (!sheet) return;
+  const origin = wrap.getBoundingClientRect();
+  for (const spec of sheet.charts ?? []) {
+    const anchor = grid.querySelector<HTMLElement>(
+      `td[data-row="${spec.row}"][data-col="${spec.col}"]`,
+    );
+    if (!anchor) continue;
+    const data = chartData(spec, {
+      value: (row, col) => sheet.values[row]?.[col],
+      text: (row, col) => show(sheet.values[row]?.[col], patternAt(sheet, row, col)),
+    });
+    const first = data.series[0];
+    const pattern = first ? patternAt(sheet, first.row, first.col) : undefined;
+    const box = document.createElement('div');
+    box.className = 'chart-box';
+    const at = anchor.getBoundingClientRect();
+    box.style.top = `${at.top - origin.top + wrap.scrollTop}px`;
+    box.style.left = `${at.left - origin.left + wrap.scrollLeft}px`;
+    box.append(drawChart(data, (v) => show(v, pattern)));
+    wrap.append(box);
+  }
+}
+
+/** A cell whose text is cut shows all of it on hover. */
+grid.addEventListener('mouseover', (e) => {
+  const td = (e.target as HTMLElement).closest('td');
+  if (!td || td.title || td.querySelector('input')) return;
+  const text = td.textContent ?? '';
+  const shown = td.querySelector('span') ?? td;
+  const cut = td.classList.contains('spill')
+    ? shown.getBoundingClientRect().right > visibleRight(td)
+    : td.scrollWidth > td.clientWidth;
+  if (cut && text) td.title = text;
+});
+
+/** Where spilled text stops being seen: at the next cell that holds something, or the grid's edge. */
+function visibleRight(td: HTMLTableCellElement): number {
+  let next = td.nextElementSibling as HTMLElement | null;
+  while (next && next.textContent === '') next = next.nextElementSibling as HTMLElement | null;
+  return next
+    ? next.getBoundingClientRect().left
+    : grid.parentElement!.getBoundingClientRect().right;
 }
 
 function renderFormulaBar(): void {

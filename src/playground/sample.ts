@@ -1,15 +1,13 @@
 /**
- * The playground's starting workbook: a small channel budget and meeting log
- * from the glossary's worked examples, so the numbers on screen can be checked
- * by hand, and the raw ad export and CRM meeting log of raw-sample.ts.
+ * The playground's starting workbook: a small channel budget from the
+ * glossary's worked examples, so the numbers on screen can be checked by
+ * hand, then the raw exports of raw-sample.ts.
  */
-import { OUTCOME_LABELS } from '../metrics/outcomes';
-import { ADS_SHEET, adsExport, CRM_SHEET, crmMeetings, RAW_DATE_COLUMNS } from './raw-sample';
+import { RAW_DATE_COLUMNS, rawSheets } from './raw-sample';
 
 export type Cell = string | number | boolean | null;
 
 export const BUDGET_SHEET = 'Channel budget';
-export const MEETING_LOG_SHEET = 'Meeting log';
 
 /**
  * The CPQM examples: £950 for 10 meetings with 30% outside the ICP (£136 per qualified
@@ -23,23 +21,6 @@ export const BUDGET_ROWS: Cell[][] = [
   ['Paid social', 1000, 10, 1, 0.6, '=CPQM(B3, C3, E3, D3)'],
   ['Webinars', 1000, 10, 0.8, 1, '=CPQM(B4, C4, E4, D4)'],
   ['Events', 4000, 12, 0.9, 0.75, '=CPQM(B5, C5, E5, D5)'],
-];
-
-/** The six outcome labels a CRM meeting-outcome field should offer. */
-export const OUTCOMES = OUTCOME_LABELS;
-
-export const MEETING_LOG_ROWS: Cell[][] = [
-  ['Date', 'Channel', 'Outcome'],
-  ['2025-03-03', 'Outbound SDR', 'Qualified'],
-  ['2025-03-04', 'Outbound SDR', 'Not qualified – company size'],
-  ['2025-03-04', 'Paid social', 'Qualified'],
-  ['2025-03-05', 'Paid social', 'No show'],
-  ['2025-03-06', 'Webinars', 'Not qualified – role'],
-  ['2025-03-06', 'Outbound SDR', 'Qualified'],
-  ['2025-03-07', 'Events', 'Not qualified – budget'],
-  ['2025-03-10', 'Events', 'Rescheduled – pending'],
-  ['2025-03-11', 'Webinars', 'Qualified'],
-  ['2025-03-12', 'Paid social', 'Qualified'],
 ];
 
 /** How the sample sheets look, as a user would have formatted them. */
@@ -61,8 +42,6 @@ export const SAMPLE_FORMATS: {
 export function sampleSheets(): Record<string, Cell[][]> {
   return {
     [BUDGET_SHEET]: BUDGET_ROWS.map((r) => [...r]),
-    [MEETING_LOG_SHEET]: MEETING_LOG_ROWS.map((r) => [...r]),
-    [ADS_SHEET]: adsExport(),
-    [CRM_SHEET]: crmMeetings(),
+    ...rawSheets(),
   };
 }

@@ -11,13 +11,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { ServerCall } from '../addon/api';
 import { REFERENCE_FILE, SIDEBAR_FILE } from '../addon/menu';
 import { type Backend, sampleBackend } from './backend';
+import { PAGE_FILE, PLAYGROUND_DIST, SHIM_FILE } from './built';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const here = join(root, 'src/playground');
 
 /** Bodies above this are refused: the biggest real call (settings) is a few KB. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -30,6 +29,8 @@ export interface PlaygroundOptions {
   backend?: () => Backend;
   /** Where the built sidebar pages are (dist/ by default). */
   distDir?: string;
+  /** Where the built playground page and shim are (dist-playground/ by default). */
+  playgroundDir?: string;
 }
 
 export interface Playground {
@@ -51,22 +52,9 @@ class HttpError extends Error {
   }
 }
 
-async function bundleScript(entry: string): Promise<string> {
-  const result = await build({
-    entryPoints: [join(here, entry)],
-    bundle: true,
-    format: 'iife',
-    target: 'es2020',
-    minify: true,
-    write: false,
-    platform: 'browser',
-    legalComments: 'none',
-  });
-  return result.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
-}
-
-function readPage(distDir: string, file: string): string {
-  const path = join(distDir, `${file}.html`);
+/** A file `npm run build` wrote: the playground serves the pages exactly as built. */
+function readBuilt(dir: string, file: string): string {
+  const path = join(dir, file);
   if (!existsSync(path)) {
     throw new Error(`${path} is missing: run \`npm run build\` first (npm start does it for you)`);
   }
@@ -149,13 +137,14 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
   const makeBackend = options.backend ?? (() => sampleBackend());
   const distDir = options.distDir ?? join(root, 'dist');
-  const [shim, pageScript] = await Promise.all([bundleScript('shim.ts'), bundleScript('page.ts')]);
-  const pageHtml = readFileSync(join(here, 'page.html'), 'utf8')
-    .replace('/* STYLE */', () => readFileSync(join(here, 'page.css'), 'utf8').trim())
-    .replace('/* SCRIPT */', () => pageScript.trim());
-  // Read once at start: the playground shows the sidebar exactly as built.
-  const sidebarHtml = withShim(readPage(distDir, SIDEBAR_FILE), shim);
-  const referenceHtml = readPage(distDir, REFERENCE_FILE);
+  const playgroundDir = options.playgroundDir ?? join(root, PLAYGROUND_DIST);
+  // Read once at start.
+  const pageHtml = readBuilt(playgroundDir, PAGE_FILE);
+  const sidebarHtml = withShim(
+    readBuilt(distDir, `${SIDEBAR_FILE}.html`),
+    readBuilt(playgroundDir, SHIM_FILE),
+  );
+  const referenceHtml = readBuilt(distDir, `${REFERENCE_FILE}.html`);
 
   let backend = makeBackend();
   // Known once listening: port 0 picks a free port.

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formats } from '../../src/addon/templates/common';
 import { formatNumber } from '../../src/playground/format';
+import { asTyped } from '../../src/playground/typed';
 import { launchBrowser } from './harness';
 
 describe('the playground grid', () => {
@@ -16,6 +17,27 @@ describe('the playground grid', () => {
     expect(formatNumber(46027, pounds.date)).toBe('2026-01-05');
     expect(formatNumber(46027.75, pounds.date)).toBe('2026-01-05');
     expect(formatNumber(1, 'dd/mm/yyyy')).toBeUndefined();
+  });
+});
+
+describe('the formula bar', () => {
+  it('shows text as typed, keeping the apostrophe only where the text would otherwise read as something else', () => {
+    expect(asTyped("'Channel")).toBe('Channel');
+    expect(asTyped("'Total: All campaigns")).toBe('Total: All campaigns');
+    expect(asTyped("'Brand – Search UK")).toBe('Brand – Search UK');
+    expect(asTyped('=CPQM(B2, C2, E2, D2)')).toBe('=CPQM(B2, C2, E2, D2)');
+    expect(asTyped('950')).toBe('950');
+    for (const kept of [
+      "'$332.37",
+      "'1,204.50",
+      "'2026-01-15 10:32",
+      "'TRUE",
+      "'=A1",
+      "''quoted",
+      "'-5%",
+    ]) {
+      expect(asTyped(kept)).toBe(kept);
+    }
   });
 });
 

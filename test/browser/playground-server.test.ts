@@ -1,11 +1,21 @@
 /** The playground's HTTP server: bad requests get a 4xx and a message, and it keeps serving. */
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/addon/settings';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
 import type { SheetSnapshot } from '../../src/playground/backend';
-import { ADS_SHEET, CRM_SHEET } from '../../src/playground/raw-sample';
-import { BUDGET_SHEET, MEETING_LOG_SHEET, OUTCOMES } from '../../src/playground/sample';
+import { PAGE_FILE, PLAYGROUND_DIST, SHIM_FILE } from '../../src/playground/built';
+import {
+  CONTACTS_SHEET,
+  CRM_SHEET,
+  crmMeetings,
+  DEALS_SHEET,
+  GOOGLE_ADS_SHEET,
+  LINKEDIN_SHEET,
+} from '../../src/playground/raw-sample';
+import { BUDGET_SHEET } from '../../src/playground/sample';
 import { BODY_LIMIT, type Playground, startPlayground } from '../../src/playground/server';
 
 let playground: Playground;
@@ -34,13 +44,20 @@ async function sheets(): Promise<SheetSnapshot[]> {
 describe('the playground server', () => {
   it('serves the sample workbook with formulas and computed values', async () => {
     const all = await sheets();
-    expect(all.map((s) => s.name)).toEqual([BUDGET_SHEET, MEETING_LOG_SHEET, ADS_SHEET, CRM_SHEET]);
+    expect(all.map((s) => s.name)).toEqual([
+      BUDGET_SHEET,
+      GOOGLE_ADS_SHEET,
+      LINKEDIN_SHEET,
+      CRM_SHEET,
+      CONTACTS_SHEET,
+      DEALS_SHEET,
+    ]);
     const budget = all[0]!;
     expect(budget.formulas[1]![5]).toBe('=CPQM(B2, C2, E2, D2)');
     expect(budget.values[1]![5]).toBeCloseTo(FUNCTIONS.CPQM!(950, 10, 0.7, 1) as number, 9);
     expect(budget.values[3]![5]).toBeCloseTo(FUNCTIONS.CPQM!(1000, 10, 1, 0.8) as number, 9);
-    const outcomes = new Set(all[1]!.values.slice(1).map((r) => r[2]));
-    expect([...outcomes].sort()).toEqual([...OUTCOMES].sort());
+    const crm = all.find((s) => s.name === CRM_SHEET)!;
+    expect(crm.values.map((r) => r[3])).toEqual(crmMeetings().map((r) => r[3]));
   });
 
   it('runs a server function on the workbook', async () => {
@@ -205,5 +222,17 @@ describe('the playground server', () => {
     const shim = html.indexOf('/api/run/');
     expect(shim).toBeGreaterThan(0);
     expect(shim).toBeLessThan(html.indexOf('<main id="app"'));
+  });
+});
+
+describe('the playground’s pages', () => {
+  it('are served as `npm run build` made them, with no bundling of their own', async () => {
+    const built = (file: string) => readFileSync(join(PLAYGROUND_DIST, file), 'utf8');
+    const page = await (await fetch(playground.url)).text();
+    expect(page).toBe(built(PAGE_FILE));
+    const sidebar = await (await fetch(new URL('/sidebar.html', playground.url))).text();
+    expect(sidebar).toContain(built(SHIM_FILE));
+    const server = readFileSync('src/playground/server.ts', 'utf8');
+    expect(server).not.toMatch(/from 'esbuild'/);
   });
 });
