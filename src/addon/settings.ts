@@ -152,8 +152,19 @@ export interface MappingRow {
   means: string;
 }
 
-/** The fields of a CRM deals export: one row per deal. */
-export const DEAL_FIELDS = ['channel', 'amount', 'created', 'closed', 'status'] as const;
+/**
+ * The fields of a CRM deals export: one row per deal. `currency` may be left
+ * "": where it is mapped, each amount is read with its currency, so deals in
+ * two currencies are refused instead of added together.
+ */
+export const DEAL_FIELDS = [
+  'channel',
+  'amount',
+  'created',
+  'closed',
+  'status',
+  'currency',
+] as const;
 export type DealField = (typeof DEAL_FIELDS)[number];
 export const DEAL_FIELD_LABELS: Record<DealField, string> = {
   channel: 'source',
@@ -161,6 +172,7 @@ export const DEAL_FIELD_LABELS: Record<DealField, string> = {
   created: 'create date',
   closed: 'close date',
   status: 'stage or status',
+  currency: 'currency',
 };
 
 /**

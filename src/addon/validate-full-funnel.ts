@@ -109,6 +109,7 @@ export function checkFunnel(
     DEAL_FIELDS,
     DEAL_FIELD_LABELS,
     sheets,
+    ['currency'],
   );
   const view = FUNNEL_VIEWS.find((w) => w === v.view);
   if (!view) {

@@ -151,6 +151,7 @@ export function crmSettings(
           created: 'Create Date',
           closed: 'Close Date',
           status: 'Deal Stage',
+          currency: '',
         },
       },
       view,

@@ -9,7 +9,7 @@ import { FUNCTIONS } from '../../metrics/catalogue';
 import { ALL_CHANNELS, ALL_PERIODS } from '../../metrics/report';
 import type { FunnelData, RawData } from '../settings';
 import type { BuildContext } from './common';
-import type { FunnelSources } from './full-funnel-sources';
+import { DEAL_ARGUMENTS, type FunnelSources } from './full-funnel-sources';
 import type { SourceColumn } from './source-column';
 
 /** The periods the deals report has rows for now, ascending; none without a period. */
@@ -47,10 +47,17 @@ export function funnelNow(
   ];
   const when = dated ? [column(spendRows.flatMap((s) => s.date)), raw.period, funnel.view] : [];
   FUNCTIONS.FUNNEL_REPORT!(...spendSide, column(withHeader(src.contactsChannel)), stages, ...when);
-  const d = src.deals;
+  const amounts = read(src.deals.amount);
+  const currencies = src.currency ? read(src.currency) : [];
   const deals = FUNCTIONS.DEALS_REPORT!(
     ...spendSide,
-    ...[d.channel, d.amount, d.created, d.closed, d.status].map((s) => column(read(s))),
+    ...DEAL_ARGUMENTS.map((f) =>
+      column(
+        f === 'amount' && src.currency
+          ? amounts.map((a, k) => (a === '' ? '' : `${a} ${currencies[k] ?? ''}`))
+          : read(src.deals[f]),
+      ),
+    ),
     ...when,
   );
   if (!dated || !Array.isArray(deals)) return [];

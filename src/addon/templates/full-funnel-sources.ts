@@ -6,7 +6,7 @@
  * row, because FUNNEL_REPORT names the stages from it; the deals from row 2.
  */
 import { openColumnA1, sheetRef } from '../../workbook/a1';
-import { DEAL_FIELDS, type DealField, type FunnelData, type RawData } from '../settings';
+import type { DealField, FunnelData, RawData } from '../settings';
 import type { BuildContext } from './common';
 import { openColumn, type SourceColumn, sourceColumn } from './source-column';
 
@@ -24,8 +24,12 @@ export interface FunnelSources {
   contactsChannel: SourceColumn;
   /** In funnel order, first stage first. */
   stages: SourceColumn[];
-  deals: Record<DealField, SourceColumn>;
+  deals: Record<Exclude<DealField, 'currency'>, SourceColumn>;
+  currency: SourceColumn | undefined;
 }
+
+/** The deal columns DEALS_REPORT takes, in its order. */
+export const DEAL_ARGUMENTS = ['channel', 'amount', 'created', 'closed', 'status'] as const;
 
 export function funnelSources(ctx: BuildContext, raw: RawData, funnel: FunnelData): FunnelSources {
   const column = (sheet: string, header: string) => sourceColumn(ctx.sheets, sheet, header);
@@ -41,8 +45,10 @@ export function funnelSources(ctx: BuildContext, raw: RawData, funnel: FunnelDat
     contactsChannel: column(contacts.sheet, contacts.channel),
     stages: contacts.stages.map((header) => column(contacts.sheet, header)),
     deals: Object.fromEntries(
-      DEAL_FIELDS.map((f) => [f, column(deals.sheet, deals.columns[f])]),
-    ) as Record<DealField, SourceColumn>,
+      DEAL_ARGUMENTS.map((f) => [f, column(deals.sheet, deals.columns[f])]),
+    ) as FunnelSources['deals'],
+    currency:
+      deals.columns.currency === '' ? undefined : column(deals.sheet, deals.columns.currency),
   };
 }
 
@@ -53,6 +59,15 @@ export function funnelSources(ctx: BuildContext, raw: RawData, funnel: FunnelDat
  */
 function stacked(parts: string[]): string {
   return parts.length === 1 ? parts[0]! : `{${parts.join(';')}}`;
+}
+
+/**
+ * Each amount with its currency code after it ("1200 EUR"), which DEALS_REPORT
+ * reads as that currency: two currencies in one report are refused, naming a
+ * row of each, never added together.
+ */
+function withCurrency(amount: string, currency: string): string {
+  return `ARRAYFORMULA(IF(LEN(${amount}),${amount}&" "&${currency},""))`;
 }
 
 /** The column from its header row down, so the report reads the stage names: 'Contacts'!F1:F. */
@@ -84,6 +99,10 @@ export function funnelRefs(src: FunnelSources) {
     outcome: openColumn(src.outcome),
     channels: withHeader(src.contactsChannel),
     stages: stages.length === 1 ? stages[0]! : `{${stages.join(',')}}`,
-    deals: DEAL_FIELDS.map((f) => openColumn(src.deals[f])),
+    deals: DEAL_ARGUMENTS.map((f) =>
+      f === 'amount' && src.currency
+        ? withCurrency(openColumn(src.deals.amount), openColumn(src.currency))
+        : openColumn(src.deals[f]),
+    ),
   };
 }
