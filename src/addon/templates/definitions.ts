@@ -18,6 +18,7 @@ import {
   TEMPLATE_TITLES,
 } from '../settings';
 import type { BuildContext, TemplatePlan } from './common';
+import { FUNNEL_DEFINITIONS, funnelSourceRows } from './full-funnel-definitions';
 import { QUALIFICATION_CHECKLIST } from './meeting-outcomes';
 
 export const METRIC_DEFINITIONS: readonly (readonly [string, string, string])[] = [
@@ -119,6 +120,7 @@ export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
   bold(['Metric', 'Formula', 'Definition']);
   for (const def of METRIC_DEFINITIONS) rows.push([...def]);
   if (settings.raw) for (const def of REPORT_DEFINITIONS) rows.push([...def]);
+  if (settings.funnel) for (const def of FUNNEL_DEFINITIONS) rows.push([...def]);
   blank();
   bold(['Funnel stages', 'Rate to next stage', '']);
   for (const stage of settings.stages) {
@@ -165,6 +167,8 @@ export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
       ],
     );
   }
+  if (settings.funnel)
+    rows.push(...funnelSourceRows(settings.funnel, settings.raw?.period ?? null));
   if (settings.meetingLog) {
     rows.push(
       ...sourceRows(settings.meetingLog, MEETING_FIELDS, MEETING_FIELD_LABELS, 'Meeting log'),

@@ -13,6 +13,7 @@
  * matches exactly, ignoring case as the reports do, and never reads a
  * channel as a wildcard, a number or a date, as a lookup criterion would.
  */
+import { ALL_PERIODS } from '../../metrics/report';
 import { cellA1, columnLetter } from '../../workbook/a1';
 import { formula, type PlanCell } from '../../workbook/plan';
 import { verdictFormula } from './verdict';
@@ -53,14 +54,23 @@ function onRows(rows: { firstRow: number; channel: number }, c: number): string 
   return `FILTER(${down(rows.firstRow, c)},${down(rows.firstRow, rows.channel)}<>"")`;
 }
 
-/** Each qualified row's won revenue: Σ of the deals rows with its channel (and period). */
+/**
+ * Each qualified row's won revenue: Σ of the deals rows with its channel (and
+ * period). Rows with no period take every period's deals row of their channel
+ * but not the deals report's own totals over all periods, which would count
+ * the same revenue twice.
+ */
 function revenueLookup(q: QualifiedRows, r: RevenueRows): string {
-  const equal = (qc: number, rc: number) => `(${onRows(q, qc)}=TRANSPOSE(${onRows(r, rc)}))`;
-  const matrix =
-    q.period !== undefined && r.period !== undefined
-      ? `${equal(q.channel, r.channel)}*${equal(q.period, r.period)}`
-      : `${equal(q.channel, r.channel)}*1`;
-  return `MMULT(${matrix},${onRows(r, r.revenue)})`;
+  const across = (qCells: string, rCells: string) => `(${qCells}=TRANSPOSE(${rCells}))`;
+  const channels = across(onRows(q, q.channel), onRows(r, r.channel));
+  let periods = '1';
+  if (r.period !== undefined) {
+    periods =
+      q.period !== undefined
+        ? across(onRows(q, q.period), onRows(r, r.period))
+        : `TRANSPOSE(${onRows(r, r.period)}<>"${ALL_PERIODS}")`;
+  }
+  return `MMULT(${channels}*${periods},${onRows(r, r.revenue)})`;
 }
 
 /**

@@ -14,32 +14,17 @@
  * count a skipped stage on the date of the next stage reached, nor read the
  * dates CRMs export as text, so step 5 refuses it (validate-full-funnel.ts).
  */
-import { ALL_PERIODS, type Period } from '../../metrics/report';
+import { ALL_PERIODS } from '../../metrics/report';
 import { cellA1, columnLetter, rect, sheetRef } from '../../workbook/a1';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
-import { type FunnelData, type FunnelView, type RawData, TEMPLATE_TITLES } from '../settings';
+import { type FunnelData, type RawData, TEMPLATE_TITLES } from '../settings';
 import { type BuildContext, type Formats, formats, type TemplatePlan } from './common';
 import { dealsColumns, FUNNEL_LAYOUT, funnelColumns, resultsLayout } from './full-funnel-layout';
 import { funnelNow } from './full-funnel-now';
 import { resultsColumns } from './full-funnel-results';
 import { funnelRefs, funnelSources } from './full-funnel-sources';
+import { viewExplained, viewInWords } from './full-funnel-view';
 import { VERDICT_COLOURS } from './verdict';
-
-/** How the chosen view counts, in the words the tab and the wizard show. */
-export function viewInWords(view: FunnelView, period: Period | null): string {
-  if (view === 'activity') return 'Counted by the date each stage was reached';
-  return period === null
-    ? 'Leads grouped by when they arrived'
-    : `Leads grouped by the ${period} they arrived`;
-}
-
-/** What the view means for the numbers, said once under its name. */
-function viewExplained(view: FunnelView, period: Period | null): string {
-  if (period === null) return 'Without a period both views count every record once, so they agree.';
-  return view === 'activity'
-    ? `Each record counts in the ${period} it reached each stage, each deal in the ${period} it was created and the ${period} it was won or lost, against that ${period}’s spend. Stage-to-stage figures compare different records, so they are ratios and may pass 100%.`
-    : `Each record counts in the ${period} it entered the funnel, whenever it reached a later stage, and each deal in the ${period} it was created, against that ${period}’s spend: true rates, at most 100%. Recent ${period}s are still maturing: see their open deals.`;
-}
 
 export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
   const { settings } = ctx;
