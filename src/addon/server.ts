@@ -37,6 +37,7 @@ function plan(
       plans: buildPlans({
         settings: parsed.value,
         sheets,
+        tabNames: host.workbook.sheetNames(),
         read: (sheet, col) => host.workbook.columnValues(sheet, col),
       }),
       sheets,

@@ -4,7 +4,7 @@
  * the server validates every incoming value (see validate.ts).
  */
 
-import type { Period } from '../metrics/report';
+import type { Period } from '../metrics/period';
 import type { MeetingField, SpendField } from '../workbook/export-headers';
 
 export const TEMPLATE_IDS = [

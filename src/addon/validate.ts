@@ -11,7 +11,7 @@
  * checks: it places the messages the server sends back.
  */
 import { OUTCOME_LABELS } from '../metrics/outcomes';
-import { PERIODS, type Period } from '../metrics/report';
+import { PERIODS, type Period } from '../metrics/period';
 import { percentFix, quote, show, showNumber, showPercent } from '../sheets/format';
 import { columnLetter } from '../workbook/a1';
 import { columnsHeaded } from '../workbook/headers';

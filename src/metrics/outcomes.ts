@@ -22,15 +22,32 @@ export const OUTCOME_LABELS = [
   'Rescheduled – pending',
 ] as const;
 
-type Outcome = 'qualified' | 'notQualified' | 'noShow' | 'pending';
+/** What an outcome counts as: held (qualified or not), a no-show, or pending (in neither). */
+export type Outcome = 'qualified' | 'notQualified' | 'noShow' | 'pending';
+
+/**
+ * Each accepted spelling and its meaning: the six labels in order, then other
+ * spellings of the same meanings. Matched as labels are (case, punctuation
+ * and filler words forgiven); the SQL forms are generated from this table.
+ */
+export const OUTCOME_MEANINGS: readonly (readonly [string, Outcome])[] = [
+  [OUTCOME_LABELS[0], 'qualified'],
+  [OUTCOME_LABELS[1], 'notQualified'],
+  [OUTCOME_LABELS[2], 'notQualified'],
+  [OUTCOME_LABELS[3], 'notQualified'],
+  [OUTCOME_LABELS[4], 'noShow'],
+  [OUTCOME_LABELS[5], 'pending'],
+  ['Not qualified', 'notQualified'],
+  ['Rescheduled', 'pending'],
+];
+
+/** The mapping table's Means for a meeting to be counted nowhere (a canceled or still-scheduled one). */
+export const IGNORE = 'Ignore';
 
 export const OUTCOMES = new Labels<Outcome>(
   OUTCOME_LABELS,
-  ['qualified', 'notQualified', 'notQualified', 'notQualified', 'noShow', 'pending'],
-  [
-    ['Not qualified', 'notQualified'],
-    ['Rescheduled', 'pending'],
-  ],
+  OUTCOME_MEANINGS.slice(0, OUTCOME_LABELS.length).map(([, m]) => m),
+  OUTCOME_MEANINGS.slice(OUTCOME_LABELS.length),
 );
 
 export const SUMMARY_HEADER = [

@@ -9,10 +9,11 @@
  * under "(no channel)", and every ratio is computed from the summed counts.
  */
 import { COERCE, isBlank, toDay, toText } from '../sheets/coerce';
-import { type Day, epochDay, isDate, monthText } from '../sheets/dates';
+import { isDate } from '../sheets/dates';
 import { show } from '../sheets/format';
+import { channelKey, channelName, isTotalsRow } from '../sheets/labels';
 import { CallError, Problem } from '../sheets/problem';
-import { position, single, withPosition } from '../sheets/ranges';
+import { position, withPosition } from '../sheets/ranges';
 import {
   checkShapes,
   type Grid,
@@ -22,10 +23,8 @@ import {
   type SheetResult,
 } from '../sheets/run';
 import { OUTCOMES } from './outcomes';
+import { PERIODS, periodLabel, readPeriod } from './period';
 import type { WholeRangeRuntime } from './spec';
-
-export const PERIODS = ['week', 'month', 'quarter', 'year'] as const;
-export type Period = (typeof PERIODS)[number];
 
 export const NO_CHANNEL = '(no channel)';
 export const ALL_CHANNELS = 'All channels';
@@ -46,43 +45,6 @@ export const REPORT_COLUMNS = [
 
 export function reportHeader(withPeriod: boolean): string[] {
   return withPeriod ? ['Channel', 'Period', ...REPORT_COLUMNS] : ['Channel', ...REPORT_COLUMNS];
-}
-
-/** The label of the period a day falls in: 2026-01, 2026-Q1, 2026-W02 (ISO, Monday first), 2026. */
-export function periodLabel(period: Period, d: Day): string {
-  switch (period) {
-    case 'month':
-      return monthText(d);
-    case 'quarter':
-      return `${d.year}-Q${Math.ceil(d.month / 3)}`;
-    case 'year':
-      return String(d.year);
-    case 'week': {
-      const days = epochDay(d);
-      // 1970-01-01 was a Thursday; the ISO week is the year of its Thursday.
-      const weekday = (((days + 3) % 7) + 7) % 7;
-      const thursday = days - weekday + 3;
-      const isoYear = new Date(thursday * 86_400_000).getUTCFullYear();
-      const week = Math.floor((thursday - epochDay({ year: isoYear, month: 1, day: 1 })) / 7) + 1;
-      return `${isoYear}-W${week < 10 ? '0' : ''}${week}`;
-    }
-  }
-}
-
-/**
- * An export's closing totals row: Total, Total:, Totals, Total: All campaigns, Grand total.
- * Tested on a channel's name as shown (channelName): trimmed, single spaces.
- */
-const TOTALS_ROW = /^(?:grand )?totals?(?:\s*[:\-–—].*)?$/i;
-
-/** A channel as the report shows it: surrounding and doubled spaces gone, case kept. */
-export function channelName(text: string): string {
-  return text.trim().replace(/\s+/g, ' ');
-}
-
-/** How channels are matched: as shown, and case forgiven. */
-export function channelKey(text: string): string {
-  return channelName(text).toLowerCase();
 }
 
 interface Tally {
@@ -175,19 +137,6 @@ function remember<K, V>(cache: Map<K, V>, cap: number, key: K, value: V): V {
   return value;
 }
 
-function readPeriod(value: unknown): Period | undefined {
-  const p = single('period', value);
-  if (isBlank(p)) return undefined;
-  const found =
-    typeof p === 'string' ? PERIODS.find((k) => k === p.trim().toLowerCase()) : undefined;
-  if (!found) {
-    throw new CallError(
-      `period ${show(p)} is not a period; use one of: ${PERIODS.join(', ')}, or leave it blank`,
-    );
-  }
-  return found;
-}
-
 function report(
   spendChannels: unknown,
   spend: unknown,
@@ -227,7 +176,7 @@ function report(
     let channel = channels.get(key);
     if (!channel) {
       const name = channelName(toText(arg, raw));
-      channel = { name, totals: TOTALS_ROW.test(name), periods: new Map() };
+      channel = { name, totals: isTotalsRow(name), periods: new Map() };
       channels.set(key, channel);
     }
     return channel;

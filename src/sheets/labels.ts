@@ -1,8 +1,11 @@
 /**
- * Reading a cell as one of a fixed set of labels (meeting outcomes, checklist
- * statuses, benchmark keys). People type these by hand or paste them from a
- * CRM, so matching forgives case, punctuation, spacing and filler words:
- * "no-show", "NOT QUALIFIED BY ROLE" and "qualified " all match.
+ * How text people type or export is matched. Labels from a fixed set
+ * (meeting outcomes, deal statuses, checklist statuses, benchmark keys) are
+ * typed by hand or pasted from a CRM, so their matching forgives case,
+ * punctuation, spacing and filler words: "no-show", "NOT QUALIFIED BY ROLE"
+ * and "qualified " all match. Channels are names, matched forgiving case and
+ * spacing only; the mapping table's `*` patterns match channels the same way.
+ * An export's totals row is told from data here too.
  */
 import { show } from './format';
 import { Problem } from './problem';
@@ -29,6 +32,45 @@ export function labelKey(text: string): string {
     .join('');
 }
 
+/** A channel as reports show it: surrounding and doubled spaces gone, case kept. */
+export function channelName(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
+/** How channels are matched: as shown, and case forgiven. */
+export function channelKey(text: string): string {
+  return channelName(text).toLowerCase();
+}
+
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+
+/**
+ * A mapping-table value with `*` (any run of characters, none included) as a
+ * test of channel keys: "Brand*" matches "brand – search uk". Case and spacing
+ * are forgiven as channelKey forgives them.
+ */
+export function channelPattern(value: string): RegExp {
+  const parts = channelKey(value).split('*');
+  return new RegExp(`^${parts.map((p) => p.replace(REGEX_SPECIAL, '\\$&')).join('.*')}$`, 's');
+}
+
+/** Whether a mapping-table value is a pattern rather than one spelling. */
+export function isPattern(value: string): boolean {
+  return value.includes('*');
+}
+
+/**
+ * An export's closing totals row as it reads once spacing is tidied
+ * (channelName): Total, Total:, Totals, Total: All campaigns, Grand total, any
+ * case. The one spelling of the pattern; the SQL forms are generated from it.
+ */
+export const TOTALS_ROW = /^(?:grand )?totals?(?:\s*[:\-–—].*)?$/i;
+
+/** Whether a cell reads like an export's totals row (a date or number never does). */
+export function isTotalsRow(value: unknown): boolean {
+  return typeof value === 'string' && TOTALS_ROW.test(channelName(value));
+}
+
 /**
  * Looks labels up by key. Each entry maps a canonical label to what it means;
  * `aliases` adds other spellings (symbols such as ✓, or yes/no) for the same meaning.
@@ -42,7 +84,7 @@ export class Labels<T> {
     /** The canonical labels, listed in messages. */
     readonly accepted: readonly string[],
     meanings: readonly T[],
-    aliases: readonly [string, T][] = [],
+    aliases: readonly (readonly [string, T])[] = [],
   ) {
     accepted.forEach((label, k) => {
       this.byKey.set(labelKey(label), meanings[k]!);
@@ -50,8 +92,8 @@ export class Labels<T> {
     for (const [alias, meaning] of aliases) this.byKey.set(labelKey(alias), meaning);
   }
 
-  /** The meaning of a cell, or a #VALUE! problem quoting it and listing the accepted labels. */
-  read(arg: string, value: unknown): T {
+  /** The meaning of a cell, or undefined when it spells none of the labels. */
+  find(value: unknown): T | undefined {
     if (typeof value === 'string') {
       const known = this.seen.get(value);
       if (known !== undefined) return known;
@@ -61,14 +103,22 @@ export class Labels<T> {
         ? String(value)
         : undefined;
     const found = text === undefined ? undefined : this.byKey.get(labelKey(text));
+    if (found !== undefined && typeof value === 'string' && this.seen.size < 1000) {
+      this.seen.set(value, found);
+    }
+    return found;
+  }
+
+  /** The meaning of a cell, or a #VALUE! problem quoting it and listing the accepted labels. */
+  read(arg: string, value: unknown, hint = ''): T {
+    const found = this.find(value);
     if (found === undefined) {
       throw new Problem(
         '#VALUE!',
         `${arg} ${show(value)} is not one of the accepted labels`,
-        `use one of: ${this.accepted.join(', ')}`,
+        `use one of: ${this.accepted.join(', ')}${hint}`,
       );
     }
-    if (typeof value === 'string' && this.seen.size < 1000) this.seen.set(value, found);
     return found;
   }
 }

@@ -21,7 +21,7 @@ import {
   TEMPLATE_IDS,
   type TemplateId,
 } from '../addon/settings';
-import type { Period } from '../metrics/report';
+import type { Period } from '../metrics/period';
 import { showNumber } from '../sheets/format';
 import {
   MEETING_TABLE,

@@ -14,7 +14,7 @@ import {
   TEMPLATE_TITLES,
   type TemplateId,
 } from '../addon/settings';
-import { PERIODS, type Period } from '../metrics/report';
+import { PERIODS, type Period } from '../metrics/period';
 import {
   MEETING_TABLE,
   SPEND_TABLE,

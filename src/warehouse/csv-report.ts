@@ -12,7 +12,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api';
-import { PERIODS } from '../metrics/report';
+import { PERIODS } from '../metrics/period';
 import { labelKey } from '../sheets/labels';
 import {
   MEETING_TABLE,

@@ -12,7 +12,7 @@
 
 import { NOISE } from '../metrics/numbers';
 import { OUTCOME_LABELS } from '../metrics/outcomes';
-import { PERIODS } from '../metrics/report';
+import { PERIODS } from '../metrics/period';
 import { labelKey } from '../sheets/labels';
 import type { Dialect, ScalarDefinition } from './dialect';
 

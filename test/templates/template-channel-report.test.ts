@@ -188,9 +188,16 @@ describe('Channel report', () => {
     );
     const wbNative = MemoryWorkbook.fromSheets(sheets);
     createOk(wbNative, reportSettings('native', null));
-    expect(tab(wbNative, 'Channel report').values[REPORT_LAYOUT.tableRow - 1]![0]).toMatch(
-      /2 spend cells hold text \(such as \$1,204\.50\), which built-in SUMIFS reads as 0/,
+    const nativeValues = tab(wbNative, 'Channel report').values;
+    expect(nativeValues[REPORT_LAYOUT.tableRow - 1]![0]).toMatch(
+      /2 spend cells hold text \(such as \$1,204\.50\), which built-in formulas cannot add up: their rows say check data/,
     );
+    // The rows whose spend holds text say so instead of a verdict; the others are judged.
+    const verdicts = new Map(tableRows(nativeValues, 13).map((r) => [r[0], r[12]] as const));
+    expect(verdicts.get('Channel 1')).toBe('check data');
+    expect(verdicts.get('Channel 2')).toBe('check data');
+    expect(verdicts.get('Channel 3')).not.toBe('check data');
+    expect(verdicts.get('All channels')).toBe('check data');
     const wbAddon = MemoryWorkbook.fromSheets(sheets);
     createOk(wbAddon, reportSettings('addon', null));
     const rows = tableRows(tab(wbAddon, 'Channel report').values, 10);
@@ -208,7 +215,8 @@ describe('Channel report', () => {
       if (result.ok) return;
       expect(result.errors[0]!.message).toMatch(
         new RegExp(
-          `spend row ${sheets['Ads export']!.length - 1}: spendChannels "Total: All campaigns" looks like an export's totals row`,
+          // The sheet row the user can go to: the last row of the sheet, its header being row 1.
+          `row ${sheets['Ads export']!.length} of sheet "Ads export": spendChannels "Total: All campaigns" looks like an export's totals row`,
         ),
       );
       expect(wb.sheetNames()).toEqual(['Ads export', 'CRM meetings']);

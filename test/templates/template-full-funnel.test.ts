@@ -1,7 +1,7 @@
 /**
  * The Full funnel's settings and tab: what the validator refuses (and that a
  * refusal changes nothing), the Definitions rows it adds, the formulas the tab
- * holds (stage columns composed in funnel order from the header row, several
+ * holds (stage columns composed in funnel order from the header row with HSTACK, several
  * ad exports stacked, the view in words), and its custom-function cells,
  * which do not grow with the channels.
  */
@@ -208,7 +208,7 @@ describe('the Full funnel tab', () => {
       String.fromCharCode(65 + (CONTACT_HEADERS as readonly string[]).indexOf(h));
     const stages = FUNNEL_STAGES.map(([h]) => `'Contacts'!${letter(h)}1:${letter(h)}`);
     expect(snap.formulas[header]![0]).toBe(
-      `=FUNNEL_REPORT('Ads'!B2:B,'Ads'!C2:C,'Contacts'!${letter('Original Source')}1:${letter('Original Source')},{${stages.join(',')}},'Ads'!A2:A,"month","cohort")`,
+      `=FUNNEL_REPORT('Ads'!B2:B,'Ads'!C2:C,'Contacts'!${letter('Original Source')}1:${letter('Original Source')},HSTACK(${stages.join(',')}),'Ads'!A2:A,"month","cohort")`,
     );
   });
 
@@ -228,9 +228,9 @@ describe('the Full funnel tab', () => {
     const [name] = createOk(wb, settings);
     const f = String(tab(wb, name!).formulas[header]![0]);
     expect(f).toContain(
-      `=FUNNEL_REPORT({'Ads'!B2:B;ARRAYFORMULA(IF(LEN('LinkedIn export'!B2:B),"LinkedIn",""))},{'Ads'!C2:C;'LinkedIn export'!B2:B},`,
+      `=FUNNEL_REPORT(VSTACK('Ads'!B2:B,ARRAYFORMULA(IF(LEN('LinkedIn export'!B2:B),"LinkedIn",""))),VSTACK('Ads'!C2:C,'LinkedIn export'!B2:B),`,
     );
-    expect(f).toContain(`{'Ads'!A2:A;'LinkedIn export'!A2:A},"month","activity")`);
+    expect(f).toContain(`VSTACK('Ads'!A2:A,'LinkedIn export'!A2:A),"month","activity")`);
   });
 
   it('calls a Funnel Math function in as many cells at 30 channels as at 3', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, FUNCTIONS } from '../../src/metrics/catalogue';
-import { OUTCOME_LABELS } from '../../src/metrics/outcomes';
+import { OUTCOME_LABELS, OUTCOME_MEANINGS, OUTCOMES } from '../../src/metrics/outcomes';
 import type { WholeRangeSpec } from '../../src/metrics/spec';
 
 const f = FUNCTIONS as Record<string, (...args: unknown[]) => any>;
@@ -179,5 +179,18 @@ describe('OUTCOME_SUMMARY', () => {
     ).toEqual({ rows: 7, cols: 7 });
     expect(size([{ rows: 5, cols: 1 }, undefined])).toEqual({ rows: 2, cols: 7 });
     expect(size([undefined, undefined])).toEqual({ rows: 2, cols: 7 });
+  });
+});
+
+describe('the outcome meaning table', () => {
+  it('starts with the six labels and gives each spelling its meaning', () => {
+    expect(OUTCOME_MEANINGS.slice(0, 6).map(([label]) => label)).toEqual([...OUTCOME_LABELS]);
+    const counted = { qualified: 0, notQualified: 0, noShow: 0, pending: 0 };
+    for (const [spelling, meaning] of OUTCOME_MEANINGS) {
+      expect(OUTCOMES.find(spelling), spelling).toBe(meaning);
+      counted[meaning]++;
+    }
+    // Qualified; three reasons plus "Not qualified"; No show; Rescheduled – pending and "Rescheduled".
+    expect(counted).toEqual({ qualified: 1, notQualified: 4, noShow: 1, pending: 2 });
   });
 });

@@ -1,18 +1,16 @@
 /**
- * CPQM_REPORT beyond the random tables: period labels at year, quarter and
- * ISO-week boundaries, what counts as an export's totals row, how channels are
+ * CPQM_REPORT beyond the random tables: what counts as an export's totals row, how channels are
  * named and matched, tables laid out in rows or blocks, the optional date
  * columns and period, and the size an engine reserves for the result.
  */
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, FUNCTIONS } from '../../src/metrics/catalogue';
-import { channelKey, channelName, periodLabel, reportHeader } from '../../src/metrics/report';
+import { reportHeader } from '../../src/metrics/report';
 import type { WholeRangeSpec } from '../../src/metrics/spec';
+import { channelKey, channelName } from '../../src/sheets/labels';
 
 const REPORT = FUNCTIONS.CPQM_REPORT! as (...args: unknown[]) => any;
 const col = (...values: unknown[]) => values.map((v) => [v]);
-const day = (year: number, month: number, d: number) => ({ year, month, day: d });
 
 function messageOf(call: () => unknown): string {
   try {
@@ -23,91 +21,7 @@ function messageOf(call: () => unknown): string {
   throw new Error('the call did not throw');
 }
 
-/** The ISO week of a day, the textbook way: the week of its Thursday, counted from the 4th of January. */
-function isoWeek(year: number, month: number, d: number): string {
-  const date = new Date(Date.UTC(2000, month - 1, d));
-  date.setUTCFullYear(year);
-  const mondayBased = (date.getUTCDay() + 6) % 7;
-  const thursday = new Date(date.getTime() + (3 - mondayBased) * 86_400_000);
-  const isoYear = thursday.getUTCFullYear();
-  const jan4 = new Date(Date.UTC(2000, 0, 4));
-  jan4.setUTCFullYear(isoYear);
-  const week1Monday = jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000;
-  const week =
-    Math.round((thursday.getTime() - 3 * 86_400_000 - week1Monday) / (7 * 86_400_000)) + 1;
-  return `${isoYear}-W${String(week).padStart(2, '0')}`;
-}
-
-describe('period labels', () => {
-  it('months and years', () => {
-    expect(periodLabel('month', day(2026, 1, 31))).toBe('2026-01');
-    expect(periodLabel('month', day(2026, 12, 1))).toBe('2026-12');
-    expect(periodLabel('year', day(2026, 1, 1))).toBe('2026');
-    expect(periodLabel('year', day(1999, 12, 31))).toBe('1999');
-  });
-
-  it('quarters turn after March, June and September', () => {
-    const quarters = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) =>
-      periodLabel('quarter', day(2026, m, 15)),
-    );
-    expect(quarters).toEqual([
-      '2026-Q1',
-      '2026-Q1',
-      '2026-Q1',
-      '2026-Q2',
-      '2026-Q2',
-      '2026-Q2',
-      '2026-Q3',
-      '2026-Q3',
-      '2026-Q3',
-      '2026-Q4',
-      '2026-Q4',
-      '2026-Q4',
-    ]);
-  });
-
-  it('ISO weeks start on Monday and belong to the year of their Thursday', () => {
-    expect(periodLabel('week', day(2026, 1, 4))).toBe('2026-W01'); // a Sunday
-    expect(periodLabel('week', day(2026, 1, 5))).toBe('2026-W02'); // the Monday after
-    expect(periodLabel('week', day(2026, 3, 1))).toBe('2026-W09');
-    expect(periodLabel('week', day(2026, 3, 2))).toBe('2026-W10');
-    expect(periodLabel('week', day(2026, 12, 31))).toBe('2026-W53');
-    expect(periodLabel('week', day(2021, 1, 3))).toBe('2020-W53');
-    expect(periodLabel('week', day(2019, 12, 30))).toBe('2020-W01');
-    expect(periodLabel('week', day(2023, 1, 1))).toBe('2022-W52');
-    expect(periodLabel('week', day(1970, 1, 1))).toBe('1970-W01');
-    expect(periodLabel('week', day(1969, 12, 28))).toBe('1969-W52');
-    expect(periodLabel('week', day(1969, 12, 29))).toBe('1970-W01');
-  });
-
-  it('agrees with the textbook ISO week on every weekday of random years', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1900, max: 2100 }),
-        fc.integer({ min: 1, max: 12 }),
-        fc.integer({ min: 1, max: 28 }),
-        (year, month, d) => {
-          expect(periodLabel('week', day(year, month, d))).toBe(isoWeek(year, month, d));
-        },
-      ),
-      { numRuns: 300 },
-    );
-    for (const year of [1968, 2015, 2020, 2024, 2027]) {
-      for (const [m, d] of [
-        [12, 28],
-        [12, 29],
-        [12, 30],
-        [12, 31],
-        [1, 1],
-        [1, 2],
-        [1, 3],
-        [1, 4],
-      ] as const) {
-        expect(periodLabel('week', day(year, m, d)), `${year}-${m}-${d}`).toBe(isoWeek(year, m, d));
-      }
-    }
-  });
-
+describe('the header', () => {
   it('the header has a Period column only with a period', () => {
     expect(reportHeader(false).slice(0, 2)).toEqual(['Channel', 'Spend']);
     expect(reportHeader(true).slice(0, 3)).toEqual(['Channel', 'Period', 'Spend']);

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
-import { type Period, periodLabel } from '../../src/metrics/report';
+import { type Period, periodLabel } from '../../src/metrics/period';
 import { useCalendar } from '../../src/sheets/dates';
 import { sheetsDate, ZONES, zoneCalendar } from '../fakes/time-zones';
 

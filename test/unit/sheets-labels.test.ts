@@ -3,7 +3,15 @@
  * punctuation, spacing, symbols and filler words, and nothing else.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Labels, labelKey } from '../../src/sheets/labels';
+import {
+  channelKey,
+  channelName,
+  channelPattern,
+  isPattern,
+  isTotalsRow,
+  Labels,
+  labelKey,
+} from '../../src/sheets/labels';
 import { problem } from './throws';
 
 afterEach(() => {
@@ -151,5 +159,62 @@ describe('Labels remember spellings', () => {
     expect(keysWorkedOut(labels, spellings[999])).toBe(0);
     expect(keysWorkedOut(labels, spellings[1000])).toBe(1);
     expect(keysWorkedOut(labels, spellings[1000])).toBe(1);
+  });
+});
+
+describe('channels', () => {
+  it('are named trimmed with single spaces and keyed in lower case', () => {
+    expect(channelName('\t Paid  \u00a0 Search ')).toBe('Paid Search');
+    expect(channelKey('\t Paid  \u00a0 Search ')).toBe('paid search');
+  });
+
+  it('match a mapping pattern where * is any run of characters, none included', () => {
+    const brand = channelPattern('Brand*');
+    expect(brand.test(channelKey('Brand – Search UK'))).toBe(true);
+    expect(brand.test(channelKey('brand'))).toBe(true);
+    expect(brand.test(channelKey('Non-brand'))).toBe(false);
+    const linked = channelPattern('  *LinkedIn*  ');
+    expect(linked.test(channelKey('Q1 LINKEDIN   Lead Gen'))).toBe(true);
+    expect(linked.test(channelKey('Linked In'))).toBe(false);
+    // Doubled spaces in the pattern are one space, as in channels.
+    expect(channelPattern('Paid   search *').test(channelKey('paid search  uk'))).toBe(true);
+  });
+
+  it('read every other character of a pattern literally', () => {
+    const odd = channelPattern('(a+b).[c]?$^|{2}\\*');
+    expect(odd.test('(a+b).[c]?$^|{2}\\ anything')).toBe(true);
+    expect(odd.test('aab.c')).toBe(false);
+    expect(channelPattern('a.c').test('abc')).toBe(false);
+    expect(isPattern('Brand*')).toBe(true);
+    expect(isPattern('Brand')).toBe(false);
+  });
+});
+
+describe('totals rows', () => {
+  it('are the closing rows exports write, in any case and spacing', () => {
+    for (const text of [
+      'Total',
+      'total:',
+      'Totals',
+      'Total: All campaigns',
+      '  TOTAL:   Account ',
+      'Grand total',
+      'Total – all',
+    ]) {
+      expect(isTotalsRow(text), text).toBe(true);
+    }
+  });
+
+  it('are not data that merely mentions a total, nor numbers and dates', () => {
+    for (const value of [
+      'Total Wine ads',
+      'Subtotal',
+      'Totally',
+      'Grand',
+      0,
+      new Date(2026, 0, 1),
+    ]) {
+      expect(isTotalsRow(value), String(value)).toBe(false);
+    }
   });
 });

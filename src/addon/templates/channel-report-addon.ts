@@ -7,10 +7,10 @@ import { cellA1, columnLetter } from '../../workbook/a1';
 import { formula } from '../../workbook/plan';
 import type { RawData } from '../settings';
 import type { Columns, Inputs } from './channel-report-layout';
-import type { Sources } from './channel-report-sources';
-import { verdict } from './channel-report-verdict';
+import { type Sources, spendArgument } from './channel-report-sources';
 import type { TemplatePlan } from './common';
 import { openColumn } from './source-column';
+import { verdictFormula } from './verdict';
 
 /** Writes the table from its header row; returns how many rows it may fill. */
 export function addonTable(
@@ -21,9 +21,14 @@ export function addonTable(
   firstRow: number,
   inputs: Inputs,
 ): number {
-  const refs = [src.spendChannel, src.spend, src.meetingChannel, src.outcome].map(openColumn);
+  const refs = [
+    spendArgument(src.spend, 'channel'),
+    spendArgument(src.spend, 'spend'),
+    openColumn(src.meetingChannel),
+    openColumn(src.outcome),
+  ];
   if (raw.period !== null)
-    refs.push(openColumn(src.spendDate!), openColumn(src.meetingDate!), `"${raw.period}"`);
+    refs.push(spendArgument(src.spend, 'date'), openColumn(src.meetingDate!), `"${raw.period}"`);
   const down = (c: number) => `${cellA1(firstRow, c)}:${columnLetter(c)}`;
   const name = down(0);
   plan.blocks.push({
@@ -47,7 +52,12 @@ export function addonTable(
           `=HEADROOM(ARRAYFORMULA(IF(ISNUMBER(${down(col.cpqm)}),${down(col.cpqm)},"")),${down(col.maxCpqm)})`,
         ),
         formula(
-          `=ARRAYFORMULA(IF(${name}="","",${verdict(down(col.headroom), down(col.spend), down(col.qualified))}))`,
+          `=ARRAYFORMULA(${verdictFormula({
+            present: `${name}<>""`,
+            spend: down(col.spend),
+            headroom: down(col.headroom),
+            noneQualified: `${down(col.qualified)}=0`,
+          })})`,
         ),
       ],
     ],

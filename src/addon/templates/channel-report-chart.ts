@@ -1,17 +1,22 @@
-import { columnLetter, rect } from '../../workbook/a1';
+/**
+ * The line chart of CPQM per period, for the blended figure and each
+ * channel, and the small table beside the report it is drawn from: a row per
+ * period, a column per series, `#N/A` where there is no CPQM, so the line
+ * breaks instead of dropping to 0.
+ */
+import { ALL_CHANNELS, ALL_PERIODS } from '../../metrics/report';
+import { cellA1, columnLetter, rect } from '../../workbook/a1';
 import { formula, type PlanCell } from '../../workbook/plan';
 import type { RawData } from '../settings';
 import type { Columns } from './channel-report-layout';
-import { exactly } from './channel-report-native';
+import { textLiteral } from './channel-report-sources';
 import type { TemplatePlan } from './common';
 
 /**
- * A line chart of CPQM per period: a small table beside the report with a
- * row per period and a column for the blended figure and each channel, each
- * cell looked up from the report (#N/A where there is no CPQM, so the line
- * breaks instead of dropping to 0).
+ * Native style: the table's rows are fixed when the tab is made, so each
+ * chart cell is the CPQM cell of its channel and period in the table.
  */
-export function chart(
+export function nativeChart(
   plan: TemplatePlan,
   raw: RawData,
   col: Columns,
@@ -19,38 +24,77 @@ export function chart(
   reportRows: unknown[][],
 ) {
   const channels = [...new Set(reportRows.map((r) => String(r[0])))].filter(
-    (c) => c !== 'All channels',
+    (c) => c !== ALL_CHANNELS,
   );
   const periods = [...new Set(reportRows.map((r) => String(r[1])))]
-    .filter((p) => p !== 'All')
+    .filter((p) => p !== ALL_PERIODS)
     .sort();
-  const left = col.width + 3;
-  const top = firstRow - 1;
-  const whole = (c: number) => `$${columnLetter(c)}$${firstRow + 1}:$${columnLetter(c)}`;
-  const series = ['All channels', ...channels];
-  const cells: PlanCell[][] = [[`CPQM per ${raw.period}`, ...series]];
-  periods.forEach((p, k) => {
-    const row = top + 1 + k;
-    const pRef = `$${columnLetter(left)}${row + 1}`;
-    cells.push([
+  const rowOf = new Map(reportRows.map((r, k) => [`${r[0]}\n${r[1]}`, firstRow + k]));
+  const series = [ALL_CHANNELS, ...channels];
+  const cells: PlanCell[][] = [
+    [`CPQM per ${raw.period}`, ...series],
+    ...periods.map((p) => [
       p,
       ...series.map((name) => {
-        // The name itself, matched exactly: the header cell as a criterion would read
-        // "Brand*" as a wildcard and "<5k" as a comparison.
-        const match = `${whole(0)},${exactly(name)},${whole(col.period)},${pRef}`;
-        return formula(
-          `=IF(COUNTIFS(${match},${whole(col.cpqm)},">=0")=1,SUMIFS(${whole(col.cpqm)},${match}),NA())`,
-        );
+        const row = rowOf.get(`${name}\n${p}`);
+        if (row === undefined) return formula('=NA()');
+        const cpqm = cellA1(row, col.cpqm);
+        return formula(`=IF(ISNUMBER(${cpqm}),${cpqm},NA())`);
       }),
-    ]);
-  });
+    ]),
+  ];
+  placeChart(plan, raw, col, firstRow, cells);
+}
+
+/** Puts the chart's table beside the report (three columns to the right) and the chart beside it. */
+function placeChart(
+  plan: TemplatePlan,
+  raw: RawData,
+  col: Columns,
+  firstRow: number,
+  cells: PlanCell[][],
+) {
+  const left = col.width + 3;
+  const top = firstRow - 1;
+  const width = cells[0]!.length;
   plan.blocks.push({ row: top, col: left, cells });
   plan.charts.push({
     kind: 'line',
     title: `CPQM per ${raw.period}: blended and by channel`,
-    ranges: [rect(top, left, periods.length + 1, series.length + 1)],
+    ranges: [rect(top, left, cells.length, width)],
     headerRows: 1,
     row: top,
-    col: left + series.length + 2,
+    col: left + width + 1,
   });
+}
+
+/** Add-on style: each chart cell looks its channel and period up in the report's spill. */
+export function addonChart(
+  plan: TemplatePlan,
+  raw: RawData,
+  col: Columns,
+  firstRow: number,
+  reportRows: unknown[][],
+) {
+  const channels = [...new Set(reportRows.map((r) => String(r[0])))].filter(
+    (c) => c !== ALL_CHANNELS,
+  );
+  const periods = [...new Set(reportRows.map((r) => String(r[1])))]
+    .filter((p) => p !== ALL_PERIODS)
+    .sort();
+  const whole = (c: number) => `$${columnLetter(c)}$${firstRow + 1}:$${columnLetter(c)}`;
+  const series = [ALL_CHANNELS, ...channels];
+  const left = col.width + 3;
+  const cells: PlanCell[][] = [
+    [`CPQM per ${raw.period}`, ...series],
+    ...periods.map((p, k) => [
+      p,
+      ...series.map((name) => {
+        const label = `$${columnLetter(left)}${firstRow + k + 1}`;
+        const rows = `(${whole(0)}=${textLiteral(name)})*(${whole(col.period)}=${label})*ISNUMBER(${whole(col.cpqm)})`;
+        return formula(`=IF(SUMPRODUCT(${rows})=1,SUMPRODUCT(${rows},${whole(col.cpqm)}),NA())`);
+      }),
+    ]),
+  ];
+  placeChart(plan, raw, col, firstRow, cells);
 }

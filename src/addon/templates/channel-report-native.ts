@@ -1,72 +1,93 @@
 /**
  * The native style's table: one row per channel and period found in the data
- * when the tab is made, each a SUMIFS/COUNTIFS over the open columns, so the
+ * when the tab is made, each a SUMPRODUCT over the open columns, so the
  * numbers keep following new rows of those channels and periods. A channel
  * or period that appears later is not in the table: the tab counts the spend
- * rows and meetings it is not showing and says so. Built-in SUMIFS cannot
- * read amounts written as text ("$1,204.50"), so the tab counts those cells too.
+ * rows and meetings it is not showing and says so.
+ *
+ * Channel names, outcome labels and period labels are matched with `=`
+ * comparisons, never as a SUMIFS/COUNTIFS criterion, which Sheets may read
+ * as a number, a date ("2026-01"), a wildcard (`Brand*`) or a comparison
+ * (`=Events`, `<none>`). `=` ignores case, as the add-on does; a cell is
+ * compared as text (`&""`), so a channel named 2026 matches its number cell.
+ * Built-in formulas cannot read amounts written as text ("$1,204.50"): each
+ * row counts its own and says `check data` instead of a verdict.
  */
 import { OUTCOME_LABELS } from '../../metrics/outcomes';
-import { NO_CHANNEL, type Period, REPORT_COLUMNS } from '../../metrics/report';
-import { serialDay } from '../../sheets/dates';
+import { periodDays } from '../../metrics/period';
+import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL, REPORT_COLUMNS } from '../../metrics/report';
+import type { Day } from '../../sheets/dates';
+import { channelKey } from '../../sheets/labels';
 import { cellA1 } from '../../workbook/a1';
 import { formula, type PlanCell } from '../../workbook/plan';
 import type { RawData } from '../settings';
 import type { Columns, Inputs } from './channel-report-layout';
-import type { Sources } from './channel-report-sources';
-import { verdict } from './channel-report-verdict';
+import type { ReportNow } from './channel-report-now';
+import { type Sources, type SpendSource, textLiteral } from './channel-report-sources';
 import type { TemplatePlan } from './common';
 import { openColumn, type SourceColumn } from './source-column';
+import { VERDICTS, verdictFormula } from './verdict';
 
-/** The first and the day after the last day of a period label, as serial numbers. */
-function periodBounds(period: Period, label: string): [number, number] {
-  const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
-  const year = Number(label.slice(0, 4));
-  switch (period) {
-    case 'month': {
-      const m = Number(label.slice(5, 7));
-      return [day(year, m, 1), day(year, m + 1, 1)];
-    }
-    case 'quarter': {
-      const q = Number(label.slice(6, 7));
-      return [day(year, 3 * q - 2, 1), day(year, 3 * q + 1, 1)];
-    }
-    case 'year':
-      return [day(year, 1, 1), day(year + 1, 1, 1)];
-    case 'week': {
-      // The Monday of ISO week 1 is the Monday on or before 4 January.
-      const jan4 = day(year, 1, 4);
-      const weekday = (jan4 - 25_569 + 3) % 7; // 0 = Monday
-      const start = jan4 - weekday + 7 * (Number(label.slice(6)) - 1);
-      return [start, start + 7];
-    }
-  }
-}
+/** The columns the native table adds after the verdict: what each row counted. */
+export const NATIVE_COUNT_COLUMNS = ['Spend rows counted', 'Meetings counted', 'Costs as text'];
 
-/** DATE(2026,1,5) for a serial number: the criteria read the same in every spreadsheet. */
-function dateLiteral(serial: number): string {
-  const d = serialDay(serial);
+type PeriodDays = ReturnType<typeof periodDays>;
+
+/** DATE(2026,1,5): the comparison reads the same in every spreadsheet. */
+function dateLiteral(d: Day): string {
   return `DATE(${d.year},${d.month},${d.day})`;
 }
 
-/**
- * A SUMIFS/COUNTIFS criterion that matches exactly this text: "=" keeps a
- * name such as "<5" or "Brand*" from reading as a comparison or a wildcard;
- * a blank spelling matches empty cells.
- */
-export function exactly(text: string): string {
-  if (text === '') return '""';
-  return `"=${text.replace(/[~*?]/g, '~$&').replace(/"/g, '""')}"`;
+/** 1 on the rows of `ref` whose text is one of `texts` (case ignored), else 0, as factors of a product. */
+function anyOf(ref: string, texts: readonly string[]): string {
+  const terms = texts.map((t) => `(${ref}&""=${textLiteral(t)})`);
+  return terms.length === 1 ? terms[0]! : `(${terms.join('+')})`;
 }
 
-/** Cell `row` (0-based) of column `c` as A1, and a column's cells over table rows. */
-const at = (row: number, c: number) => cellA1(row, c);
+/** A product's factors for the rows of `dates` in a period; none without a period. */
+function within(dates: SourceColumn | undefined, days: PeriodDays | undefined): string[] {
+  if (!dates || !days) return [];
+  const d = openColumn(dates);
+  return [`(${d}>=${dateLiteral(days.first)})`, `(${d}<=${dateLiteral(days.last)})`];
+}
+
+/** SUMPRODUCT of factors (each 1 or 0 per row), and of `values` when given. */
+function sumOf(factors: readonly string[], values?: string): string {
+  // A lone comparison is TRUE/FALSE, which SUMPRODUCT counts as 0 in other spreadsheets: made a number.
+  const product = factors.length === 1 ? `1*${factors[0]}` : factors.join('*');
+  return `SUMPRODUCT(${product}${values ? `,${values}` : ''})`;
+}
+
+/** The spend-side sums of one channel and period, each the sum over the ad exports it is in. */
+function spendSums(
+  sources: readonly SpendSource[],
+  name: string,
+  names: readonly string[],
+  days: PeriodDays | undefined,
+) {
+  const parts = sources.flatMap((s) => {
+    if (!s.channel && channelKey(s.fixedChannel) !== channelKey(name)) return [];
+    const spend = openColumn(s.spend);
+    const rows = [
+      ...(s.channel ? [anyOf(openColumn(s.channel), names)] : []),
+      ...within(s.date, days),
+    ];
+    return [
+      {
+        spend: sumOf([`ISNUMBER(${spend})`, ...rows], spend),
+        lines: sumOf([`(${spend}<>"")`, ...rows]),
+        text: sumOf([`ISTEXT(${spend})`, ...rows]),
+      },
+    ];
+  });
+  const total = (pick: (p: (typeof parts)[number]) => string) =>
+    parts.length === 0 ? 0 : formula(`=${parts.map(pick).join('+')}`);
+  return { spend: total((p) => p.spend), lines: total((p) => p.lines), text: total((p) => p.text) };
+}
 
 /**
- * One row per channel and period in the data now, each a sum of SUMIFS or
- * COUNTIFS over every spelling of the channel (case is ignored by both, like
- * the add-on; surrounding spaces are not, so each spelling is summed), then
- * All channels rows summing the table's own rows, Σ ÷ Σ.
+ * One row per channel and period in the data now, then All channels rows
+ * summing the table's own rows, Σ ÷ Σ.
  */
 export function nativeTable(
   plan: TemplatePlan,
@@ -75,19 +96,20 @@ export function nativeTable(
   col: Columns,
   firstRow: number,
   inputs: Inputs,
-  reportRows: unknown[][],
-  spellings: Map<string, string[]>,
+  now: ReportNow,
 ): { rows: number; notShown: PlanCell } {
   const dated = raw.period !== null;
-  const period = raw.period as Period;
-  const channelRows = reportRows.filter((r) => r[0] !== 'All channels');
-  const totalRows = reportRows.filter((r) => r[0] === 'All channels');
+  const channelRows = now.rows.filter((r) => r[0] !== ALL_CHANNELS);
+  const totalRows = now.rows.filter((r) => r[0] === ALL_CHANNELS);
   const lastChannelRow = firstRow + channelRows.length - 1;
-  const spendCol = openColumn(src.spend);
-  const spendChan = openColumn(src.spendChannel);
   const meetChan = openColumn(src.meetingChannel);
   const outcomes = openColumn(src.outcome);
-  const [q, nq1, nq2, nq3, ns] = OUTCOME_LABELS;
+  const [q, nq1, nq2, nq3, ns, pending] = OUTCOME_LABELS;
+  const counts = {
+    lines: col.width,
+    meetings: col.width + 1,
+    text: col.width + 2,
+  };
 
   const header: PlanCell[] = [
     'Channel',
@@ -96,31 +118,39 @@ export function nativeTable(
     'Max CPQM',
     'Headroom',
     'Verdict',
-    'Spend rows counted',
-    'Meetings counted',
+    ...NATIVE_COUNT_COLUMNS,
   ];
-  const counted = col.width;
-  const ratios = (row: number): PlanCell[] => {
-    const c = (k: number) => at(row, k);
+  /** A row's cells from Booked on, its counts of held, no-shows and qualified given. */
+  const figures = (row: number, held: PlanCell, noShows: PlanCell, qualified: PlanCell) => {
+    const c = (k: number) => cellA1(row, k);
     const div = (num: number, den: number, name: string) =>
       formula(`=IF(${c(den)}=0,"#DIV/0! ${name} is 0",${c(num)}/${c(den)})`);
     return [
       formula(`=${c(col.held)}+${c(col.noShows)}`),
-      null, // held, no-shows and qualified are filled in by the caller
-      null,
-      null,
+      held,
+      noShows,
+      qualified,
       div(col.held, col.booked, 'booked'),
       div(col.qualified, col.held, 'held'),
       div(col.spend, col.booked, 'booked'),
       div(col.spend, col.qualified, 'qualified'),
     ];
   };
-  const beside = (row: number): PlanCell[] => {
-    const c = (k: number) => at(row, k);
+  /** Max CPQM, headroom and the verdict, `check data` where `unchecked` holds. */
+  const beside = (row: number, unchecked: string): PlanCell[] => {
+    const c = (k: number) => cellA1(row, k);
     return [
       formula(`=${inputs.max}`),
       formula(`=IF(ISNUMBER(${c(col.cpqm)}),1-${c(col.cpqm)}/${c(col.maxCpqm)},"")`),
-      formula(`=${verdict(c(col.headroom), c(col.spend), c(col.qualified))}`),
+      formula(
+        `=${verdictFormula({
+          present: `${c(0)}<>""`,
+          spend: c(col.spend),
+          headroom: c(col.headroom),
+          noneQualified: `${c(col.qualified)}=0`,
+          unchecked,
+        })}`,
+      ),
     ];
   };
 
@@ -129,90 +159,90 @@ export function nativeTable(
     const row = firstRow + k;
     const name = String(r[0]);
     const label = dated ? String(r[1]) : '';
-    const names = name === NO_CHANNEL ? [''] : (spellings.get(name) ?? [name]);
-    const when = (dates: SourceColumn | undefined) => {
-      if (!dated || !dates) return '';
-      const [from, to] = periodBounds(period, label);
-      const d = openColumn(dates);
-      return `,${d},">="&${dateLiteral(from)},${d},"<"&${dateLiteral(to)}`;
-    };
-    const sum = (parts: string[]) => formula(`=${parts.join('+')}`);
-    const meetings = (labels: string[]) =>
-      sum(
-        names.flatMap((n) =>
-          labels.map(
-            (l) =>
-              `COUNTIFS(${meetChan},${exactly(n)},${outcomes},${exactly(l)}${when(src.meetingDate)})`,
-          ),
-        ),
-      );
+    const days = raw.period === null ? undefined : periodDays(raw.period, label);
+    const names = name === NO_CHANNEL ? [''] : (now.spellings.get(name) ?? [name]);
+    const meetingRows = [anyOf(meetChan, names), ...within(src.meetingDate, days)];
+    const meetings = (labels: readonly string[]) =>
+      formula(`=${sumOf([...meetingRows, anyOf(outcomes, labels)])}`);
     const spend =
       name === NO_CHANNEL
-        ? 0
-        : sum(
-            names.map(
-              (n) => `SUMIFS(${spendCol},${spendChan},${exactly(n)}${when(src.spendDate)})`,
-            ),
-          );
-    const cells = ratios(row);
-    cells[1] = meetings([q!, nq1!, nq2!, nq3!]);
-    cells[2] = meetings([ns!]);
-    cells[3] = meetings([q!]);
-    const spendRows =
-      name === NO_CHANNEL
-        ? 0
-        : sum(names.map((n) => `COUNTIFS(${spendChan},${exactly(n)}${when(src.spendDate)})`));
+        ? { spend: 0, lines: 0, text: 0 }
+        : spendSums(src.spend, name, names, days);
     rows.push([
       name,
       ...(dated ? [label] : []),
-      spend,
-      ...cells,
-      ...beside(row),
-      spendRows,
-      meetings([...OUTCOME_LABELS]),
+      spend.spend,
+      ...figures(row, meetings([q!, nq1!, nq2!, nq3!]), meetings([ns!]), meetings([q!])),
+      // Meetings whose outcome is none of the six labels are counted but in no column;
+      // rescheduled ones are in none either, and are not unrecognised.
+      ...beside(
+        row,
+        `(${cellA1(row, counts.meetings)}-${cellA1(row, col.booked)}-${sumOf([...meetingRows, anyOf(outcomes, [pending!])])}>0)+(${cellA1(row, counts.text)}>0)`,
+      ),
+      spend.lines,
+      formula(`=${sumOf([...meetingRows, `(${outcomes}<>"")`])}`),
+      spend.text,
     ]);
   });
   // All channels: per period, then overall, from the table's own channel rows.
-  const range = (c: number) => `${at(firstRow, c)}:${at(lastChannelRow, c)}`;
+  const range = (c: number) => `${cellA1(firstRow, c)}:${cellA1(lastChannelRow, c)}`;
   totalRows.forEach((r, k) => {
     const row = firstRow + channelRows.length + k;
     const label = dated ? String(r[1]) : '';
+    const inGroup =
+      dated && label !== ALL_PERIODS ? [`(${range(col.period)}=${textLiteral(label)})`] : [];
     const total = (c: number) =>
-      formula(
-        dated && label !== 'All'
-          ? `=SUMIFS(${range(c)},${range(col.period)},${exactly(label)})`
-          : `=SUM(${range(c)})`,
-      );
-    const cells = ratios(row);
-    cells[1] = total(col.held);
-    cells[2] = total(col.noShows);
-    cells[3] = total(col.qualified);
+      formula(inGroup.length > 0 ? `=${sumOf(inGroup, range(c))}` : `=SUM(${range(c)})`);
     rows.push([
-      'All channels',
+      ALL_CHANNELS,
       ...(dated ? [label] : []),
       total(col.spend),
-      ...cells,
-      ...beside(row),
-      total(counted),
-      total(counted + 1),
+      ...figures(row, total(col.held), total(col.noShows), total(col.qualified)),
+      // A total covers data the formulas could not count where any of its rows does.
+      ...beside(
+        row,
+        `${sumOf([...inGroup, `(${range(col.verdict)}=${textLiteral(VERDICTS.checkData)})`])}>0`,
+      ),
+      total(counts.lines),
+      total(counts.meetings),
+      total(counts.text),
     ]);
   });
   plan.blocks.push({ row: firstRow - 1, col: 0, cells: rows });
+  return {
+    rows: now.rows.length,
+    notShown: notShownNote(src, firstRow + now.rows.length - 1, counts, now.rows.length > 0),
+  };
+}
 
-  // What the table is not showing: rows of channels or periods that came later, outcomes
-  // spelled other than the six labels, dates written as text; and amounts SUMIFS reads as 0.
-  const lines = `COUNTIFS(${spendChan},"<>",${spendCol},"<>")`;
-  const booked = `COUNTIFS(${outcomes},"<>")`;
-  // The overall row counts what the table shows; with no rows yet it shows nothing.
-  const overall = firstRow + reportRows.length - 1;
-  const shown = (c: number) => (reportRows.length === 0 ? '0' : at(overall, c));
-  const missingSpend = `(${lines}-${shown(counted)})`;
-  const missingMeetings = `(${booked}-${shown(counted + 1)})`;
-  const textAmounts = `SUMPRODUCT(ISTEXT(${spendCol})*1)`;
-  const notShown = formula(
-    `=IF(${missingSpend}+${missingMeetings}+${textAmounts}=0,"Every spend row and meeting of the raw sheets is in this table.",` +
-      `IF(${missingSpend}+${missingMeetings}>0,${missingSpend}&" spend rows and "&${missingMeetings}&" meetings are not in this table (a channel or period added since it was made, an outcome not spelled as one of the six labels, or a date written as text): make the tab again to include them, or use the add-on style, which follows them. ","")&` +
-      `IF(${textAmounts}>0,${textAmounts}&" spend cells hold text (such as $1,204.50), which built-in SUMIFS reads as 0: format the column as numbers, or use the add-on style, which reads them.",""))`,
+/**
+ * What the table is not showing: rows of channels or periods that came later,
+ * dates written as text; and amounts built-in formulas cannot read.
+ */
+function notShownNote(
+  src: Sources,
+  overall: number,
+  counts: { lines: number; meetings: number; text: number },
+  hasRows: boolean,
+): PlanCell {
+  const sum = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(${parts.join('+')})`);
+  const lines = sum(
+    src.spend.map((s) =>
+      sumOf([
+        ...(s.channel ? [`(${openColumn(s.channel)}<>"")`] : []),
+        `(${openColumn(s.spend)}<>"")`,
+      ]),
+    ),
   );
-  return { rows: reportRows.length, notShown };
+  const booked = `COUNTIF(${openColumn(src.outcome)},"<>")`;
+  // The overall row counts what the table shows; with no rows yet it shows nothing.
+  const shown = (c: number) => (hasRows ? cellA1(overall, c) : '0');
+  const missingSpend = `(${lines}-${shown(counts.lines)})`;
+  const missingMeetings = `(${booked}-${shown(counts.meetings)})`;
+  const textAmounts = sum(src.spend.map((s) => sumOf([`ISTEXT(${openColumn(s.spend)})`])));
+  return formula(
+    `=IF(${missingSpend}+${missingMeetings}+${textAmounts}=0,"Every spend row and meeting of the raw sheets is in this table.",` +
+      `IF(${missingSpend}+${missingMeetings}>0,${missingSpend}&" spend rows and "&${missingMeetings}&" meetings are not in this table (a channel or period added since it was made, or a date written as text): make the tab again to include them, or use the add-on style, which follows them. ","")&` +
+      `IF(${textAmounts}>0,${textAmounts}&" spend cells hold text (such as $1,204.50), which built-in formulas cannot add up: their rows say check data. Format the column as numbers, or use the add-on style, which reads them.",""))`,
+  );
 }

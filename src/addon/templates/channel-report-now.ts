@@ -1,13 +1,15 @@
 /**
  * The report as CPQM_REPORT computes it from the data when the tab is made:
- * what the native rows and the chart are built from. A bad row (an export's
- * totals row, spend without a channel) stops the tab being made, with the
- * function's own message naming the row.
+ * what the native rows and the preview are built from. The columns are laid
+ * out as the tab's formula passes them (each ad export's columns to its
+ * sheet's end, stacked), so a bad row (an export's totals row, spend without
+ * a channel) stops the tab being made with the function's own message, its
+ * row turned into the sheet and row the user can go to.
  */
 import { FUNCTIONS } from '../../metrics/catalogue';
-import { channelKey } from '../../metrics/report';
+import { channelKey } from '../../sheets/labels';
 import type { RawData } from '../settings';
-import type { Sources } from './channel-report-sources';
+import type { Sources, SpendSource } from './channel-report-sources';
 import type { BuildContext } from './common';
 import type { SourceColumn } from './source-column';
 
@@ -18,31 +20,87 @@ export interface ReportNow {
   spellings: Map<string, string[]>;
 }
 
+const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
+
+/** Where a row of the stacked spend range is: its sheet and sheet row. */
+function spendRowAt(sources: readonly SpendSource[], row: number): string {
+  let first = 1;
+  for (const s of sources) {
+    const height = Math.max(0, s.rows - 1);
+    if (row < first + height || s === sources[sources.length - 1]) {
+      return `row ${row - first + 2} of sheet "${s.sheet}"`;
+    }
+    first += height;
+  }
+  return `row ${row}`;
+}
+
+/** The function's message with its range rows named as sheet rows. */
+export function sheetRowsIn(message: string, src: Sources): string {
+  return message
+    .replace(/\brow (\d+) of the spend range\b|\bspend row (\d+)\b/g, (_m, a, b) =>
+      spendRowAt(src.spend, Number(a ?? b)),
+    )
+    .replace(
+      /\brow (\d+) of the meetings range\b|\bmeetings row (\d+)\b/g,
+      (_m, a, b) => `row ${Number(a ?? b) + 1} of sheet "${src.meetingChannel.sheet}"`,
+    );
+}
+
+/**
+ * The ad exports' columns as the tab's formula stacks them: each to its
+ * sheet's end, one sheet under the other, a one-channel sheet's channel on
+ * every row with a spend.
+ */
+export function stackedSpend(ctx: BuildContext, spend: readonly SpendSource[]) {
+  const read = (s: SourceColumn | undefined) => (s ? (ctx.read?.(s.sheet, s.col) ?? []) : []);
+  /** A column to its sheet's end, as the open range passes it. */
+  const padded = (values: unknown[], rows: number) =>
+    values.length >= rows - 1
+      ? values
+      : [...values, ...Array.from({ length: rows - 1 - values.length }, () => '')];
+  const stacked = { channel: [] as unknown[], spend: [] as unknown[], date: [] as unknown[] };
+  for (const s of spend) {
+    const cells = padded(read(s.spend), s.rows);
+    stacked.spend.push(...cells);
+    stacked.channel.push(
+      ...(s.channel
+        ? padded(read(s.channel), s.rows)
+        : cells.map((v) => (isBlank(v) ? '' : s.fixedChannel))),
+    );
+    stacked.date.push(...padded(read(s.date), s.rows));
+  }
+  return stacked;
+}
+
 export function reportNow(ctx: BuildContext, raw: RawData, src: Sources): ReportNow {
   const read = (s: SourceColumn | undefined) => (s ? (ctx.read?.(s.sheet, s.col) ?? []) : []);
+  const stacked = stackedSpend(ctx, src.spend);
   const column = (values: unknown[]) => (values.length > 0 ? values.map((v) => [v]) : [['']]);
-  const spendNames = read(src.spendChannel);
   const meetingNames = read(src.meetingChannel);
+  const dated = raw.period !== null;
   const args = [
-    column(spendNames),
-    column(read(src.spend)),
+    column(stacked.channel),
+    column(stacked.spend),
     column(meetingNames),
     column(read(src.outcome)),
+    ...(dated ? [column(stacked.date), column(read(src.meetingDate)), raw.period] : []),
   ];
-  const dated = raw.period !== null;
-  const out = FUNCTIONS.CPQM_REPORT!(
-    ...args,
-    ...(dated ? [column(read(src.spendDate)), column(read(src.meetingDate)), raw.period] : []),
-  );
+  let out: unknown;
+  try {
+    out = FUNCTIONS.CPQM_REPORT!(...args);
+  } catch (e) {
+    throw new Error(sheetRowsIn(e instanceof Error ? e.message : String(e), src));
+  }
   const rows = Array.isArray(out) ? out.slice(1) : [];
   // Spellings by the report's name: matched as the report matches them, one per
-  // case-insensitive form (SUMIFS ignores case itself, so two would count twice).
+  // case-insensitive form (an = comparison ignores case itself, so two would count twice).
   const key = (v: unknown) => channelKey(String(v));
   const shown = new Map<string, string>();
   for (const r of rows) shown.set(key(r[0]), String(r[0]));
   const spellings = new Map<string, string[]>();
-  for (const v of [...spendNames, ...meetingNames]) {
-    if (v === '' || v === null || v === undefined) continue;
+  for (const v of [...stacked.channel, ...meetingNames]) {
+    if (isBlank(v)) continue;
     const name = shown.get(key(v));
     if (name === undefined) continue;
     const list = spellings.get(name) ?? [];

@@ -9,17 +9,22 @@ import { cellA1, columnLetter, rect, sheetRef } from '../../workbook/a1';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
 import { TEMPLATE_TITLES } from '../settings';
 import { addonTable } from './channel-report-addon';
-import { chart } from './channel-report-chart';
+import { addonChart, nativeChart } from './channel-report-chart';
 import { type Inputs, REPORT_LAYOUT, reportColumns } from './channel-report-layout';
 import { nativeTable } from './channel-report-native';
 import { reportNow } from './channel-report-now';
 import { reportSources } from './channel-report-sources';
-import { REPORT_VERDICT_BAD, REPORT_VERDICT_OK } from './channel-report-verdict';
 import { type BuildContext, formats, type TemplatePlan } from './common';
 import { call } from './formulas';
+import type { SourceColumn } from './source-column';
+import { VERDICT_COLOURS } from './verdict';
 
 export { REPORT_LAYOUT } from './channel-report-layout';
-export { REPORT_VERDICT_BAD, REPORT_VERDICT_OK } from './channel-report-verdict';
+
+/** The letters of the columns given: "B, D, A". */
+function letters(columns: readonly (SourceColumn | undefined)[]): string {
+  return columns.flatMap((c) => (c ? [columnLetter(c.col)] : [])).join(', ');
+}
 
 export function buildChannelReport(ctx: BuildContext): TemplatePlan {
   const { settings } = ctx;
@@ -48,11 +53,11 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
     cells: [
       ['Channel report', null],
       [
-        `CPQM by channel${per} from the raw rows of ${sheetRef(raw.spend[0].sheet)} and ${sheetRef(raw.meetings.sheet)}: every total is Σ spend ÷ Σ qualified meetings over the rows it covers, never an average of rates.`,
+        `CPQM by channel${per} from the raw rows of ${raw.spend.map((s) => sheetRef(s.sheet)).join(', ')} and ${sheetRef(raw.meetings.sheet)}: every total is Σ spend ÷ Σ qualified meetings over the rows it covers, never an average of rates.`,
         null,
       ],
       [
-        `Spend and meetings are matched by channel${dated ? ` and by the ${raw.period} of their own dates` : ''}. Attribution window: ${settings.attributionWindow || 'not set: agree one and write it in the Definitions tab'}.`,
+        `Spend and meetings are matched by channel${dated ? ` and by the ${raw.period} of their own dates` : ''}. No attribution window is applied${settings.attributionWindow ? ` (the one agreed: ${settings.attributionWindow})` : ' (none agreed yet: write one on the Definitions tab)'}.`,
         null,
       ],
       [null, null],
@@ -63,13 +68,14 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
     ],
   });
 
-  const { rows: reportRows, spellings } = reportNow(ctx, raw, src);
+  const now = reportNow(ctx, raw, src);
+  const reportRows = now.rows;
   let rows: number;
   let notShown: PlanCell = null;
   if (style === 'addon') {
     rows = addonTable(plan, src, raw, col, firstRow, inputs);
   } else {
-    const built = nativeTable(plan, src, raw, col, firstRow, inputs, reportRows, spellings);
+    const built = nativeTable(plan, src, raw, col, firstRow, inputs, now);
     rows = built.rows;
     notShown = built.notShown;
   }
@@ -102,20 +108,9 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
   );
   plan.bold.push(rect(0, 0), rect(tableRow, 0, 1, col.width));
   plan.conditional.push(
-    {
-      range: span(col.verdict),
-      text: REPORT_VERDICT_BAD,
-      background: '#f4c7c3',
-      fontColor: '#a50e0e',
-    },
-    {
-      range: span(col.verdict),
-      text: REPORT_VERDICT_OK,
-      background: '#b7e1cd',
-      fontColor: '#0d652d',
-    },
+    ...VERDICT_COLOURS.map((colours) => ({ range: span(col.verdict), ...colours })),
   );
-  if (dated) chart(plan, raw, col, firstRow, reportRows);
+  if (dated) (style === 'addon' ? addonChart : nativeChart)(plan, raw, col, firstRow, reportRows);
   plan.rows = Math.max(plan.rows, firstRow + rows + 1);
   // Wide enough for every block and the chart beside the table (one column per channel).
   const widest = Math.max(
@@ -124,10 +119,10 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
   );
   plan.cols = Math.max(plan.cols, widest);
   plan.summary.push(
-    `CPQM by channel${per} from sheet "${raw.spend[0].sheet}" (columns ${[src.spendChannel, src.spend, src.spendDate].flatMap((s) => (s ? [columnLetter(s.col)] : [])).join(', ')}) and sheet "${raw.meetings.sheet}" (columns ${[src.meetingChannel, src.outcome, src.meetingDate].flatMap((s) => (s ? [columnLetter(s.col)] : [])).join(', ')}).`,
+    `CPQM by channel${per} from ${src.spend.map((s) => `sheet "${s.sheet}" (${s.channel ? '' : `all of it ${s.fixedChannel}; `}columns ${letters([s.channel, s.spend, s.date])})`).join(', ')} and sheet "${raw.meetings.sheet}" (columns ${letters([src.meetingChannel, src.outcome, src.meetingDate])}).`,
     style === 'addon'
       ? `One CPQM_REPORT over open columns: ${reportRows.length} rows now, and new rows flow in. Max CPQM, headroom and a verdict beside every row.`
-      : `${reportRows.length} rows of built-in SUMIFS/COUNTIFS for the channels and periods there are now; the tab counts rows it is not showing.`,
+      : `${reportRows.length} rows of built-in SUMPRODUCT formulas for the channels and periods there are now; the tab counts rows it is not showing.`,
     dated ? `A line chart of CPQM per ${raw.period}: the blended figure and each channel.` : '',
   );
   plan.summary = plan.summary.filter((line) => line !== '');

@@ -1,8 +1,10 @@
 /**
  * Definitions: each metric the templates use, its formula and what it means
- * in plain words, the qualification criteria, the stages, and where the
- * numbers come from (source fields, attribution window), so marketing,
- * sales and finance read every number the same way.
+ * in plain words, the qualification criteria, the stages, where the
+ * numbers come from (source fields), and the mapping table the report
+ * formulas read, so marketing, sales and finance read every number the same
+ * way. It states nothing the formulas do not apply: the attribution window
+ * is written as the teams' agreement, not as something the numbers use.
  */
 import { showNumber } from '../../sheets/format';
 import { rect } from '../../workbook/a1';
@@ -18,70 +20,10 @@ import {
   TEMPLATE_TITLES,
 } from '../settings';
 import type { BuildContext, TemplatePlan } from './common';
+import { MAPPING_AT, mappingCells, readsMapping } from './definitions-mapping';
+import { METRIC_DEFINITIONS, REPORT_DEFINITIONS } from './definitions-metrics';
 import { FUNNEL_DEFINITIONS, funnelSourceRows } from './full-funnel-definitions';
 import { QUALIFICATION_CHECKLIST } from './meeting-outcomes';
-
-export const METRIC_DEFINITIONS: readonly (readonly [string, string, string])[] = [
-  [
-    'Cost per meeting',
-    'spend ÷ booked meetings (COST_PER_MEETING)',
-    'What one booked meeting costs, before no-shows and unqualified meetings are taken out.',
-  ],
-  [
-    'Cost per qualified meeting (CPQM)',
-    'spend ÷ (booked meetings × show rate × qualification rate) (CPQM)',
-    'What one held meeting with a buyer who meets the qualification criteria costs: the truest efficiency figure for a channel.',
-  ],
-  [
-    'Max CPQM',
-    'deal size × close rate ÷ target ROAS (MAX_CPQM)',
-    'The most one qualified meeting may cost and still earn the target return on ad spend.',
-  ],
-  [
-    'Headroom',
-    '1 − CPQM ÷ Max CPQM (HEADROOM)',
-    'Above 0: room to spend more on the channel; below 0: the channel is uneconomical.',
-  ],
-  [
-    'Blended CPQM',
-    'Σ spend ÷ Σ (meetings × show rate × qualification rate) (BLENDED_CPQM)',
-    'CPQM over all channels together. Never the average of the channels’ CPQMs, which overweights small channels.',
-  ],
-  [
-    'Show rate',
-    'held ÷ (held + no-shows) (SHOW_RATE)',
-    'Share of booked meetings that took place; rescheduled meetings count in neither.',
-  ],
-  [
-    'Qualification rate',
-    'qualified ÷ held (QUAL_RATE)',
-    'Share of held meetings whose buyer met the qualification criteria.',
-  ],
-  [
-    'Stage volume needed',
-    'next stage’s need ÷ rate, rounded up (REVERSE_FUNNEL)',
-    'How many a stage needs so that, at the stage-to-stage rates, enough reach the last stage.',
-  ],
-  [
-    'Cost per unit',
-    'budget ÷ stage volume (CPL)',
-    'The budget spread over one stage’s volume: what each lead, meeting or deal costs at plan.',
-  ],
-];
-
-/** The Channel report's own metrics, listed when the raw tables are mapped. */
-export const REPORT_DEFINITIONS: readonly (readonly [string, string, string])[] = [
-  [
-    'Booked meetings',
-    'held + no-shows',
-    'Meetings that took place or were missed; a meeting rescheduled and still pending counts in neither.',
-  ],
-  [
-    'CPQM by channel and period',
-    'Σ spend ÷ Σ qualified meetings over the rows each line covers (CPQM_REPORT)',
-    'From the raw ad export and the CRM meeting log joined by channel; every total, blended ones included, is Σ ÷ Σ, never an average of rates.',
-  ],
-];
 
 const capitalised = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 
@@ -156,14 +98,25 @@ export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
   const raw = settings.raw;
   if (raw) {
     rows.push(
-      ...raw.spend.flatMap((ads) => sourceRows(ads, SPEND_FIELDS, SPEND_FIELD_LABELS, 'Ad spend')),
+      ...raw.spend.flatMap((ads) => [
+        ...(ads.fixedChannel.trim() === ''
+          ? []
+          : [
+              [
+                `Ad spend: channel`,
+                `Sheet "${ads.sheet}": every row is "${ads.fixedChannel.trim()}"`,
+                '',
+              ],
+            ]),
+        ...sourceRows(ads, SPEND_FIELDS, SPEND_FIELD_LABELS, 'Ad spend'),
+      ]),
       ...sourceRows(raw.meetings, MEETING_FIELDS, MEETING_FIELD_LABELS, 'Meetings'),
       [
         'Report period',
         raw.period === null ? 'None: one row per channel' : capitalised(raw.period),
         raw.period === null
           ? ''
-          : `Spend and meetings are matched by the ${raw.period} of their own dates: a meeting booked in one ${raw.period} from an ad seen in the one before counts in its own ${raw.period}. Say your attribution window below.`,
+          : `Spend and meetings are matched by the ${raw.period} of their own dates: a meeting booked in one ${raw.period} from an ad seen in the one before counts in its own ${raw.period}. No attribution window is applied.`,
       ],
     );
   }
@@ -175,9 +128,9 @@ export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
     );
   }
   rows.push([
-    'Attribution window',
+    'Attribution window (agreed, not applied)',
     settings.attributionWindow || 'Not set: agree one and write it here.',
-    'How long after first touch a meeting or deal is credited to a channel.',
+    'How long after first touch the teams agree to credit a meeting or deal to a channel. No formula on these tabs applies it: spend and meetings are matched by channel and by the period of their own dates.',
   ]);
   rows.push(['Currency', settings.economics.currency, '']);
   rows.push([
@@ -188,9 +141,19 @@ export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
     '',
   ]);
   plan.blocks.push({ row: 0, col: 0, cells: rows });
+  if (readsMapping(settings)) {
+    const { row, col } = MAPPING_AT;
+    plan.blocks.push({ row, col, cells: mappingCells(settings) });
+    plan.bold.push(rect(row, col), rect(row + 1, col, 1, 3));
+  }
   plan.summary.push(
     `${METRIC_DEFINITIONS.length} metrics with formula and plain-language definition, the stages and ${QUALIFICATION_CHECKLIST.length} qualification criteria.`,
     `Source fields (${ch.mode === 'mapped' ? `sheet "${ch.sheet}"` : 'typed in'}) and the attribution window: ${settings.attributionWindow || 'not set'}.`,
   );
+  if (readsMapping(settings)) {
+    plan.summary.push(
+      `The mapping table (${settings.mapping.length} rows), which the report formulas read: change a row and the numbers follow.`,
+    );
+  }
   return plan;
 }

@@ -8,6 +8,7 @@
 import { FUNCTIONS } from '../../metrics/catalogue';
 import { ALL_CHANNELS, ALL_PERIODS } from '../../metrics/report';
 import type { FunnelData, RawData } from '../settings';
+import { stackedSpend } from './channel-report-now';
 import type { BuildContext } from './common';
 import { DEAL_ARGUMENTS, type FunnelSources } from './full-funnel-sources';
 import type { SourceColumn } from './source-column';
@@ -29,23 +30,9 @@ export function funnelNow(
   const height = Math.max(...stageColumns.map((c) => c.length));
   const stages = Array.from({ length: height }, (_, r) => stageColumns.map((c) => c[r] ?? ''));
   const dated = raw.period !== null;
-  // The ad exports one under the other, as the tab's formula stacks them.
-  const spendRows = src.spend.map((s) => {
-    const spend = read(s.spend);
-    return {
-      channel:
-        typeof s.channel === 'string'
-          ? spend.map((v) => (v === '' ? '' : s.channel))
-          : read(s.channel),
-      spend,
-      date: s.date ? read(s.date) : [],
-    };
-  });
-  const spendSide = [
-    column(spendRows.flatMap((s) => s.channel)),
-    column(spendRows.flatMap((s) => s.spend)),
-  ];
-  const when = dated ? [column(spendRows.flatMap((s) => s.date)), raw.period, funnel.view] : [];
+  const spend = stackedSpend(ctx, src.spend);
+  const spendSide = [column(spend.channel), column(spend.spend)];
+  const when = dated ? [column(spend.date), raw.period, funnel.view] : [];
   FUNCTIONS.FUNNEL_REPORT!(...spendSide, column(withHeader(src.contactsChannel)), stages, ...when);
   const amounts = read(src.deals.amount);
   const currencies = src.currency ? read(src.currency) : [];

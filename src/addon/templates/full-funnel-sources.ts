@@ -1,26 +1,21 @@
 /**
  * The columns the Full funnel reads, found by header, and the references its
- * formulas use: the ad spend and meeting columns from row 2, the ad exports
- * stacked into one column each, a sheet that is one channel giving that
- * channel on every row with spend; the contacts' source and stage columns from the header
- * row, because FUNNEL_REPORT names the stages from it; the deals from row 2.
+ * formulas use: the ad exports and the meeting log as the Channel report
+ * reads them (channel-report-sources.ts: several exports stacked, a
+ * one-channel sheet giving its channel on every row with spend); the
+ * contacts' source and stage columns from the header row, because
+ * FUNNEL_REPORT names the stages from it; the deals from row 2.
  */
 import { openColumnA1, sheetRef } from '../../workbook/a1';
 import type { DealField, FunnelData, RawData } from '../settings';
+import { reportSources, type Sources, spendArgument } from './channel-report-sources';
 import type { BuildContext } from './common';
 import { openColumn, type SourceColumn, sourceColumn } from './source-column';
 
-/** One ad export: its channel column, or the one channel the whole sheet is. */
-export interface SpendSource {
-  channel: SourceColumn | string;
-  spend: SourceColumn;
-  date: SourceColumn | undefined;
-}
+/** The deal columns DEALS_REPORT takes, in its order. */
+export const DEAL_ARGUMENTS = ['channel', 'amount', 'created', 'closed', 'status'] as const;
 
-export interface FunnelSources {
-  spend: SpendSource[];
-  meetingChannel: SourceColumn;
-  outcome: SourceColumn;
+export interface FunnelSources extends Sources {
   contactsChannel: SourceColumn;
   /** In funnel order, first stage first. */
   stages: SourceColumn[];
@@ -28,20 +23,11 @@ export interface FunnelSources {
   currency: SourceColumn | undefined;
 }
 
-/** The deal columns DEALS_REPORT takes, in its order. */
-export const DEAL_ARGUMENTS = ['channel', 'amount', 'created', 'closed', 'status'] as const;
-
 export function funnelSources(ctx: BuildContext, raw: RawData, funnel: FunnelData): FunnelSources {
   const column = (sheet: string, header: string) => sourceColumn(ctx.sheets, sheet, header);
   const { contacts, deals } = funnel;
   return {
-    spend: raw.spend.map((s) => ({
-      channel: s.fixedChannel.trim() !== '' ? s.fixedChannel : column(s.sheet, s.columns.channel),
-      spend: column(s.sheet, s.columns.spend),
-      date: raw.period === null ? undefined : column(s.sheet, s.columns.date),
-    })),
-    meetingChannel: column(raw.meetings.sheet, raw.meetings.columns.channel),
-    outcome: column(raw.meetings.sheet, raw.meetings.columns.outcome),
+    ...reportSources(ctx, raw),
     contactsChannel: column(contacts.sheet, contacts.channel),
     stages: contacts.stages.map((header) => column(contacts.sheet, header)),
     deals: Object.fromEntries(
@@ -50,15 +36,6 @@ export function funnelSources(ctx: BuildContext, raw: RawData, funnel: FunnelDat
     currency:
       deals.columns.currency === '' ? undefined : column(deals.sheet, deals.columns.currency),
   };
-}
-
-/**
- * Several ad exports as one column, one sheet under the other
- * (`{'Google Ads'!E2:E;'LinkedIn'!C2:C}`); each sheet's columns run to that
- * sheet's end, so its channel, spend and date stay on the same rows.
- */
-function stacked(parts: string[]): string {
-  return parts.length === 1 ? parts[0]! : `{${parts.join(';')}}`;
 }
 
 /**
@@ -77,28 +54,22 @@ function withHeader(s: SourceColumn): string {
 
 /**
  * The formulas' references: the records' source column and their stage
- * columns side by side in funnel order (`{'Contacts'!F1:F,'Contacts'!C1:C}`
- * where the export has them apart or in another order), both from the
- * header row; everything else below it.
+ * columns side by side in funnel order, both from the header row, where the
+ * export has them apart or in another order composed with HSTACK
+ * (`HSTACK('Contacts'!F1:F,'Contacts'!C1:C)`, which the engine behind the
+ * tests and the playground recomputes when a cell changes, as it does not an
+ * array literal holding ranges); everything else below the header row.
  */
-export function funnelRefs(src: FunnelSources) {
+export function funnelRefs(src: FunnelSources, dated: boolean) {
   const stages = src.stages.map(withHeader);
   return {
-    spendChannel: stacked(
-      src.spend.map((s) =>
-        typeof s.channel === 'string'
-          ? `ARRAYFORMULA(IF(LEN(${openColumn(s.spend)}),"${s.channel.replace(/"/g, '""')}",""))`
-          : openColumn(s.channel),
-      ),
-    ),
-    spend: stacked(src.spend.map((s) => openColumn(s.spend))),
-    spendDate: src.spend.every((s) => s.date)
-      ? stacked(src.spend.map((s) => openColumn(s.date!)))
-      : undefined,
+    spendChannel: spendArgument(src.spend, 'channel'),
+    spend: spendArgument(src.spend, 'spend'),
+    spendDate: dated ? spendArgument(src.spend, 'date') : undefined,
     meetingChannel: openColumn(src.meetingChannel),
     outcome: openColumn(src.outcome),
     channels: withHeader(src.contactsChannel),
-    stages: stages.length === 1 ? stages[0]! : `{${stages.join(',')}}`,
+    stages: stages.length === 1 ? stages[0]! : `HSTACK(${stages.join(',')})`,
     deals: DEAL_ARGUMENTS.map((f) =>
       f === 'amount' && src.currency
         ? withCurrency(openColumn(src.deals.amount), openColumn(src.currency))

@@ -2,7 +2,7 @@
  * The Full funnel's view in words, the same on the tab, in Definitions and in
  * the wizard: how the numbers are counted, and what that means for them.
  */
-import type { Period } from '../../metrics/report';
+import type { Period } from '../../metrics/period';
 import type { FunnelView } from '../settings';
 
 /** How the chosen view counts, in the words the tab and the wizard show. */

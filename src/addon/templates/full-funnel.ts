@@ -19,6 +19,7 @@ import { cellA1, columnLetter, rect, sheetRef } from '../../workbook/a1';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
 import { type FunnelData, type RawData, TEMPLATE_TITLES } from '../settings';
 import { type BuildContext, type Formats, formats, type TemplatePlan } from './common';
+import { mappingRange } from './definitions-mapping';
 import { dealsColumns, FUNNEL_LAYOUT, funnelColumns, resultsLayout } from './full-funnel-layout';
 import { funnelNow } from './full-funnel-now';
 import { resultsColumns } from './full-funnel-results';
@@ -38,7 +39,7 @@ export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
   const plan = emptyPlan('fullFunnel', TEMPLATE_TITLES.fullFunnel);
   const dated = raw.period !== null;
   const src = funnelSources(ctx, raw, funnel);
-  const refs = funnelRefs(src);
+  const refs = funnelRefs(src, dated);
   const periods = funnelNow(ctx, raw, funnel, src);
   const { roasRow, titleRow } = FUNNEL_LAYOUT;
   const headerRow = titleRow + 1;
@@ -49,7 +50,14 @@ export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
   const f = funnelColumns(0, dated, stageCount);
   const d = dealsColumns(f.width + 1, dated);
   const q = resultsLayout(d.channel + d.width + 1);
-  const when = dated ? [refs.spendDate!, `"${raw.period}"`, `"${funnel.view}"`] : [];
+  // Optional arguments left blank up to the mapping table, where the Definitions tab holds one.
+  const mapping = mappingRange(ctx);
+  const when = dated
+    ? [refs.spendDate!, `"${raw.period}"`, `"${funnel.view}"`]
+    : mapping
+      ? ['', '', '']
+      : [];
+  const mapped = mapping ? [mapping] : [];
   const spendSide = [refs.spendChannel, refs.spend];
 
   plan.blocks.push({
@@ -80,7 +88,7 @@ export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
         ['Funnel by stage'],
         [
           formula(
-            `=FUNNEL_REPORT(${[...spendSide, refs.channels, refs.stages, ...when].join(',')})`,
+            `=FUNNEL_REPORT(${[...spendSide, refs.channels, refs.stages, ...when, ...mapped].join(',')})`,
           ),
         ],
       ],
@@ -90,7 +98,7 @@ export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
       col: d.channel,
       cells: [
         ['Deals and revenue'],
-        [formula(`=DEALS_REPORT(${[...spendSide, ...refs.deals, ...when].join(',')})`)],
+        [formula(`=DEALS_REPORT(${[...spendSide, ...refs.deals, ...when, ...mapped].join(',')})`)],
       ],
     },
     {
@@ -98,7 +106,11 @@ export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
       col: q.channel,
       cells: [
         ['Qualified meetings and Max CPQM from results, every date', ...blank(q.width - 1)],
-        [formula(`=CPQM_REPORT(${[...spendSide, refs.meetingChannel, refs.outcome].join(',')})`)],
+        [
+          formula(
+            `=CPQM_REPORT(${[...spendSide, refs.meetingChannel, refs.outcome, ...(mapping ? ['', '', '', mapping] : [])].join(',')})`,
+          ),
+        ],
       ],
     },
   );

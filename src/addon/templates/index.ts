@@ -4,6 +4,7 @@ import { buildChannelComparison } from './channel-comparison';
 import { buildChannelReport } from './channel-report';
 import type { BuildContext, TemplatePlan } from './common';
 import { buildDefinitions } from './definitions';
+import { buildOrder } from './definitions-mapping';
 import { buildFullFunnel } from './full-funnel';
 import { buildFunnelPlan } from './funnel-plan';
 import { buildMeetingOutcomes } from './meeting-outcomes';
@@ -20,5 +21,5 @@ export const BUILDERS: Record<TemplateId, (ctx: BuildContext) => TemplatePlan> =
 };
 
 export function buildPlans(ctx: BuildContext): TemplatePlan[] {
-  return ctx.settings.templates.map((id) => BUILDERS[id](ctx));
+  return buildOrder(ctx.settings).map((id) => BUILDERS[id](ctx));
 }

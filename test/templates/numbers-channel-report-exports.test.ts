@@ -1,0 +1,266 @@
+/**
+ * The Channel report over several ad exports, as users export them, one per
+ * platform: a sheet with a channel column, and a sheet that is one channel
+ * throughout ("this sheet is LinkedIn"), stacked into one report. Channel
+ * names that a SUMIFS criterion would misread (`Brand*` as a wildcard,
+ * `=Events` and `<none>` as comparisons, `2026` as a number) are matched
+ * exactly. Every figure is tallied here from the raw rows, in both formula
+ * styles, with and without a period; a bad row is named by its sheet and
+ * sheet row; a native tab whose costs later turn to text says `check data`
+ * on the rows affected.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FormulaStyle, Settings } from '../../src/addon/settings';
+import { REPORT_LAYOUT } from '../../src/addon/templates/channel-report';
+import type { Period } from '../../src/metrics/period';
+import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
+import { create, createOk, settingsWith, tab } from './helpers';
+
+const TAB = 'Channel report';
+const FIRST = REPORT_LAYOUT.tableRow + 1;
+
+/** 2026-01-01 and 2026-02-01 as spreadsheet day numbers. */
+const JAN = 46_023;
+const FEB = 46_054;
+
+/** Max CPQM = 24,000 × 20% ÷ 3 = 1,600. */
+const ECONOMICS: Settings['economics'] = {
+  revenueTarget: 500_000,
+  dealSize: 24_000,
+  closeRate: 0.2,
+  targetRoas: 3,
+  budget: 40_000,
+  currency: '$',
+};
+const MAX = 1600;
+
+type Row = [day: number, channel: Input, cost: number];
+
+/** The search export: a channel column, with names a criterion would misread. */
+const SEARCH: Row[] = [
+  [JAN + 1, 'Brand*', 900],
+  [JAN + 2, 'Brandx', 400],
+  [JAN + 3, "'=Events", 2500],
+  [JAN + 4, '<none>', 300],
+  [JAN + 5, 2026, 700],
+  [FEB + 1, 'brand*', 1100],
+  [FEB + 2, "'=Events", 500],
+];
+
+/** The LinkedIn export: no channel column; the whole sheet is LinkedIn. */
+const LINKEDIN: [day: number, campaign: string, cost: number][] = [
+  [JAN + 6, 'Awareness', 1200],
+  [JAN + 7, 'Retargeting', 800],
+  [FEB + 3, 'Awareness', 1500],
+];
+
+const MEETINGS: [day: number, channel: Input, outcome: string][] = [
+  [JAN + 2, 'Brand*', 'Qualified'],
+  [JAN + 3, 'Brandx', 'Qualified'],
+  [JAN + 4, "'=Events", 'Qualified'],
+  [JAN + 5, "'=Events", 'No show'],
+  [JAN + 6, '<none>', 'Not qualified – role'],
+  [JAN + 7, 2026, 'Qualified'],
+  [JAN + 8, 'LinkedIn', 'Qualified'],
+  [JAN + 9, 'linkedin', 'Rescheduled – pending'],
+  [FEB + 2, 'Brand*', 'Qualified'],
+  [FEB + 3, 'LinkedIn', 'No show'],
+  [FEB + 4, "'=Events", 'Not qualified – budget'],
+];
+
+/** A cell as typed: a leading apostrophe keeps text such as "=Events" from being a formula. */
+const typed = (v: Input) => v;
+/** The same cell as the report reads it. */
+const shown = (v: Input) => (typeof v === 'string' ? v.replace(/^'/, '') : String(v));
+
+function sheets(search = SEARCH, linkedin = LINKEDIN): Record<string, Input[][]> {
+  return {
+    'Search export': [['Day', 'Channel', 'Cost'], ...search.map(([d, c, v]) => [d, typed(c), v])],
+    LinkedIn: [
+      ['Start Date (in UTC)', 'Campaign Name', 'Total Spent'],
+      ...linkedin.map(([d, c, v]) => [d, c, v]),
+    ],
+    CRM: [
+      ['Meeting date', 'Source', 'Meeting outcome'],
+      ...MEETINGS.map(([d, c, o]) => [d, typed(c), o]),
+    ],
+  };
+}
+
+function settings(style: FormulaStyle, period: Period | null): Settings {
+  const date = (header: string) => (period === null ? '' : header);
+  return settingsWith({
+    templates: ['channelReport'],
+    economics: { ...ECONOMICS },
+    formulaStyle: style,
+    raw: {
+      spend: [
+        {
+          sheet: 'Search export',
+          columns: { channel: 'Channel', spend: 'Cost', date: date('Day') },
+          fixedChannel: '',
+        },
+        {
+          sheet: 'LinkedIn',
+          columns: { channel: '', spend: 'Total Spent', date: date('Start Date (in UTC)') },
+          fixedChannel: 'LinkedIn',
+        },
+      ],
+      meetings: {
+        sheet: 'CRM',
+        columns: { channel: 'Source', outcome: 'Meeting outcome', date: date('Meeting date') },
+      },
+      period,
+    },
+  });
+}
+
+const monthOf = (day: number) => {
+  const d = new Date((day - 25_569) * 86_400_000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+};
+
+interface Tally {
+  spend: number;
+  held: number;
+  noShows: number;
+  qualified: number;
+}
+
+/** The report by hand: channels in order of first appearance (spend sheets in order, then meetings). */
+function expected(period: Period | null): { channel: string; period: string; t: Tally }[] {
+  const label = (day: number) => (period === null ? '' : monthOf(day));
+  const channels = new Map<string, { name: string; periods: Map<string, Tally> }>();
+  const at = (name: string, day: number) => {
+    const key = name.toLowerCase();
+    if (!channels.has(key)) channels.set(key, { name, periods: new Map() });
+    const periods = channels.get(key)!.periods;
+    const p = label(day);
+    if (!periods.has(p)) periods.set(p, { spend: 0, held: 0, noShows: 0, qualified: 0 });
+    return periods.get(p)!;
+  };
+  for (const [day, channel, cost] of SEARCH) at(shown(channel), day).spend += cost;
+  for (const [day, , cost] of LINKEDIN) at('LinkedIn', day).spend += cost;
+  for (const [day, channel, outcome] of MEETINGS) {
+    const t = at(shown(channel), day);
+    if (outcome === 'No show') t.noShows++;
+    else if (outcome === 'Qualified') {
+      t.held++;
+      t.qualified++;
+    } else if (outcome.startsWith('Not qualified')) t.held++;
+  }
+  const out: { channel: string; period: string; t: Tally }[] = [];
+  const totals = new Map<string, Tally>();
+  const add = (into: Tally, t: Tally) => {
+    into.spend += t.spend;
+    into.held += t.held;
+    into.noShows += t.noShows;
+    into.qualified += t.qualified;
+  };
+  for (const { name, periods } of channels.values()) {
+    for (const p of [...periods.keys()].sort()) {
+      out.push({ channel: name, period: p, t: periods.get(p)! });
+      for (const key of period === null ? ['All'] : [p, 'All']) {
+        if (!totals.has(key)) totals.set(key, { spend: 0, held: 0, noShows: 0, qualified: 0 });
+        add(totals.get(key)!, periods.get(p)!);
+      }
+    }
+  }
+  for (const key of [...totals.keys()].filter((k) => k !== 'All').sort())
+    out.push({ channel: 'All channels', period: key, t: totals.get(key)! });
+  out.push({ channel: 'All channels', period: 'All', t: totals.get('All')! });
+  return out;
+}
+
+function near(got: Input, want: number, where: string) {
+  expect(typeof got, `${where}: ${String(got)}`).toBe('number');
+  expect(Math.abs((got as number) - want), `${where}: ${got} vs ${want}`).toBeLessThan(
+    1e-9 * Math.max(1, Math.abs(want)),
+  );
+}
+
+const row = (wb: MemoryWorkbook, r: number, n = 14) =>
+  Array.from({ length: n }, (_, c) => wb.value(TAB, r, c));
+
+describe('Channel report over several ad exports', () => {
+  for (const style of ['addon', 'native'] as const) {
+    for (const period of [null, 'month'] as const) {
+      it(`${style}, ${period ?? 'no period'}: every figure equals the tally of the raw rows`, () => {
+        const wb = MemoryWorkbook.fromSheets(sheets());
+        createOk(wb, settings(style, period));
+        const want = expected(period);
+        const c = period === null ? 1 : 2;
+        want.forEach((line, k) => {
+          const got = row(wb, FIRST + k);
+          const where = `${line.channel} ${line.period}`;
+          expect(String(got[0]), where).toBe(line.channel);
+          if (period !== null) expect(got[1], where).toBe(line.period);
+          const { spend, held, noShows, qualified } = line.t;
+          near(got[c]!, spend, `${where} spend`);
+          near(got[c + 1]!, held + noShows, `${where} booked`);
+          near(got[c + 2]!, held, `${where} held`);
+          near(got[c + 3]!, noShows, `${where} no-shows`);
+          near(got[c + 4]!, qualified, `${where} qualified`);
+          if (qualified > 0) near(got[c + 8]!, spend / qualified, `${where} CPQM`);
+          else expect(String(got[c + 8]), where).toMatch(/^#DIV\/0!/);
+          const verdict =
+            spend === 0
+              ? 'no spend recorded'
+              : qualified === 0 || spend / qualified > MAX
+                ? 'uneconomical'
+                : 'economical';
+          expect(got[c + 11], `${where} verdict`).toBe(verdict);
+        });
+        const below = wb.value(TAB, FIRST + want.length, 0);
+        expect(below === null || below === '', 'nothing below the total').toBe(true);
+      });
+    }
+  }
+
+  it('the add-on style stacks the exports in one call; a fixed channel follows its sheet’s spend', () => {
+    const wb = MemoryWorkbook.fromSheets(sheets());
+    createOk(wb, settings('addon', null));
+    const call = String(tab(wb, TAB).formulas[REPORT_LAYOUT.tableRow]![0]);
+    expect(call).toContain(
+      `VSTACK('Search export'!B2:B,ARRAYFORMULA(IF(LEN('LinkedIn'!C2:C),"LinkedIn","")))`,
+    );
+    expect(call).toContain(`VSTACK('Search export'!C2:C,'LinkedIn'!C2:C)`);
+    // A LinkedIn row added later counts under LinkedIn.
+    wb.setCell('LinkedIn', LINKEDIN.length + 1, 2, 1000);
+    const total = row(wb, FIRST + expected(null).length - 1);
+    near(total[1]!, expected(null).at(-1)!.t.spend + 1000, 'total spend after');
+  });
+
+  it('a totals row in the second export is named by its sheet and sheet row, and no tab is made', () => {
+    for (const style of ['addon', 'native'] as const) {
+      const data = sheets();
+      data.LinkedIn!.push(['Total: All campaigns', '', 3500]);
+      const wb = MemoryWorkbook.fromSheets(data);
+      const result = create(wb, settings(style, 'month'));
+      expect(result.ok, style).toBe(false);
+      if (result.ok) continue;
+      expect(result.errors[0]!.message).toContain(
+        `row ${data.LinkedIn!.length} of sheet "LinkedIn"`,
+      );
+      expect(wb.sheetNames()).toEqual(['Search export', 'LinkedIn', 'CRM']);
+    }
+  });
+
+  it('native: costs that later turn to text say check data on their rows, never a verdict', () => {
+    const wb = MemoryWorkbook.fromSheets(sheets());
+    createOk(wb, settings('native', 'month'));
+    const want = expected('month');
+    const verdictOf = (channel: string, period: string) => {
+      const k = want.findIndex((l) => l.channel === channel && l.period === period);
+      return wb.value(TAB, FIRST + k, 13);
+    };
+    expect(verdictOf('Brandx', '2026-01')).not.toBe('check data');
+    // The export is refreshed by a connector that writes every value as text.
+    wb.setCell('Search export', 2, 2, "'$400.00");
+    expect(verdictOf('Brandx', '2026-01')).toBe('check data');
+    expect(verdictOf('All channels', '2026-01')).toBe('check data');
+    expect(verdictOf('All channels', 'All')).toBe('check data');
+    expect(verdictOf('Brand*', '2026-01')).not.toBe('check data');
+    expect(verdictOf('All channels', '2026-02')).not.toBe('check data');
+  });
+});
