@@ -1,5 +1,5 @@
 /** The catalogue as plain data for the function reference page and docs. */
-import { signature } from '../sheets/run';
+import { type SheetResult, signature } from '../sheets/run';
 import { CATALOGUE } from './catalogue';
 
 export interface ReferenceEntry {
@@ -9,7 +9,8 @@ export interface ReferenceEntry {
   signature: string;
   params: { name: string; doc: string }[];
   returns: string;
-  examples: { formula: string; result: string; note?: string }[];
+  /** `result` as text for the docs; `value` as the function returns it, for the page to format. */
+  examples: { formula: string; result: string; value: SheetResult; note?: string }[];
   /** The native-formula expansion over cells A2, B2, … when the function has one. */
   native?: string;
 }
@@ -36,6 +37,7 @@ export function reference(): ReferenceEntry[] {
     examples: spec.examples.map((e) => ({
       formula: e.formula,
       result: showResult(e.result),
+      value: e.result,
       ...(e.note ? { note: e.note } : {}),
     })),
     ...(spec.mode === 'elementwise' && spec.native

@@ -6,10 +6,10 @@
 
 import type { Rect } from '../workbook/a1';
 import { columnLetter } from '../workbook/a1';
+import { formatNumber } from '../workbook/number-format';
 import type { PlaygroundSheet as SheetSnapshot } from './backend';
 import { chartData } from './chart-data';
 import { CHART_HEIGHT, CHART_WIDTH, drawChart } from './chart-svg';
-import { formatNumber } from './format';
 import { asTyped } from './typed';
 
 const MIN_ROWS = 30;

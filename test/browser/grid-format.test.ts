@@ -1,8 +1,8 @@
 /** The playground grid's number formats, and the harness's word when Chromium is missing. */
 import { describe, expect, it } from 'vitest';
 import { formats } from '../../src/addon/templates/common';
-import { formatNumber } from '../../src/playground/format';
 import { asTyped } from '../../src/playground/typed';
+import { formatNumber } from '../../src/workbook/number-format';
 import { launchBrowser } from './harness';
 
 describe('the playground grid', () => {

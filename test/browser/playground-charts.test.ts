@@ -156,8 +156,8 @@ describe('charts in the playground grid', () => {
     const points = await chart.locator('g.chart-series').evaluateAll((groups) =>
       groups.map((g) => ({
         name: g.getAttribute('data-series'),
-        ys: [...g.querySelectorAll('circle')].map((c) => Number(c.getAttribute('cy'))),
-        xs: [...g.querySelectorAll('circle')].map((c) => Number(c.getAttribute('cx'))),
+        ys: Array.from(g.querySelectorAll('circle')).map((c) => Number(c.getAttribute('cy'))),
+        xs: Array.from(g.querySelectorAll('circle')).map((c) => Number(c.getAttribute('cx'))),
         moves: (g.querySelector('path')?.getAttribute('d') ?? '').split('M').length - 1,
       })),
     );

@@ -4,18 +4,24 @@
  * every run, look like the real exports, and tell one consistent story
  * across sheets (the same channels, campaigns and months).
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OUTCOME_LABELS } from '../../src/metrics/outcomes';
 import {
   CONTACTS_HEADERS,
+  CONTACTS_SHEET,
   CRM_HEADERS,
+  CRM_SHEET,
   contactsExport,
   crmMeetings,
   DEALS_HEADERS,
+  DEALS_SHEET,
   dealsExport,
   GOOGLE_ADS_HEADERS,
+  GOOGLE_ADS_SHEET,
   googleAdsExport,
   LINKEDIN_HEADERS,
+  LINKEDIN_SHEET,
   linkedinExport,
   rawSheets,
 } from '../../src/playground/raw-sample';
@@ -191,5 +197,22 @@ describe('the raw sample', () => {
     expect(body(dealsExport()).length).toBe(opened.length);
     const won = col(dealsExport(), 'Deal Stage').filter((s) => s === 'closedwon').length;
     expect(won).toBe(customer.filter((d) => d !== '').length);
+  });
+});
+
+describe('the README', () => {
+  it('gives each raw sheet’s row count as the sample has it', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const said = (sheet: string) => {
+      const m = new RegExp(`\\*\\*${sheet}\\*\\* \\((\\d[\\d,]*) `).exec(readme);
+      expect(m, `README names ${sheet} with its row count`).not.toBeNull();
+      return Number(m![1]!.replace(/,/g, ''));
+    };
+    const rows = (sheet: string) => rawSheets()[sheet]!.length - 1;
+    // Google Ads: the day × campaign rows, then its totals row.
+    expect(said(GOOGLE_ADS_SHEET)).toBe(rows(GOOGLE_ADS_SHEET) - 1);
+    for (const sheet of [LINKEDIN_SHEET, CRM_SHEET, CONTACTS_SHEET, DEALS_SHEET]) {
+      expect(said(sheet), sheet).toBe(rows(sheet));
+    }
   });
 });

@@ -29,6 +29,9 @@ export function addonTable(
   ];
   if (raw.period !== null)
     refs.push(spendArgument(src.spend, 'date'), openColumn(src.meetingDate!), `"${raw.period}"`);
+  // The mapping table is the last argument: without a period, the three before it are blank.
+  else if (src.mapping) refs.push('""', '""', '""');
+  if (src.mapping) refs.push(src.mapping);
   const down = (c: number) => `${cellA1(firstRow, c)}:${columnLetter(c)}`;
   const name = down(0);
   plan.blocks.push({

@@ -11,6 +11,7 @@ import { channelKey } from '../../sheets/labels';
 import type { RawData } from '../settings';
 import type { Sources, SpendSource } from './channel-report-sources';
 import type { BuildContext } from './common';
+import { mappingCells } from './definitions-mapping';
 import type { SourceColumn } from './source-column';
 
 export interface ReportNow {
@@ -84,7 +85,13 @@ export function reportNow(ctx: BuildContext, raw: RawData, src: Sources): Report
     column(stacked.spend),
     column(meetingNames),
     column(read(src.outcome)),
-    ...(dated ? [column(stacked.date), column(read(src.meetingDate)), raw.period] : []),
+    ...(dated
+      ? [column(stacked.date), column(read(src.meetingDate)), raw.period]
+      : src.mapping
+        ? ['', '', '']
+        : []),
+    // The mapping table as the Definitions tab will hold it.
+    ...(src.mapping ? [mappingCells(ctx.settings).slice(1)] : []),
   ];
   let out: unknown;
   try {

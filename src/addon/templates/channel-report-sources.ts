@@ -16,6 +16,7 @@
  */
 import type { RawData } from '../settings';
 import type { BuildContext } from './common';
+import { mappingRange } from './definitions-mapping';
 import { openColumn, type SourceColumn, sourceColumn } from './source-column';
 
 /** One ad export: its spend (and date) column, and its channel column or one channel for all of it. */
@@ -35,6 +36,8 @@ export interface Sources {
   meetingChannel: SourceColumn;
   outcome: SourceColumn;
   meetingDate: SourceColumn | undefined;
+  /** The mapping table on the Definitions tab, as a range argument, where the report reads one. */
+  mapping: string | undefined;
 }
 
 export function reportSources(ctx: BuildContext, raw: RawData): Sources {
@@ -56,6 +59,7 @@ export function reportSources(ctx: BuildContext, raw: RawData): Sources {
     meetingChannel: column(raw.meetings.sheet, raw.meetings.columns.channel),
     outcome: column(raw.meetings.sheet, raw.meetings.columns.outcome),
     meetingDate: dated ? column(raw.meetings.sheet, raw.meetings.columns.date) : undefined,
+    mapping: mappingRange(ctx),
   };
 }
 

@@ -33,6 +33,12 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
   const { economics: e, formulaStyle: style } = settings;
   const fmt = formats(e.currency);
   const plan = emptyPlan('channelReport', TEMPLATE_TITLES.channelReport);
+  if (style === 'native' && settings.mapping.some((m) => m.field !== 'deal status')) {
+    // Built-in formulas would be made from the mapping as it is now, and would not see a row changed later.
+    throw new Error(
+      'The portable native style cannot follow the mapping table (campaigns or outcomes spelled your own way): choose add-on functions for the Channel report, or clear the channel and outcome rows of the mapping.',
+    );
+  }
   const dated = raw.period !== null;
   const src = reportSources(ctx, raw);
   const col = reportColumns(dated);

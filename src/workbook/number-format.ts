@@ -1,7 +1,6 @@
-/** Number formats for the playground grid. */
-
 /**
- * Enough of Sheets' number formats for the templates' own: a quoted prefix
+ * How Sheets shows a number in a number format, for the playground grid and
+ * the function reference. Enough of Sheets' formats for the templates' own: a quoted prefix
  * or suffix ("£", "×"), grouping, fixed decimals and percent, and dates as
  * yyyy-mm-dd. Anything else shows the plain number.
  */
