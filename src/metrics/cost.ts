@@ -2,7 +2,7 @@
 import { showNumber } from '../sheets/format';
 import { divByZero, Problem } from '../sheets/problem';
 import { eachRow } from '../sheets/ranges';
-import { finite } from '../sheets/run';
+import { finite } from '../sheets/result';
 import { blankGuard, orDefault } from './native';
 import { ratio } from './ratio';
 import { elementwiseEntry, type WholeRangeRuntime } from './spec';

@@ -1,8 +1,11 @@
 /** Funnel: stage-to-stage conversion, and the volume each stage needs for a target. */
+
+import type { ParamKind } from '../sheets/arguments';
 import { COERCE, isBlank } from '../sheets/coerce';
 import { divByZero, Problem } from '../sheets/problem';
 import { layout, line, linePosition, single, withPosition } from '../sheets/ranges';
-import { finite, type ParamKind, type Scalar, type Shape } from '../sheets/run';
+import { finite, type Scalar } from '../sheets/result';
+import type { Shape } from '../sheets/shapes';
 import { blankGuard, orDefault } from './native';
 import { ceilForgiving, ceilForgivingNative } from './numbers';
 import { ratio } from './ratio';

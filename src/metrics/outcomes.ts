@@ -3,13 +3,14 @@
  * summary by segment, from a log with one CRM outcome label per meeting.
  */
 
+import type { ParamKind } from '../sheets/arguments';
 import { isBlank, toText } from '../sheets/coerce';
 import { dateLabels } from '../sheets/dates';
 import { Labels } from '../sheets/labels';
 import { Problem } from '../sheets/problem';
 import { eachAligned, isBlankValue } from '../sheets/ranges';
-
-import type { ParamKind, Scalar, Shape } from '../sheets/run';
+import type { Scalar } from '../sheets/result';
+import type { Shape } from '../sheets/shapes';
 import type { WholeRangeRuntime } from './spec';
 
 /** The six outcome labels a CRM meeting-outcome field should offer, in order. */

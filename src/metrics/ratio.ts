@@ -2,8 +2,9 @@
  * The many metrics that are one amount divided by another (cost per click,
  * cost per lead, ROAS, conversion…) share one shape; this builds their entry.
  */
+
+import type { ParamKind } from '../sheets/arguments';
 import { divByZero } from '../sheets/problem';
-import type { ParamKind } from '../sheets/run';
 import { blankGuard } from './native';
 import { type ElementwiseRuntime, elementwiseEntry, type SqlOps } from './spec';
 

@@ -1,5 +1,6 @@
 /** The catalogue as plain data for the function reference page and docs. */
-import { type SheetResult, signature } from '../sheets/run';
+import { signature } from '../sheets/arguments';
+import type { SheetResult } from '../sheets/result';
 import { CATALOGUE } from './catalogue';
 
 export interface ReferenceEntry {

@@ -14,14 +14,8 @@ import { show } from '../sheets/format';
 import { channelKey, channelName, isTotalsRow } from '../sheets/labels';
 import { CallError, Problem } from '../sheets/problem';
 import { position, withPosition } from '../sheets/ranges';
-import {
-  checkShapes,
-  type Grid,
-  isRange,
-  type Scalar,
-  type Shape,
-  type SheetResult,
-} from '../sheets/run';
+import type { Scalar, SheetResult } from '../sheets/result';
+import { type Grid, isRange, type Shape, tableShape } from '../sheets/shapes';
 import { OUTCOMES } from './outcomes';
 import { PERIODS, periodLabel, readPeriod } from './period';
 import type { WholeRangeRuntime } from './spec';
@@ -76,7 +70,7 @@ interface Table {
 function table(names: string[], args: unknown[]): Table {
   const grids = args.map((a) => (a === undefined ? undefined : isRange(a) ? a : [[a]]));
   const given = grids.flatMap((g, k) => (g ? [[names[k]!, g] as const] : []));
-  const shape = checkShapes(
+  const shape = tableShape(
     given.map(([n]) => n),
     given.map(([, g]) => g),
   );

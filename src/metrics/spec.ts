@@ -11,17 +11,11 @@
  * out, which keeps the bundle far under its size budget.
  */
 
+import type { ParamKind, ParamSpec } from '../sheets/arguments';
 import type { Day } from '../sheets/dates';
-import {
-  elementwise,
-  type Kernel,
-  type ParamKind,
-  type ParamSpec,
-  type Scalar,
-  type Shape,
-  type SheetResult,
-  wholeRange,
-} from '../sheets/run';
+import type { Scalar, SheetResult } from '../sheets/result';
+import { elementwise, type Kernel, wholeRange } from '../sheets/run';
+import type { Shape } from '../sheets/shapes';
 
 export type Family =
   | 'Cost and efficiency'

@@ -4,19 +4,13 @@
  * element by element. Every such function reads its ranges through these, so
  * shapes, blanks and the position of a bad cell are reported one way.
  */
+
+import type { ParamKind } from './arguments';
 import { COERCE, isBlank, type Kind } from './coerce';
+import { elementReader } from './element';
 import { CallError, Problem } from './problem';
-import {
-  commonShape,
-  elementReader,
-  gridsAndSingles,
-  isRange,
-  type ParamKind,
-  type Scalar,
-  type Shape,
-  shapeOf,
-  showShape,
-} from './run';
+import type { Scalar } from './result';
+import { broadcastShape, gridsAndSingles, isRange, type Shape, shapeOf, showShape } from './shapes';
 
 /** A value that must not vary: a single value, or the cell of a 1×1 range. */
 export function single(name: string, value: unknown): unknown {
@@ -68,7 +62,7 @@ export function eachAligned(
   args: readonly unknown[],
   visit: (values: unknown[], index: number) => void,
 ): void {
-  const shape = commonShape(fn, names, args);
+  const shape = broadcastShape(fn, names, args);
   // `values` starts as the single values; each element fills in the cells of the ranges.
   const [grids, values] = gridsAndSingles(args, args.length);
   for (let i = 0; i < shape.rows; i++) {
@@ -104,7 +98,7 @@ export function eachRow(
 ): void {
   const names = params.map((p) => p.name);
   // Refuses empty ranges and shapes that differ before anything reads a cell.
-  commonShape(fn, names, args);
+  broadcastShape(fn, names, args);
   const [grids] = gridsAndSingles(args, params.length);
   // Without any range that varies, the call is one row whose cells are the single values.
   const rowCells = grids.some(Boolean) ? grids.map(Boolean) : grids.map(() => true);

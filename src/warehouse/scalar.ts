@@ -16,7 +16,7 @@
  */
 import { RUNTIME } from '../metrics/catalogue';
 import type { ElementwiseRuntime } from '../metrics/spec';
-import type { ParamKind } from '../sheets/run';
+import type { ParamKind } from '../sheets/arguments';
 import type { Dialect, Part, ScalarDefinition } from './dialect';
 
 /** camelCase argument names become snake_case SQL parameters: qualRate → qual_rate. */

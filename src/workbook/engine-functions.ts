@@ -25,7 +25,8 @@ import {
 import { CATALOGUE, FUNCTIONS } from '../metrics/catalogue';
 import type { FunctionSpec } from '../metrics/spec';
 import type { ErrorCode } from '../sheets/problem';
-import type { Shape, SheetResult } from '../sheets/run';
+import type { SheetResult } from '../sheets/result';
+import type { Shape } from '../sheets/shapes';
 
 /*
  * The types of a plugin's methods. HyperFormula's entry point exports

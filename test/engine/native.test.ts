@@ -15,7 +15,7 @@ import { HyperFormula } from 'hyperformula';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE, FUNCTIONS, NATIVE, reverseFunnelStepNative } from '../../src/metrics/catalogue';
 import type { ElementwiseSpec } from '../../src/metrics/spec';
-import type { ParamSpec } from '../../src/sheets/run';
+import type { ParamSpec } from '../../src/sheets/arguments';
 import { registerFunnelMath } from '../../src/workbook/engine-functions';
 
 let hf: HyperFormula;

@@ -20,8 +20,8 @@ import {
   type WholeRangeRuntime,
   withDocs,
 } from '../../src/metrics/spec';
+import type { ParamKind } from '../../src/sheets/arguments';
 import { showNumber } from '../../src/sheets/format';
-import type { ParamKind } from '../../src/sheets/run';
 
 /** Mode, then each argument as name:kind, ? when optional, =default, [number of options]. */
 const DECLARED: Record<string, string> = {

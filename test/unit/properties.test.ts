@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, FUNCTIONS } from '../../src/metrics/catalogue';
 import type { ElementwiseSpec, FunctionSpec, WholeRangeSpec } from '../../src/metrics/spec';
-import type { ParamSpec } from '../../src/sheets/run';
+import type { ParamSpec } from '../../src/sheets/arguments';
 
 const RUNS = { numRuns: 150 };
 

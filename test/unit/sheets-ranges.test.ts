@@ -4,6 +4,7 @@
  * or column (docs/ARGUMENT-RULES.md, rules 1–3).
  */
 import { describe, expect, it } from 'vitest';
+import type { ParamKind } from '../../src/sheets/arguments';
 import { CallError, Problem } from '../../src/sheets/problem';
 import {
   eachAligned,
@@ -16,7 +17,6 @@ import {
   single,
   withPosition,
 } from '../../src/sheets/ranges';
-import type { ParamKind } from '../../src/sheets/run';
 import { problem, thrown } from './throws';
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
