@@ -8,7 +8,13 @@ import { bindCalls } from '../addon/calls';
 import { memoryHost } from '../addon/memory-host';
 import type { Rect } from '../workbook/a1';
 import { MemoryWorkbook, type SheetSnapshot } from '../workbook/memory';
-import type { ChartSpec, ConditionalRule, NumberFormat } from '../workbook/plan';
+import {
+  type ChartSpec,
+  type ConditionalRule,
+  formula,
+  type NumberFormat,
+  type PlanCell,
+} from '../workbook/plan';
 import { type Cell, SAMPLE_FORMATS, sampleSheets } from './sample';
 
 /** A sheet as /api/workbook serves it: the engine's snapshot, plus how the grid should show it. */
@@ -29,16 +35,19 @@ export interface Backend {
 }
 
 export function sampleBackend(sheets: Record<string, Cell[][]> = sampleSheets()): Backend {
-  // The sample's texts are text, as an export or a connector writes them: "$332.37" stays
-  // text (typed into a cell it would read as a number), so the add-on's reading of text
-  // amounts is what the sample shows.
-  const asText = (cell: Cell): Cell =>
-    typeof cell === 'string' && cell !== '' && !cell.startsWith('=') ? `'${cell}` : cell;
+  // Written as a template writes its blocks: text stays text, as an export or a connector
+  // writes it ("$332.37" typed into a cell would read as a number), so the add-on's reading
+  // of text amounts is what the sample shows; and one write per sheet, not one per cell.
   const workbook = MemoryWorkbook.fromSheets(
-    Object.fromEntries(
-      Object.entries(sheets).map(([name, rows]) => [name, rows.map((row) => row.map(asText))]),
-    ),
+    Object.fromEntries(Object.keys(sheets).map((name) => [name, []])),
   );
+  const asPlanCell = (cell: Cell): PlanCell =>
+    typeof cell === 'string' && cell.startsWith('=') ? formula(cell) : cell;
+  workbook.hf.batch(() => {
+    for (const [name, rows] of Object.entries(sheets)) {
+      workbook.writeBlock(name, { row: 0, col: 0, cells: rows.map((row) => row.map(asPlanCell)) });
+    }
+  });
   for (const f of SAMPLE_FORMATS) {
     if (sheets[f.sheet])
       workbook.setNumberFormat(f.sheet, { pattern: f.pattern, ranges: [f.range] });

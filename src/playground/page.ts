@@ -7,7 +7,7 @@
 import type { Rect } from '../workbook/a1';
 import { columnLetter } from '../workbook/a1';
 import { formatNumber } from '../workbook/number-format';
-import type { PlaygroundSheet as SheetSnapshot } from './backend';
+import type { PlaygroundSheet } from './backend';
 import { chartData } from './chart-data';
 import { CHART_HEIGHT, CHART_WIDTH, drawChart } from './chart-svg';
 import { asTyped } from './typed';
@@ -15,7 +15,7 @@ import { asTyped } from './typed';
 const MIN_ROWS = 30;
 const MIN_COLS = 10;
 
-let sheets: SheetSnapshot[] = [];
+let sheets: PlaygroundSheet[] = [];
 let active = '';
 let selected = { row: 0, col: 0 };
 let editing: HTMLInputElement | null = null;
@@ -26,7 +26,7 @@ const formula = document.getElementById('formula') as HTMLInputElement;
 const cellName = document.getElementById('cell-name')!;
 const message = document.getElementById('message')!;
 
-function current(): SheetSnapshot | undefined {
+function current(): PlaygroundSheet | undefined {
   return sheets.find((s) => s.name === active);
 }
 
@@ -34,7 +34,11 @@ const inside = (r: Rect, row: number, col: number): boolean =>
   row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
 
 /** The last format written over a cell wins, as in Sheets. */
-function patternAt(sheet: SheetSnapshot | undefined, row: number, col: number): string | undefined {
+function patternAt(
+  sheet: PlaygroundSheet | undefined,
+  row: number,
+  col: number,
+): string | undefined {
   let found: string | undefined;
   for (const f of sheet?.formats ?? []) {
     if (f.ranges.some((r) => inside(r, row, col))) found = f.pattern;
@@ -61,7 +65,7 @@ function show(value: unknown, pattern?: string): string {
 }
 
 /** The cell's content as typed: what the formula bar and the cell editor show. */
-function rawAt(sheet: SheetSnapshot | undefined, row: number, col: number): string {
+function rawAt(sheet: PlaygroundSheet | undefined, row: number, col: number): string {
   const f = sheet?.formulas[row]?.[col];
   if (f !== null && f !== undefined && f !== '') return asTyped(String(f));
   const v = sheet?.values[row]?.[col];
@@ -154,7 +158,7 @@ function renderCharts(): void {
   const sheet = current();
   if (!sheet) return;
   const origin = wrap.getBoundingClientRect();
-  for (const spec of sheet.charts ?? []) {
+  for (const spec of sheet.charts) {
     const anchor = grid.querySelector<HTMLElement>(
       `td[data-row="${spec.row}"][data-col="${spec.col}"]`,
     );
@@ -218,7 +222,7 @@ function select(row: number, col: number): void {
 
 async function load(): Promise<void> {
   const response = await fetch('/api/workbook');
-  sheets = (await response.json()) as SheetSnapshot[];
+  sheets = (await response.json()) as PlaygroundSheet[];
   if (!current()) active = sheets[0]?.name ?? '';
   render();
 }

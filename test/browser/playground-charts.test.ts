@@ -122,7 +122,13 @@ describe('charts in the playground grid', () => {
       ...defaultSettings(),
       templates: ['channelReport'],
       raw: {
-        spend: { sheet: 'Ads', columns: { channel: 'Channel', spend: 'Cost', date: 'Day' } },
+        spend: [
+          {
+            sheet: 'Ads',
+            columns: { channel: 'Channel', spend: 'Cost', date: 'Day' },
+            fixedChannel: '',
+          },
+        ],
         meetings: {
           sheet: 'CRM',
           columns: { channel: 'Source', outcome: 'Outcome', date: 'Date' },
