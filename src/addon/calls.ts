@@ -11,6 +11,7 @@ import type { Settings } from './settings';
 export function bindCalls(host: () => Host) {
   return {
     getSetupState: () => server.getSetupState(host()),
+    suggestMeanings: (settings: Settings) => server.suggestMeanings(host(), settings),
     previewTemplates: (settings: Settings) => server.previewTemplates(host(), settings),
     createTemplates: (settings: Settings) => server.createTemplates(host(), settings),
   } satisfies ServerApi;

@@ -39,6 +39,10 @@ const SIDEBAR: { [K in keyof ServerApi]: EntryDoc<ServerApi[K]> } = {
     params: [],
     doc: 'Sidebar call: the saved settings (or the defaults) and the sheets with their headers.',
   },
+  suggestMeanings: {
+    params: ['settings'],
+    doc: 'Sidebar call: the outcome labels and campaigns in the mapped tables that need a meaning, each with a suggested one.',
+  },
   previewTemplates: {
     params: ['settings'],
     doc: 'Sidebar call: checks the settings and describes the tabs Create would make.',

@@ -9,10 +9,11 @@ import type { WorkbookSheet } from '../workbook/workbook';
 import { tabNames, WriteError, writePlans } from '../workbook/write';
 import type { Created, FieldError, PreviewItem, Result, SetupState } from './api';
 import type { Host } from './host';
+import { listMeanings, type Meanings } from './meanings';
 import { defaultSettings, type Settings } from './settings';
 import { loadSettings, saveSettings } from './store';
 import { buildPlans, type TemplatePlan } from './templates';
-import { parseSettings } from './validate';
+import { parseMappedTables, parseSettings } from './validate';
 
 function failure(message: string, field = ''): { ok: false; errors: FieldError[] } {
   return { ok: false, errors: [{ field, message }] };
@@ -28,7 +29,8 @@ function plan(
   input: unknown,
 ): Result<{ settings: Settings; plans: TemplatePlan[]; sheets: WorkbookSheet[] }> {
   const sheets = host.workbook.sheets();
-  const parsed = parseSettings(input, sheets);
+  const read = (sheet: string, col: number) => host.workbook.columnValues(sheet, col);
+  const parsed = parseSettings(input, sheets, read);
   if (!parsed.ok) return parsed;
   return {
     ok: true,
@@ -38,7 +40,7 @@ function plan(
         settings: parsed.value,
         sheets,
         tabNames: host.workbook.sheetNames(),
-        read: (sheet, col) => host.workbook.columnValues(sheet, col),
+        read,
       }),
       sheets,
     },
@@ -51,6 +53,22 @@ export function getSetupState(host: Host): SetupState {
     .sheets()
     .map(({ name, headers, dataRows }) => ({ name, headers, dataRows }));
   return { settings: saved ?? defaultSettings(), saved: saved !== null, sheets };
+}
+
+/**
+ * The outcome labels and campaigns in the chosen templates' tables that need
+ * a meaning, each with a suggestion for the user to confirm.
+ */
+export function suggestMeanings(host: Host, settings: Settings): Result<Meanings> {
+  const sheets = host.workbook.sheets();
+  const tables = parseMappedTables(settings, sheets);
+  if (!tables.ok) return tables;
+  return {
+    ok: true,
+    value: listMeanings(tables.value, sheets, (sheet, col) =>
+      host.workbook.columnValues(sheet, col),
+    ),
+  };
 }
 
 export function previewTemplates(host: Host, settings: Settings): Result<PreviewItem[]> {

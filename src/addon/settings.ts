@@ -4,8 +4,18 @@
  * the server validates every incoming value (see validate.ts).
  */
 
+import { OUTCOME_LABELS } from '../metrics/outcomes';
 import type { Period } from '../metrics/period';
-import type { MeetingField, SpendField } from '../workbook/export-headers';
+import {
+  CHANNEL_TABLE,
+  type ChannelField,
+  DEALS_TABLE,
+  type DealField,
+  MEETING_TABLE,
+  type MeetingField,
+  SPEND_TABLE,
+  type SpendField,
+} from '../workbook/export-headers';
 
 export const TEMPLATE_IDS = [
   'funnelPlan',
@@ -59,21 +69,6 @@ export interface TypedChannel {
   qualRate: number;
 }
 
-export const CHANNEL_FIELDS = ['name', 'spend', 'meetings', 'showRate', 'qualRate'] as const;
-export type ChannelField = (typeof CHANNEL_FIELDS)[number];
-
-/**
- * What each channel field is called, in lower case for the middle of a
- * sentence ("the spend column"); the sidebar capitalises them as labels.
- */
-export const CHANNEL_FIELD_LABELS: Record<ChannelField, string> = {
-  name: 'channel name',
-  spend: 'spend',
-  meetings: 'booked meetings',
-  showRate: 'show rate',
-  qualRate: 'qual rate',
-};
-
 /**
  * Channels read from columns that already exist in the user's spreadsheet:
  * a sheet with one channel per row, like every other table the user maps.
@@ -89,25 +84,23 @@ export interface TypedChannels {
 
 export type Channels = TypedChannels | MappedChannels;
 
-// The fields of a raw ad export and of a meeting log, beside how exports head them.
+// The tables the user maps: their fields, beside how exports head them.
 export {
+  CHANNEL_FIELDS,
+  type ChannelField,
+  DEAL_FIELDS,
+  type DealField,
   MEETING_FIELDS,
   type MeetingField,
   SPEND_FIELDS,
   type SpendField,
 } from '../workbook/export-headers';
 
-/** What each raw column is called in a sentence ("the spend column"). */
-export const SPEND_FIELD_LABELS: Record<SpendField, string> = {
-  channel: 'channel',
-  spend: 'spend',
-  date: 'date',
-};
-export const MEETING_FIELD_LABELS: Record<MeetingField, string> = {
-  channel: 'channel or source',
-  outcome: 'outcome',
-  date: 'meeting date',
-};
+/** What each field is called in a sentence ("the spend column"). */
+export const CHANNEL_FIELD_LABELS = CHANNEL_TABLE.labels;
+export const SPEND_FIELD_LABELS = SPEND_TABLE.labels;
+export const MEETING_FIELD_LABELS = MEETING_TABLE.labels;
+export const DEAL_FIELD_LABELS = DEALS_TABLE.labels;
 
 /**
  * A table already in the user's spreadsheet: its sheet (headers in row 1)
@@ -142,6 +135,11 @@ export interface RawData {
 export const MAPPING_FIELDS = ['channel', 'outcome', 'deal status'] as const;
 export type MappingField = (typeof MAPPING_FIELDS)[number];
 
+/** What an outcome may be mapped to: one of the six labels, or counted nowhere. */
+export const IGNORE = 'Ignore';
+export const OUTCOME_MEANINGS: readonly string[] = [...OUTCOME_LABELS, IGNORE];
+export const DEAL_STATUS_MEANINGS: readonly string[] = ['Won', 'Lost', 'Open'];
+
 /**
  * One row of the mapping table the wizard writes on the Definitions tab and
  * the report formulas read: cells holding `value` count as `means`.
@@ -151,29 +149,6 @@ export interface MappingRow {
   value: string;
   means: string;
 }
-
-/**
- * The fields of a CRM deals export: one row per deal. `currency` may be left
- * "": where it is mapped, each amount is read with its currency, so deals in
- * two currencies are refused instead of added together.
- */
-export const DEAL_FIELDS = [
-  'channel',
-  'amount',
-  'created',
-  'closed',
-  'status',
-  'currency',
-] as const;
-export type DealField = (typeof DEAL_FIELDS)[number];
-export const DEAL_FIELD_LABELS: Record<DealField, string> = {
-  channel: 'source',
-  amount: 'amount',
-  created: 'create date',
-  closed: 'close date',
-  status: 'stage or status',
-  currency: 'currency',
-};
 
 /**
  * How the Full funnel counts: `activity` puts each event in the period it

@@ -18,7 +18,8 @@ import {
   TEMPLATE_TITLES,
   type TemplateId,
 } from './settings';
-import { type Checker, checkSheetColumns, isObj, LIMITS } from './validate';
+import { type Checker, isObj, LIMITS } from './validate-checker';
+import { checkSheetColumns } from './validate-sheets';
 
 /** One header of the contacts sheet: there, and only once. */
 function contactsColumn(

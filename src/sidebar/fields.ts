@@ -83,3 +83,9 @@ export function iconButton(
   on(b, 'click', onClick);
   return b;
 }
+
+export function option(value: string, text: string, selected: boolean): HTMLOptionElement {
+  const o = el('option', { text, attrs: { value } });
+  o.selected = selected;
+  return o;
+}

@@ -7,8 +7,8 @@
  */
 import type { FieldError, SheetInfo } from '../addon/api';
 import {
-  CHANNEL_FIELDS,
   type ChannelField,
+  type Economics,
   type FormulaStyle,
   type MappingRow,
   MEETING_FIELDS,
@@ -22,10 +22,11 @@ import {
   type TemplateId,
 } from '../addon/settings';
 import type { Period } from '../metrics/period';
-import { showNumber } from '../sheets/format';
+import { quote, showNumber } from '../sheets/format';
 import {
+  bestSheet,
+  CHANNEL_TABLE,
   MEETING_TABLE,
-  normalise,
   SPEND_TABLE,
   suggestTable,
   type TableKind,
@@ -49,6 +50,15 @@ export interface ChannelDraft {
 
 export const CURRENCIES = ['£', '$', '€'] as const;
 
+/**
+ * One ad export as the wizard edits it: `wholeSheet` says the sheet is one
+ * channel, named in `fixedChannel`; the other choice's values are kept while
+ * the user switches, and left out of what is sent.
+ */
+export interface SpendSheetDraft extends SpendSheet {
+  wholeSheet: boolean;
+}
+
 export interface Draft {
   templates: TemplateId[];
   stages: StageDraft[];
@@ -65,14 +75,13 @@ export interface Draft {
   };
   channelMode: 'typed' | 'mapped';
   channels: ChannelDraft[];
-  mapSheet: string;
-  mapColumns: Record<ChannelField, string>;
+  mappedChannels: SheetColumns<ChannelField>;
   /**
    * The Channel report's raw tables: sent only while the report is chosen,
-   * and as null while neither sheet is picked, so the server asks for them.
+   * and as null while no sheet is picked, so the server asks for them.
    */
   raw: {
-    spend: SpendSheet[];
+    spend: SpendSheetDraft[];
     meetings: SheetColumns<MeetingField>;
     period: Period | null;
   };
@@ -101,13 +110,10 @@ function plain(n: number | undefined): string {
   return n === undefined || !Number.isFinite(n) ? '' : String(n);
 }
 
-const emptyColumns = (): Record<ChannelField, string> => ({
-  name: '',
-  spend: '',
-  meetings: '',
-  showRate: '',
-  qualRate: '',
-});
+/** The currency as the user chose it: a listed symbol, or the one typed in. */
+export function currencySymbol(e: Draft['economics']): string {
+  return e.currency === 'other' ? e.currencyOther.trim() : e.currency;
+}
 
 function emptyTable<F extends string>(fields: readonly F[]): SheetColumns<F> {
   return {
@@ -130,8 +136,29 @@ function suggestedTable<F extends string>(
   sheets: readonly SheetInfo[],
   kind: TableKind<F>,
 ): SheetColumns<F> {
-  const best = bestTable(sheets, kind);
+  const best = bestSheet(sheets, kind);
   return best ? { sheet: best.sheet.name, columns: best.columns } : emptyTable(kind.fields);
+}
+
+/**
+ * Every sheet that reads as an ad export (a spend and a date column: one
+ * per platform, as users export them), or one empty pick when none does.
+ */
+function suggestedExports(sheets: readonly SheetInfo[]): SpendSheetDraft[] {
+  const exports = sheets.flatMap((s) => {
+    const { columns } = suggestTable(s.headers, SPEND_TABLE);
+    return columns.spend !== '' && columns.date !== ''
+      ? [{ sheet: s.name, columns, fixedChannel: '', wholeSheet: false }]
+      : [];
+  });
+  return exports.length > 0
+    ? exports
+    : [{ ...suggestedTable(sheets, SPEND_TABLE), fixedChannel: '', wholeSheet: false }];
+}
+
+/** A new ad export row in the draft: nothing picked yet. */
+export function emptyExport(): SpendSheetDraft {
+  return { ...emptyTable(SPEND_TABLE.fields), fixedChannel: '', wholeSheet: false };
 }
 
 export function fromSettings(settings: Settings, sheets: SheetInfo[]): Draft {
@@ -154,13 +181,17 @@ export function fromSettings(settings: Settings, sheets: SheetInfo[]): Draft {
     },
     channelMode: settings.channels.mode,
     channels: [],
-    mapSheet: '',
-    mapColumns: emptyColumns(),
+    mappedChannels:
+      settings.channels.mode === 'mapped'
+        ? (tableDraft(settings.channels, CHANNEL_TABLE.fields) ?? emptyTable(CHANNEL_TABLE.fields))
+        : suggestedTable(sheets, CHANNEL_TABLE),
     raw: {
-      spend: settings.raw?.spend.map((ads) => ({
-        ...(tableDraft(ads, SPEND_FIELDS) ?? emptyTable(SPEND_FIELDS)),
-        fixedChannel: ads.fixedChannel,
-      })) ?? [{ ...suggestedTable(sheets, SPEND_TABLE), fixedChannel: '' }],
+      spend:
+        settings.raw?.spend.map((ads) => ({
+          ...(tableDraft(ads, SPEND_FIELDS) ?? emptyTable(SPEND_FIELDS)),
+          fixedChannel: ads.fixedChannel,
+          wholeSheet: ads.fixedChannel !== '',
+        })) ?? suggestedExports(sheets),
       meetings:
         tableDraft(settings.raw?.meetings, MEETING_FIELDS) ?? suggestedTable(sheets, MEETING_TABLE),
       period: settings.raw?.period ?? null,
@@ -180,14 +211,6 @@ export function fromSettings(settings: Settings, sheets: SheetInfo[]): Draft {
       showRate: percent(r.showRate),
       qualRate: percent(r.qualRate),
     }));
-    const best = bestSheet(sheets);
-    if (best) {
-      draft.mapSheet = best.name;
-      draft.mapColumns = suggestColumns(best.headers);
-    }
-  } else {
-    draft.mapSheet = settings.channels.sheet;
-    draft.mapColumns = { ...emptyColumns(), ...settings.channels.columns };
   }
   return draft;
 }
@@ -228,6 +251,7 @@ export function toSettings(draft: Draft): { settings: Settings; errors: FieldErr
   }));
   const meeting = draft.stages.find((s) => s.id === draft.meetingStageId);
   const e = draft.economics;
+  const raw = draft.templates.includes('channelReport') ? rawSettings(draft.raw, errors) : null;
   const settings: Settings = {
     templates: [...draft.templates],
     stages,
@@ -238,8 +262,8 @@ export function toSettings(draft: Draft): { settings: Settings; errors: FieldErr
       closeRate: readNumber(e.closeRate, 'economics.closeRate', errors, 100, 'a rate in %'),
       targetRoas: readNumber(e.targetRoas, 'economics.targetRoas', errors),
       budget: readNumber(e.budget, 'economics.budget', errors),
-      currency: e.currency === 'other' ? e.currencyOther.trim() : e.currency,
-    },
+      currency: currencySymbol(e),
+    } satisfies Economics,
     channels:
       draft.channelMode === 'typed'
         ? {
@@ -252,14 +276,14 @@ export function toSettings(draft: Draft): { settings: Settings; errors: FieldErr
               qualRate: readNumber(c.qualRate, `channels.rows.${i}.qualRate`, errors, 100, 'a %'),
             })),
           }
-        : { mode: 'mapped', sheet: draft.mapSheet, columns: { ...draft.mapColumns } },
-    raw: draft.templates.includes('channelReport') ? rawSettings(draft.raw) : null,
+        : { mode: 'mapped', ...copyTable(draft.mappedChannels) },
+    raw,
     meetingLog:
       draft.templates.includes('meetingOutcomes') && draft.meetingLogMode === 'existing'
         ? copyTable(draft.meetingLog)
         : null,
     funnel: null,
-    mapping: draft.mapping.map((r) => ({ ...r })),
+    mapping: mappingRows(draft.mapping, errors),
     formulaStyle: draft.formulaStyle,
     attributionWindow: draft.attributionWindow,
   };
@@ -270,83 +294,33 @@ function copyTable<F extends string>(t: SheetColumns<F>): SheetColumns<F> {
   return { sheet: t.sheet, columns: { ...t.columns } };
 }
 
-/** Null while no sheet is picked: the server then asks for the raw data as a whole. */
-function rawSettings(raw: Draft['raw']): RawData | null {
+/**
+ * Null while no sheet is picked: the server then asks for the raw data as a
+ * whole. A sheet that is one channel sends its name and no channel column;
+ * a sheet read by its column sends no name.
+ */
+function rawSettings(raw: Draft['raw'], errors: FieldError[]): RawData | null {
   if (raw.spend.every((s) => s.sheet === '') && raw.meetings.sheet === '') return null;
-  return {
-    spend: raw.spend.map((s) => ({ ...copyTable(s), fixedChannel: s.fixedChannel })),
-    meetings: copyTable(raw.meetings),
-    period: raw.period,
-  };
+  const spend = raw.spend.map((s, k): SpendSheet => {
+    const table = copyTable(s);
+    if (!s.wholeSheet) return { ...table, fixedChannel: '' };
+    if (s.fixedChannel.trim() === '') {
+      errors.push({
+        field: `raw.spend.${k}.fixedChannel`,
+        message: 'Enter the channel this whole sheet is, such as LinkedIn',
+      });
+    }
+    return { ...table, columns: { ...table.columns, channel: '' }, fixedChannel: s.fixedChannel };
+  });
+  return { spend, meetings: copyTable(raw.meetings), period: raw.period };
 }
 
-/** Header words that name each channel field, best first. */
-const HEADER_HINTS: Record<ChannelField, RegExp[]> = {
-  name: [/^channel(name)?$/, /^(source|campaign|name)$/, /channel|source|campaign/],
-  spend: [/^spend$/, /^(cost|budget|amount)$/, /spend|cost|budget/],
-  meetings: [/^(booked)?meetings(booked)?$/, /^booked$/, /meeting|booked/],
-  showRate: [/^show(rate|%|up)?$/, /showrate|show%|showup/, /show/],
-  qualRate: [/^qual(ification|ified)?(rate|%)$/, /^qual(ified)?%?$/, /qual/],
-};
-
-/**
- * Which header to use for each channel field, by name: "Spend", "Meetings",
- * "Show rate", "Qual %". Each header is used at most once; rate columns are
- * claimed first so "Meetings" does not take "Meeting show rate".
- */
-export function suggestColumns(headers: readonly string[]): Record<ChannelField, string> {
-  const out = emptyColumns();
-  const taken = new Set<number>();
-  const keys = headers.map(normalise);
-  const order: ChannelField[] = ['showRate', 'qualRate', 'spend', 'meetings', 'name'];
-  for (const field of order) {
-    for (const hint of HEADER_HINTS[field]) {
-      const k = keys.findIndex((key, i) => key !== '' && !taken.has(i) && hint.test(key));
-      if (k >= 0) {
-        taken.add(k);
-        out[field] = headers[k]!;
-        break;
-      }
+/** Every listed value needs a meaning the user chose: a blank one would count nowhere unseen. */
+function mappingRows(rows: readonly MappingRow[], errors: FieldError[]): MappingRow[] {
+  rows.forEach((r, k) => {
+    if (r.means.trim() === '') {
+      errors.push({ field: `mapping.${k}.means`, message: `Choose what ${quote(r.value)} means` });
     }
-  }
-  return out;
-}
-
-/** The sheet whose headers match the most channel fields. */
-export function bestSheet(sheets: readonly SheetInfo[]): SheetInfo | undefined {
-  let best: SheetInfo | undefined;
-  let bestScore = 0;
-  for (const sheet of sheets) {
-    const cols = suggestColumns(sheet.headers);
-    const score = CHANNEL_FIELDS.filter((f) => cols[f] !== '').length;
-    if (score > bestScore) {
-      best = sheet;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-/**
- * The sheet whose headers best match a kind of raw table, with its suggested
- * columns; between equal matches, the one with more rows (the raw export
- * rather than a small summary with the same headers).
- */
-export function bestTable<F extends string>(
-  sheets: readonly SheetInfo[],
-  kind: TableKind<F>,
-): { sheet: SheetInfo; columns: Record<F, string> } | undefined {
-  let best: { sheet: SheetInfo; columns: Record<F, string> } | undefined;
-  let bestScore = 0;
-  for (const sheet of sheets) {
-    const { columns, score } = suggestTable(sheet.headers, kind);
-    if (
-      score > bestScore ||
-      (score > 0 && score === bestScore && sheet.dataRows > best!.sheet.dataRows)
-    ) {
-      best = { sheet, columns };
-      bestScore = score;
-    }
-  }
-  return best;
+  });
+  return rows.map((r) => ({ ...r }));
 }

@@ -1,5 +1,6 @@
 /** The wizard's steps and state, shared by the wizard and its step views. */
 import type { FieldError, PreviewItem, SheetInfo } from '../addon/api';
+import type { Meanings } from '../addon/meanings';
 import type { Settings } from '../addon/settings';
 import type { Draft } from './model';
 
@@ -20,10 +21,17 @@ export const STEPS = [
 ] as const satisfies readonly Step[];
 export const PREVIEW = STEPS.length - 1;
 
+export type StepKey = (typeof STEPS)[number]['key'];
+
+/** A step's place in the order, from its key. */
+export function stepIndex(key: StepKey): number {
+  return STEPS.findIndex((s) => s.key === key);
+}
+
 /** Which step holds the field a server message is about; the preview for anything else. */
 export function stepOf(field: string): number {
-  const head = field.split('.')[0];
-  const k = STEPS.findIndex((s) => (s.fields as readonly string[]).includes(head!));
+  const head = field.split('.')[0] ?? field;
+  const k = STEPS.findIndex((s) => (s.fields as readonly string[]).includes(head));
   return k < 0 ? PREVIEW : k;
 }
 
@@ -38,6 +46,12 @@ export interface State {
   created: string[] | null;
   warnings: string[];
   failure: string | null;
+  /**
+   * What the server said when it last listed the values to map: each value's
+   * count and why its meaning was suggested, how many it showed, and the
+   * channels it found; null until asked.
+   */
+  meanings: Meanings | null;
 }
 
 /**
@@ -66,7 +80,12 @@ export interface Actions {
    * results no longer describe it.
    */
   touched(...fields: string[]): void;
-  /** Stages or channels were added, removed or moved: their messages name old positions. */
-  restructured(list: 'stages' | 'channels', focus?: Focus): void;
+  /**
+   * Items of a list were added, removed or moved (stages, channels, ad
+   * exports, mapping rows): its messages name old positions.
+   */
+  restructured(list: string, focus?: Focus): void;
+  /** Asks the server for the outcome labels and campaigns to map, and adds them to the draft. */
+  findMeanings(): Promise<void>;
   resetDefaults(): void;
 }

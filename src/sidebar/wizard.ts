@@ -6,12 +6,12 @@
  * its focus, caret and undo history; focus moves only when a render asks.
  */
 import type { FieldError } from '../addon/api';
-import { defaultSettings, type Settings } from '../addon/settings';
+import { defaultSettings, type MappingRow, type Settings } from '../addon/settings';
 import { el, on, patch } from './dom';
 import { fromSettings, toSettings } from './model';
 import { call } from './rpc';
 import { type Actions, type Focus, PREVIEW, STEPS, type State, stepOf } from './state';
-import { STEP_VIEWS } from './steps';
+import { STEP_VIEWS } from './step-views';
 
 /** The step title's focus key: where focus goes when a step opens. */
 const TITLE = 'step-title';
@@ -28,6 +28,7 @@ export function startWizard(root: HTMLElement): void {
     created: null,
     warnings: [],
     failure: null,
+    meanings: null,
   };
 
   /** Draws the wizard from the state; see Focus for where focus goes. */
@@ -72,14 +73,27 @@ export function startWizard(root: HTMLElement): void {
     }
   };
 
-  /** Local errors first: a value that is not a number never reaches the server. */
-  const settingsOrErrors = (): Settings | undefined => {
-    const { settings, errors } = toSettings(state.draft);
-    if (errors.length > 0) {
-      state.errors = errors;
-      return undefined;
-    }
-    return settings;
+  /**
+   * Every problem of every step in one round: what the sidebar cannot read
+   * (a rate that is not a number) and, beside it, what the server finds in
+   * the rest. A field the sidebar could not read keeps the sidebar's message
+   * only: the server saw a stand-in for it.
+   */
+  const check = async (
+    label: string,
+    settings: Settings,
+    local: FieldError[],
+  ): Promise<FieldError[] | undefined> => {
+    const result = await run(label, () => call('previewTemplates', settings));
+    if (!result) return undefined;
+    const server = result.ok ? [] : result.errors;
+    const unread = new Set(local.map((e) => e.field));
+    const all = [...local, ...server.filter((e) => !unread.has(e.field))];
+    // In the order of the steps, so the first one shown is the first to fix.
+    return all
+      .map((e, k) => ({ e, k, step: stepOf(e.field) }))
+      .sort((a, b) => a.step - b.step || a.k - b.k)
+      .map(({ e }) => e);
   };
 
   const showErrors = (errors: FieldError[], jump: boolean): void => {
@@ -91,8 +105,11 @@ export function startWizard(root: HTMLElement): void {
   };
 
   const preview = async (): Promise<void> => {
-    const settings = settingsOrErrors();
-    if (!settings) return showErrors(state.errors, false);
+    const { settings, errors } = toSettings(state.draft);
+    if (errors.length > 0) {
+      const all = await check('Checking your settings…', settings, errors);
+      return showErrors(all ?? errors, false);
+    }
     const result = await run('Preparing the preview…', () => call('previewTemplates', settings));
     if (result && !result.ok) return showErrors(result.errors, false);
     state.errors = [];
@@ -101,8 +118,11 @@ export function startWizard(root: HTMLElement): void {
   };
 
   const create = async (): Promise<void> => {
-    const settings = settingsOrErrors();
-    if (!settings) return showErrors(state.errors, true);
+    const { settings, errors } = toSettings(state.draft);
+    if (errors.length > 0) {
+      const all = await check('Checking your settings…', settings, errors);
+      return showErrors(all ?? errors, true);
+    }
     const result = await run('Creating your tabs…', () => call('createTemplates', settings));
     if (result && !result.ok) return showErrors(result.errors, true);
     state.errors = [];
@@ -122,6 +142,32 @@ export function startWizard(root: HTMLElement): void {
     }
   };
 
+  /**
+   * Lists the values in the mapped tables that need a meaning. Rows the user
+   * already has keep their meaning; new ones come with the suggested one.
+   */
+  const findMeanings = async (): Promise<void> => {
+    const { settings } = toSettings(state.draft);
+    const result = await run('Reading your data…', () => call('suggestMeanings', settings));
+    if (result && !result.ok) {
+      const fields = new Set(result.errors.map((e) => e.field));
+      state.errors = [...state.errors.filter((e) => !fields.has(e.field)), ...result.errors];
+    } else if (result) {
+      state.meanings = result.value;
+      const key = (r: MappingRow) => `${r.field}:${r.value.trim().toLowerCase()}`;
+      const have = new Set(state.draft.mapping.map(key));
+      for (const { field, value, means } of result.value.rows) {
+        if (!have.has(key({ field, value, means })))
+          state.draft.mapping.push({ field, value, means });
+      }
+      state.errors = state.errors.filter(
+        (e) => e.field !== 'mapping' && !e.field.startsWith('mapping.'),
+      );
+      state.preview = null;
+    }
+    render();
+  };
+
   const go = (step: number, focus = TITLE): void => {
     state.step = Math.max(0, Math.min(PREVIEW, step));
     state.failure = null;
@@ -134,6 +180,7 @@ export function startWizard(root: HTMLElement): void {
     create,
     preview,
     touched,
+    findMeanings,
     restructured: (list, focus) => {
       state.created = null;
       state.preview = null;
@@ -181,14 +228,15 @@ function view(state: State, actions: Actions): Node[] {
     on(reset, 'click', actions.resetDefaults);
     nodes.push(el('p', { className: 'note' }, 'Your last settings for this spreadsheet. ', reset));
   }
-  const body = STEP_VIEWS[state.step]!(state, actions);
+  const step = STEPS[state.step] ?? STEPS[0];
+  const body = STEP_VIEWS[step.key](state, actions);
   const title = el('h2', {
-    text: STEPS[state.step]!.title,
+    text: step.title,
     attrs: { tabindex: '-1', 'data-focus-key': TITLE },
   });
   const section = el(
     'section',
-    { className: 'step', attrs: { 'data-step': STEPS[state.step]!.key } },
+    { className: 'step', attrs: { 'data-step': step.key } },
     title,
     ...body,
   );

@@ -3,7 +3,7 @@
  * without a browser; then `patch`, the wizard's one way of changing the page,
  * in Chromium.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
@@ -12,22 +12,19 @@ import { defaultSettings, type Settings } from '../../src/addon/settings';
 import { parseSettings } from '../../src/addon/validate';
 import { ADS_HEADERS, CRM_HEADERS } from '../../src/playground/raw-sample';
 import { BUDGET_ROWS, sampleSheets } from '../../src/playground/sample';
-import {
-  bestSheet,
-  bestTable,
-  fromSettings,
-  parseNumber,
-  percent,
-  suggestColumns,
-  toSettings,
-} from '../../src/sidebar/model';
+import { fromSettings, parseNumber, percent, toSettings } from '../../src/sidebar/model';
 import { PREVIEW, STEPS, stepOf } from '../../src/sidebar/state';
 import {
+  bestSheet,
+  CHANNEL_TABLE,
   MEETING_TABLE,
   normalise,
   SPEND_TABLE,
   suggestTable,
 } from '../../src/workbook/export-headers';
+
+const suggestColumns = (headers: readonly string[]) => suggestTable(headers, CHANNEL_TABLE).columns;
+
 import { launchBrowser } from './harness';
 
 describe('the wizard draft', () => {
@@ -106,8 +103,8 @@ describe('matching channel fields to headers', () => {
       { name: 'Meeting log', headers: ['Date', 'Channel', 'Outcome'], dataRows: 10 },
       { name: 'Budget', headers: BUDGET_ROWS[0] as string[], dataRows: 4 },
     ];
-    expect(bestSheet(sheets)?.name).toBe('Budget');
-    expect(bestSheet([])).toBeUndefined();
+    expect(bestSheet(sheets, CHANNEL_TABLE)?.sheet.name).toBe('Budget');
+    expect(bestSheet([], CHANNEL_TABLE)).toBeUndefined();
   });
 });
 
@@ -162,6 +159,7 @@ describe('the raw data and the meeting log in the draft', () => {
           sheet: 'Ads export',
           columns: { channel: 'Channel', spend: 'Cost', date: 'Day' },
           fixedChannel: '',
+          wholeSheet: false,
         },
       ],
       meetings: {
@@ -174,7 +172,9 @@ describe('the raw data and the meeting log in the draft', () => {
     draft.templates = ['channelReport'];
     draft.raw.period = 'month';
     const { settings } = toSettings(draft);
-    expect(settings.raw).toEqual({ ...draft.raw, period: 'month' });
+    const { wholeSheet, ...sent } = draft.raw.spend[0]!;
+    expect(wholeSheet).toBe(false);
+    expect(settings.raw).toEqual({ ...draft.raw, spend: [sent], period: 'month' });
     expect(parseSettings(settings, sampleInfo()).ok).toBe(true);
     // A copy: editing the draft later does not change settings already sent.
     draft.raw.spend[0]!.columns.spend = 'Clicks';
@@ -285,13 +285,13 @@ describe('matching raw columns to headers', () => {
 
   it('suggests the sheets whose headers match best, the larger of two equal matches', () => {
     const sheets = sampleInfo();
-    expect(bestTable(sheets, SPEND_TABLE)?.sheet.name).toBe('Ads export');
+    expect(bestSheet(sheets, SPEND_TABLE)?.sheet.name).toBe('Ads export');
     // "Meeting log" matches as well as "CRM meetings" does; the export is the larger.
-    expect(bestTable(sheets, MEETING_TABLE)?.sheet.name).toBe('CRM meetings');
+    expect(bestSheet(sheets, MEETING_TABLE)?.sheet.name).toBe('CRM meetings');
     // A sheet without a spend or an outcome column is never suggested for it.
     const noSpend = sheets.filter((s) => s.name !== 'Ads export' && s.name !== 'Channel budget');
-    expect(bestTable(noSpend, SPEND_TABLE)).toBeUndefined();
-    expect(bestTable([], MEETING_TABLE)).toBeUndefined();
+    expect(bestSheet(noSpend, SPEND_TABLE)).toBeUndefined();
+    expect(bestSheet([], MEETING_TABLE)).toBeUndefined();
   });
 });
 
@@ -337,10 +337,18 @@ describe('placing a server message', () => {
 
 describe('the step views', () => {
   it('change the page only by asking the wizard to render', () => {
-    const source = readFileSync(join(__dirname, '../../src/sidebar/steps.ts'), 'utf8');
-    expect(source).not.toMatch(
-      /\bdocument\.|querySelector|addEventListener|replaceChildren|\.remove\(|\.select\(\)|\.focus\(/,
+    // The views and their widgets, once one file (steps.ts), now one file each.
+    const files = ['views', 'widgets'].flatMap((dir) =>
+      readdirSync(join(__dirname, '../../src/sidebar', dir)).map((f) =>
+        join(__dirname, '../../src/sidebar', dir, f),
+      ),
     );
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of [...files, join(__dirname, '../../src/sidebar/step-views.ts')]) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(
+        /\bdocument\.|querySelector|addEventListener|replaceChildren|\.remove\(|\.select\(\)|\.focus\(/,
+      );
+    }
   });
 });
 

@@ -82,6 +82,7 @@ describe('dist/Code.js', () => {
     expect([...exported].sort()).toEqual(ENTRY_POINTS.map((e) => e.target).sort());
     const calls: Record<ServerCall, true> = {
       getSetupState: true,
+      suggestMeanings: true,
       previewTemplates: true,
       createTemplates: true,
     };

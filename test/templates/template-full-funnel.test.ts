@@ -175,7 +175,7 @@ describe('Definitions for the Full funnel', () => {
   it('names the view in words and every mapped deal column', () => {
     expect(find('Full funnel view')?.[1]).toBe('Leads grouped by the month they arrived');
     expect(find('Deals: amount')?.[1]).toBe('Sheet "Deals", column headed "Amount"');
-    expect(find('Deals: stage or status')?.[1]).toBe('Sheet "Deals", column headed "Deal Stage"');
+    expect(find('Deals: status or stage')?.[1]).toBe('Sheet "Deals", column headed "Deal Stage"');
     // The currency column was left out, so it is not listed as a source.
     expect(find('Deals: currency')).toBeUndefined();
     expect(find('Max CPQM from results')?.[1]).toBe(

@@ -11,15 +11,9 @@ import {
   TEMPLATE_IDS,
   TEMPLATE_TITLES,
 } from '../../src/addon/settings';
-import {
-  LIMITS,
-  nonNegative,
-  parseSettings,
-  positive,
-  positiveRate,
-  rate,
-  validateSettings,
-} from '../../src/addon/validate';
+import { parseSettings, validateSettings } from '../../src/addon/validate';
+import { LIMITS } from '../../src/addon/validate-checker';
+import { nonNegative, positive, positiveRate, rate } from '../../src/addon/validate-rules';
 
 type Patch = (s: any) => void;
 

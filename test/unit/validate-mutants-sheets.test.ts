@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetInfo } from '../../src/addon/api';
 import { defaultSettings, type Settings } from '../../src/addon/settings';
-import { LIMITS, parseSettings, validateSettings } from '../../src/addon/validate';
+import { parseSettings, validateSettings } from '../../src/addon/validate';
+import { LIMITS } from '../../src/addon/validate-checker';
 import { mappedSettings } from '../templates/helpers';
 
 const SHEETS: SheetInfo[] = [
@@ -244,20 +245,23 @@ describe('raw data for the Channel report', () => {
     }
   });
 
-  it('is checked and kept whenever it is given', () => {
+  it('is checked and kept while the Channel report is chosen, left out unchecked otherwise', () => {
+    const chosen = report((s) => (s.raw = rawData('month', true)));
+    expect(parsed(chosen, SHEETS).raw).toEqual(rawData('month', true));
+    chosen.raw.spend[0].sheet = 'Sheet1';
+    expect(fields(chosen, SHEETS)).toEqual(['raw.spend.0.sheet']);
+    // Not chosen: even a broken one holds nothing up, and is not kept.
     const plain = structuredClone(defaultSettings()) as any;
-    plain.raw = rawData('month', true);
-    expect(parsed(plain, SHEETS).raw).toEqual(rawData('month', true));
-    plain.raw.spend[0].sheet = 'Sheet1';
-    expect(fields(plain, SHEETS)).toEqual(['raw.spend.0.sheet']);
+    plain.raw = chosen.raw;
+    expect(parsed(plain, SHEETS).raw).toBeNull();
   });
 
-  it('is refused when it is not an object', () => {
+  it('is refused when it is not an object, while the Channel report is chosen', () => {
     for (const v of [[], 'Ad spend', 5, true]) {
       expect(fields(report((s) => (s.raw = v)))).toEqual(['raw']);
       const plain = structuredClone(defaultSettings()) as any;
       plain.raw = v;
-      expect(fields(plain)).toEqual(['raw']);
+      expect(fields(plain)).toEqual([]);
     }
   });
 
@@ -382,6 +386,7 @@ describe('an existing meeting log', () => {
 
   it('may leave out its date column, whatever the raw data period', () => {
     const s = report((r) => {
+      r.templates.push('meetingOutcomes');
       r.raw = rawData('week', true);
       r.meetingLog = log;
     });

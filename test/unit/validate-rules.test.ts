@@ -4,14 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/addon/settings';
-import {
-  nonNegative,
-  parseSettings,
-  positive,
-  positiveRate,
-  rate,
-  validateSettings,
-} from '../../src/addon/validate';
+import { parseSettings, validateSettings } from '../../src/addon/validate';
+import { nonNegative, positive, positiveRate, rate } from '../../src/addon/validate-rules';
 import { toRate } from '../../src/sheets/coerce';
 import { percentFix, QUOTE_LIMIT } from '../../src/sheets/format';
 import { mappedSettings } from '../templates/helpers';

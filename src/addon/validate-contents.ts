@@ -1,0 +1,201 @@
+/**
+ * What the chosen columns hold, read from the sheet (bounded): a column the
+ * user did not mean as data — clicks picked as the outcome, a campaign name
+ * as the cost — gets a message in the user's words beside its field, before
+ * any formula meets it. And the portable native style is refused where it
+ * cannot be honest: costs written as text (SUMIFS reads them as 0) or a
+ * mapping table with `*` patterns (SUMIFS cannot apply them).
+ */
+import { COERCE, toDay } from '../sheets/coerce';
+import { isDate } from '../sheets/dates';
+import { quote } from '../sheets/format';
+import { columnsHeaded } from '../workbook/headers';
+import type { SheetInfo } from './api';
+import type { ReadColumn } from './meanings';
+import type { FormulaStyle, MappingRow, RawData, SheetColumns, TemplateId } from './settings';
+import type { Checker } from './validate-checker';
+
+export const CONTENT_LIMITS = {
+  /** Non-blank cells of a column looked at to tell what it holds. */
+  sample: 200,
+  /** Cells of a cost column searched for costs written as text. */
+  costsRead: 50_000,
+} as const;
+
+type Holds = 'amounts' | 'dates' | 'outcomes' | 'channels';
+
+/** What a cell is, as far as a column's purpose goes. */
+function kindOf(v: unknown): 'number' | 'date' | 'text' | 'flag' {
+  if (isDate(v)) return 'date';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'flag';
+  return 'text';
+}
+
+function fits(holds: Holds, v: unknown): boolean {
+  try {
+    if (holds === 'amounts') COERCE.money('', v);
+    else if (holds === 'dates') toDay('', v);
+    else if (holds === 'outcomes') return typeof v === 'string';
+    else return typeof v === 'string' || typeof v === 'number';
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "holds numbers", "holds text such as “Brand – Search”", by what most of its misfits are. */
+function whatItHolds(misfits: unknown[]): string {
+  const counts = new Map<string, number>();
+  for (const v of misfits) counts.set(kindOf(v), (counts.get(kindOf(v)) ?? 0) + 1);
+  const [most] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['text'];
+  if (most === 'number') return 'numbers';
+  if (most === 'date') return 'dates';
+  if (most === 'flag') return 'TRUE/FALSE values';
+  const text = misfits.find((v) => kindOf(v) === 'text');
+  return `text such as ${quote(String(text))}`;
+}
+
+/** Where the column is, and what it should hold, as the messages say it. */
+const PURPOSE: Record<Holds, string> = {
+  amounts: 'amounts: pick the column with the costs',
+  dates: 'dates: pick the column with the day of each row',
+  outcomes: 'outcomes: pick the column with the meeting outcomes',
+  channels: 'channels: pick the column with the channel, source or campaign',
+};
+
+/**
+ * Refuses a column most of whose first cells are not what its field needs.
+ * A few misfits (a totals row, one typo) are left to the report, which names
+ * their rows.
+ */
+function checkColumn(c: Checker, holds: Holds, header: string, values: readonly unknown[]): void {
+  const sample: unknown[] = [];
+  for (const v of values) {
+    if (v === '' || v === null || v === undefined) continue;
+    sample.push(v);
+    if (sample.length >= CONTENT_LIMITS.sample) break;
+  }
+  const misfits = sample.filter((v) => !fits(holds, v));
+  if (misfits.length * 2 > sample.length) {
+    c.fail(`Column ${quote(header)} holds ${whatItHolds(misfits)}, not ${PURPOSE[holds]}.`);
+  }
+}
+
+/** The cells of a table's column, or none when its header is not (or not once) on the sheet. */
+function columnOf(
+  sheets: readonly SheetInfo[],
+  read: ReadColumn,
+  sheet: string,
+  header: string,
+): unknown[] {
+  const info = sheets.find((s) => s.name === sheet);
+  const found = info && header !== '' ? columnsHeaded(info.headers, header) : [];
+  const [col] = found;
+  return found.length === 1 && col !== undefined ? read(sheet, col) : [];
+}
+
+function checkTable<F extends string>(
+  c: Checker,
+  table: SheetColumns<F>,
+  holds: Partial<Record<F, Holds>>,
+  sheets: readonly SheetInfo[],
+  read: ReadColumn,
+): void {
+  for (const [field, what] of Object.entries(holds) as [F, Holds][]) {
+    const header = table.columns[field];
+    if (header === '') continue;
+    checkColumn(
+      c.at('columns').at(field),
+      what,
+      header,
+      columnOf(sheets, read, table.sheet, header),
+    );
+  }
+}
+
+/** The raw tables and the meeting log, column by column. */
+export function checkContents(
+  c: Checker,
+  tables: { raw: RawData | null; meetingLog: SheetColumns<'channel' | 'outcome' | 'date'> | null },
+  sheets: readonly SheetInfo[],
+  read: ReadColumn,
+): void {
+  const { raw, meetingLog } = tables;
+  if (raw) {
+    const dated = raw.period !== null;
+    for (const [k, s] of raw.spend.entries()) {
+      checkTable(
+        c.at('raw').at('spend').at(k),
+        s,
+        { channel: 'channels', spend: 'amounts', ...(dated ? { date: 'dates' as const } : {}) },
+        sheets,
+        read,
+      );
+    }
+    checkTable(
+      c.at('raw').at('meetings'),
+      raw.meetings,
+      { channel: 'channels', outcome: 'outcomes', ...(dated ? { date: 'dates' as const } : {}) },
+      sheets,
+      read,
+    );
+  }
+  if (meetingLog) {
+    checkTable(
+      c.at('meetingLog'),
+      meetingLog,
+      { channel: 'channels', outcome: 'outcomes' },
+      sheets,
+      read,
+    );
+  }
+}
+
+/** The first cost written as text in a column, within the bound. */
+function textCost(values: readonly unknown[]): string | undefined {
+  const end = Math.min(values.length, CONTENT_LIMITS.costsRead);
+  for (let k = 0; k < end; k++) {
+    const v = values[k];
+    if (typeof v !== 'string' || v.trim() === '') continue;
+    if (fits('amounts', v)) return v;
+  }
+  return undefined;
+}
+
+/**
+ * The native style, refused with the reason and what to do where its
+ * built-in functions would give a wrong number that looks right.
+ */
+export function checkNativeStyle(
+  c: Checker,
+  s: {
+    formulaStyle: FormulaStyle;
+    templates: readonly TemplateId[];
+    raw: RawData | null;
+    meetingLog: unknown;
+    mapping: readonly MappingRow[];
+  },
+  sheets: readonly SheetInfo[],
+  read: ReadColumn,
+): void {
+  if (s.formulaStyle !== 'native') return;
+  if (s.raw && s.templates.includes('channelReport')) {
+    for (const ads of s.raw.spend) {
+      const text = textCost(columnOf(sheets, read, ads.sheet, ads.columns.spend));
+      if (text === undefined) continue;
+      c.fail(
+        `Portable native formulas would count the costs in column ${quote(ads.columns.spend)} of ${quote(ads.sheet)} as 0: they are written as text (such as ${quote(text)}), and SUMIFS reads text as 0. Choose Funnel Math functions instead, or turn that column into numbers (select it, then Format → Number) and choose again.`,
+      );
+    }
+  }
+  const readsMapping =
+    (s.raw !== null && s.templates.includes('channelReport')) ||
+    (s.meetingLog !== null && s.templates.includes('meetingOutcomes'));
+  const pattern = s.mapping.find((r) => r.value.includes('*'));
+  if (readsMapping && pattern) {
+    c.fail(
+      `Portable native formulas cannot apply the mapping table's patterns (such as ${quote(pattern.value)}): choose Funnel Math functions instead, or write each value out in full.`,
+    );
+  }
+}

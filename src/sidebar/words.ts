@@ -1,0 +1,13 @@
+/** How the sidebar turns lower-case names into labels and lists into sentences. */
+
+/** "booked meetings" → "Booked meetings": field names are kept lower case for sentences. */
+export function capitalised(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listed(names: readonly string[]): string {
+  return names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
