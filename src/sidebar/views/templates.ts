@@ -34,8 +34,8 @@ export function templatesStep(state: State, actions: Actions): Node[] {
       if (node.checked) chosen.add(id);
       else chosen.delete(id);
       d.templates = TEMPLATE_IDS.filter((t) => chosen.has(t));
-      // The report's raw data and the meeting log are sent only while their template is chosen.
-      actions.touched('templates', 'raw', 'meetingLog');
+      // The raw data, the CRM exports and the meeting log are sent only while their template is chosen.
+      actions.touched('templates', 'raw', 'funnel', 'meetingLog');
     });
     list.append(
       el(
