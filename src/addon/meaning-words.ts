@@ -6,9 +6,8 @@
  * enough (a completed meeting: was it qualified?), no meaning is suggested
  * and `why` says what to decide.
  */
-import { OUTCOME_LABELS } from '../metrics/outcomes';
+import { IGNORE, OUTCOME_LABELS } from '../metrics/outcomes';
 import type { Platform } from '../workbook/export-headers';
-import { IGNORE } from './settings';
 
 export interface Suggestion {
   /** "" when the user must choose. */

@@ -8,7 +8,7 @@
  * a note says how many were left out.
  */
 import { OUTCOMES } from '../metrics/outcomes';
-import { labelKey } from '../sheets/labels';
+import { channelKey, labelKey } from '../sheets/labels';
 import { exportPlatform, isCampaignHeader, type Platform } from '../workbook/export-headers';
 import { columnsHeaded } from '../workbook/headers';
 import type { SheetInfo } from '../workbook/workbook';
@@ -47,15 +47,15 @@ interface Column {
 }
 
 /** Distinct non-blank texts of a column by key, first spelling kept, with their counts. */
-function distinct(values: readonly unknown[]): {
-  values: { text: string; count: number }[];
-  cut: boolean;
-} {
+function distinct(
+  values: readonly unknown[],
+  keyOf: (text: string) => string,
+): { values: { text: string; count: number }[]; cut: boolean } {
   const seen = new Map<string, { text: string; count: number }>();
   const read = values.slice(0, MEANING_LIMITS.rowsRead);
   for (const v of read) {
     if (typeof v !== 'string' || v.trim() === '') continue;
-    const key = labelKey(v);
+    const key = keyOf(v);
     const known = seen.get(key);
     if (known) known.count += 1;
     else seen.set(key, { text: v.trim(), count: 1 });
@@ -68,11 +68,13 @@ export function listMeanings(
   sheets: readonly SheetInfo[],
   read: ReadColumn,
 ): Meanings {
-  const valuesOf = (c: Column) => {
+  const valuesOf = (c: Column, keyOf: (text: string) => string) => {
     const info = sheets.find((s) => s.name === c.sheet);
     const [col] = info ? columnsHeaded(info.headers, c.header) : [];
-    return col === undefined ? { values: [], cut: false } : distinct(read(c.sheet, col));
+    return col === undefined ? { values: [], cut: false } : distinct(read(c.sheet, col), keyOf);
   };
+  /** Outcomes match as labels do (filler words forgiven), channels as channels do. */
+  const keyOf = (field: MappingField) => (field === 'outcome' ? labelKey : channelKey);
   const { raw, meetingLog } = tables;
   const meetingTables = [raw?.meetings, meetingLog].flatMap((t) => (t ? [t] : []));
   const same = (a: Column, b: Column) => a.sheet === b.sheet && a.header === b.header;
@@ -102,7 +104,7 @@ export function listMeanings(
   const channels = [
     ...new Set([
       ...(raw?.spend ?? []).map((s) => s.fixedChannel.trim()).filter((c) => c !== ''),
-      ...channelColumns.flatMap((c) => valuesOf(c).values.map((v) => v.text)),
+      ...channelColumns.flatMap((c) => valuesOf(c, channelKey).values.map((v) => v.text)),
     ]),
   ];
 
@@ -116,13 +118,14 @@ export function listMeanings(
     suggest: (text: string) => { means: string; why: string },
     needed: (text: string) => boolean,
   ) => {
-    const found = valuesOf(c);
+    const key = keyOf(field);
+    const found = valuesOf(c, key);
     const wanted = found.values
-      .filter((v) => needed(v.text) && !taken.has(`${field}:${labelKey(v.text)}`))
+      .filter((v) => needed(v.text) && !taken.has(`${field}:${key(v.text)}`))
       .sort((a, b) => b.count - a.count);
     const shown = wanted.slice(0, MEANING_LIMITS.valuesShown);
     for (const v of shown) {
-      taken.add(`${field}:${labelKey(v.text)}`);
+      taken.add(`${field}:${key(v.text)}`);
       rows.push({ field, value: v.text, count: v.count, ...suggest(v.text) });
     }
     const where = `column “${c.header}” of “${c.sheet}”`;

@@ -4,7 +4,8 @@
  * the server validates every incoming value (see validate.ts).
  */
 
-import { OUTCOME_LABELS } from '../metrics/outcomes';
+import { DEAL_STATUS_LABELS } from '../metrics/deal-status';
+import { IGNORE, OUTCOME_LABELS } from '../metrics/outcomes';
 import type { Period } from '../metrics/period';
 import {
   CHANNEL_TABLE,
@@ -135,10 +136,15 @@ export interface RawData {
 export const MAPPING_FIELDS = ['channel', 'outcome', 'deal status'] as const;
 export type MappingField = (typeof MAPPING_FIELDS)[number];
 
-/** What an outcome may be mapped to: one of the six labels, or counted nowhere. */
-export const IGNORE = 'Ignore';
-export const OUTCOME_MEANINGS: readonly string[] = [...OUTCOME_LABELS, IGNORE];
-export const DEAL_STATUS_MEANINGS: readonly string[] = ['Won', 'Lost', 'Open'];
+/**
+ * What a mapping row's value may mean, by field: an outcome one of the six
+ * labels or counted nowhere, a deal status won, lost or open; a channel may
+ * be any name.
+ */
+export const ALLOWED_MEANS: Record<Exclude<MappingField, 'channel'>, readonly string[]> = {
+  outcome: [...OUTCOME_LABELS, IGNORE],
+  'deal status': DEAL_STATUS_LABELS,
+};
 
 /**
  * One row of the mapping table the wizard writes on the Definitions tab and

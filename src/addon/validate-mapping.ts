@@ -3,20 +3,8 @@
  * what it means, the meaning one the field allows.
  */
 import { quote } from '../sheets/format';
-import {
-  DEAL_STATUS_MEANINGS,
-  MAPPING_FIELDS,
-  type MappingField,
-  type MappingRow,
-  OUTCOME_MEANINGS,
-} from './settings';
+import { ALLOWED_MEANS, MAPPING_FIELDS, type MappingRow } from './settings';
 import { type Checker, isObj, LIMITS } from './validate-checker';
-
-/** What a mapping row may mean, by field; a channel may be any name. */
-const MEANINGS: Record<Exclude<MappingField, 'channel'>, readonly string[]> = {
-  outcome: OUTCOME_MEANINGS,
-  'deal status': DEAL_STATUS_MEANINGS,
-};
 
 export function checkMapping(c: Checker, v: unknown): MappingRow[] | undefined {
   if (v == null) return [];
@@ -36,9 +24,14 @@ export function checkMapping(c: Checker, v: unknown): MappingRow[] | undefined {
     const means = at
       .at('means')
       .text(r.means, `what ${value ? quote(value) : `row ${k + 1}`} means`, LIMITS.nameLength);
-    if (field && field !== 'channel' && means !== undefined && !MEANINGS[field].includes(means)) {
+    if (
+      field &&
+      field !== 'channel' &&
+      means !== undefined &&
+      !ALLOWED_MEANS[field].includes(means)
+    ) {
       at.at('means').fail(
-        `Choose what ${value ? quote(value) : `row ${k + 1}`} means: ${MEANINGS[field].join(', ')}.`,
+        `Choose what ${value ? quote(value) : `row ${k + 1}`} means: ${ALLOWED_MEANS[field].join(', ')}.`,
       );
     }
     return field && value !== undefined && means !== undefined

@@ -281,9 +281,7 @@ const SOURCES: readonly Source[] = [
 
 const OWNERS = ['Priya Shah', 'Marcus Webb', 'Lena Vogel', 'Tom Okafor'];
 const NOT_QUALIFIED = OUTCOME_LABELS.slice(1, 4);
-/** Labels a CRM really uses beside the six: a meeting that took place, and one called off. */
-export const CRM_OWN_OUTCOMES = ['Completed', 'Canceled'] as const;
-
+/** An outcome as the CRM logged it: the six labels, and beside them the CRM's own "Completed" (it took place) and "Canceled". */
 function outcomeOf(s: Source, next: () => number): string {
   const roll = next();
   if (roll < 0.06) return 'Canceled';

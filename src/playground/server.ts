@@ -29,8 +29,6 @@ export interface PlaygroundOptions {
   backend?: () => Backend;
   /** Where the built sidebar pages are (dist/ by default). */
   distDir?: string;
-  /** Where the built playground page and shim are (dist-playground/ by default). */
-  playgroundDir?: string;
 }
 
 export interface Playground {
@@ -137,7 +135,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
   const makeBackend = options.backend ?? (() => sampleBackend());
   const distDir = options.distDir ?? join(root, 'dist');
-  const playgroundDir = options.playgroundDir ?? join(root, PLAYGROUND_DIST);
+  const playgroundDir = join(root, PLAYGROUND_DIST);
   // Read once at start.
   const pageHtml = readBuilt(playgroundDir, PAGE_FILE);
   const sidebarHtml = withShim(

@@ -4,7 +4,7 @@
  * the user confirms or changes each one, and the rows become the mapping
  * table on the Definitions tab, which the report formulas read.
  */
-import { DEAL_STATUS_MEANINGS, type MappingRow, OUTCOME_MEANINGS } from '../../addon/settings';
+import { ALLOWED_MEANS, type MappingRow } from '../../addon/settings';
 import { el, on } from '../dom';
 import { iconButton, option, textInput, withError } from '../fields';
 import type { Actions, State } from '../state';
@@ -32,7 +32,7 @@ function meansControl(actions: Actions, row: MappingRow, k: number): HTMLElement
       { 'aria-label': label, list: 'known-channels', placeholder: 'Channel' },
     );
   }
-  const allowed = row.field === 'outcome' ? OUTCOME_MEANINGS : DEAL_STATUS_MEANINGS;
+  const allowed = ALLOWED_MEANS[row.field];
   const select = el('select', { attrs: { 'aria-label': label } });
   select.append(option('', 'Choose…', row.means === ''));
   for (const m of allowed) select.append(option(m, m, m === row.means));
