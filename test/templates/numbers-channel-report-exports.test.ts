@@ -234,13 +234,14 @@ describe('Channel report over several ad exports', () => {
   it('a totals row in the second export is named by its sheet and sheet row, and no tab is made', () => {
     for (const style of ['addon', 'native'] as const) {
       const data = sheets();
-      data.LinkedIn!.push(['Total: All campaigns', '', 3500]);
+      // A later export pasted below an earlier one's totals row.
+      data.LinkedIn!.push(['Total: All campaigns', '', 3500], [FEB + 9, 'Awareness', 100]);
       const wb = MemoryWorkbook.fromSheets(data);
       const result = create(wb, settings(style, 'month'));
       expect(result.ok, style).toBe(false);
       if (result.ok) continue;
       expect(result.errors[0]!.message).toContain(
-        `row ${data.LinkedIn!.length} of sheet "LinkedIn"`,
+        `row ${data.LinkedIn!.length - 1} of sheet "LinkedIn"`,
       );
       expect(wb.sheetNames()).toEqual(['Search export', 'LinkedIn', 'CRM']);
     }

@@ -206,8 +206,12 @@ describe('Channel report', () => {
     expect(total[1]).toBeCloseTo((plain[plain.length - 1]![1] as number) + 1214.5, 6);
   });
 
-  it('refuses an export with a totals row, naming the row, and makes no tab', () => {
-    const sheets = rawTables(3, [[null, 'Total: All campaigns', null, 99_999]]);
+  it('refuses an export with a totals row among its rows, naming the row, and makes no tab', () => {
+    // Rows pasted below an earlier export's totals row: the total sits among the data.
+    const sheets = rawTables(3, [
+      [null, 'Total: All campaigns', null, 99_999],
+      [46_100, 'Channel 1', 'Brand', 120],
+    ]);
     const wb = MemoryWorkbook.fromSheets(sheets);
     for (const style of ['addon', 'native'] as const) {
       const result = create(wb, reportSettings(style, 'month'));
@@ -215,11 +219,25 @@ describe('Channel report', () => {
       if (result.ok) return;
       expect(result.errors[0]!.message).toMatch(
         new RegExp(
-          // The sheet row the user can go to: the last row of the sheet, its header being row 1.
-          `row ${sheets['Ads export']!.length} of sheet "Ads export": spendChannels "Total: All campaigns" looks like an export's totals row`,
+          // The sheet row the user can go to: the one above the last, its header being row 1.
+          `row ${sheets['Ads export']!.length - 1} of sheet "Ads export": spendChannels "Total: All campaigns" looks like an export's totals row`,
         ),
       );
       expect(wb.sheetNames()).toEqual(['Ads export', 'CRM meetings']);
+    }
+  });
+
+  it('reads an export that closes with its totals row to the row above it, and says so', () => {
+    const plain = rawTables(3);
+    const last = plain['Ads export']!.length;
+    const sheets = rawTables(3, [['Total: All campaigns', null, null, 99_999]]);
+    for (const style of ['addon', 'native'] as const) {
+      const wb = MemoryWorkbook.fromSheets(sheets);
+      createOk(wb, reportSettings(style, 'month'));
+      const want = expected(plain, 'month');
+      expectRows(tableRows(tab(wb, 'Channel report').values, want[0]!.length), want);
+      const said = String(tab(wb, 'Channel report').values[2]![0]);
+      expect(said).toContain(`Sheet "Ads export" is read to row ${last}, above its totals row`);
     }
   });
 

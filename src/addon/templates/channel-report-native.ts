@@ -23,7 +23,7 @@ import { formula, type PlanCell } from '../../workbook/plan';
 import type { RawData } from '../settings';
 import type { Columns, Inputs } from './channel-report-layout';
 import type { ReportNow } from './channel-report-now';
-import { type Sources, type SpendSource, textLiteral } from './channel-report-sources';
+import { type Sources, type SpendSource, spendColumn, textLiteral } from './channel-report-sources';
 import type { TemplatePlan } from './common';
 import { openColumn, type SourceColumn } from './source-column';
 import { VERDICTS, verdictFormula } from './verdict';
@@ -45,9 +45,13 @@ function anyOf(ref: string, texts: readonly string[]): string {
 }
 
 /** A product's factors for the rows of `dates` in a period; none without a period. */
-function within(dates: SourceColumn | undefined, days: PeriodDays | undefined): string[] {
+function within(
+  dates: SourceColumn | undefined,
+  days: PeriodDays | undefined,
+  ads?: SpendSource,
+): string[] {
   if (!dates || !days) return [];
-  const d = openColumn(dates);
+  const d = ads ? spendColumn(ads, dates) : openColumn(dates);
   return [`(${d}>=${dateLiteral(days.first)})`, `(${d}<=${dateLiteral(days.last)})`];
 }
 
@@ -67,10 +71,10 @@ function spendSums(
 ) {
   const parts = sources.flatMap((s) => {
     if (!s.channel && channelKey(s.fixedChannel) !== channelKey(name)) return [];
-    const spend = openColumn(s.spend);
+    const spend = spendColumn(s, s.spend);
     const rows = [
-      ...(s.channel ? [anyOf(openColumn(s.channel), names)] : []),
-      ...within(s.date, days),
+      ...(s.channel ? [anyOf(spendColumn(s, s.channel), names)] : []),
+      ...within(s.date, days, s),
     ];
     return [
       {
@@ -229,8 +233,8 @@ function notShownNote(
   const lines = sum(
     src.spend.map((s) =>
       sumOf([
-        ...(s.channel ? [`(${openColumn(s.channel)}<>"")`] : []),
-        `(${openColumn(s.spend)}<>"")`,
+        ...(s.channel ? [`(${spendColumn(s, s.channel)}<>"")`] : []),
+        `(${spendColumn(s, s.spend)}<>"")`,
       ]),
     ),
   );
@@ -239,7 +243,7 @@ function notShownNote(
   const shown = (c: number) => (hasRows ? cellA1(overall, c) : '0');
   const missingSpend = `(${lines}-${shown(counts.lines)})`;
   const missingMeetings = `(${booked}-${shown(counts.meetings)})`;
-  const textAmounts = sum(src.spend.map((s) => sumOf([`ISTEXT(${openColumn(s.spend)})`])));
+  const textAmounts = sum(src.spend.map((s) => sumOf([`ISTEXT(${spendColumn(s, s.spend)})`])));
   return formula(
     `=IF(${missingSpend}+${missingMeetings}+${textAmounts}=0,"Every spend row and meeting of the raw sheets is in this table.",` +
       `IF(${missingSpend}+${missingMeetings}>0,${missingSpend}&" spend rows and "&${missingMeetings}&" meetings are not in this table (a channel or period added since it was made, or a date written as text): make the tab again to include them, or use the add-on style, which follows them. ","")&` +

@@ -55,11 +55,9 @@ export function sheetRowsIn(message: string, src: Sources): string {
  */
 export function stackedSpend(ctx: BuildContext, spend: readonly SpendSource[]) {
   const read = (s: SourceColumn | undefined) => (s ? (ctx.read?.(s.sheet, s.col) ?? []) : []);
-  /** A column to its sheet's end, as the open range passes it. */
+  /** A column from row 2 to sheet row `rows`, as its range passes it. */
   const padded = (values: unknown[], rows: number) =>
-    values.length >= rows - 1
-      ? values
-      : [...values, ...Array.from({ length: rows - 1 - values.length }, () => '')];
+    Array.from({ length: Math.max(0, rows - 1) }, (_, k) => (k < values.length ? values[k] : ''));
   const stacked = { channel: [] as unknown[], spend: [] as unknown[], date: [] as unknown[] };
   for (const s of spend) {
     const cells = padded(read(s.spend), s.rows);

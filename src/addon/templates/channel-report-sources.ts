@@ -13,7 +13,13 @@
  * LinkedIn") contributes `ARRAYFORMULA(IF(LEN(<its spend column>),"LinkedIn",""))`
  * to the channel stack: the channel on every row that has a spend, blank
  * where the spend is.
+ *
+ * An export that closes with a totals row ("Total: All campaigns") is read
+ * to the row above it, so the total is never counted beside the rows it
+ * sums (the tab says so, and that rows pasted below it are not read).
  */
+import { isTotalsRow } from '../../sheets/labels';
+import { columnLetter, sheetRef } from '../../workbook/a1';
 import type { RawData } from '../settings';
 import type { BuildContext } from './common';
 import { mappingRange } from './definitions-mapping';
@@ -22,8 +28,10 @@ import { openColumn, type SourceColumn, sourceColumn } from './source-column';
 /** One ad export: its spend (and date) column, and its channel column or one channel for all of it. */
 export interface SpendSource {
   sheet: string;
-  /** The sheet's rows, header included: where its open columns end. */
+  /** The last sheet row read: the sheet's end, or the row above a closing totals row. */
   rows: number;
+  /** Read to the row above a closing totals row, not to the sheet's end. */
+  closed: boolean;
   /** Absent where the whole sheet is `fixedChannel`. */
   channel: SourceColumn | undefined;
   fixedChannel: string;
@@ -47,9 +55,14 @@ export function reportSources(ctx: BuildContext, raw: RawData): Sources {
     spend: raw.spend.map((ads) => {
       const fixed = ads.fixedChannel.trim() !== '';
       const spend = column(ads.sheet, ads.columns.spend);
+      const totals = closingTotalsRow(ctx, ads.sheet);
       return {
         sheet: ads.sheet,
-        rows: ctx.sheets.find((s) => s.name === ads.sheet)?.rows ?? 0,
+        rows:
+          totals === undefined
+            ? (ctx.sheets.find((s) => s.name === ads.sheet)?.rows ?? 0)
+            : totals - 1,
+        closed: totals !== undefined,
         channel: fixed ? undefined : column(ads.sheet, ads.columns.channel),
         fixedChannel: fixed ? ads.fixedChannel.trim() : '',
         spend,
@@ -63,6 +76,31 @@ export function reportSources(ctx: BuildContext, raw: RawData): Sources {
   };
 }
 
+/**
+ * The sheet row (1-based) of an export's closing totals row: the last row
+ * with content, where any cell reads like a totals row. Undefined when the
+ * sheet ends with data, or its cells cannot be read.
+ */
+function closingTotalsRow(ctx: BuildContext, sheet: string): number | undefined {
+  const info = ctx.sheets.find((s) => s.name === sheet);
+  if (!info || !ctx.read) return undefined;
+  const columns = info.headers.map((_, c) => ctx.read!(sheet, c));
+  const blank = (v: unknown) => v === '' || v === null || v === undefined;
+  for (let r = Math.max(0, ...columns.map((c) => c.length)) - 1; r >= 0; r--) {
+    const cells = columns.map((c) => c[r]);
+    if (cells.every(blank)) continue;
+    return cells.some(isTotalsRow) ? r + 2 : undefined;
+  }
+  return undefined;
+}
+
+/** A column of an ad export as read: to the sheet's end, or to the row above its totals row. */
+export function spendColumn(s: SpendSource, col: SourceColumn): string {
+  return s.closed
+    ? `${sheetRef(col.sheet)}!${columnLetter(col.col)}2:${columnLetter(col.col)}${s.rows}`
+    : openColumn(col);
+}
+
 /** Text as a formula's string literal: quotes doubled. */
 export function textLiteral(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
@@ -70,16 +108,16 @@ export function textLiteral(text: string): string {
 
 /** A fixed channel as a column beside its sheet's spend: the name where a spend is, blank elsewhere. */
 function fixedChannelColumn(s: SpendSource): string {
-  return `ARRAYFORMULA(IF(LEN(${openColumn(s.spend)}),${textLiteral(s.fixedChannel)},""))`;
+  return `ARRAYFORMULA(IF(LEN(${spendColumn(s, s.spend)}),${textLiteral(s.fixedChannel)},""))`;
 }
 
 /** One spend-side argument of CPQM_REPORT: the sheets' columns stacked, in the sheets' order. */
 export function spendArgument(sources: readonly SpendSource[], part: 'channel' | 'spend' | 'date') {
   const parts = sources.map((s) => {
-    if (part === 'channel') return s.channel ? openColumn(s.channel) : fixedChannelColumn(s);
+    if (part === 'channel') return s.channel ? spendColumn(s, s.channel) : fixedChannelColumn(s);
     const col = part === 'spend' ? s.spend : s.date;
     if (!col) throw new Error(`The ad export "${s.sheet}" has no ${part} column.`);
-    return openColumn(col);
+    return spendColumn(s, col);
   });
   return parts.length === 1 ? parts[0]! : `VSTACK(${parts.join(',')})`;
 }

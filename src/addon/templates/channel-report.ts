@@ -63,7 +63,7 @@ export function buildChannelReport(ctx: BuildContext): TemplatePlan {
         null,
       ],
       [
-        `Spend and meetings are matched by channel${dated ? ` and by the ${raw.period} of their own dates` : ''}. No attribution window is applied${settings.attributionWindow ? ` (the one agreed: ${settings.attributionWindow})` : ' (none agreed yet: write one on the Definitions tab)'}.`,
+        `Spend and meetings are matched by channel${dated ? ` and by the ${raw.period} of their own dates` : ''}. No attribution window is applied${settings.attributionWindow ? ` (the one agreed: ${settings.attributionWindow})` : ' (none agreed yet: write one on the Definitions tab)'}.${src.spend.flatMap((s) => (s.closed ? [` Sheet "${s.sheet}" is read to row ${s.rows}, above its totals row: rows pasted below that row are not read, so make the tab again after pasting a new export.`] : [])).join('')}`,
         null,
       ],
       [null, null],
