@@ -41,22 +41,38 @@ function stageRow(state: State, actions: Actions, headers: readonly string[], k:
     stages.splice(to, 0, moved!);
     actions.restructured(STAGES, { key: `${STAGES}.${to}` });
   };
-  const row = labelled(state, `Stage ${k + 1}`, `${STAGES}.${k}`, select);
-  row.classList.add('stage-column');
-  row.append(
-    iconButton(`Move stage ${k + 1} up`, '↑', move(k - 1), k === 0),
-    iconButton(`Move stage ${k + 1} down`, '↓', move(k + 1), k === stages.length - 1),
-    iconButton(
-      `Remove stage ${k + 1}`,
-      '×',
-      () => {
-        stages.splice(k, 1);
-        actions.restructured(STAGES);
-      },
-      stages.length === 1,
+  const field = `${STAGES}.${k}`;
+  select.id = `f-${field}`;
+  select.classList.add('stage-name');
+  // Export headers run long ("Became a Marketing Qualified Lead Date"): the whole one on hover.
+  select.title = stages[k] ?? '';
+  const [control, ...error] = withError(state, field, select);
+  return el(
+    'div',
+    { className: 'field stage-column' },
+    el('label', { text: `Stage ${k + 1}`, attrs: { for: select.id } }),
+    el(
+      'div',
+      { className: 'stage-line' },
+      control!,
+      el(
+        'div',
+        { className: 'row-tools' },
+        iconButton(`Move stage ${k + 1} up`, '↑', move(k - 1), k === 0),
+        iconButton(`Move stage ${k + 1} down`, '↓', move(k + 1), k === stages.length - 1),
+        iconButton(
+          `Remove stage ${k + 1}`,
+          '×',
+          () => {
+            stages.splice(k, 1);
+            actions.restructured(STAGES);
+          },
+          stages.length === 1,
+        ),
+      ),
     ),
+    ...error,
   );
-  return row;
 }
 
 function contactsPicker(state: State, actions: Actions): HTMLElement {
