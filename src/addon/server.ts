@@ -39,7 +39,7 @@ function plan(
       plans: buildPlans({
         settings: parsed.value,
         sheets,
-        tabNames: host.workbook.sheetNames(),
+        tabNames: () => host.workbook.sheetNames(),
         read,
       }),
       sheets,

@@ -20,7 +20,7 @@
  */
 import { isTotalsRow } from '../../sheets/labels';
 import { columnLetter, sheetRef } from '../../workbook/a1';
-import type { RawData } from '../settings';
+import type { RawData, SpendSheet } from '../settings';
 import type { BuildContext } from './common';
 import { mappingRange } from './definitions-mapping';
 import { openColumn, type SourceColumn, sourceColumn } from './source-column';
@@ -55,7 +55,7 @@ export function reportSources(ctx: BuildContext, raw: RawData): Sources {
     spend: raw.spend.map((ads) => {
       const fixed = ads.fixedChannel.trim() !== '';
       const spend = column(ads.sheet, ads.columns.spend);
-      const totals = closingTotalsRow(ctx, ads.sheet);
+      const totals = closingTotalsRow(ctx, ads);
       return {
         sheet: ads.sheet,
         rows:
@@ -78,13 +78,17 @@ export function reportSources(ctx: BuildContext, raw: RawData): Sources {
 
 /**
  * The sheet row (1-based) of an export's closing totals row: the last row
- * with content, where any cell reads like a totals row. Undefined when the
- * sheet ends with data, or its cells cannot be read.
+ * with content in the mapped columns, where any of them reads like a totals
+ * row. Undefined when the sheet ends with data, or its cells cannot be read.
  */
-function closingTotalsRow(ctx: BuildContext, sheet: string): number | undefined {
-  const info = ctx.sheets.find((s) => s.name === sheet);
-  if (!info || !ctx.read) return undefined;
-  const columns = info.headers.map((_, c) => ctx.read!(sheet, c));
+function closingTotalsRow(ctx: BuildContext, ads: SpendSheet): number | undefined {
+  if (!ctx.read) return undefined;
+  const columns = Object.values(ads.columns)
+    .filter((header) => header !== '')
+    .map((header) => {
+      const { sheet, col } = sourceColumn(ctx.sheets, ads.sheet, header);
+      return ctx.read!(sheet, col);
+    });
   const blank = (v: unknown) => v === '' || v === null || v === undefined;
   for (let r = Math.max(0, ...columns.map((c) => c.length)) - 1; r >= 0; r--) {
     const cells = columns.map((c) => c[r]);

@@ -26,7 +26,23 @@ function letters(columns: readonly (SourceColumn | undefined)[]): string {
   return columns.flatMap((c) => (c ? [columnLetter(c.col)] : [])).join(', ');
 }
 
-export function buildChannelReport(ctx: BuildContext): TemplatePlan {
+/** The builder's reads, each column read once: in Sheets every read is a spreadsheet call. */
+function readOnce(ctx: BuildContext): BuildContext {
+  const { read } = ctx;
+  if (!read) return ctx;
+  const seen = new Map<string, unknown[]>();
+  return {
+    ...ctx,
+    read: (sheet, col) => {
+      const key = `${col}\n${sheet}`;
+      if (!seen.has(key)) seen.set(key, read(sheet, col));
+      return seen.get(key)!;
+    },
+  };
+}
+
+export function buildChannelReport(built: BuildContext): TemplatePlan {
+  const ctx = readOnce(built);
   const { settings } = ctx;
   const raw = settings.raw;
   if (!raw) throw new Error('The Channel report needs the raw ad-spend and meeting sheets.');

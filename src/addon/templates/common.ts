@@ -10,8 +10,11 @@ export type TemplatePlan = Plan<TemplateId>;
 export interface BuildContext {
   settings: Settings;
   sheets: readonly WorkbookSheet[];
-  /** Every tab's name, chart sheets too, where the new tabs' names are worked out from them. */
-  tabNames?: readonly string[];
+  /**
+   * Every tab's name, chart sheets too, for templates that refer to another
+   * new tab by the name it will get; asked only then (it costs spreadsheet calls).
+   */
+  tabNames?: () => readonly string[];
   /**
    * The cells of a column of a sheet below its header row, for templates
    * that must see the data (the Channel report lists the channels and

@@ -41,7 +41,7 @@ export function buildOrder(settings: Settings): TemplateId[] {
  * it is the title made unlike every tab there is ("Definitions (2)").
  */
 function definitionsTab(ctx: BuildContext): string {
-  return uniqueName(TEMPLATE_TITLES.definitions, ctx.tabNames ?? ctx.sheets.map((s) => s.name));
+  return uniqueName(TEMPLATE_TITLES.definitions, ctx.tabNames?.() ?? ctx.sheets.map((s) => s.name));
 }
 
 /**
