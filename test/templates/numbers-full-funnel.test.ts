@@ -10,6 +10,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FunnelView } from '../../src/addon/settings';
+import { REPORT_LAYOUT } from '../../src/addon/templates/channel-report';
 import { FUNNEL_LAYOUT } from '../../src/addon/templates/full-funnel-layout';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
 import {
@@ -269,5 +270,56 @@ describe('Max CPQM from results', () => {
       expect(revenueOf(crm, channel)).toBe(revenue);
       if (max > 0) expect(revenueOf(crm, channel) / qualifiedOf(crm, channel) / 3).toBeCloseTo(max);
     }
+  });
+
+  /**
+   * In the Channel report, by month: each row's revenue is the deals won in its month.
+   * Paid search, January: 2 qualified, no deal won in January → Max 0: uneconomical.
+   * Paid search, February: 30,000 ÷ 2 ÷ 3 = 5,000; CPQM 3,500 ÷ 2 = 1,750 → headroom 65%.
+   * LinkedIn, January: 9,000 ÷ 2 ÷ 3 = 1,500; CPQM 4,500 ÷ 2 = 2,250 → headroom −50%.
+   * LinkedIn, February: no spend, 1 qualified, nothing won → no spend recorded.
+   * Events, January: 2,000 spent, nothing won → uneconomical.
+   * All channels, January: 9,000 ÷ 5 ÷ 3 = 600; CPQM 9,000 ÷ 5 = 1,800 → headroom −200%.
+   * All channels, February: 30,000 ÷ 3 ÷ 3 = 3,333.33; CPQM 3,500 ÷ 3 → headroom 65%.
+   * All channels over every month: as on the Full funnel tab, 1,875 and 1/6 (the 6,000
+   * won in March counts there, though no meeting row has March).
+   */
+  it('in the Channel report, beside the assumed Max CPQM, by hand per month', () => {
+    const wb = MemoryWorkbook.fromSheets(crmSheets(crm));
+    createOk(wb, crmSettings('month', 'activity', { templates: ['channelReport', 'fullFunnel'] }));
+    const values = tab(wb, 'Channel report').values;
+    const header = REPORT_LAYOUT.tableRow;
+    const left = values[header]!.indexOf('Won revenue');
+    expect(values[header]!.slice(left - 2, left + 4)).toEqual([
+      'Channel',
+      'Period',
+      'Won revenue',
+      'Max CPQM from results',
+      'Headroom from results',
+      'Verdict from results',
+    ]);
+    // The assumed Max CPQM is still there, beside the report.
+    expect(values[header]).toContain('Max CPQM');
+    const want: [string, string, number, number, number | '', string][] = [
+      ['Paid search', '2026-01', 0, 0, '', 'uneconomical'],
+      ['Paid search', '2026-02', 30_000, 5000, 0.65, 'economical'],
+      ['LinkedIn', '2026-01', 9000, 1500, -0.5, 'uneconomical'],
+      ['LinkedIn', '2026-02', 0, 0, '', 'no spend recorded'],
+      ['Events', '2026-01', 0, 0, '', 'uneconomical'],
+      ['All channels', '2026-01', 9000, 600, -2, 'uneconomical'],
+      ['All channels', '2026-02', 30_000, 10_000 / 3, 0.65, 'economical'],
+      ['All channels', 'All', 45_000, 1875, 1 / 6, 'economical'],
+    ];
+    want.forEach(([channel, period, revenue, max, headroom, verdict], k) => {
+      const row = values[header + 1 + k]!;
+      const where = `${channel} ${period}`;
+      expect(row.slice(left - 2, left), where).toEqual([channel, period]);
+      same(row[left]!, revenue, `${where} revenue`);
+      same(row[left + 1]!, max, `${where} max`);
+      if (headroom === '') expect(row[left + 2] ?? '', `${where} headroom`).toBe('');
+      else same(row[left + 2]!, headroom, `${where} headroom`);
+      expect(row[left + 3], `${where} verdict`).toBe(verdict);
+    });
+    expect(values[header + 1 + want.length]?.[left - 2] ?? null).toBeNull();
   });
 });

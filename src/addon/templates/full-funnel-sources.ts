@@ -7,7 +7,7 @@
  * FUNNEL_REPORT names the stages from it; the deals from row 2.
  */
 import { openColumnA1, sheetRef } from '../../workbook/a1';
-import type { DealField, FunnelData, RawData } from '../settings';
+import type { DealField, FunnelData, RawData, SheetColumns } from '../settings';
 import { reportSources, type Sources, spendArgument } from './channel-report-sources';
 import type { BuildContext } from './common';
 import { openColumn, type SourceColumn, sourceColumn } from './source-column';
@@ -15,27 +15,46 @@ import { openColumn, type SourceColumn, sourceColumn } from './source-column';
 /** The deal columns DEALS_REPORT takes, in its order. */
 export const DEAL_ARGUMENTS = ['channel', 'amount', 'created', 'closed', 'status'] as const;
 
-export interface FunnelSources extends Sources {
-  contactsChannel: SourceColumn;
-  /** In funnel order, first stage first. */
-  stages: SourceColumn[];
+/** The deals export's columns, and its currency column where one is mapped. */
+export interface DealsSources {
   deals: Record<Exclude<DealField, 'currency'>, SourceColumn>;
   currency: SourceColumn | undefined;
 }
 
+export interface FunnelSources extends Sources, DealsSources {
+  contactsChannel: SourceColumn;
+  /** In funnel order, first stage first. */
+  stages: SourceColumn[];
+}
+
+export function dealsSources(ctx: BuildContext, deals: SheetColumns<DealField>): DealsSources {
+  const column = (header: string) => sourceColumn(ctx.sheets, deals.sheet, header);
+  return {
+    deals: Object.fromEntries(
+      DEAL_ARGUMENTS.map((f) => [f, column(deals.columns[f])]),
+    ) as DealsSources['deals'],
+    currency: deals.columns.currency === '' ? undefined : column(deals.columns.currency),
+  };
+}
+
 export function funnelSources(ctx: BuildContext, raw: RawData, funnel: FunnelData): FunnelSources {
-  const column = (sheet: string, header: string) => sourceColumn(ctx.sheets, sheet, header);
-  const { contacts, deals } = funnel;
+  const { contacts } = funnel;
+  const column = (header: string) => sourceColumn(ctx.sheets, contacts.sheet, header);
   return {
     ...reportSources(ctx, raw),
-    contactsChannel: column(contacts.sheet, contacts.channel),
-    stages: contacts.stages.map((header) => column(contacts.sheet, header)),
-    deals: Object.fromEntries(
-      DEAL_ARGUMENTS.map((f) => [f, column(deals.sheet, deals.columns[f])]),
-    ) as FunnelSources['deals'],
-    currency:
-      deals.columns.currency === '' ? undefined : column(deals.sheet, deals.columns.currency),
+    ...dealsSources(ctx, funnel.deals),
+    contactsChannel: column(contacts.channel),
+    stages: contacts.stages.map(column),
   };
+}
+
+/** DEALS_REPORT's deal arguments, the amounts with their currency where one is mapped. */
+export function dealsRefs(src: DealsSources): string[] {
+  return DEAL_ARGUMENTS.map((f) =>
+    f === 'amount' && src.currency
+      ? withCurrency(openColumn(src.deals.amount), openColumn(src.currency))
+      : openColumn(src.deals[f]),
+  );
 }
 
 /**
@@ -70,10 +89,6 @@ export function funnelRefs(src: FunnelSources, dated: boolean) {
     outcome: openColumn(src.outcome),
     channels: withHeader(src.contactsChannel),
     stages: stages.length === 1 ? stages[0]! : `HSTACK(${stages.join(',')})`,
-    deals: DEAL_ARGUMENTS.map((f) =>
-      f === 'amount' && src.currency
-        ? withCurrency(openColumn(src.deals.amount), openColumn(src.currency))
-        : openColumn(src.deals[f]),
-    ),
+    deals: dealsRefs(src),
   };
 }
