@@ -79,7 +79,6 @@ export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
     ],
   });
 
-  const blank = (n: number) => Array.from({ length: n }, () => null);
   plan.blocks.push(
     {
       row: titleRow,
@@ -105,7 +104,7 @@ export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
       row: titleRow,
       col: q.channel,
       cells: [
-        ['Qualified meetings and Max CPQM from results, every date', ...blank(q.width - 1)],
+        ['Qualified meetings and Max CPQM from results, every date'],
         [
           formula(
             `=CPQM_REPORT(${[...spendSide, refs.meetingChannel, refs.outcome, ...(mapping ? ['', '', '', mapping] : [])].join(',')})`,
