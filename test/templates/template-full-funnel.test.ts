@@ -11,6 +11,12 @@ import type { Settings } from '../../src/addon/settings';
 import { buildPlans } from '../../src/addon/templates';
 import { FUNNEL_LAYOUT } from '../../src/addon/templates/full-funnel-layout';
 import { validateSettings } from '../../src/addon/validate';
+import {
+  funnelDraft,
+  funnelSettings,
+  suggestContacts,
+  suggestDeals,
+} from '../../src/sidebar/full-funnel-draft';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
 import {
   CONTACT_HEADERS,
@@ -248,5 +254,121 @@ describe('the Full funnel tab', () => {
         .length;
     expect(count(3)).toBe(3);
     expect(count(30)).toBe(3);
+  });
+});
+
+describe('step 4’s suggestions for the CRM exports', () => {
+  const sheets = (entries: [string, string[]][]): SheetInfo[] =>
+    entries.map(([name, headers]) => ({ name, headers, dataRows: 10 }));
+
+  it('HubSpot contacts in the export’s order give the stages in lifecycle order', () => {
+    const draft = funnelDraft(
+      null,
+      sheets([
+        ['Notes', ['Text']],
+        ['Contacts', [...CONTACT_HEADERS]],
+      ]),
+    );
+    expect(draft.contacts).toEqual({
+      sheet: 'Contacts',
+      channel: 'Original Source',
+      stages: FUNNEL_STAGES.map(([h]) => h),
+    });
+    expect(draft.view).toBe('activity');
+  });
+
+  it('newer HubSpot portals and Salesforce head their stages their own way', () => {
+    const newer = suggestContacts('Contacts', [
+      'Date entered "Customer (Lifecycle Stage Pipeline)"',
+      'Original Source',
+      'Create Date',
+      'Date entered "Marketing Qualified Lead (Lifecycle Stage Pipeline)"',
+    ]);
+    expect(newer.stages).toEqual([
+      'Create Date',
+      'Date entered "Marketing Qualified Lead (Lifecycle Stage Pipeline)"',
+      'Date entered "Customer (Lifecycle Stage Pipeline)"',
+    ]);
+    const salesforce = suggestContacts('Leads', ['Converted Date', 'Lead Source', 'Created Date']);
+    expect(salesforce).toEqual({
+      sheet: 'Leads',
+      channel: 'Lead Source',
+      stages: ['Created Date', 'Converted Date'],
+    });
+  });
+
+  it.each<[string, string[], Record<string, string>]>([
+    [
+      'HubSpot',
+      [
+        'Deal Name',
+        'Deal Stage',
+        'Amount',
+        'Create Date',
+        'Close Date',
+        'Original Traffic Source',
+        'Currency',
+      ],
+      {
+        channel: 'Original Traffic Source',
+        amount: 'Amount',
+        created: 'Create Date',
+        closed: 'Close Date',
+        status: 'Deal Stage',
+        currency: 'Currency',
+      },
+    ],
+    [
+      'Salesforce',
+      [
+        'Opportunity Name',
+        'Lead Source',
+        'Stage',
+        'Amount',
+        'Created Date',
+        'Close Date',
+        'Opportunity Currency',
+      ],
+      {
+        channel: 'Lead Source',
+        amount: 'Amount',
+        created: 'Created Date',
+        closed: 'Close Date',
+        status: 'Stage',
+        currency: 'Opportunity Currency',
+      },
+    ],
+    [
+      'Pipedrive',
+      [
+        'Deal - Title',
+        'Deal - Source',
+        'Deal - Status',
+        'Deal - Value',
+        'Deal - Deal created',
+        'Deal - Won time',
+      ],
+      {
+        channel: 'Deal - Source',
+        amount: 'Deal - Value',
+        created: 'Deal - Deal created',
+        closed: 'Deal - Won time',
+        status: 'Deal - Status',
+        currency: '',
+      },
+    ],
+  ])('%s deals', (_crm, headers, columns) => {
+    expect(suggestDeals(headers)).toEqual(columns);
+  });
+
+  it('sends nothing until a sheet is picked, so the server asks for the exports as a whole', () => {
+    const draft = funnelDraft(null, sheets([['Notes', ['Text']]]));
+    expect(funnelSettings(draft)).toBeNull();
+    expect(
+      validateSettings(
+        crmSettings('month', 'activity', { funnel: funnelSettings(draft) }),
+        INFOS,
+      ).map((e) => e.field),
+    ).toContain('funnel');
   });
 });
