@@ -4,9 +4,6 @@
  * columns, and the view. Step 5's refusal of the native style for it lives
  * here too, with its reason.
  */
-import { quote } from '../sheets/format';
-import { columnLetter } from '../workbook/a1';
-import { columnsHeaded } from '../workbook/headers';
 import type { SheetInfo } from './api';
 import {
   DEAL_FIELD_LABELS,
@@ -18,77 +15,54 @@ import {
   TEMPLATE_TITLES,
   type TemplateId,
 } from './settings';
-import { type Checker, isObj, LIMITS } from './validate-checker';
+import { Checker, isObj, LIMITS } from './validate-checker';
 import { checkSheetColumns } from './validate-sheets';
 
-/** One header of the contacts sheet: there, and only once. */
-function contactsColumn(
-  c: Checker,
-  v: unknown,
-  what: string,
-  info: SheetInfo | undefined,
-): string | undefined {
-  const header = c.text(v, `the header of ${what}`, LIMITS.headerLength);
-  if (header === undefined || !info) return header;
-  const found = columnsHeaded(info.headers, header);
-  if (found.length === 1) return header;
-  if (found.length === 0) {
-    const named = info.headers.filter((h) => h.trim() !== '');
-    return c.fail(
-      `No column headed ${quote(header)} on sheet ${quote(info.name)}; pick one of: ${named.length ? named.join(', ') : '(the first row is empty: add headers)'}.`,
-    );
-  }
-  return c.fail(
-    `Columns ${found.map(columnLetter).join(' and ')} of sheet ${quote(info.name)} are all headed ${quote(header)}; rename one of them, then pick the column again.`,
-  );
-}
-
+/**
+ * The contacts sheet, its source column and its stage columns, checked as
+ * any mapped table is (validate-sheets.ts: the sheet there, each header on
+ * it once, no column picked twice), with each message placed at the
+ * contacts' own fields: "channel", "stages.2".
+ */
 function checkContacts(
   c: Checker,
   v: unknown,
   sheets: readonly SheetInfo[] | undefined,
 ): FunnelData['contacts'] | undefined {
   if (!isObj(v)) return c.fail('Pick the contacts or leads sheet, its source column and stages.');
-  const before = c.errors.length;
-  const sheet = c
-    .at('sheet')
-    .text(v.sheet, 'the sheet that holds the contacts', LIMITS.sheetLength, true, true);
-  const info = sheet === undefined || !sheets ? undefined : sheets.find((s) => s.name === sheet);
-  if (sheet !== undefined && sheets && !info) {
-    c.at('sheet').fail(
-      `There is no sheet named ${quote(sheet)}; pick one of: ${sheets.map((s) => s.name).join(', ')}.`,
-    );
-  }
-  const channel = contactsColumn(c.at('channel'), v.channel, 'the source column', info);
-  const stagesAt = c.at('stages');
   if (!Array.isArray(v.stages) || v.stages.length === 0) {
-    stagesAt.fail('Pick at least one stage-date column, first stage first.');
+    c.at('stages').fail('Pick at least one stage-date column, first stage first.');
     return undefined;
   }
   if (v.stages.length > LIMITS.maxStages) {
-    stagesAt.fail(
+    c.at('stages').fail(
       `Use at most ${LIMITS.maxStages} stage columns (you have ${v.stages.length}); remove some.`,
     );
     return undefined;
   }
-  const seen = new Map<string, number>();
-  const stages = v.stages.map((h: unknown, k) => {
-    const header = contactsColumn(stagesAt.at(k), h, `stage column ${k + 1}`, info);
-    if (header === undefined) return undefined;
-    const key = header.trim().toLowerCase();
-    if (channel !== undefined && key === channel.trim().toLowerCase())
-      return stagesAt.at(k).fail(`${quote(header)} is the source column; pick a date column.`);
-    const twin = seen.get(key);
-    if (twin !== undefined)
-      return stagesAt
-        .at(k)
-        .fail(`${quote(header)} is also stage column ${twin + 1}; pick each column once.`);
-    seen.set(key, k);
-    return header;
-  });
-  return c.errors.length > before
-    ? undefined
-    : { sheet: sheet!, channel: channel!, stages: stages as string[] };
+  const stages = v.stages.map((_, k) => String(k));
+  const labels: Record<string, string> = { channel: 'source' };
+  for (const k of stages) labels[k] = `stage ${Number(k) + 1} date`;
+  const scratch = new Checker();
+  const table = checkSheetColumns(
+    scratch,
+    { sheet: v.sheet, columns: { channel: v.channel, ...{ ...v.stages } } },
+    'the contacts',
+    ['channel', ...stages],
+    labels,
+    sheets,
+  );
+  for (const { field, message } of scratch.errors) {
+    const [, column] = /^columns\.(.+)$/.exec(field) ?? [];
+    const at = column === undefined ? field : column === 'channel' ? 'channel' : `stages.${column}`;
+    c.at(at).fail(message);
+  }
+  if (!table) return undefined;
+  return {
+    sheet: table.sheet,
+    channel: table.columns.channel!,
+    stages: stages.map((k) => table.columns[k]!),
+  };
 }
 
 /** The Full funnel's tables and view, or undefined with every problem recorded. */

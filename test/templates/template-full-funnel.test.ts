@@ -93,7 +93,7 @@ describe('Full funnel settings', () => {
         s.funnel!.contacts.stages[3] = 'Create Date';
       },
       'funnel.contacts.stages.3',
-      /"Create Date" is also stage column 1/,
+      /"Create Date" is already the stage 1 date column; pick a different column/,
     ],
     [
       'the source column as a stage',
@@ -101,7 +101,7 @@ describe('Full funnel settings', () => {
         s.funnel!.contacts.stages[2] = 'Original Source';
       },
       'funnel.contacts.stages.2',
-      /is the source column/,
+      /"Original Source" is already the source column/,
     ],
     [
       'no stage column',
