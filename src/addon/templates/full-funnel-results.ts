@@ -74,9 +74,13 @@ function revenueLookup(q: QualifiedRows, r: RevenueRows): string {
 }
 
 /**
- * The four columns starting at column `col`: a header row at `q.firstRow - 1`
- * and one array formula per column on the first data row. `roas` is the
- * target ROAS cell.
+ * The four columns starting at column `col`, on the report's header row: each
+ * one formula that writes its header and, below it, its value on every row
+ * of the report. Header and values come from one formula (VSTACK) so that a
+ * column read by the next one starts below the formula's own cell: the
+ * engine behind the tests and the playground fails outright, instead of
+ * showing the error, when a range read is exactly the spill of a formula that
+ * has an error. `roas` is the target ROAS cell.
  */
 export function resultsColumns(q: QualifiedRows, r: RevenueRows, col: number, roas: string) {
   const [revenue, max, headroom] = [col, col + 1, col + 2].map((c) => onRows(q, c)) as [
@@ -86,29 +90,25 @@ export function resultsColumns(q: QualifiedRows, r: RevenueRows, col: number, ro
   ];
   const qualified = onRows(q, q.qualified);
   const cpqm = onRows(q, q.cpqm);
+  const values = [
+    revenueLookup(q, r),
+    // No qualified meeting: nothing to divide the revenue by, so no maximum either.
+    `IF(${qualified}>0,${revenue}/${qualified}/${roas},"")`,
+    `IF(ISNUMBER(${cpqm})*ISNUMBER(${max}),IF(${max}>0,1-${cpqm}/${max},""),"")`,
+    verdictFormula({
+      present: `${onRows(q, q.channel)}<>""`,
+      spend: onRows(q, q.spend),
+      headroom,
+      // Spend that brought no qualified meeting, or meetings that brought no won deal,
+      // earned nothing back: no maximum above 0 can justify it.
+      noneQualified: `(${qualified}=0)+(${revenue}=0)`,
+      ...(q.unrecognised === undefined
+        ? {}
+        : { unchecked: `IFERROR(${onRows(q, q.unrecognised)}>0,FALSE)` }),
+    }),
+  ];
   const cells: PlanCell[][] = [
-    [...RESULTS_HEADER],
-    [
-      formula(`=ARRAYFORMULA(${revenueLookup(q, r)})`),
-      // No qualified meeting: nothing to divide the revenue by, so no maximum either.
-      formula(`=ARRAYFORMULA(IF(${qualified}>0,${revenue}/${qualified}/${roas},""))`),
-      formula(
-        `=ARRAYFORMULA(IF(ISNUMBER(${cpqm})*ISNUMBER(${max}),IF(${max}>0,1-${cpqm}/${max},""),""))`,
-      ),
-      formula(
-        `=ARRAYFORMULA(${verdictFormula({
-          present: `${onRows(q, q.channel)}<>""`,
-          spend: onRows(q, q.spend),
-          headroom,
-          // Spend that brought no qualified meeting, or meetings that brought no won deal,
-          // earned nothing back: no maximum above 0 can justify it.
-          noneQualified: `(${qualified}=0)+(${revenue}=0)`,
-          ...(q.unrecognised === undefined
-            ? {}
-            : { unchecked: `IFERROR(${onRows(q, q.unrecognised)}>0,FALSE)` }),
-        })})`,
-      ),
-    ],
+    values.map((v, k) => formula(`=VSTACK("${RESULTS_HEADER[k]}",ARRAYFORMULA(${v}))`)),
   ];
   return { row: q.firstRow - 1, col, cells };
 }
