@@ -45,7 +45,7 @@ export function customFunctionWrapper(spec: FunctionSpec): string {
     ' *',
     ...spec.params.map(
       (p) =>
-        ` * @param {${paramType(spec.mode === 'whole' ? 'range' : p.kind)}} ${p.name} ${jsdocText(p.doc)}`,
+        ` * @param {${paramType(spec.mode === 'whole' || p.kind === 'mapping' ? 'range' : p.kind)}} ${p.name} ${jsdocText(p.doc)}`,
     ),
     ` * @return {${RETURN_TYPE[spec.resultType]}} ${jsdocText(spec.returns)}`,
     ' * @customfunction',

@@ -104,13 +104,16 @@ const PLATFORM_CHANNEL: Record<Platform, string> = {
 /** The platforms where every campaign is the platform's own channel, whatever its words. */
 const SOCIAL: readonly Platform[] = ['Meta', 'LinkedIn'];
 
-/** How a channel the data already uses may be spelled: spend and meetings then meet. */
-const SPELLINGS: Record<string, RegExp> = {
-  [PAID_SEARCH]: / (search|google|adwords|ppc|sem|bing) /,
-  'Paid social (LinkedIn)': / linkedin /,
-  'Paid social (Meta)': / (meta|facebook|instagram) /,
-  Video: / (video|youtube) /,
-  Display: / display /,
+/**
+ * How a channel the data already uses may be spelled, closest first: the
+ * meeting log's "LinkedIn", else its "Paid Social" (never "Organic Search").
+ */
+const SPELLINGS: Record<string, RegExp[]> = {
+  [PAID_SEARCH]: [/ paid search /, / (ppc|sem|adwords|google ads|bing ads) /],
+  'Paid social (LinkedIn)': [/ linkedin /, / paid social /],
+  'Paid social (Meta)': [/ (meta|facebook|instagram) /, / paid social /],
+  Video: [/ (video|youtube) /],
+  Display: [/ display /],
 };
 
 /**
@@ -136,8 +139,10 @@ export function channelSuggestion(
   } else {
     return { means: '', why: 'Type the channel this campaign counts under.' };
   }
-  const spelling = SPELLINGS[channel];
-  const same = spelling ? known.find((k) => spelling.test(words(k))) : undefined;
+  let same: string | undefined;
+  for (const spelling of SPELLINGS[channel] ?? []) {
+    same ??= known.find((k) => spelling.test(words(k)));
+  }
   return same
     ? { means: same, why: `${why} Your data calls it “${same}”.` }
     : { means: channel, why };

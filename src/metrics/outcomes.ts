@@ -6,7 +6,9 @@
 import type { ParamKind } from '../sheets/arguments';
 import { isBlank, toText } from '../sheets/coerce';
 import { dateLabels } from '../sheets/dates';
-import { Labels } from '../sheets/labels';
+import { show } from '../sheets/format';
+import { channelName, Labels } from '../sheets/labels';
+import type { Mapping } from '../sheets/mapping';
 import { Problem } from '../sheets/problem';
 import { eachAligned, isBlankValue } from '../sheets/ranges';
 import type { Scalar } from '../sheets/result';
@@ -59,17 +61,78 @@ export const SUMMARY_HEADER = [
   'Qualified',
   'Show rate',
   'Qual rate',
+  'Pending',
+  'Unrecognised',
 ] as const;
 
-interface Tally {
-  held: number;
-  noShows: number;
-  qualified: number;
+/** What one meeting's outcome cell counts as: an outcome, nothing (Ignore), or a label nobody knows. */
+export type OutcomeRead = Outcome | 'ignore' | 'unrecognised';
+
+/**
+ * Reads an outcome cell: the mapping table's outcome rows first, then the
+ * labels. A label that matches neither is unrecognised: tables count it in
+ * their Unrecognised column, single rates refuse it (unrecognisedOutcome).
+ */
+export function readOutcome(mapping: Mapping, value: unknown): OutcomeRead {
+  if (mapping.outcome.size > 0 && (typeof value === 'string' || typeof value === 'number')) {
+    const means = mapping.outcome.lookup(String(value));
+    if (means !== undefined) return means === IGNORE ? 'ignore' : OUTCOMES.find(means)!;
+  }
+  return OUTCOMES.find(value) ?? 'unrecognised';
 }
 
-/** Outcome counts per segment, in order of first appearance; blank outcomes are ignored. */
-function tally(fn: string, outcomes: unknown, segments?: unknown): Map<string, Tally> {
-  const bySegment = new Map<string, Tally>();
+/** The problem of a label a single rate cannot count: what it accepts and how to map the label. */
+export function unrecognisedOutcome(value: unknown): Problem {
+  const text = typeof value === 'string' ? channelName(value) : show(value);
+  return new Problem(
+    '#VALUE!',
+    `outcomes ${show(value)} is not one of the accepted labels`,
+    `use one of: ${OUTCOME_LABELS.join(', ')}; or map it with a mapping row: outcome, ${text}, and the label it means (or ${IGNORE})`,
+  );
+}
+
+/**
+ * A tally of meetings from `at` on: held, no-shows, qualified, pending,
+ * unrecognised (booked = held + no-shows; held = qualified + not qualified).
+ */
+export const MEETING_COUNTS = 5;
+
+export function countOutcome(t: number[], at: number, outcome: OutcomeRead): void {
+  switch (outcome) {
+    case 'qualified':
+      t[at]!++;
+      t[at + 2]!++;
+      break;
+    case 'notQualified':
+      t[at]!++;
+      break;
+    case 'noShow':
+      t[at + 1]!++;
+      break;
+    case 'pending':
+      t[at + 3]!++;
+      break;
+    case 'unrecognised':
+      t[at + 4]!++;
+      break;
+    case 'ignore':
+      break;
+  }
+}
+
+/**
+ * Outcome counts per segment, in order of first appearance. Blank and
+ * ignored outcomes are counted nowhere; with `strict`, an unrecognised label
+ * is a problem instead of a count.
+ */
+function tally(
+  fn: string,
+  mapping: Mapping,
+  strict: boolean,
+  outcomes: unknown,
+  segments?: unknown,
+): Map<string, number[]> {
+  const bySegment = new Map<string, number[]>();
   // An omitted or blank optional argument takes its default: no segments, one row All.
   const withSegments = !isBlankValue(segments);
   const dateLabel = dateLabels(segments);
@@ -79,29 +142,28 @@ function tally(fn: string, outcomes: unknown, segments?: unknown): Map<string, T
     withSegments ? [outcomes, segments] : [outcomes],
     ([label, segment]) => {
       if (isBlank(label)) return;
-      const outcome = OUTCOMES.read('outcomes', label);
-      const key = !withSegments
-        ? 'All'
-        : isBlank(segment)
-          ? '(blank)'
-          : toText('segments', segment, dateLabel);
+      const outcome = readOutcome(mapping, label);
+      if (outcome === 'ignore') return;
+      if (strict && outcome === 'unrecognised') throw unrecognisedOutcome(label);
+      let key = 'All';
+      if (withSegments) {
+        key = isBlank(segment) ? '(blank)' : toText('segments', segment, dateLabel);
+        key = mapping.channel.lookup(key) ?? key;
+      }
       let t = bySegment.get(key);
       if (!t) {
-        t = { held: 0, noShows: 0, qualified: 0 };
+        t = new Array(MEETING_COUNTS).fill(0);
         bySegment.set(key, t);
       }
-      if (outcome === 'noShow') t.noShows++;
-      else if (outcome !== 'pending') {
-        t.held++;
-        if (outcome === 'qualified') t.qualified++;
-      }
+      countOutcome(t, 0, outcome);
     },
   );
   return bySegment;
 }
 
-function total(fn: string, outcomes: unknown): Tally | undefined {
-  return tally(fn, outcomes).get('All');
+/** [held, no-shows, qualified] of all meetings, or undefined when none is counted. */
+function total(fn: string, outcomes: unknown, mapping: Mapping): number[] | undefined {
+  return tally(fn, mapping, true, outcomes).get('All');
 }
 
 const NO_BOOKED = new Problem(
@@ -116,28 +178,31 @@ const NO_HELD = new Problem(
 );
 
 const OUTCOMES_PARAM: ParamKind = { name: 'outcomes', kind: 'text', options: OUTCOME_LABELS };
+export const MAPPING_PARAM: ParamKind = { name: 'mapping', kind: 'mapping', optional: true };
 
 export const SHOW_RATE: WholeRangeRuntime = {
   name: 'SHOW_RATE',
   mode: 'whole',
-  params: [OUTCOMES_PARAM],
-  run(outcomes) {
-    const t = total('SHOW_RATE', outcomes);
+  params: [OUTCOMES_PARAM, MAPPING_PARAM],
+  run(outcomes, mapping) {
+    const t = total('SHOW_RATE', outcomes, mapping as Mapping);
     if (!t) return '';
-    if (t.held + t.noShows === 0) throw NO_BOOKED;
-    return t.held / (t.held + t.noShows);
+    const [held, noShows] = t as [number, number];
+    if (held + noShows === 0) throw NO_BOOKED;
+    return held / (held + noShows);
   },
 };
 
 export const QUAL_RATE: WholeRangeRuntime = {
   name: 'QUAL_RATE',
   mode: 'whole',
-  params: [OUTCOMES_PARAM],
-  run(outcomes) {
-    const t = total('QUAL_RATE', outcomes);
+  params: [OUTCOMES_PARAM, MAPPING_PARAM],
+  run(outcomes, mapping) {
+    const t = total('QUAL_RATE', outcomes, mapping as Mapping);
     if (!t) return '';
-    if (t.held === 0) throw NO_HELD;
-    return t.qualified / t.held;
+    const [held, , qualified] = t as [number, number, number];
+    if (held === 0) throw NO_HELD;
+    return qualified / held;
   },
 };
 
@@ -153,21 +218,30 @@ function rateCell(part: number, whole: number, problem: Problem): Scalar {
 export const OUTCOME_SUMMARY: WholeRangeRuntime = {
   name: 'OUTCOME_SUMMARY',
   mode: 'whole',
-  params: [OUTCOMES_PARAM, { name: 'segments', kind: 'text', optional: true }],
-  run(outcomes, segments) {
-    const bySegment = tally('OUTCOME_SUMMARY', outcomes, segments);
+  params: [OUTCOMES_PARAM, { name: 'segments', kind: 'text', optional: true }, MAPPING_PARAM],
+  run(outcomes, segments, mapping) {
+    const bySegment = tally('OUTCOME_SUMMARY', mapping as Mapping, false, outcomes, segments);
     if (bySegment.size === 0) return '';
     const table: Scalar[][] = [[...SUMMARY_HEADER]];
     for (const [segment, t] of bySegment) {
-      const booked = t.held + t.noShows;
+      const [held, noShows, qualified, pending, unrecognised] = t as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      const booked = held + noShows;
       table.push([
         segment,
         booked,
-        t.held,
-        t.noShows,
-        t.qualified,
-        rateCell(t.held, booked, NO_BOOKED),
-        rateCell(t.qualified, t.held, NO_HELD),
+        held,
+        noShows,
+        qualified,
+        rateCell(held, booked, NO_BOOKED),
+        rateCell(qualified, held, NO_HELD),
+        pending,
+        unrecognised,
       ]);
     }
     return table;

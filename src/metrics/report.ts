@@ -12,11 +12,12 @@ import { COERCE, isBlank, toDay, toText } from '../sheets/coerce';
 import { isDate } from '../sheets/dates';
 import { show } from '../sheets/format';
 import { channelKey, channelName, isTotalsRow } from '../sheets/labels';
+import { type Mapping, noMapping } from '../sheets/mapping';
 import { CallError, Problem } from '../sheets/problem';
 import { position, withPosition } from '../sheets/ranges';
 import type { Scalar, SheetResult } from '../sheets/result';
 import { type Grid, isRange, type Shape, tableShape } from '../sheets/shapes';
-import { OUTCOMES } from './outcomes';
+import { MAPPING_PARAM, OUTCOMES, readOutcome, unrecognisedOutcome } from './outcomes';
 import { PERIODS, periodLabel, readPeriod } from './period';
 import type { WholeRangeRuntime } from './spec';
 
@@ -123,6 +124,7 @@ const PARAMS = [
   { name: 'spendDates', kind: 'date', optional: true },
   { name: 'meetingDates', kind: 'date', optional: true },
   { name: 'period', kind: 'text', optional: true, options: PERIODS },
+  MAPPING_PARAM,
 ] as const;
 
 /** Remembers `value` for `key` while the cache holds fewer than `cap`: what a huge table may cost. */
@@ -139,7 +141,9 @@ function report(
   spendDates?: unknown,
   meetingDates?: unknown,
   periodArg?: unknown,
+  mappingArg?: unknown,
 ): SheetResult {
+  const mapping = (mappingArg as Mapping | undefined) ?? noMapping();
   const period = readPeriod(periodArg);
   const dated = period !== undefined;
   // Omitted or a bare blank: no date column was given. A range of blank dates is read row by row.
@@ -166,10 +170,14 @@ function report(
 
   const channelOf = (arg: string, raw: unknown): Channel => {
     let key = keys.get(raw);
-    if (key === undefined) key = remember(keys, 10_000, raw, channelKey(toText(arg, raw)));
+    const text = () => {
+      const own = toText(arg, raw);
+      return mapping.channel.lookup(own) ?? own;
+    };
+    if (key === undefined) key = remember(keys, 10_000, raw, channelKey(text()));
     let channel = channels.get(key);
     if (!channel) {
-      const name = channelName(toText(arg, raw));
+      const name = channelName(text());
       channel = { name, totals: isTotalsRow(name), periods: new Map() };
       channels.set(key, channel);
     }
@@ -246,7 +254,9 @@ function report(
       const label = lineOf(results, cols, k);
       if (isBlank(label)) continue;
       try {
-        const outcome = OUTCOMES.read('outcomes', label);
+        const outcome = readOutcome(mapping, label);
+        if (outcome === 'ignore') continue;
+        if (outcome === 'unrecognised') throw unrecognisedOutcome(label);
         const raw = lineOf(names, cols, k);
         // A meeting without a channel counts under (no channel), never dropped.
         const channel = channelOf('meetingChannels', isBlank(raw) ? NO_CHANNEL : raw);

@@ -13,9 +13,11 @@
 
 import type { ParamKind, ParamSpec } from '../sheets/arguments';
 import type { Day } from '../sheets/dates';
+import { type Mapping, readMapping } from '../sheets/mapping';
 import type { Scalar, SheetResult } from '../sheets/result';
 import { elementwise, type Kernel, wholeRange } from '../sheets/run';
 import type { Shape } from '../sheets/shapes';
+import { MAPPING_MEANINGS } from './mapping-meanings';
 
 export type Family =
   | 'Cost and efficiency'
@@ -61,6 +63,7 @@ interface KindValue {
   flag: boolean;
   text: string;
   date: Day;
+  mapping: Mapping;
 }
 
 /** The kernel's arguments, typed from the declared params: `[spend: number, …]`. */
@@ -174,9 +177,25 @@ export function withDocs(runtime: Runtime, docs: Docs): FunctionSpec {
   } as FunctionSpec;
 }
 
+/**
+ * A whole-range function's run, with its mapping argument (if it takes one)
+ * read once, before the run, into the parsed table: omitted or blank, it is
+ * the empty table.
+ */
+function withMapping(spec: WholeRangeRuntime): (...args: unknown[]) => SheetResult {
+  const at = spec.params.findIndex((p) => p.kind === 'mapping');
+  if (at < 0) return spec.run;
+  return (...args) => {
+    const parsed = args.slice(0, spec.params.length);
+    while (parsed.length < spec.params.length) parsed.push(undefined);
+    parsed[at] = readMapping(args[at], MAPPING_MEANINGS);
+    return spec.run(...parsed);
+  };
+}
+
 /** The callable Sheets, the engine and the tests use for an entry. */
 export function compile(spec: Runtime): SheetFunction {
   return spec.mode === 'elementwise'
     ? elementwise(spec.name, spec.params, spec.kernel)
-    : wholeRange(spec.name, spec.params, spec.run);
+    : wholeRange(spec.name, spec.params, withMapping(spec));
 }

@@ -9,7 +9,8 @@ import { CallError } from './problem';
 /** What the runner needs to know about an argument. */
 export interface ParamKind {
   name: string;
-  kind: Kind;
+  /** `mapping`: the mapping table (rule 13), read whole before the function runs (sheets/mapping.ts). */
+  kind: Kind | 'mapping';
   optional?: boolean;
   /** Used when an optional argument is omitted or blank. */
   default?: number | boolean | string;

@@ -22,7 +22,7 @@ const unused = (_arg: string, value: unknown): unknown => value;
 function argOf(p: ParamKind | undefined): Arg {
   return {
     name: p?.name ?? '',
-    coerce: p ? (p.options ? toOption : COERCE[p.kind]) : unused,
+    coerce: !p || p.kind === 'mapping' ? unused : p.options ? toOption : COERCE[p.kind],
     required: p !== undefined && p.optional !== true,
     fallback: p?.default,
   };

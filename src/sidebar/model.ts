@@ -27,6 +27,7 @@ import {
   bestSheet,
   CHANNEL_TABLE,
   MEETING_TABLE,
+  readsAs,
   SPEND_TABLE,
   suggestTable,
   type TableKind,
@@ -144,13 +145,13 @@ function suggestedTable<F extends string>(
 }
 
 /**
- * Every sheet that reads as an ad export (a spend and a date column: one
- * per platform, as users export them), or one empty pick when none does.
+ * Every sheet that reads as an ad export, with a date column (one per
+ * platform, as users export them), or the best pick when none does.
  */
 function suggestedExports(sheets: readonly SheetInfo[]): SpendSheetDraft[] {
   const exports = sheets.flatMap((s) => {
     const { columns } = suggestTable(s.headers, SPEND_TABLE);
-    return columns.spend !== '' && columns.date !== ''
+    return columns.date !== '' && readsAs(s.headers, SPEND_TABLE)
       ? [{ sheet: s.name, columns, fixedChannel: '', wholeSheet: false }]
       : [];
   });

@@ -258,6 +258,24 @@ export function suggestTable<F extends string>(
   return { columns, score: columns[kind.key] === '' ? 0 : score };
 }
 
+/** Every kind of table the user maps, to tell one from another. */
+const TABLE_KINDS: readonly TableKind<string>[] = [
+  SPEND_TABLE,
+  MEETING_TABLE,
+  CHANNEL_TABLE,
+  CONTACTS_TABLE,
+  DEALS_TABLE,
+];
+
+/**
+ * Whether a sheet's headers match `kind` at least as well as any other kind:
+ * a deals export has an amount and a date too, but reads better as deals.
+ */
+export function readsAs<F extends string>(headers: readonly string[], kind: TableKind<F>): boolean {
+  const score = suggestTable(headers, kind).score;
+  return score > 0 && TABLE_KINDS.every((k) => suggestTable(headers, k).score <= score);
+}
+
 /**
  * The sheet whose headers best match a kind of table, with its suggested
  * columns; between equal matches, the one with more rows (the raw export

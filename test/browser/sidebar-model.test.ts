@@ -10,7 +10,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../src/addon/settings';
 import { parseSettings } from '../../src/addon/validate';
-import { ADS_HEADERS, CRM_HEADERS } from '../../src/playground/raw-sample';
+import {
+  CRM_HEADERS,
+  GOOGLE_ADS_HEADERS,
+  GOOGLE_ADS_SHEET,
+  LINKEDIN_SHEET,
+} from '../../src/playground/raw-sample';
 import { BUDGET_ROWS, sampleSheets } from '../../src/playground/sample';
 import { fromSettings, parseNumber, percent, toSettings } from '../../src/sidebar/model';
 import { PREVIEW, STEPS, stepOf } from '../../src/sidebar/state';
@@ -124,9 +129,14 @@ describe('the raw data and the meeting log in the draft', () => {
     raw: {
       spend: [
         {
-          sheet: 'Ads export',
+          sheet: GOOGLE_ADS_SHEET,
           columns: { channel: 'Campaign', spend: 'Cost', date: 'Day' },
           fixedChannel: '',
+        },
+        {
+          sheet: LINKEDIN_SHEET,
+          columns: { channel: '', spend: 'Total Spent', date: 'Start Date (in UTC)' },
+          fixedChannel: 'LinkedIn',
         },
       ],
       meetings: {
@@ -136,8 +146,8 @@ describe('the raw data and the meeting log in the draft', () => {
       period: 'quarter',
     },
     meetingLog: {
-      sheet: 'Meeting log',
-      columns: { channel: 'Channel', outcome: 'Outcome', date: '' },
+      sheet: 'CRM meetings',
+      columns: { channel: 'Source', outcome: 'Meeting outcome', date: '' },
     },
   });
 
@@ -151,13 +161,20 @@ describe('the raw data and the meeting log in the draft', () => {
     expect(parsed.ok && parsed.value).toEqual(saved);
   });
 
-  it('suggests the sample’s raw sheets and columns, and sends them only with the Channel report', () => {
+  it('suggests every ad export of the sample, its columns and the meetings, sent only with the Channel report', () => {
     const draft = fromSettings(defaultSettings(), sampleInfo());
     expect(draft.raw).toEqual({
+      // Not the deals export: its amount and dates read better as deals.
       spend: [
         {
-          sheet: 'Ads export',
-          columns: { channel: 'Channel', spend: 'Cost', date: 'Day' },
+          sheet: GOOGLE_ADS_SHEET,
+          columns: { channel: 'Campaign', spend: 'Cost', date: 'Day' },
+          fixedChannel: '',
+          wholeSheet: false,
+        },
+        {
+          sheet: LINKEDIN_SHEET,
+          columns: { channel: 'Campaign Name', spend: 'Total Spent', date: 'Start Date (in UTC)' },
           fixedChannel: '',
           wholeSheet: false,
         },
@@ -172,9 +189,8 @@ describe('the raw data and the meeting log in the draft', () => {
     draft.templates = ['channelReport'];
     draft.raw.period = 'month';
     const { settings } = toSettings(draft);
-    const { wholeSheet, ...sent } = draft.raw.spend[0]!;
-    expect(wholeSheet).toBe(false);
-    expect(settings.raw).toEqual({ ...draft.raw, spend: [sent], period: 'month' });
+    const sent = draft.raw.spend.map(({ wholeSheet, ...s }) => s);
+    expect(settings.raw).toEqual({ ...draft.raw, spend: sent, period: 'month' });
     expect(parseSettings(settings, sampleInfo()).ok).toBe(true);
     // A copy: editing the draft later does not change settings already sent.
     draft.raw.spend[0]!.columns.spend = 'Clicks';
@@ -213,8 +229,8 @@ describe('matching raw columns to headers', () => {
   });
 
   it('finds the columns of the sample’s ad export and CRM meetings', () => {
-    expect(suggestTable([...ADS_HEADERS], SPEND_TABLE).columns).toEqual({
-      channel: 'Channel',
+    expect(suggestTable([...GOOGLE_ADS_HEADERS], SPEND_TABLE).columns).toEqual({
+      channel: 'Campaign',
       spend: 'Cost',
       date: 'Day',
     });
@@ -285,11 +301,12 @@ describe('matching raw columns to headers', () => {
 
   it('suggests the sheets whose headers match best, the larger of two equal matches', () => {
     const sheets = sampleInfo();
-    expect(bestSheet(sheets, SPEND_TABLE)?.sheet.name).toBe('Ads export');
-    // "Meeting log" matches as well as "CRM meetings" does; the export is the larger.
+    // Google Ads and LinkedIn match as well; Google Ads has more rows.
+    expect(bestSheet(sheets, SPEND_TABLE)?.sheet.name).toBe(GOOGLE_ADS_SHEET);
     expect(bestSheet(sheets, MEETING_TABLE)?.sheet.name).toBe('CRM meetings');
     // A sheet without a spend or an outcome column is never suggested for it.
-    const noSpend = sheets.filter((s) => s.name !== 'Ads export' && s.name !== 'Channel budget');
+    const spendless = ['Google Ads', 'LinkedIn Ads', 'Channel budget', 'HubSpot deals'];
+    const noSpend = sheets.filter((s) => !spendless.includes(s.name));
     expect(bestSheet(noSpend, SPEND_TABLE)).toBeUndefined();
     expect(bestSheet([], MEETING_TABLE)).toBeUndefined();
   });

@@ -8,6 +8,7 @@ import { appsScriptHost, SETTINGS_KEY } from '../../src/addon/apps-script-host';
 import { createTemplates, getSetupState, previewTemplates } from '../../src/addon/server';
 import { type Settings, TEMPLATE_IDS, type TemplateId } from '../../src/addon/settings';
 import { buildPlans } from '../../src/addon/templates';
+import { SPARE_ROWS } from '../../src/addon/templates/channel-comparison';
 import { parseSettings } from '../../src/addon/validate';
 import { AppsScriptWorkbook } from '../../src/workbook/apps-script';
 import { writePlans } from '../../src/workbook/write';
@@ -124,7 +125,8 @@ describe('calls per template do not grow with its size', () => {
     );
     const writes = fake.rec.calls.filter((c) => c.path === 'Range.setValues');
     const grids = writes.map((c) => c.args[0] as unknown[][]);
-    expect(grids.some((g) => g.length === 32)).toBe(true);
+    // Header, blended row, 30 channels and the spare rows a channel typed later fills in.
+    expect(grids.some((g) => g.length === 32 + SPARE_ROWS)).toBe(true);
     expect(
       fake.rec.calls.some((c) => c.path === 'Range.setValue' || c.path === 'Range.setFormula'),
     ).toBe(false);

@@ -4,6 +4,7 @@ import type { Created, Result } from '../../src/addon/api';
 import { memoryHost } from '../../src/addon/memory-host';
 import { createTemplates } from '../../src/addon/server';
 import { defaultSettings, type Settings, type TypedChannel } from '../../src/addon/settings';
+import { VERDICTS } from '../../src/addon/templates/verdict';
 import { CATALOGUE } from '../../src/metrics/catalogue';
 import { type Input, MemoryWorkbook, type SheetSnapshot } from '../../src/workbook/memory';
 
@@ -120,4 +121,34 @@ export function customFunctionCells(snap: SheetSnapshot): string[] {
     });
   });
   return out;
+}
+
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+const isErrorText = (v: unknown) => typeof v === 'string' && v.startsWith('#');
+
+/**
+ * A channel row's qualified meetings worked out from its cells: 0 where a
+ * filled-in count or rate is 0, meetings × show rate × qual rate where they
+ * are numbers (a blank show rate is 100%), else unknown.
+ */
+export function qualifiedOf(meetings: unknown, showRate: unknown, qualRate: unknown): unknown {
+  if ([meetings, showRate, qualRate].some((v) => v === 0)) return 0;
+  const show = showRate === null || showRate === '' ? 1 : showRate;
+  return isNumber(meetings) && isNumber(qualRate) && isNumber(show)
+    ? meetings * show * qualRate
+    : undefined;
+}
+
+/** The one verdict rule, spelled here from the product's wording rather than from its formula. */
+export function expectedVerdict(
+  spend: unknown,
+  qualified: unknown,
+  headroom: unknown,
+  uncounted = false,
+): string {
+  if (uncounted || isErrorText(spend)) return VERDICTS.checkData;
+  if (spend === null || spend === '' || spend === 0) return VERDICTS.noSpend;
+  if (isNumber(spend) && spend < 0) return VERDICTS.checkData;
+  if (isNumber(headroom)) return headroom >= 0 ? VERDICTS.economical : VERDICTS.uneconomical;
+  return qualified === 0 ? VERDICTS.uneconomical : '';
 }

@@ -10,7 +10,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FormulaStyle, Settings, TypedChannel } from '../../src/addon/settings';
 import { buildPlans } from '../../src/addon/templates';
-import { VERDICT_BAD, VERDICT_OK } from '../../src/addon/templates/channel-comparison';
+import { SPARE_ROWS } from '../../src/addon/templates/channel-comparison';
+import { VERDICT_COLOURS, VERDICTS } from '../../src/addon/templates/verdict';
 import {
   type Input,
   MemoryWorkbook,
@@ -70,8 +71,11 @@ function near(got: unknown, want: number, where: string) {
   );
 }
 
-function verdictOf(headroom: number): string {
-  return headroom >= 0 ? VERDICT_OK : VERDICT_BAD;
+/** The one verdict rule, worked out from the row's figures. */
+function verdictOf(spend: number, qualified: number, headroom: number): string {
+  if (spend === 0) return VERDICTS.noSpend;
+  if (qualified === 0) return VERDICTS.uneconomical;
+  return headroom >= 0 ? VERDICTS.economical : VERDICTS.uneconomical;
 }
 
 interface Economics {
@@ -98,15 +102,18 @@ function check(snap: SheetSnapshot, rows: Row[], e: Economics, complete = rows) 
     if (meetings === 0) {
       expect(isError(at(snap, row, COST)), `${where} cost per meeting`).toBe(true);
       expect(isError(at(snap, row, CPQM)), `${where} CPQM`).toBe(true);
-      expect(isError(at(snap, row, HEADROOM)), `${where} headroom`).toBe(true);
-      expect(blank(at(snap, row, VERDICT)), `${where} verdict`).toBe(true);
+      // Headroom is blank where CPQM is an error: no error reaches HEADROOM.
+      expect(blank(at(snap, row, HEADROOM)), `${where} headroom`).toBe(true);
+      expect(at(snap, row, VERDICT), `${where} verdict`).toBe(verdictOf(spend, 0, Number.NaN));
     } else {
       const cpqm = spend / qualified;
       const headroom = 1 - cpqm / max;
       near(at(snap, row, COST), spend / meetings, `${where} cost per meeting`);
       near(at(snap, row, CPQM), cpqm, `${where} CPQM`);
       near(at(snap, row, HEADROOM), headroom, `${where} headroom`);
-      expect(at(snap, row, VERDICT), `${where} verdict`).toBe(verdictOf(headroom));
+      expect(at(snap, row, VERDICT), `${where} verdict`).toBe(
+        verdictOf(spend, qualified, headroom),
+      );
     }
     near(at(snap, row, MAX), max, `${where} max CPQM`);
   });
@@ -128,7 +135,7 @@ function check(snap: SheetSnapshot, rows: Row[], e: Economics, complete = rows) 
   near(at(snap, BLENDED, CPQM), blended, 'blended CPQM');
   near(at(snap, BLENDED, MAX), max, 'blended max CPQM');
   near(at(snap, BLENDED, HEADROOM), headroom, 'blended headroom');
-  expect(at(snap, BLENDED, VERDICT), 'blended verdict').toBe(verdictOf(headroom));
+  expect(at(snap, BLENDED, VERDICT), 'blended verdict').toBe(verdictOf(spend, qualified, headroom));
   expect(blank(at(snap, BLENDED, NOTE)), 'no note beside the blended row').toBe(true);
 }
 
@@ -212,9 +219,9 @@ const inside = (
 
 describe('channel comparison: typed channels', () => {
   it('the verdict words are two different, non-empty words', () => {
-    expect(VERDICT_OK.length).toBeGreaterThan(0);
-    expect(VERDICT_BAD.length).toBeGreaterThan(0);
-    expect(VERDICT_OK).not.toBe(VERDICT_BAD);
+    expect(VERDICTS.economical.length).toBeGreaterThan(0);
+    expect(VERDICTS.uneconomical.length).toBeGreaterThan(0);
+    expect(VERDICTS.economical).not.toBe(VERDICTS.uneconomical);
   });
 
   for (const style of ['addon', 'native'] as const) {
@@ -223,8 +230,8 @@ describe('channel comparison: typed channels', () => {
       check(snap, CHANNELS, ECON);
       if (style === 'native') expect(customFunctionCells(snap)).toEqual([]);
       expect(at(snap, FIRST, HEADROOM)).toBe(0);
-      expect(at(snap, FIRST, VERDICT)).toBe(VERDICT_OK);
-      expect(at(snap, FIRST + 2, VERDICT)).toBe(VERDICT_BAD);
+      expect(at(snap, FIRST, VERDICT)).toBe(VERDICTS.economical);
+      expect(at(snap, FIRST + 2, VERDICT)).toBe(VERDICTS.uneconomical);
       // Nothing below the last channel.
       expect(snap.values[FIRST + CHANNELS.length]?.slice(0, NOTE + 1).every(blank) ?? true).toBe(
         true,
@@ -248,20 +255,32 @@ describe('channel comparison: typed channels', () => {
       wb.setCell(TAB, INPUTS + 2, 1, e.roas);
       const snap = tab(wb, TAB);
       check(snap, rows, e);
-      expect(at(snap, BLENDED, VERDICT)).toBe(VERDICT_BAD);
+      expect(at(snap, BLENDED, VERDICT)).toBe(VERDICTS.uneconomical);
     });
-    it(`${style}: a line typed under the table is no channel: the blend and the rows ignore it`, () => {
+    it(`${style}: a channel typed into the next empty rows joins every column and the blended row`, () => {
       const wb = build(typedSettings(style));
-      const below = FIRST + CHANNELS.length;
-      const row: Input[] = ['Total', 21_700, 43, 1, 1, 'x', 'x', 'x', 'x', 'x'];
-      row.forEach((v, c) => {
-        wb.setCell(TAB, below + 1, c, v!);
+      // 1,500 ÷ (6 × 100% × 50%) = 500; the last spare row: 1,000 ÷ (4 × 50% × 50%) = 1,000.
+      const added: TypedChannel[] = [
+        { name: 'Webinar', spend: 1500, meetings: 6, showRate: 1, qualRate: 0.5 },
+        { name: 'Radio', spend: 1000, meetings: 4, showRate: 0.5, qualRate: 0.5 },
+      ];
+      const rows = [FIRST + CHANNELS.length, FIRST + CHANNELS.length + SPARE_ROWS - 1];
+      added.forEach((ch, k) => {
+        [ch.name, ch.spend, ch.meetings, ch.showRate, ch.qualRate].forEach((v, c) => {
+          wb.setCell(TAB, rows[k]!, c, v);
+        });
       });
-      wb.setCell(TAB, below, 0, 'Notes');
-      wb.setCell(TAB, below, 1, 5000);
-      wb.setCell(TAB, below, 2, 9);
-      wb.setCell(TAB, below, 4, 1);
-      check(tab(wb, TAB), CHANNELS, ECON);
+      const snap = tab(wb, TAB);
+      near(at(snap, rows[0]!, CPQM), 500, 'Webinar CPQM');
+      near(at(snap, rows[1]!, CPQM), 1000, 'Radio CPQM');
+      check(
+        { ...snap, values: [...snap.values.slice(0, rows[0]!), snap.values[rows[0]!]!] },
+        [...CHANNELS, added[0]!],
+        ECON,
+        [...CHANNELS, ...added],
+      );
+      near(at(snap, rows[1]!, HEADROOM), 1 - 1000 / 1800, 'Radio headroom');
+      expect(at(snap, rows[1]!, VERDICT)).toBe(VERDICTS.economical);
     });
 
     it(`${style}: every figure has a label, and the header names every column`, () => {
@@ -294,7 +313,7 @@ describe('channel comparison: typed channels', () => {
   it('formats each number, bolds the headings and colours the verdicts', () => {
     const wb = build(typedSettings('native'));
     const meta = wb.meta(TAB);
-    const last = FIRST + CHANNELS.length - 1;
+    const last = FIRST + CHANNELS.length + SPARE_ROWS - 1;
     const want: [number, number, string][] = [
       [INPUTS, 1, '"€"#,##0'],
       [INPUTS + 1, 1, '0.0%'],
@@ -340,21 +359,22 @@ describe('channel comparison: typed channels', () => {
     expect(meta.bold.some((r) => inside(r, INPUTS, 0))).toBe(false);
 
     // Each verdict word has its own colours, over the blended row and every channel.
-    expect(meta.conditional.map((r) => r.text).sort()).toEqual([VERDICT_OK, VERDICT_BAD].sort());
+    expect(meta.conditional.map((r) => r.text).sort()).toEqual(
+      [VERDICTS.economical, VERDICTS.uneconomical, VERDICTS.checkData].sort(),
+    );
     for (const rule of meta.conditional) {
       expect(rule.range).toEqual({
         row: BLENDED,
         col: VERDICT,
-        rows: CHANNELS.length + 1,
+        rows: CHANNELS.length + SPARE_ROWS + 1,
         cols: 1,
       });
       expect(rule.background).toMatch(/^#[0-9a-f]{6}$/i);
       expect(rule.fontColor).toMatch(/^#[0-9a-f]{6}$/i);
       expect(rule.background).not.toBe(rule.fontColor);
     }
-    const [a, b] = meta.conditional;
-    expect(a!.background).not.toBe(b!.background);
-    expect(a!.fontColor).not.toBe(b!.fontColor);
+    expect(new Set(meta.conditional.map((r) => r.background)).size).toBe(VERDICT_COLOURS.length);
+    expect(new Set(meta.conditional.map((r) => r.fontColor)).size).toBe(VERDICT_COLOURS.length);
   });
 });
 

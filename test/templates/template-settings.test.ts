@@ -8,16 +8,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FormulaStyle, Settings, TypedChannel } from '../../src/addon/settings';
-import {
-  CHANNEL_LAYOUT,
-  COMPUTED,
-  VERDICT_BAD,
-  VERDICT_OK,
-} from '../../src/addon/templates/channel-comparison';
+import { CHANNEL_LAYOUT, COMPUTED } from '../../src/addon/templates/channel-comparison';
 import { economicsRow, FUNNEL_LAYOUT } from '../../src/addon/templates/funnel-plan';
+import { VERDICTS } from '../../src/addon/templates/verdict';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
 import { type Input, MemoryWorkbook, type SheetSnapshot } from '../../src/workbook/memory';
-import { at, createOk, expectSame, settingsWith, tab } from './helpers';
+import {
+  at,
+  createOk,
+  expectedVerdict,
+  expectSame,
+  qualifiedOf,
+  settingsWith,
+  tab,
+} from './helpers';
 
 const STYLES = ['addon', 'native'] as const;
 
@@ -38,10 +42,6 @@ function expectCell(snap: SheetSnapshot, row: number, col: number, want: unknown
   const where = `${snap.name} row ${row + 1} col ${col + 1} (${what})`;
   if (isError(want)) expect(isError(got), `${where}: ${got} should be an error`).toBe(true);
   else expectSame(got, want, where);
-}
-
-function verdict(headroom: unknown): string {
-  return typeof headroom === 'number' ? (headroom >= 0 ? VERDICT_OK : VERDICT_BAD) : '';
 }
 
 const ECONOMICS: Settings['economics'] = {
@@ -149,7 +149,8 @@ function checkComparison(snap: SheetSnapshot, rows: ChannelRow[], e: Settings['e
   rows.forEach((ch, k) => {
     const row = firstChannelRow + k;
     const cpqm = pure('CPQM', ch.spend, ch.meetings, ch.qualRate, ch.showRate);
-    const headroom = isError(cpqm) ? cpqm : pure('HEADROOM', cpqm, max);
+    // Headroom only of a CPQM that is a number: no error reaches HEADROOM.
+    const headroom = isError(cpqm) ? '' : pure('HEADROOM', cpqm, max);
     const what = String(ch.name);
     expectCell(snap, row, 0, ch.name, what);
     expectCell(
@@ -162,7 +163,14 @@ function checkComparison(snap: SheetSnapshot, rows: ChannelRow[], e: Settings['e
     expectCell(snap, row, COMPUTED.cpqm, cpqm, `${what} CPQM`);
     expectCell(snap, row, COMPUTED.maxCpqm, max, `${what} max CPQM`);
     expectCell(snap, row, COMPUTED.headroom, headroom, `${what} headroom`);
-    expectCell(snap, row, COMPUTED.verdict, verdict(headroom), `${what} verdict`);
+    const qualified = qualifiedOf(ch.meetings, ch.showRate, ch.qualRate);
+    expectCell(
+      snap,
+      row,
+      COMPUTED.verdict,
+      expectedVerdict(ch.spend, qualified, headroom),
+      `${what} verdict`,
+    );
   });
   const complete = rows.filter((ch) =>
     [ch.spend, ch.meetings, ch.qualRate].every((v) => v !== '' && v !== null),
@@ -177,7 +185,11 @@ function checkComparison(snap: SheetSnapshot, rows: ChannelRow[], e: Settings['e
     column('qualRate'),
     column('showRate'),
   );
-  const headroom = pure('HEADROOM', blended, max);
+  const headroom = isError(blended) ? '' : pure('HEADROOM', blended, max);
+  const qualified = complete.reduce(
+    (t: number, ch) => t + (qualifiedOf(ch.meetings, ch.showRate, ch.qualRate) as number),
+    0,
+  );
   expectCell(snap, blendedRow, 1, spend, 'total spend');
   expectCell(snap, blendedRow, 2, meetings, 'total meetings');
   expectCell(
@@ -190,7 +202,13 @@ function checkComparison(snap: SheetSnapshot, rows: ChannelRow[], e: Settings['e
   expectCell(snap, blendedRow, COMPUTED.cpqm, blended, 'blended CPQM');
   expectCell(snap, blendedRow, COMPUTED.maxCpqm, max, 'blended max CPQM');
   expectCell(snap, blendedRow, COMPUTED.headroom, headroom, 'blended headroom');
-  expectCell(snap, blendedRow, COMPUTED.verdict, verdict(headroom), 'blended verdict');
+  expectCell(
+    snap,
+    blendedRow,
+    COMPUTED.verdict,
+    expectedVerdict(spend, qualified, headroom),
+    'blended verdict',
+  );
   return { blended, max };
 }
 
@@ -213,8 +231,8 @@ describe('channel comparison under other economics and channels', () => {
         at(snap, CHANNEL_LAYOUT.firstChannelRow + k, COMPUTED.verdict),
       );
       // Both outcomes occur, so a verdict column that ignored the numbers would fail.
-      expect(verdicts).toContain(VERDICT_OK);
-      expect(verdicts).toContain(VERDICT_BAD);
+      expect(verdicts).toContain(VERDICTS.economical);
+      expect(verdicts).toContain(VERDICTS.uneconomical);
       expect(isError(at(snap, CHANNEL_LAYOUT.firstChannelRow, COMPUTED.cpqm))).toBe(true);
     });
 

@@ -10,14 +10,14 @@ import {
   CHANNEL_HEADERS,
   CHANNEL_LAYOUT,
   HALF_FILLED_NOTE,
-  VERDICT_BAD,
-  VERDICT_OK,
+  SPARE_ROWS,
 } from '../../src/addon/templates/channel-comparison';
 import { FUNNEL_LAYOUT } from '../../src/addon/templates/funnel-plan';
 import {
   OUTCOMES_LAYOUT,
   QUALIFICATION_CHECKLIST,
 } from '../../src/addon/templates/meeting-outcomes';
+import { VERDICTS } from '../../src/addon/templates/verdict';
 import { CATALOGUE, FUNCTIONS } from '../../src/metrics/catalogue';
 import { OUTCOME_LABELS, SUMMARY_HEADER } from '../../src/metrics/outcomes';
 import type { Input, MemoryWorkbook, SheetSnapshot } from '../../src/workbook/memory';
@@ -26,8 +26,10 @@ import {
   channels,
   createOk,
   DATA_SHEET,
+  expectedVerdict,
   formulaCells,
   mappedSettings,
+  qualifiedOf,
   settingsWith,
   stages,
   tab,
@@ -81,10 +83,6 @@ function funnelExpected(snap: SheetSnapshot, s: Settings): Expected {
   return exp;
 }
 
-function verdict(headroom: unknown): string {
-  return typeof headroom === 'number' ? (headroom >= 0 ? VERDICT_OK : VERDICT_BAD) : '';
-}
-
 /** Mapped rows show the user's cells: table column ← source column. */
 const MAPPED_FROM = [0, 2, 3, 4, 5];
 
@@ -126,8 +124,8 @@ function channelExpected(
     column(snap, F, L, 3),
   );
 
-  // Rows without a channel (the mapped table's spare rows) leave their own formulas blank.
-  const named = (r: number) => !(data && blank(at(snap, r, 0)));
+  // Rows without a channel (the table's spare rows) leave their own formulas blank.
+  const named = (r: number) => !blank(at(snap, r, 0));
   const rows = Array.from({ length: count }, (_, k) => F + k);
   const input = (r: number, c: number) => at(snap, r, c) ?? '';
   const asColumn = (values: unknown[]) => values.map((v) => [v]);
@@ -165,22 +163,42 @@ function channelExpected(
       );
   const cpqmColumn = [blended, ...cpqms];
   const maxColumn = [max, ...rows.map((r) => (named(r) ? max : ''))];
+  // Headroom only of a CPQM that is a number: no error reaches HEADROOM.
+  const numbers = cpqmColumn.map((v) => (typeof v === 'number' ? v : ''));
   const headrooms = addon
-    ? elements(sheetCall('HEADROOM', asColumn(cpqmColumn), asColumn(maxColumn)))
-    : cpqmColumn.map((cpqm, k) =>
+    ? elements(sheetCall('HEADROOM', asColumn(numbers), asColumn(maxColumn)))
+    : numbers.map((cpqm, k) =>
         k === 0 || named(rows[k - 1]!) ? sheetCall('HEADROOM', cpqm, max) : '',
       );
+  const qualified = rows.map((r) => qualifiedOf(input(r, 2), input(r, 3), input(r, 4)));
+  const verdicts = rows.map((r, k) =>
+    named(r) ? expectedVerdict(input(r, 1), qualified[k], headrooms[k + 1]) : '',
+  );
+  const blendedQualified = rows.reduce(
+    (t: number, r, k) => t + (counted(r) && typeof qualified[k] === 'number' ? qualified[k] : 0),
+    0,
+  );
   const rowCpqms = cpqms.filter((v): v is number => typeof v === 'number');
   [B, ...rows].forEach((r, k) => {
     exp.set(`${r},5`, costPerMeeting[k]);
     exp.set(`${r},6`, cpqmColumn[k]);
     exp.set(`${r},7`, maxColumn[k]);
     exp.set(`${r},8`, headrooms[k]);
-    exp.set(`${r},9`, k === 0 || named(r) ? verdict(headrooms[k]) : '');
+    exp.set(
+      `${r},9`,
+      k === 0
+        ? expectedVerdict(
+            spend,
+            blendedQualified,
+            headrooms[0],
+            verdicts.includes(VERDICTS.checkData),
+          )
+        : verdicts[k - 1],
+    );
   });
   exp.set(`${B},1`, spend);
   exp.set(`${B},2`, meetings);
-  if (data) {
+  {
     const halfFilled = column(snap, F, L, 0).some((_, k) => {
       const filled = [1, 2, 4].filter((c) => !blank(at(snap, F + k, c))).length;
       return filled > 0 && filled < 3;
@@ -379,7 +397,8 @@ describe.each(CASES)('templates, $name', ({ settings, count }) => {
 
     it(`Channel comparison (${style}): every row and the blended row from the catalogue`, () => {
       const snap = tab(built[style].wb, 'Channel comparison');
-      check(snap, channelExpected(snap, count, mapped, style), style);
+      const tableRows = mapped ? count : count + SPARE_ROWS;
+      check(snap, channelExpected(snap, tableRows, mapped, style), style);
     });
 
     it(`Meeting outcomes (${style}): the example checklist decides SCHEDULE SQM, B-Quality`, () => {

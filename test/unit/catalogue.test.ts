@@ -22,14 +22,14 @@ describe('the catalogue', () => {
       'CONVERSION(fromCount, toCount)',
       'FUNNEL_RATES(counts)',
       'REVERSE_FUNNEL(target, rates, roundUp)',
-      'SHOW_RATE(outcomes)',
-      'QUAL_RATE(outcomes)',
-      'OUTCOME_SUMMARY(outcomes, segments)',
+      'SHOW_RATE(outcomes, mapping)',
+      'QUAL_RATE(outcomes, mapping)',
+      'OUTCOME_SUMMARY(outcomes, segments, mapping)',
       'SQMS_NEEDED(quota, coverage, dealSize, sqmToOpp)',
       'SDRS_NEEDED(sqmsNeeded, sqmsPerSdr)',
       'SQM_DECISION(statuses, required, criteria)',
       'SQM_BENCHMARK(metric, value)',
-      'CPQM_REPORT(spendChannels, spend, meetingChannels, outcomes, spendDates, meetingDates, period)',
+      'CPQM_REPORT(spendChannels, spend, meetingChannels, outcomes, spendDates, meetingDates, period, mapping)',
     ]);
     expect(RUNTIME.map((r) => r.name)).toEqual(CATALOGUE.map((s) => s.name));
   });

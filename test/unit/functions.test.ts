@@ -216,7 +216,7 @@ describe('meeting outcomes', () => {
 
   it('quotes an unknown label and lists the accepted ones', () => {
     expect(() => f.SHOW_RATE!(col('Qualified', 'Maybe'))).toThrow(
-      'SHOW_RATE: row 2: outcomes "Maybe" is not one of the accepted labels, use one of: Qualified, Not qualified – company size, Not qualified – role, Not qualified – budget, No show, Rescheduled – pending (#VALUE!)',
+      'SHOW_RATE: row 2: outcomes "Maybe" is not one of the accepted labels, use one of: Qualified, Not qualified – company size, Not qualified – role, Not qualified – budget, No show, Rescheduled – pending; or map it with a mapping row: outcome, Maybe, and the label it means (or Ignore) (#VALUE!)',
     );
     expect(() => f.QUAL_RATE!(col('Outcome', 'Qualified'))).toThrow(/row 1: outcomes "Outcome"/);
   });
@@ -230,14 +230,11 @@ describe('meeting outcomes', () => {
   it('OUTCOME_SUMMARY: one row per segment in order of first appearance', () => {
     const segments = col('Ads', 'Ads', 'Events', 'Ads', 'Events', 'Ads', 'Events');
     expect(f.OUTCOME_SUMMARY!(log, segments)).toEqual([
-      ['Segment', 'Booked', 'Held', 'No-shows', 'Qualified', 'Show rate', 'Qual rate'],
-      ['Ads', 3, 2, 1, 2, 2 / 3, 1],
-      ['Events', 2, 2, 0, 0, 1, 0],
+      SUMMARY,
+      ['Ads', 3, 2, 1, 2, 2 / 3, 1, 0, 0],
+      ['Events', 2, 2, 0, 0, 1, 0, 1, 0],
     ]);
-    expect(f.OUTCOME_SUMMARY!(log)).toEqual([
-      ['Segment', 'Booked', 'Held', 'No-shows', 'Qualified', 'Show rate', 'Qual rate'],
-      ['All', 5, 4, 1, 2, 0.8, 0.5],
-    ]);
+    expect(f.OUTCOME_SUMMARY!(log)).toEqual([SUMMARY, ['All', 5, 4, 1, 2, 0.8, 0.5, 1, 0]]);
   });
 
   it('OUTCOME_SUMMARY shows a segment without meetings held as an error text in its cells only', () => {
@@ -250,9 +247,23 @@ describe('meeting outcomes', () => {
       0,
       '#DIV/0! outcomes has no held meeting and no no-show',
       '#DIV/0! outcomes has no held meeting',
+      1,
+      0,
     ]);
   });
 });
+
+const SUMMARY = [
+  'Segment',
+  'Booked',
+  'Held',
+  'No-shows',
+  'Qualified',
+  'Show rate',
+  'Qual rate',
+  'Pending',
+  'Unrecognised',
+];
 
 describe('capacity', () => {
   it('SQMS_NEEDED is quota × coverage / (deal size × SQM-to-opportunity rate)', () => {

@@ -40,15 +40,15 @@ const DECLARED: Record<string, string> = {
   CONVERSION: 'elementwise fromCount:count toCount:count',
   FUNNEL_RATES: 'whole counts:count',
   REVERSE_FUNNEL: 'whole target:count rates:rate roundUp:flag?=true',
-  SHOW_RATE: 'whole outcomes:text[6]',
-  QUAL_RATE: 'whole outcomes:text[6]',
-  OUTCOME_SUMMARY: 'whole outcomes:text[6] segments:text?',
+  SHOW_RATE: 'whole outcomes:text[6] mapping:mapping?',
+  QUAL_RATE: 'whole outcomes:text[6] mapping:mapping?',
+  OUTCOME_SUMMARY: 'whole outcomes:text[6] segments:text? mapping:mapping?',
   SQMS_NEEDED: 'elementwise quota:money coverage:factor dealSize:money sqmToOpp:rate',
   SDRS_NEEDED: 'elementwise sqmsNeeded:count sqmsPerSdr:count',
   SQM_DECISION: 'whole statuses:text[3] required:text[2] criteria:text?',
   SQM_BENCHMARK: 'elementwise metric:text[7] value:number',
   CPQM_REPORT:
-    'whole spendChannels:text spend:money meetingChannels:text outcomes:text[6] spendDates:date? meetingDates:date? period:text?[4]',
+    'whole spendChannels:text spend:money meetingChannels:text outcomes:text[6] spendDates:date? meetingDates:date? period:text?[4] mapping:mapping?',
 };
 
 function declared(p: ParamKind): string {

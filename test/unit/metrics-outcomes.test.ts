@@ -9,7 +9,17 @@ import type { WholeRangeSpec } from '../../src/metrics/spec';
 
 const f = FUNCTIONS as Record<string, (...args: unknown[]) => any>;
 const col = (...values: unknown[]) => values.map((v) => [v]);
-const HEADER = ['Segment', 'Booked', 'Held', 'No-shows', 'Qualified', 'Show rate', 'Qual rate'];
+const HEADER = [
+  'Segment',
+  'Booked',
+  'Held',
+  'No-shows',
+  'Qualified',
+  'Show rate',
+  'Qual rate',
+  'Pending',
+  'Unrecognised',
+];
 
 function messageOf(call: () => unknown): string {
   try {
@@ -53,12 +63,21 @@ describe('outcome labels', () => {
     expect(counts('Rescheduled')).toEqual([0, 0, 0, 0]);
   });
 
-  it('refuses anything else, naming its row', () => {
+  it('refuses anything else in a single rate, naming its row and how to map it', () => {
     expect(() => f.SHOW_RATE!(col('Qualified', 'Maybe'))).toThrow(
       /^SHOW_RATE: row 2: outcomes "Maybe" is not one of the accepted labels/,
     );
     expect(() => f.QUAL_RATE!(col('Qualified', true))).toThrow(/^QUAL_RATE: row 2: outcomes TRUE/);
-    expect(() => f.OUTCOME_SUMMARY!(col('Pending'))).toThrow(/^OUTCOME_SUMMARY: row 1: outcomes/);
+    expect(messageOf(() => f.SHOW_RATE!(col('Qualified', ' Completed ')))).toBe(
+      'SHOW_RATE: row 2: outcomes " Completed " is not one of the accepted labels, use one of: Qualified, Not qualified – company size, Not qualified – role, Not qualified – budget, No show, Rescheduled – pending; or map it with a mapping row: outcome, Completed, and the label it means (or Ignore) (#VALUE!)',
+    );
+  });
+
+  it('counts anything else in the summary as Unrecognised, and in no other column (behaviour changed: it was refused)', () => {
+    expect(f.OUTCOME_SUMMARY!(col('Pending', 'Qualified', true))).toEqual([
+      HEADER,
+      ['All', 1, 1, 0, 1, 1, 1, 0, 2],
+    ]);
   });
 });
 
@@ -107,30 +126,30 @@ describe('OUTCOME_SUMMARY', () => {
         col('Qualified', 'No show', 'Qualified', 'Not qualified', 'Rescheduled', 'Qualified', ''),
         col('Events', 'Ads', 'Ads', 'Events', 'Ads', 'Events', 'Webinar'),
       ),
-    ).toEqual([HEADER, ['Events', 3, 3, 0, 2, 1, 2 / 3], ['Ads', 2, 1, 1, 1, 0.5, 1]]);
+    ).toEqual([HEADER, ['Events', 3, 3, 0, 2, 1, 2 / 3, 0, 0], ['Ads', 2, 1, 1, 1, 0.5, 1, 1, 0]]);
   });
 
   it('puts meetings without a segment under (blank)', () => {
     expect(
       f.OUTCOME_SUMMARY!(col('Qualified', 'No show', 'Qualified'), col('Ads', '', '')),
-    ).toEqual([HEADER, ['Ads', 1, 1, 0, 1, 1, 1], ['(blank)', 2, 1, 1, 1, 0.5, 1]]);
+    ).toEqual([HEADER, ['Ads', 1, 1, 0, 1, 1, 1, 0, 0], ['(blank)', 2, 1, 1, 1, 0.5, 1, 0, 0]]);
   });
 
   it('without segments, or with a blank one, gives one row All', () => {
     const log = col('Qualified', 'No show', 'Not qualified');
-    const all = [HEADER, ['All', 3, 2, 1, 1, 2 / 3, 0.5]];
+    const all = [HEADER, ['All', 3, 2, 1, 1, 2 / 3, 0.5, 0, 0]];
     expect(f.OUTCOME_SUMMARY!(log)).toEqual(all);
     expect(f.OUTCOME_SUMMARY!(log, '')).toEqual(all);
     expect(f.OUTCOME_SUMMARY!(log, [['']])).toEqual(all);
     // A single segment repeats down the log.
-    expect(f.OUTCOME_SUMMARY!(log, 'Ads')).toEqual([HEADER, ['Ads', 3, 2, 1, 1, 2 / 3, 0.5]]);
+    expect(f.OUTCOME_SUMMARY!(log, 'Ads')).toEqual([HEADER, ['Ads', 3, 2, 1, 1, 2 / 3, 0.5, 0, 0]]);
   });
 
   it('shows a segment without held meetings as error texts in its rate cells only', () => {
     expect(f.OUTCOME_SUMMARY!(col('No show', 'Qualified'), col('A', 'B'))).toEqual([
       HEADER,
-      ['A', 1, 0, 1, 0, 0, '#DIV/0! outcomes has no held meeting'],
-      ['B', 1, 1, 0, 1, 1, 1],
+      ['A', 1, 0, 1, 0, 0, '#DIV/0! outcomes has no held meeting', 0, 0],
+      ['B', 1, 1, 0, 1, 1, 1, 0, 0],
     ]);
   });
 
@@ -164,21 +183,21 @@ describe('OUTCOME_SUMMARY', () => {
         { rows: 5, cols: 1 },
         { rows: 5, cols: 1 },
       ]),
-    ).toEqual({ rows: 6, cols: 7 });
+    ).toEqual({ rows: 6, cols: 9 });
     expect(
       size([
         { rows: 5, cols: 1 },
         { rows: 1, cols: 1 },
       ]),
-    ).toEqual({ rows: 6, cols: 7 });
+    ).toEqual({ rows: 6, cols: 9 });
     expect(
       size([
         { rows: 1, cols: 1 },
         { rows: 2, cols: 3 },
       ]),
-    ).toEqual({ rows: 7, cols: 7 });
-    expect(size([{ rows: 5, cols: 1 }, undefined])).toEqual({ rows: 2, cols: 7 });
-    expect(size([undefined, undefined])).toEqual({ rows: 2, cols: 7 });
+    ).toEqual({ rows: 7, cols: 9 });
+    expect(size([{ rows: 5, cols: 1 }, undefined])).toEqual({ rows: 2, cols: 9 });
+    expect(size([undefined, undefined])).toEqual({ rows: 2, cols: 9 });
   });
 });
 

@@ -37,6 +37,16 @@ function valid(p: ParamSpec): fc.Arbitrary<unknown> {
         fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }),
         fc.integer({ min: 36_526, max: 51_500 }),
       );
+    case 'mapping':
+      // A cell of a Field, Value, Means table; the table's own rules are tested in sheets-mapping.test.ts.
+      return fc.constantFrom(
+        'channel',
+        'outcome',
+        'deal status',
+        'Brand*',
+        'Paid search',
+        'Ignore',
+      );
   }
 }
 

@@ -11,19 +11,20 @@
  */
 
 import { completeRowsNative, halfFilledRowsNative } from '../../metrics/catalogue';
-import { cellA1, columnLetter, rect, sheetRef } from '../../workbook/a1';
+import { cellA1, columnLetter, openColumnA1, rect, sheetRef } from '../../workbook/a1';
 import { columnsHeaded } from '../../workbook/headers';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
 import type { ChannelField } from '../settings';
 import { TEMPLATE_TITLES } from '../settings';
 import { type BuildContext, formats, type TemplatePlan } from './common';
 import { call } from './formulas';
+import { VERDICT_COLOURS, VERDICTS, verdictFormula } from './verdict';
 
-export const VERDICT_OK = 'economical';
-export const VERDICT_BAD = 'uneconomical';
-
-/** Mapped tables leave this many empty rows for channels the user adds later. */
-export const MAPPED_SPARE_ROWS = 100;
+/**
+ * Empty rows below the channels, typed or mapped, whose formulas wait for a
+ * channel the user adds later: each column and the blended row take it in.
+ */
+export const SPARE_ROWS = 100;
 
 export const CHANNEL_LAYOUT = {
   inputsRow: 3,
@@ -82,9 +83,12 @@ export function mappedSource(
     cols[field] = k;
   }
   // Row 1 holds the headers; the table follows the sheet down to its end, with room to add channels.
-  const rows = Math.max(1, Math.min(info.rows - 1, info.dataRows + MAPPED_SPARE_ROWS));
+  const rows = Math.max(1, Math.min(info.rows - 1, info.dataRows + SPARE_ROWS));
   return { sheet: info.name, cols, rows };
 }
+
+/** The table's numeric inputs, each a column the verdict checks for what the formulas cannot count. */
+const NUMERIC_FIELDS: readonly ChannelField[] = ['spend', 'meetings', 'showRate', 'qualRate'];
 
 export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
   const { settings } = ctx;
@@ -92,7 +96,7 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
   const numberFormats = formats(e.currency);
   const plan = emptyPlan('channelComparison', TEMPLATE_TITLES.channelComparison);
   const source = mappedSource(ctx);
-  const count = channels.mode === 'typed' ? channels.rows.length : source!.rows;
+  const count = channels.mode === 'typed' ? channels.rows.length + SPARE_ROWS : source!.rows;
   const addon = style === 'addon';
 
   const { inputsRow, headerRow, blendedRow, firstChannelRow: firstRow } = CHANNEL_LAYOUT;
@@ -106,7 +110,7 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
     cells: [
       ['Channel comparison', null],
       [
-        'Blended CPQM is total spend ÷ total qualified meetings over every channel (BLENDED_CPQM), never an average of the rows.',
+        'Blended CPQM is total spend ÷ total qualified meetings over every channel (BLENDED_CPQM), never an average of the rows. Type a new channel into the next empty row: every column and the blended row take it in.',
         null,
       ],
       [null, null],
@@ -119,9 +123,15 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
 
   const at = (row: number, col: number) => cellA1(row, col);
   const input = (row: number, field: ChannelField) => at(row, COL[field]);
-  /** Column `col` of the table from row `from` down to the last channel. */
-  const span = (col: number, from: number) => `${at(from, col)}:${at(lastRow, col)}`;
-  const column = (field: ChannelField): string => span(COL[field], firstRow);
+  // Open ranges (B10:B): a channel typed below the last row still counts.
+  const down = (col: number, from: number) => openColumnA1(from, col);
+  const column = (field: ChannelField): string => down(COL[field], firstRow);
+  /*
+   * Whether Sheets hands a custom function an error cell's text or never
+   * calls it is not documented, so no error reaches one: the add-on calls
+   * read an error cell as blank, and the verdict says "check data".
+   */
+  const withoutErrors = (range: string) => `ARRAYFORMULA(IFERROR(${range},""))`;
 
   /*
    * With the add-on, each function column is one call over the whole table,
@@ -130,32 +140,46 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
    * start at the blended row; CPQM starts at the first channel, as the blended
    * row's is BLENDED_CPQM. The cells the results fill stay empty in the plan.
    * Natively every row has its own built-in formulas, which are not server calls.
+   * In both styles headroom is blank where CPQM is not a number: the CPQM
+   * cell already says why.
    */
+  const cpqmColumn = down(COMPUTED.cpqm, blendedRow);
   const wholeColumn = {
-    costPerMeeting: call('addon', 'COST_PER_MEETING', [span(1, blendedRow), span(2, blendedRow)]),
+    costPerMeeting: call('addon', 'COST_PER_MEETING', [
+      withoutErrors(down(1, blendedRow)),
+      withoutErrors(down(2, blendedRow)),
+    ]),
     cpqm: call('addon', 'CPQM', [
-      column('spend'),
-      column('meetings'),
-      column('qualRate'),
-      column('showRate'),
+      withoutErrors(column('spend')),
+      withoutErrors(column('meetings')),
+      withoutErrors(column('qualRate')),
+      withoutErrors(column('showRate')),
     ]),
     headroom: call('addon', 'HEADROOM', [
-      span(COMPUTED.cpqm, blendedRow),
-      span(COMPUTED.maxCpqm, blendedRow),
+      `ARRAYFORMULA(IF(ISNUMBER(${cpqmColumn}),${cpqmColumn},""))`,
+      down(COMPUTED.maxCpqm, blendedRow),
     ]),
   };
 
+  /** Where a cell holds what the formulas of this style cannot count. */
+  const uncounted = (cell: string) =>
+    addon
+      ? `ISERROR(${cell})`
+      : // Natively text counts as 0 in the blended sums: only numbers and blanks are counted.
+        `(IFERROR(ISNUMBER(${cell})+(${cell}=""),0)=0)`;
+  /** Where a filled-in count or rate of the row is 0, so no qualified meeting came back. */
+  const noneQualified = (meetings: string, showRate: string, qualRate: string) =>
+    [meetings, showRate, qualRate].map((c) => `(${c}<>"")*(${c}=0)`).join('+');
+
   /**
    * Columns F–J of one row; `cpqm` is its CPQM formula (the blended row's
-   * BLENDED_CPQM; with the add-on, the channel rows' one call).
-   * With `named` (a mapped table), the row's own formulas stay blank while its
-   * channel name is, so spare rows show no column of Max CPQM; the column-wide
-   * calls leave rows without figures blank by themselves.
+   * BLENDED_CPQM; with the add-on, the channel rows' one call). A channel
+   * row's own formulas stay blank while its channel name is, so spare rows
+   * show nothing; the column-wide calls leave rows without figures blank.
    */
-  function computed(row: number, cpqm: string, named = false): PlanCell[] {
-    const headroomCell = at(row, COMPUTED.headroom);
+  function computed(row: number, cpqm: string, verdict: string): PlanCell[] {
     const own = (text: string): PlanCell =>
-      formula(named ? `=IF(${at(row, 0)}="","",${text.slice(1)})` : text);
+      formula(row === blendedRow ? text : `=IF(${at(row, 0)}="","",${text.slice(1)})`);
     const starts = (text: string, from: number): PlanCell => (row === from ? formula(text) : null);
     return [
       addon
@@ -165,10 +189,13 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
       own(`=${maxRef}`),
       addon
         ? starts(wholeColumn.headroom, blendedRow)
-        : own(call(style, 'HEADROOM', [at(row, COMPUTED.cpqm), at(row, COMPUTED.maxCpqm)])),
-      own(
-        `=IF(ISNUMBER(${headroomCell}),IF(${headroomCell}>=0,"${VERDICT_OK}","${VERDICT_BAD}"),"")`,
-      ),
+        : own(
+            call(style, 'HEADROOM', [
+              `IF(ISNUMBER(${at(row, COMPUTED.cpqm)}),${at(row, COMPUTED.cpqm)},"")`,
+              at(row, COMPUTED.maxCpqm),
+            ]),
+          ),
+      formula(`=${verdict}`),
     ];
   }
 
@@ -177,8 +204,10 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
     const row = firstRow + k;
     let inputs: PlanCell[];
     if (channels.mode === 'typed') {
-      const typed = channels.rows[k]!;
-      inputs = [typed.name, typed.spend, typed.meetings, typed.showRate, typed.qualRate];
+      const typed = channels.rows[k];
+      inputs = typed
+        ? [typed.name, typed.spend, typed.meetings, typed.showRate, typed.qualRate]
+        : [null, null, null, null, null];
     } else {
       // A bare =Data!D3 shows 0 for an empty cell in Sheets: a blank show rate would read as 0%, not 100%.
       inputs = (Object.keys(COL) as ChannelField[]).map((field) => {
@@ -194,40 +223,52 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
           input(row, 'qualRate'),
           input(row, 'showRate'),
         ]);
-    rows.push([...inputs, ...computed(row, cpqm, !!source)]);
+    const verdict = verdictFormula({
+      present: `${at(row, 0)}<>""`,
+      spend: input(row, 'spend'),
+      headroom: at(row, COMPUTED.headroom),
+      noneQualified: noneQualified(
+        input(row, 'meetings'),
+        input(row, 'showRate'),
+        input(row, 'qualRate'),
+      ),
+      unchecked: NUMERIC_FIELDS.map((field) => uncounted(input(row, field))).join('+'),
+    });
+    rows.push([...inputs, ...computed(row, cpqm, verdict)]);
   }
 
-  // The blended row reads the table's rows, so its spend, meetings and CPQM count the same channels.
+  // The blended row reads the table's rows, so its spend, meetings and CPQM count the same
+  // channels. A sheet may hold a Total row (spend and meetings, no rates): BLENDED_CPQM reports
+  // it rather than count its spend twice, and the totals beside it count only complete rows.
   const blendedCpqm = call(style, 'BLENDED_CPQM', [
     column('spend'),
     column('meetings'),
     column('qualRate'),
     column('showRate'),
   ]);
-  // A mapped sheet may hold a Total row (spend and meetings, no rates). BLENDED_CPQM reports
-  // it rather than count its spend twice; the totals beside it count only complete rows.
+  const complete = completeRowsNative(column('spend'), column('meetings'), column('qualRate'));
   const total = (field: ChannelField): PlanCell =>
-    formula(
-      source
-        ? `=SUMPRODUCT(${completeRowsNative(column('spend'), column('meetings'), column('qualRate'))},${column(field)})`
-        : `=SUM(${column(field)})`,
-    );
+    formula(`=SUMPRODUCT(${complete},${column(field)})`);
+  const blendedVerdict = verdictFormula({
+    present: `SUMPRODUCT(--(${down(0, firstRow)}<>""))>0`,
+    spend: at(blendedRow, COL.spend),
+    headroom: at(blendedRow, COMPUTED.headroom),
+    // No complete row has a qualified meeting.
+    noneQualified: `SUMPRODUCT(${complete},--((${noneQualified(column('meetings'), column('showRate'), column('qualRate'))})=0))=0`,
+    unchecked: `COUNTIF(${down(COMPUTED.verdict, firstRow)},"${VERDICTS.checkData}")>0`,
+  });
   const blended: PlanCell[] = [
     'All channels (blended)',
     total('spend'),
     total('meetings'),
     null,
     null,
-    ...computed(blendedRow, blendedCpqm),
+    ...computed(blendedRow, blendedCpqm, blendedVerdict),
   ];
-  // Beside the blended row, one more column: for a mapped sheet, why the blended CPQM is an
-  // error when a row is half filled (a Total row the user keeps). One block either way, so the
-  // write takes the same calls typed or mapped.
-  const note: PlanCell = source
-    ? formula(
-        `=IF(${halfFilledRowsNative(column('spend'), column('meetings'), column('qualRate'))}>0,"${HALF_FILLED_NOTE}","")`,
-      )
-    : null;
+  // Beside the blended row: why the blended CPQM is an error when a row is half filled.
+  const note: PlanCell = formula(
+    `=IF(${halfFilledRowsNative(column('spend'), column('meetings'), column('qualRate'))}>0,"${HALF_FILLED_NOTE}","")`,
+  );
   plan.blocks.push({
     row: headerRow,
     col: 0,
@@ -255,30 +296,20 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
     rect(blendedRow, 0, 1, CHANNEL_HEADERS.length),
   );
   plan.conditional.push(
-    {
-      range: table(COMPUTED.verdict),
-      text: VERDICT_BAD,
-      background: '#f4c7c3',
-      fontColor: '#a50e0e',
-    },
-    {
-      range: table(COMPUTED.verdict),
-      text: VERDICT_OK,
-      background: '#b7e1cd',
-      fontColor: '#0d652d',
-    },
+    ...VERDICT_COLOURS.map((colours) => ({ range: table(COMPUTED.verdict), ...colours })),
   );
+  const typedCount = channels.mode === 'typed' ? channels.rows.length : 0;
   plan.summary.push(
     channels.mode === 'typed'
-      ? `${count} channel${count === 1 ? '' : 's'} typed in: ${channels.rows.map((r) => r.name).join(', ')}.`
+      ? `${typedCount} channel${typedCount === 1 ? '' : 's'} typed in: ${channels.rows.map((r) => r.name).join(', ')}; one typed into the next empty row joins every column and the blended row.`
       : `Channels from sheet "${source!.sheet}" by formula (columns ${(
           Object.keys(COL) as ChannelField[]
         )
           .map((field) => columnLetter(source!.cols[field]))
           .join(', ')}), rows 2–${source!.rows + 1}, so changes there flow through.`,
     addon
-      ? 'Cost per meeting, CPQM, Max CPQM, headroom and an economical / uneconomical verdict per channel, each function column one call over the whole table.'
-      : 'Cost per meeting, CPQM, Max CPQM, headroom and an economical / uneconomical verdict per channel.',
+      ? 'Cost per meeting, CPQM, Max CPQM, headroom and a verdict per channel, each function column one call over the whole table.'
+      : 'Cost per meeting, CPQM, Max CPQM, headroom and a verdict per channel.',
     'A blended row computed with BLENDED_CPQM: total spend over total qualified meetings.',
   );
   return plan;

@@ -4,11 +4,24 @@
  * Kept apart so the Apps Script bundle carries none of this prose.
  */
 import type { Docs } from '../spec';
+import { MAPPING_DOC } from './mapping';
 
 const family = 'Meeting outcomes';
 
+const HEADER = [
+  'Segment',
+  'Booked',
+  'Held',
+  'No-shows',
+  'Qualified',
+  'Show rate',
+  'Qual rate',
+  'Pending',
+  'Unrecognised',
+];
+
 const OUTCOMES_DOC =
-  'Meeting outcome labels, one per meeting: Qualified, Not qualified – company size, Not qualified – role, Not qualified – budget, No show, Rescheduled – pending. Blank cells are ignored.';
+  'Meeting outcome labels, one per meeting: Qualified, Not qualified – company size, Not qualified – role, Not qualified – budget, No show, Rescheduled – pending, or a label the mapping table maps. Blank cells are ignored.';
 
 const LOG = [
   ['Qualified'],
@@ -26,7 +39,7 @@ export const OUTCOME_DOCS: Record<string, Docs> = {
     family,
     summary:
       'Show rate from meeting outcomes: held / (held + no-shows); rescheduled counts in neither.',
-    params: { outcomes: OUTCOMES_DOC },
+    params: { outcomes: OUTCOMES_DOC, mapping: MAPPING_DOC },
     resultType: 'number',
     returns: 'The share of booked meetings that were held, as a fraction (format it as %).',
     examples: [
@@ -42,7 +55,7 @@ export const OUTCOME_DOCS: Record<string, Docs> = {
   QUAL_RATE: {
     family,
     summary: 'Qualification rate from meeting outcomes: qualified / held.',
-    params: { outcomes: OUTCOMES_DOC },
+    params: { outcomes: OUTCOMES_DOC, mapping: MAPPING_DOC },
     resultType: 'number',
     returns: 'The share of held meetings that were qualified, as a fraction (format it as %).',
     examples: [
@@ -63,10 +76,11 @@ export const OUTCOME_DOCS: Record<string, Docs> = {
       outcomes: OUTCOMES_DOC,
       segments:
         'Optional. The segment of each meeting (channel, SDR, month), same size as outcomes; default one row, All.',
+      mapping: MAPPING_DOC,
     },
     resultType: 'table',
     returns:
-      'A header row (Segment, Booked, Held, No-shows, Qualified, Show rate, Qual rate) and one row per segment in order of first appearance.',
+      'A header row (Segment, Booked, Held, No-shows, Qualified, Show rate, Qual rate, Pending, Unrecognised) and one row per segment in order of first appearance.',
     examples: [
       {
         args: [
@@ -75,10 +89,24 @@ export const OUTCOME_DOCS: Record<string, Docs> = {
         ],
         formula: '=OUTCOME_SUMMARY(C2:C5, B2:B5)',
         result: [
-          ['Segment', 'Booked', 'Held', 'No-shows', 'Qualified', 'Show rate', 'Qual rate'],
-          ['LinkedIn', 2, 1, 1, 1, 0.5, 1],
-          ['Events', 2, 2, 0, 1, 1, 0.5],
+          HEADER,
+          ['LinkedIn', 2, 1, 1, 1, 0.5, 1, 0, 0],
+          ['Events', 2, 2, 0, 1, 1, 0.5, 0, 0],
         ],
+      },
+      {
+        args: [
+          [['Completed'], ['Canceled'], ['No show'], ['Showed – good fit'], ['Rescheduled']],
+          '',
+          [
+            ['Field', 'Value', 'Means'],
+            ['outcome', 'Completed', 'Qualified'],
+            ['outcome', 'Canceled', 'Ignore'],
+          ],
+        ],
+        formula: '=OUTCOME_SUMMARY(C2:C6, , Definitions!A2:C4)',
+        result: [HEADER, ['All', 2, 1, 1, 1, 0.5, 1, 1, 1]],
+        note: 'Completed is mapped to Qualified and Canceled is ignored; "Showed – good fit" matches no label or mapping row, so it is counted as Unrecognised and nowhere else.',
       },
     ],
   },

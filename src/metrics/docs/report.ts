@@ -3,6 +3,7 @@
  * ../catalogue.ts. Kept apart so the Apps Script bundle carries none of this prose.
  */
 import type { Docs } from '../spec';
+import { MAPPING_DOC } from './mapping';
 
 const ADS = [['LinkedIn'], ['LinkedIn'], ['Events'], ['linkedin ']];
 const COST = [['$1,200.00'], [800], [3000], [1000]];
@@ -36,6 +37,7 @@ export const REPORT_DOCS: Record<string, Docs> = {
         'Optional. The day of each meeting, same size as outcomes; needed with a period; default none.',
       period:
         'Optional. week (ISO, Monday first), month, quarter or year; default none: one row per channel.',
+      mapping: MAPPING_DOC,
     },
     resultType: 'table',
     returns:

@@ -1,0 +1,185 @@
+/**
+ * What the chosen columns hold, read from the sheets: a column the user did
+ * not mean as data gets a message in the user's words beside its field, and
+ * the portable native style is refused where its built-in functions would
+ * read costs written as text as 0 or could not apply mapping patterns. Every
+ * problem comes back in one round.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FieldError, SheetInfo } from '../../src/addon/api';
+import { defaultSettings, type Settings } from '../../src/addon/settings';
+import { parseSettings } from '../../src/addon/validate';
+import { CONTENT_LIMITS } from '../../src/addon/validate-contents';
+
+type Rows = unknown[][];
+
+const day = (d: number) => new Date(2026, 0, d);
+
+function workbook(sheets: Record<string, Rows>) {
+  const info: SheetInfo[] = Object.entries(sheets).map(([name, rows]) => ({
+    name,
+    headers: (rows[0] ?? []).map(String),
+    dataRows: rows.length - 1,
+  }));
+  const read = (sheet: string, col: number) =>
+    (sheets[sheet] ?? []).slice(1).map((r) => r[col] ?? '');
+  return { info, read };
+}
+
+const ADS: Rows = [
+  ['Day', 'Campaign', 'Network', 'Clicks', 'Cost'],
+  [day(5), 'Brand – Search UK', 'Search', 120, 87.5],
+  [day(5), 'Generic – Search DE', 'Search', 300, 120],
+  [day(6), 'Brand – Search UK', 'Search', 90, 60.25],
+  ['Total: All campaigns', '', '', 510, 267.75],
+];
+const CRM: Rows = [
+  ['Meeting date', 'Source', 'Meeting outcome', 'Score'],
+  [day(5), 'Paid Search', 'Qualified', 3],
+  [day(6), 'Paid Search', 'No show', 1],
+  [day(7), 'Referrals', 'Completed', 2],
+];
+
+function report(patch: (s: Settings) => void = () => {}): Settings {
+  const s: Settings = {
+    ...defaultSettings(),
+    templates: ['channelReport'],
+    raw: {
+      spend: [
+        {
+          sheet: 'Ads',
+          columns: { channel: 'Campaign', spend: 'Cost', date: 'Day' },
+          fixedChannel: '',
+        },
+      ],
+      meetings: {
+        sheet: 'CRM',
+        columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },
+      },
+      period: 'month',
+    },
+  };
+  patch(s);
+  return s;
+}
+
+function errors(s: Settings, sheets: Record<string, Rows> = { Ads: ADS, CRM }): FieldError[] {
+  const { info, read } = workbook(sheets);
+  const result = parseSettings(s, info, read);
+  return result.ok ? [] : result.errors;
+}
+
+describe('what the chosen columns hold', () => {
+  it('accepts real data, a totals row and an outcome a mapping row will name among it', () => {
+    expect(errors(report())).toEqual([]);
+  });
+
+  it('says in words that a column holds numbers, text or dates, not what its field needs', () => {
+    const got = errors(
+      report((s) => {
+        if (!s.raw) return;
+        s.raw.spend[0]!.columns = { channel: 'Day', spend: 'Campaign', date: 'Network' };
+        s.raw.meetings.columns.outcome = 'Score';
+      }),
+    );
+    expect(got).toEqual([
+      {
+        field: 'raw.spend.0.columns.channel',
+        message:
+          'Column "Day" holds dates, not channels: pick the column with the channel, source or campaign.',
+      },
+      {
+        field: 'raw.spend.0.columns.spend',
+        message:
+          'Column "Campaign" holds text such as "Brand – Search UK", not amounts: pick the column with the costs.',
+      },
+      {
+        field: 'raw.spend.0.columns.date',
+        message:
+          'Column "Network" holds text such as "Search", not dates: pick the column with the day of each row.',
+      },
+      {
+        field: 'raw.meetings.columns.outcome',
+        message:
+          'Column "Score" holds numbers, not outcomes: pick the column with the meeting outcomes.',
+      },
+    ]);
+  });
+
+  it('checks the dates only when a period is asked', () => {
+    const flat = report((s) => {
+      if (!s.raw) return;
+      s.raw.period = null;
+      s.raw.spend[0]!.columns.date = 'Network';
+    });
+    expect(errors(flat)).toEqual([]);
+  });
+
+  it(`looks at the first ${CONTENT_LIMITS.sample} filled cells only`, () => {
+    const rows: Rows = [['Day', 'Campaign', 'Cost']];
+    for (let k = 0; k < CONTENT_LIMITS.sample; k++) rows.push([day(5), 'Brand', 10]);
+    for (let k = 0; k < CONTENT_LIMITS.sample * 2; k++) rows.push([day(5), 'Brand', 'n/a']);
+    expect(errors(report(), { Ads: rows, CRM })).toEqual([]);
+  });
+
+  it('gives these messages beside the ones about other steps, in one round', () => {
+    const got = errors(
+      report((s) => {
+        s.stages[1]!.rate = 2;
+        s.economics.dealSize = -1;
+        if (s.raw) s.raw.meetings.columns.outcome = 'Score';
+      }),
+    );
+    expect(got.map((e) => e.field)).toEqual([
+      'stages.1.rate',
+      'economics.dealSize',
+      'raw.meetings.columns.outcome',
+    ]);
+  });
+
+  it('reads nothing for a template not chosen', () => {
+    const s = report((r) => {
+      r.templates = ['funnelPlan'];
+      if (r.raw) r.raw.meetings.columns.outcome = 'Score';
+    });
+    expect(errors(s)).toEqual([]);
+  });
+});
+
+describe('the native style, where it cannot be honest', () => {
+  const native = (patch: (s: Settings) => void = () => {}) =>
+    report((s) => {
+      s.formulaStyle = 'native';
+      patch(s);
+    });
+
+  it('is refused for costs written as text, with the reason and what to do', () => {
+    const text: Rows = ADS.map((r, k) => (k === 2 ? [...r.slice(0, 4), '$60.25'] : r));
+    expect(errors(native(), { Ads: text, CRM })).toEqual([
+      {
+        field: 'formulaStyle',
+        message:
+          'Portable native formulas would count the costs in column "Cost" of "Ads" as 0: they are written as text (such as "$60.25"), and SUMIFS reads text as 0. Choose Funnel Math functions instead, or turn that column into numbers (select it, then Format → Number) and choose again.',
+      },
+    ]);
+    // The add-on's functions read text costs: the same data is fine for them.
+    expect(errors(report(), { Ads: text, CRM })).toEqual([]);
+    expect(errors(native())).toEqual([]);
+  });
+
+  it('is refused for a mapping with patterns while a template reads the mapping', () => {
+    const mapping = [{ field: 'channel' as const, value: 'Brand*', means: 'Paid search' }];
+    expect(errors(native((s) => (s.mapping = mapping)))).toEqual([
+      {
+        field: 'formulaStyle',
+        message:
+          'Portable native formulas cannot apply the mapping table\'s patterns (such as "Brand*"): choose Funnel Math functions instead, or write each value out in full.',
+      },
+    ]);
+    const noReader = native((s) => {
+      s.mapping = mapping;
+      s.templates = ['funnelPlan'];
+    });
+    expect(errors(noReader)).toEqual([]);
+  });
+});
