@@ -9,6 +9,7 @@
 import { COERCE, toDay } from '../sheets/coerce';
 import { isDate } from '../sheets/dates';
 import { quote } from '../sheets/format';
+import { listed } from '../sheets/words';
 import { columnsHeaded } from '../workbook/headers';
 import type { SheetInfo } from './api';
 import type { ReadColumn } from './meanings';
@@ -180,12 +181,18 @@ export function checkNativeStyle(
   read: ReadColumn,
 ): void {
   if (s.formulaStyle !== 'native') return;
+  // One message for the field, however many reasons: the sidebar shows one beside it.
+  const reasons: string[] = [];
   if (s.raw && s.templates.includes('channelReport')) {
-    for (const ads of s.raw.spend) {
+    const texts = s.raw.spend.flatMap((ads) => {
       const text = textCost(columnOf(sheets, read, ads.sheet, ads.columns.spend));
-      if (text === undefined) continue;
-      c.fail(
-        `Portable native formulas would count the costs in column ${quote(ads.columns.spend)} of ${quote(ads.sheet)} as 0: they are written as text (such as ${quote(text)}), and SUMIFS reads text as 0. Choose Funnel Math functions instead, or turn that column into numbers (select it, then Format → Number) and choose again.`,
+      return text === undefined
+        ? []
+        : [`column ${quote(ads.columns.spend)} of ${quote(ads.sheet)} (such as ${quote(text)})`];
+    });
+    if (texts.length > 0) {
+      reasons.push(
+        `Portable native formulas would count the costs in ${listed(texts)} as 0: they are written as text, and SUMIFS reads text as 0. Choose Funnel Math functions instead, or turn ${texts.length === 1 ? 'that column' : 'those columns'} into numbers (select, then Format → Number) and choose again.`,
       );
     }
   }
@@ -194,8 +201,9 @@ export function checkNativeStyle(
     (s.meetingLog !== null && s.templates.includes('meetingOutcomes'));
   const pattern = s.mapping.find((r) => r.value.includes('*'));
   if (readsMapping && pattern) {
-    c.fail(
+    reasons.push(
       `Portable native formulas cannot apply the mapping table's patterns (such as ${quote(pattern.value)}): choose Funnel Math functions instead, or write each value out in full.`,
     );
   }
+  if (reasons.length > 0) c.fail(reasons.join(' '));
 }

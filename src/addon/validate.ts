@@ -95,10 +95,12 @@ export function parseSettings(
   if (sheets && read) {
     const tables = { raw: raw ?? null, meetingLog: meetingLog ?? null };
     checkContents(c, tables, sheets, read);
-    if (templates && formulaStyle && mapping) {
+    // A mapping with problems of its own is refused beside them; its patterns wait for it.
+    if (templates && formulaStyle) {
+      const rows = mapping ?? [];
       checkNativeStyle(
         c.at('formulaStyle'),
-        { ...tables, formulaStyle, templates, mapping },
+        { ...tables, formulaStyle, templates, mapping: rows },
         sheets,
         read,
       );

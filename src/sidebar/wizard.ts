@@ -144,7 +144,9 @@ export function startWizard(root: HTMLElement): void {
 
   /**
    * Lists the values in the mapped tables that need a meaning. Rows the user
-   * already has keep their meaning; new ones come with the suggested one.
+   * already has keep their meaning; new ones come with the suggested one; a
+   * suggestion the user never changed goes when the data no longer holds its
+   * value (a sheet now read as one channel).
    */
   const findMeanings = async (): Promise<void> => {
     const { settings } = toSettings(state.draft);
@@ -153,13 +155,19 @@ export function startWizard(root: HTMLElement): void {
       const fields = new Set(result.errors.map((e) => e.field));
       state.errors = [...state.errors.filter((e) => !fields.has(e.field)), ...result.errors];
     } else if (result) {
-      state.meanings = result.value;
       const key = (r: MappingRow) => `${r.field}:${r.value.trim().toLowerCase()}`;
-      const have = new Set(state.draft.mapping.map(key));
+      const suggested = new Map((state.meanings?.rows ?? []).map((r) => [key(r), r.means]));
+      const found = new Set(result.value.rows.map(key));
+      const mapping = state.draft.mapping.filter(
+        (r) => found.has(key(r)) || suggested.get(key(r)) !== r.means,
+      );
+      const have = new Set(mapping.map(key));
       for (const { field, value, means } of result.value.rows) {
-        if (!have.has(key({ field, value, means })))
-          state.draft.mapping.push({ field, value, means });
+        if (!have.has(key({ field, value, means }))) mapping.push({ field, value, means });
       }
+      state.draft.mapping = mapping;
+      state.meanings = result.value;
+      // Rows moved: messages about them name old positions.
       state.errors = state.errors.filter(
         (e) => e.field !== 'mapping' && !e.field.startsWith('mapping.'),
       );
@@ -168,11 +176,24 @@ export function startWizard(root: HTMLElement): void {
     render();
   };
 
+  /** The Channels step lists the values to map by itself the first time it opens. */
+  const wantsMeanings = (): boolean => {
+    const d = state.draft;
+    return (
+      state.meanings === null &&
+      state.busy === null &&
+      STEPS[state.step]?.key === 'channels' &&
+      (d.templates.includes('channelReport') ||
+        (d.templates.includes('meetingOutcomes') && d.meetingLogMode === 'existing'))
+    );
+  };
+
   const go = (step: number, focus = TITLE): void => {
     state.step = Math.max(0, Math.min(PREVIEW, step));
     state.failure = null;
     render({ key: focus });
     if (state.step === PREVIEW && !state.preview) void preview();
+    else if (wantsMeanings()) void findMeanings();
   };
 
   const actions: Actions = {

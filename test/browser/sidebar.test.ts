@@ -9,6 +9,7 @@ import { defaultSettings } from '../../src/addon/settings';
 import { CATALOGUE, FUNCTIONS } from '../../src/metrics/catalogue';
 import { reference } from '../../src/metrics/reference';
 import type { SheetSnapshot } from '../../src/playground/backend';
+import { GOOGLE_ADS_SHEET, LINKEDIN_SHEET } from '../../src/playground/raw-sample';
 import { BUDGET_ROWS, BUDGET_SHEET } from '../../src/playground/sample';
 import { playgroundSuite, sheet, shot, workbook } from './harness';
 
@@ -356,6 +357,95 @@ describe('the set-up wizard in the playground', () => {
     await again.getByRole('button', { name: 'Step 5: Formula style' }).click();
     expect(await again.getByLabel('Portable native formulas').isChecked()).toBe(true);
   }, 30_000);
+});
+
+describe('step 4 from raw data', () => {
+  it('reads two ad exports, one of them a single channel, and confirms what labels and campaigns mean', async () => {
+    const { page, sidebar, problems } = await open();
+    const before = await workbook(suite.playground);
+    await sidebar.locator('input[value="channelReport"]').check();
+    await sidebar.getByRole('button', { name: 'Step 4: Channels' }).click();
+
+    // Both platforms' exports are suggested, each with its own headers.
+    const google = sidebar.locator(`fieldset[data-table="raw.spend.0"]`);
+    const linkedin = sidebar.locator(`fieldset[data-table="raw.spend.1"]`);
+    expect(await google.getByLabel('Sheet', { exact: true }).inputValue()).toBe(GOOGLE_ADS_SHEET);
+    expect(await google.getByLabel('Channel', { exact: true }).inputValue()).toBe('Campaign');
+    expect(await google.getByLabel('Spend', { exact: true }).inputValue()).toBe('Cost');
+    expect(await linkedin.getByLabel('Sheet', { exact: true }).inputValue()).toBe(LINKEDIN_SHEET);
+    expect(await linkedin.getByLabel('Spend', { exact: true }).inputValue()).toBe('Total Spent');
+
+    // Opening the step lists what needs a meaning by itself: LinkedIn's campaigns too, for now.
+    const row = (value: string) => sidebar.locator(`li.meaning[data-value="${value}"]`);
+    await row('ABM – Target accounts').waitFor();
+
+    // "This sheet is Paid Social": no channel column for it.
+    await linkedin.getByLabel('One channel for the whole sheet').check();
+    expect(await linkedin.getByLabel('Channel', { exact: true }).count()).toBe(0);
+    await linkedin.getByLabel('Channel (this whole sheet)').fill('Paid Social');
+    await linkedin.scrollIntoViewIfNeeded();
+    await shot(page, 'wizard-4-raw-data-exports');
+
+    // A third export can be added and removed again.
+    await sidebar.locator('[data-action="add-export"]').click();
+    await expect.poll(() => sidebar.locator('fieldset[data-table^="raw.spend."]').count()).toBe(3);
+    await sidebar.getByRole('button', { name: 'Remove ad export 3' }).click();
+    await expect.poll(() => sidebar.locator('fieldset[data-table^="raw.spend."]').count()).toBe(2);
+
+    await sidebar.locator('[data-action="find-meanings"]').click();
+    await expect.poll(() => row('ABM – Target accounts').count()).toBe(0);
+    // The labels the six do not cover, and the Google Ads campaigns; not LinkedIn's, a single channel now.
+    expect(
+      await sidebar.locator('li.meaning').evaluateAll((li) => li.map((e) => e.dataset.value)),
+    ).toEqual([
+      'Canceled',
+      'Completed',
+      'Brand – Search UK',
+      'Generic – Search DE',
+      'Competitor – Search',
+    ]);
+    const means = (value: string) => row(value).getByLabel(`What “${value}” means`);
+    expect(await means('Canceled').inputValue()).toBe('Ignore');
+    // "Completed" was held; whether it qualified is the user's to say.
+    expect(await means('Completed').inputValue()).toBe('');
+    for (const campaign of ['Brand – Search UK', 'Generic – Search DE', 'Competitor – Search']) {
+      expect(await means(campaign).inputValue()).toBe('Paid Search');
+    }
+    await shot(page, 'wizard-4-raw-data-meanings');
+
+    // Every problem of every step in one round: a rate the sidebar cannot read, the meaning
+    // still to choose, and the native style the server refuses for Google Ads' text costs.
+    await sidebar.getByRole('button', { name: 'Step 2: Stages' }).click();
+    await sidebar.getByLabel('Rate from stage 3 to the next, in %').fill('abc');
+    await sidebar.getByRole('button', { name: 'Step 5: Formula style' }).click();
+    await sidebar.getByLabel('Portable native formulas').check();
+    await sidebar.locator('[data-action="create-now"]').click();
+    await expect.poll(() => sidebar.locator('[data-error-for]').count()).toBeGreaterThan(0);
+    await sidebar.getByRole('button', { name: 'Step 6: Preview and create' }).click();
+    const listed = await sidebar.locator('.error-list li').allTextContents();
+    expect(listed).toHaveLength(3);
+    expect(listed[0]).toMatch(/^Stages: Enter a rate in %/);
+    expect(listed[1]).toBe('Channels: Choose what "Completed" means');
+    expect(listed[2]).toMatch(
+      /^Formula style: Portable native formulas would count the costs in column "Cost" of "Google Ads" \(such as "87.59"\) and column "Total Spent" of "LinkedIn Ads" \(such as "\$431.77"\) as 0/,
+    );
+    await shot(page, 'wizard-6-every-problem-at-once');
+    // Nothing refused changes the workbook.
+    expect(await workbook(suite.playground)).toEqual(before);
+
+    // Fixed where they sit: each message leaves as its field is fixed.
+    await sidebar.getByRole('button', { name: 'Step 4: Channels' }).click();
+    const completed = means('Completed');
+    expect(await completed.getAttribute('aria-invalid')).toBe('true');
+    await completed.selectOption('Qualified');
+    expect(await sidebar.locator('[data-error-for="mapping.1.means"]').count()).toBe(0);
+    await sidebar.getByRole('button', { name: 'Step 5: Formula style' }).click();
+    expect(await sidebar.locator('[data-error-for="formulaStyle"]').textContent()).toMatch(
+      /Choose Funnel Math functions instead/,
+    );
+    await shot(page, 'wizard-5-native-refused');
+    expect(problems).toEqual([]);
+  }, 60_000);
 });
 
 describe('the playground grid and the reference page', () => {

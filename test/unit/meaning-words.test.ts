@@ -50,13 +50,17 @@ describe('campaigns', () => {
   });
 
   it('a Google Ads campaign named for video or display counts there; unnamed ones are search', () => {
-    expect(channelSuggestion('YouTube – Launch', 'Google Ads', MEETING_SOURCES).means).toBe('Video');
+    expect(channelSuggestion('YouTube – Launch', 'Google Ads', MEETING_SOURCES).means).toBe(
+      'Video',
+    );
     expect(channelSuggestion('GDN remarketing', 'Google Ads', []).means).toBe('Display');
     expect(channelSuggestion('Spring push', 'Google Ads', []).means).toBe('Paid search');
   });
 
   it('every LinkedIn or Meta campaign is that platform’s, whatever its words', () => {
-    expect(channelSuggestion('Brand awareness', 'LinkedIn', []).means).toBe('Paid social (LinkedIn)');
+    expect(channelSuggestion('Brand awareness', 'LinkedIn', []).means).toBe(
+      'Paid social (LinkedIn)',
+    );
     expect(channelSuggestion('ABM – Target accounts', 'LinkedIn', MEETING_SOURCES).means).toBe(
       'Paid Social',
     );

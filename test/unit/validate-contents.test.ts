@@ -159,9 +159,19 @@ describe('the native style, where it cannot be honest', () => {
       {
         field: 'formulaStyle',
         message:
-          'Portable native formulas would count the costs in column "Cost" of "Ads" as 0: they are written as text (such as "$60.25"), and SUMIFS reads text as 0. Choose Funnel Math functions instead, or turn that column into numbers (select it, then Format → Number) and choose again.',
+          'Portable native formulas would count the costs in column "Cost" of "Ads" (such as "$60.25") as 0: they are written as text, and SUMIFS reads text as 0. Choose Funnel Math functions instead, or turn that column into numbers (select, then Format → Number) and choose again.',
       },
     ]);
+    // Every sheet with text costs, and a mapping pattern too, in the one message beside the style.
+    const both = native((s) => {
+      s.raw?.spend.push({ ...s.raw.spend[0]!, sheet: 'More ads' });
+      s.mapping = [{ field: 'channel', value: '*Search*', means: 'Paid search' }];
+    });
+    const [one, ...more] = errors(both, { Ads: text, 'More ads': text, CRM });
+    expect(more).toEqual([]);
+    expect(one?.message).toMatch(
+      /^Portable native formulas would count the costs in column "Cost" of "Ads" \(such as "\$60.25"\) and column "Cost" of "More ads" \(such as "\$60.25"\) as 0: .* turn those columns into numbers .* Portable native formulas cannot apply the mapping table's patterns \(such as "\*Search\*"\)/,
+    );
     // The add-on's functions read text costs: the same data is fine for them.
     expect(errors(report(), { Ads: text, CRM })).toEqual([]);
     expect(errors(native())).toEqual([]);

@@ -5,6 +5,7 @@ import {
   TEMPLATE_TITLES,
   type TemplateId,
 } from '../../addon/settings';
+import { capitalised, listed } from '../../sheets/words';
 import { CHANNEL_TABLE } from '../../workbook/export-headers';
 import { el, on } from '../dom';
 import { iconButton, labelled, textInput, withError } from '../fields';
@@ -12,7 +13,6 @@ import { currencySymbol } from '../model';
 import type { Actions, State } from '../state';
 import { radioGroup } from '../widgets/radio-group';
 import { tablePicker } from '../widgets/table-picker';
-import { capitalised, listed } from '../words';
 
 export function channelListPart(
   state: State,

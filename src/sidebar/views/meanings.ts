@@ -61,7 +61,6 @@ function mappingRow(state: State, actions: Actions, row: MappingRow, k: number):
       'div',
       { className: 'meaning-line' },
       el('span', { text: row.value, className: 'meaning-value' }),
-      el('span', { text: '→', className: 'secondary', attrs: { 'aria-hidden': 'true' } }),
       ...(control ? [control] : []),
       remove,
     ),

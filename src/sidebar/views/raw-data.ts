@@ -5,6 +5,7 @@
  */
 import type { SpendField } from '../../addon/settings';
 import { PERIODS, type Period } from '../../metrics/period';
+import { capitalised } from '../../sheets/words';
 import { isCampaignHeader, MEETING_TABLE, SPEND_TABLE } from '../../workbook/export-headers';
 import { el, on } from '../dom';
 import { iconButton, labelled, textInput, withError } from '../fields';
@@ -13,7 +14,6 @@ import type { Actions, State } from '../state';
 import { partHead } from '../widgets/part-head';
 import { radioGroup } from '../widgets/radio-group';
 import { tablePicker } from '../widgets/table-picker';
-import { capitalised } from '../words';
 
 /** The period radio's values: a period, or "" for none. */
 const PERIOD_OPTIONS = [['', 'None'], ...PERIODS.map((p) => [p, capitalised(p)] as const)] as const;

@@ -1,9 +1,9 @@
 /** Step 1: which templates to create. */
 import { TEMPLATE_IDS, TEMPLATE_TITLES, type TemplateId } from '../../addon/settings';
+import { listed } from '../../sheets/words';
 import { el, on } from '../dom';
 import { withError } from '../fields';
 import { type Actions, type State, stepIndex } from '../state';
-import { listed } from '../words';
 
 const TEMPLATE_BLURBS: Record<TemplateId, string> = {
   funnelPlan: 'Volume needed at every stage, cost per stage, CPQM against the most you can pay.',

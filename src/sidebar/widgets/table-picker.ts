@@ -1,9 +1,9 @@
 import type { SheetColumns } from '../../addon/settings';
+import { capitalised } from '../../sheets/words';
 import { suggestTable, type TableKind } from '../../workbook/export-headers';
 import { el, on } from '../dom';
 import { errorFor, labelled, option } from '../fields';
 import type { Actions, State } from '../state';
-import { capitalised } from '../words';
 
 export interface TablePick<F extends string> {
   /** Where the table sits in Settings: "raw.spend.0", "meetingLog", "channels". */

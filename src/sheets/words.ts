@@ -1,4 +1,4 @@
-/** How the sidebar turns lower-case names into labels and lists into sentences. */
+/** Words in messages and labels: a lower-case name as a label, a list as a sentence. */
 
 /** "booked meetings" → "Booked meetings": field names are kept lower case for sentences. */
 export function capitalised(words: string): string {
