@@ -47,8 +47,9 @@ export class AppsScriptWorkbook implements Workbook {
   }
 
   sheets(): WorkbookSheet[] {
-    // A chart moved to its own sheet (SheetType.OBJECT) has no grid: every grid
-    // call on it throws "The action is not supported for OBJECT sheet."
+    // A chart moved to its own sheet (SheetType.OBJECT) and a Connected Sheets
+    // data source sheet (SheetType.DATASOURCE) have no grid of cells to map:
+    // grid calls on them throw ("The action is not supported for OBJECT sheet.").
     const grids = this.ss.getSheets().filter((s) => s.getType() === SpreadsheetApp.SheetType.GRID);
     return grids.map((s) => {
       const lastCol = s.getLastColumn();

@@ -28,10 +28,11 @@ export interface WorkbookSheet extends SheetInfo {
 export interface Workbook {
   /**
    * Every sheet with cells, in tab order, with its header row. Chart sheets
-   * (a chart moved to its own tab) have no cells and are left out.
+   * (a chart moved to its own tab) and Connected Sheets data source sheets
+   * have no grid of cells and are left out.
    */
   sheets(): WorkbookSheet[];
-  /** Every tab's name, chart sheets included, so new tabs get names unlike all of them. */
+  /** Every tab's name, chart and data source sheets included, so new tabs get names unlike all of them. */
   sheetNames(): string[];
   /**
    * The cells of one column below the header row, down to the sheet's last

@@ -1,8 +1,9 @@
 /**
  * A recording fake of one spreadsheet for AppsScriptWorkbook, after Google's
  * SpreadsheetApp reference: grid sheets with names, sizes and header rows,
- * and chart sheets (SheetType.OBJECT, a chart moved to its own sheet), on
- * which every grid call throws as it does in Sheets. Every call is recorded
+ * chart sheets (SheetType.OBJECT, a chart moved to its own sheet) and
+ * Connected Sheets data source sheets (SheetType.DATASOURCE), on which every
+ * grid call throws as it does in Sheets. Every call is recorded
  * by the recorder, so tests can count what reading the sheets and writing a
  * plan cost.
  */
@@ -10,8 +11,11 @@ import { type Recorder, recorder } from './recorder';
 
 export interface FakeSheetSpec {
   name: string;
-  /** GRID (the default), or OBJECT: a sheet holding a single chart and no grid. */
-  type?: 'GRID' | 'OBJECT';
+  /**
+   * GRID (the default); OBJECT, a sheet holding a single chart and no grid; or
+   * DATASOURCE, a Connected Sheets sheet showing a data source's table.
+   */
+  type?: 'GRID' | 'OBJECT' | 'DATASOURCE';
   headers?: string[];
   /**
    * The cells below the header row, as getValues returns them: numbers,
@@ -35,14 +39,16 @@ export const SheetType = Object.freeze({
   DATASOURCE: enumValue('DATASOURCE'),
 });
 
-/** What Sheets throws for a grid call (getRange, getLastRow, …) on a chart sheet. */
-export const OBJECT_SHEET_ERROR = 'The action is not supported for OBJECT sheet.';
+/** What Sheets throws for a grid call (getRange, getLastRow, …) on a sheet that is not a grid. */
+export const notGridError = (type: 'OBJECT' | 'DATASOURCE') =>
+  `The action is not supported for ${type} sheet.`;
+export const OBJECT_SHEET_ERROR = notGridError('OBJECT');
 
 /** What Sheets throws for a range that does not fit in its sheet. */
 export const OUTSIDE_SHEET_ERROR =
   'The coordinates of the range are outside the dimensions of the sheet.';
 
-/** Sheet methods about the tab itself rather than its grid: a chart sheet answers these. */
+/** Sheet methods about the tab itself rather than its grid: a sheet that is no grid answers these. */
 const TAB_METHODS = new Set([
   'activate',
   'copyTo',
@@ -90,19 +96,19 @@ export function fakeSpreadsheet(specs: FakeSheetSpec[] = []): FakeSpreadsheet {
       return fn(...args);
     };
 
-  function chartSheet(spec: FakeSheetSpec): unknown {
+  function notGridSheet(spec: FakeSheetSpec, type: 'OBJECT' | 'DATASOURCE'): unknown {
     const chart = rec.service('EmbeddedChart');
     const obj: unknown = rec.stub(
       'Sheet',
       {
         getName: () => spec.name,
-        getType: () => SheetType.OBJECT,
-        getCharts: () => [chart],
+        getType: () => SheetType[type],
+        getCharts: () => (type === 'OBJECT' ? [chart] : []),
       },
       {
         other: (method) => {
           if (TAB_METHODS.has(method)) return obj;
-          throw new Error(OBJECT_SHEET_ERROR);
+          throw new Error(notGridError(type));
         },
       },
     );
@@ -163,7 +169,10 @@ export function fakeSpreadsheet(specs: FakeSheetSpec[] = []): FakeSpreadsheet {
   }
 
   function makeSheet(spec: FakeSheetSpec, index = sheets.length): unknown {
-    const obj = spec.type === 'OBJECT' ? chartSheet(spec) : gridSheet(spec);
+    const obj =
+      spec.type === 'OBJECT' || spec.type === 'DATASOURCE'
+        ? notGridSheet(spec, spec.type)
+        : gridSheet(spec);
     sheets.splice(index, 0, { spec, obj });
     return obj;
   }

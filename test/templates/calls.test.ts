@@ -247,11 +247,12 @@ describe('the Apps Script host', () => {
   });
 });
 
-describe('a chart on its own sheet (SheetType.OBJECT)', () => {
+describe('a chart on its own sheet (SheetType.OBJECT) and a data source sheet (DATASOURCE)', () => {
   const WITH_CHART_SHEET: FakeSheetSpec[] = [
     ...USER_SHEETS,
     { name: 'Funnel plan', type: 'OBJECT' },
     { name: 'Pipeline chart', type: 'OBJECT' },
+    { name: 'BigQuery leads', type: 'DATASOURCE' },
   ];
 
   function install(saved?: Settings): FakeServices {
@@ -267,7 +268,13 @@ describe('a chart on its own sheet (SheetType.OBJECT)', () => {
     const services = install();
     const workbook = new AppsScriptWorkbook(services.spreadsheet);
     expect(workbook.sheets().map((s) => s.name)).toEqual(['My data', 'Notes']);
-    expect(workbook.sheetNames()).toEqual(['My data', 'Notes', 'Funnel plan', 'Pipeline chart']);
+    expect(workbook.sheetNames()).toEqual([
+      'My data',
+      'Notes',
+      'Funnel plan',
+      'Pipeline chart',
+      'BigQuery leads',
+    ]);
   });
 
   it('the fake answers grid calls on it as Sheets does', () => {
@@ -285,6 +292,9 @@ describe('a chart on its own sheet (SheetType.OBJECT)', () => {
     ]) {
       expect(call).toThrow('The action is not supported for OBJECT sheet.');
     }
+    const source = services.spreadsheet.getSheetByName('BigQuery leads')!;
+    expect(source.getType()).toBe(SpreadsheetApp.SheetType.DATASOURCE);
+    expect(() => source.getLastRow()).toThrow('The action is not supported for DATASOURCE sheet.');
   });
 
   it('the set-up state lists the grid sheets only', () => {

@@ -157,7 +157,7 @@ export function buildChannelComparison(ctx: BuildContext): TemplatePlan {
     ]),
     headroom: call('addon', 'HEADROOM', [
       `ARRAYFORMULA(IF(ISNUMBER(${cpqmColumn}),${cpqmColumn},""))`,
-      down(COMPUTED.maxCpqm, blendedRow),
+      withoutErrors(down(COMPUTED.maxCpqm, blendedRow)),
     ]),
   };
 
