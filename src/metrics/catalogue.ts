@@ -19,17 +19,21 @@ import {
   MAX_CPQM,
   ROAS,
 } from './cost';
+import { DEALS_REPORT } from './deals-report';
 import { BENCHMARK_DOCS } from './docs/benchmarks';
 import { CAPACITY_DOCS } from './docs/capacity';
 import { COST_DOCS } from './docs/cost';
 import { FUNNEL_DOCS } from './docs/funnel';
+import { FUNNEL_REPORT_DOCS } from './docs/funnel-report';
 import { OUTCOME_DOCS } from './docs/outcomes';
 import { QUALIFICATION_DOCS } from './docs/qualification';
 import { REPORT_DOCS } from './docs/report';
 import { CONVERSION, FUNNEL_RATES, REVERSE_FUNNEL } from './funnel';
+import { FUNNEL_REPORT } from './funnel-report';
 import { OUTCOME_SUMMARY, QUAL_RATE, SHOW_RATE } from './outcomes';
 import { SQM_DECISION } from './qualification';
 import { CPQM_REPORT } from './report';
+import { CPQM_TREND } from './report-trend';
 import {
   compile,
   type Docs,
@@ -65,6 +69,9 @@ export const RUNTIME: readonly Runtime[] = [
   SQM_DECISION,
   SQM_BENCHMARK,
   CPQM_REPORT,
+  CPQM_TREND,
+  FUNNEL_REPORT,
+  DEALS_REPORT,
 ];
 
 function joinDocs(
@@ -90,6 +97,7 @@ export const CATALOGUE: readonly FunctionSpec[] = /* @__PURE__ */ joinDocs(RUNTI
   QUALIFICATION_DOCS,
   BENCHMARK_DOCS,
   REPORT_DOCS,
+  FUNNEL_REPORT_DOCS,
 ]);
 
 /** The callable of every entry, by name. */

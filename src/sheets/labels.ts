@@ -66,9 +66,14 @@ export function isPattern(value: string): boolean {
  */
 export const TOTALS_ROW = /^(?:grand )?totals?(?:\s*[:\-–—].*)?$/i;
 
+/** What every totals row starts with: most cells are rejected on this alone, without tidying. */
+const TOTALS_START = /^\s*(?:grand|total)/i;
+
 /** Whether a cell reads like an export's totals row (a date or number never does). */
 export function isTotalsRow(value: unknown): boolean {
-  return typeof value === 'string' && TOTALS_ROW.test(channelName(value));
+  return (
+    typeof value === 'string' && TOTALS_START.test(value) && TOTALS_ROW.test(channelName(value))
+  );
 }
 
 /**

@@ -25,8 +25,9 @@
  * groups, not on every row. Problems are found in the same pass (counts and
  * first row numbers per group), and the first one in row order is raised.
  */
+
+import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../metrics/grouping';
 import { OUTCOME_LABELS } from '../metrics/outcomes';
-import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../metrics/report';
 import type { Dialect, Part, TableDefinition } from './dialect';
 
 export const REPORT_COLUMNS = [

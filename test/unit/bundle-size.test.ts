@@ -6,7 +6,9 @@
  *
  * The budgets were 40 KB and 60 KB before CPQM_REPORT, the reading of text
  * amounts and calendar days, the argument-count check, and the Channel report
- * with its raw-data settings. What loading the file costs is measured in
+ * with its raw-data settings; 46 KB and 96 KB before the mapping table,
+ * CPQM_TREND, FUNNEL_REPORT and DEALS_REPORT (59.8 KB and 101.6 KB with
+ * them). What loading the file costs is measured in
  * BENCHMARKS.md (Apps Script loads it for every custom-function cell).
  */
 import { readFileSync } from 'node:fs';
@@ -22,13 +24,13 @@ beforeAll(async () => {
 });
 
 describe('dist/Code.js', () => {
-  it('keeps what the custom functions need (code and wrappers) under 46 KB', () => {
+  it('keeps what the custom functions need (code and wrappers) under 62 KB', () => {
     expect(sizes.functions).toBeGreaterThan(10 * KB);
-    expect(sizes.functions).toBeLessThan(46 * KB);
+    expect(sizes.functions).toBeLessThan(62 * KB);
   });
 
-  it('stays under 96 KB in all, with the wizard server code', () => {
+  it('stays under 104 KB in all, with the wizard server code', () => {
     expect(sizes.total).toBeGreaterThan(sizes.functions);
-    expect(sizes.total).toBeLessThan(96 * KB);
+    expect(sizes.total).toBeLessThan(104 * KB);
   });
 });

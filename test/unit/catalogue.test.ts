@@ -30,6 +30,9 @@ describe('the catalogue', () => {
       'SQM_DECISION(statuses, required, criteria)',
       'SQM_BENCHMARK(metric, value)',
       'CPQM_REPORT(spendChannels, spend, meetingChannels, outcomes, spendDates, meetingDates, period, mapping)',
+      'CPQM_TREND(spendChannels, spend, meetingChannels, outcomes, spendDates, meetingDates, period, mapping)',
+      'FUNNEL_REPORT(spendChannels, spend, channels, stages, spendDates, period, view, mapping)',
+      'DEALS_REPORT(spendChannels, spend, dealChannels, amounts, created, closed, status, spendDates, period, view, mapping)',
     ]);
     expect(RUNTIME.map((r) => r.name)).toEqual(CATALOGUE.map((s) => s.name));
   });

@@ -49,6 +49,12 @@ const DECLARED: Record<string, string> = {
   SQM_BENCHMARK: 'elementwise metric:text[7] value:number',
   CPQM_REPORT:
     'whole spendChannels:text spend:money meetingChannels:text outcomes:text[6] spendDates:date? meetingDates:date? period:text?[4] mapping:mapping?',
+  CPQM_TREND:
+    'whole spendChannels:text spend:money meetingChannels:text outcomes:text[6] spendDates:date meetingDates:date period:text[4] mapping:mapping?',
+  FUNNEL_REPORT:
+    'whole spendChannels:text spend:money channels:text stages:date spendDates:date? period:text?[4] view:text?[2] mapping:mapping?',
+  DEALS_REPORT:
+    'whole spendChannels:text spend:money dealChannels:text amounts:money created:date closed:date status:text spendDates:date? period:text?[4] view:text?[2] mapping:mapping?',
 };
 
 function declared(p: ParamKind): string {

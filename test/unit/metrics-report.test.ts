@@ -40,8 +40,8 @@ describe('channels', () => {
       col('Qualified', 'No show'),
     );
     expect(out.slice(1)).toEqual([
-      ['Google Ads', 150, 2, 1, 1, 1, 0.5, 1, 75, 150],
-      ['All channels', 150, 2, 1, 1, 1, 0.5, 1, 75, 150],
+      ['Google Ads', 150, 2, 1, 1, 1, 0.5, 1, 75, 150, 0, 0],
+      ['All channels', 150, 2, 1, 1, 1, 0.5, 1, 75, 150, 0, 0],
     ]);
   });
 
@@ -59,18 +59,18 @@ describe('channels', () => {
       col('Qualified', 'Qualified', 'No show', 'Not qualified'),
     );
     expect(out.slice(1, 3)).toEqual([
-      ['Ads', 100, 1, 1, 0, 1, 1, 1, 100, 100],
-      ['(No Channel)', 40, 3, 2, 1, 1, 2 / 3, 0.5, 40 / 3, 40],
+      ['Ads', 100, 1, 1, 0, 1, 1, 1, 100, 100, 0, 0],
+      ['(No Channel)', 40, 3, 2, 1, 1, 2 / 3, 0.5, 40 / 3, 40, 0, 0],
     ]);
   });
 
   it('name a channel that is not text, with its table and row', () => {
     expect(() => REPORT(col('Ads', true), col(1, 2), col('Ads'), col('Qualified'))).toThrow(
-      /^CPQM_REPORT: spend row 2: spendChannels TRUE is not text, \S.* \(#VALUE!\)$/,
+      /^CPQM_REPORT: row 2 of the spend range: spendChannels TRUE is not text, \S.* \(#VALUE!\)$/,
     );
     expect(() =>
       REPORT(col('Ads'), col(1), col('Ads', false), col('Qualified', 'Qualified')),
-    ).toThrow(/^CPQM_REPORT: meetings row 2: meetingChannels FALSE is not text/);
+    ).toThrow(/^CPQM_REPORT: row 2 of the meetings range: meetingChannels FALSE is not text/);
     // A number is its text.
     expect(REPORT(col(2026), col(5), col('2026'), col('Qualified'))[1]).toEqual([
       '2026',
@@ -83,6 +83,8 @@ describe('channels', () => {
       1,
       5,
       5,
+      0,
+      0,
     ]);
   });
 });
@@ -107,7 +109,7 @@ describe("an export's totals row", () => {
         REPORT(col('Ads', total), col(10, 10), col('Ads'), col('Qualified')),
       );
       expect(message, total).toMatch(
-        /^CPQM_REPORT: spend row 2: spendChannels ".*" \S.*, \S.* \(#VALUE!\)$/,
+        /^CPQM_REPORT: row 2 of the spend range: spendChannels ".*" is an export's totals row, end the range above it or delete the row\S* \S.* \(#VALUE!\)$/,
       );
     }
   });
@@ -126,9 +128,51 @@ describe("an export's totals row", () => {
     }
   });
 
-  it('in the meeting log is only a channel name', () => {
-    const out = REPORT(col('Ads'), col(10), col('Total'), col('Qualified'));
-    expect(out.map((r: unknown[]) => r[0])).toEqual(['Channel', 'Ads', 'Total', 'All channels']);
+  it('is refused in any passed column of either table (behaviour changed: a meeting channel "Total" was a channel)', () => {
+    const calls: [string, () => unknown][] = [
+      [
+        'row 1 of the meetings range: meetingChannels "Total"',
+        () => REPORT(col('Ads'), col(10), col('Total'), col('Qualified')),
+      ],
+      [
+        'row 2 of the meetings range: outcomes "Total: 2 meetings"',
+        () => REPORT(col('Ads'), col(10), col('Ads', ''), col('Qualified', 'Total: 2 meetings')),
+      ],
+      // The export's totals row with the channel blank and the total in the day column: never "fill in its channel".
+      [
+        'row 2 of the spend range: spendDates "Total: All campaigns"',
+        () =>
+          REPORT(
+            col('Ads', ''),
+            col(10, 10),
+            col('Ads'),
+            col('Qualified'),
+            col(46054, 'Total: All campaigns'),
+            col(46054),
+            'month',
+          ),
+      ],
+      [
+        'row 1 of the meetings range: meetingDates "Totals"',
+        () =>
+          REPORT(
+            col('Ads'),
+            col(10),
+            col('Ads'),
+            col('Qualified'),
+            col(46054),
+            col('Totals'),
+            'year',
+          ),
+      ],
+    ];
+    for (const [start, call] of calls) {
+      expect(messageOf(call)).toMatch(
+        new RegExp(
+          `^CPQM_REPORT: ${start.replace(/[()]/g, '\\$&')} is an export's totals row, end the range above it or delete the row`,
+        ),
+      );
+    }
   });
 });
 
@@ -136,8 +180,8 @@ describe('table layouts', () => {
   it('takes single values as a table of one line', () => {
     expect(REPORT('Ads', 100, 'Ads', 'Qualified')).toEqual([
       reportHeader(false),
-      ['Ads', 100, 1, 1, 0, 1, 1, 1, 100, 100],
-      ['All channels', 100, 1, 1, 0, 1, 1, 1, 100, 100],
+      ['Ads', 100, 1, 1, 0, 1, 1, 1, 100, 100, 0, 0],
+      ['All channels', 100, 1, 1, 0, 1, 1, 1, 100, 100, 0, 0],
     ]);
     expect(REPORT('Ads', 100, 'Ads', 'Qualified', 46054, 46054, 'month')[1]).toEqual([
       'Ads',
@@ -151,6 +195,8 @@ describe('table layouts', () => {
       1,
       100,
       100,
+      0,
+      0,
     ]);
   });
 
@@ -162,7 +208,7 @@ describe('table layouts', () => {
       ['All channels', 60, 1],
     ]);
     expect(() => REPORT([['Ads', 'Events', '']], [[10, 20, 5]], [['']], [['']])).toThrow(
-      /^CPQM_REPORT: spend column 3: spendChannels is blank beside spend 5/,
+      /^CPQM_REPORT: column 3 of the spend range: spendChannels is blank beside spend 5/,
     );
   });
 
@@ -204,30 +250,42 @@ describe('table layouts', () => {
         [['']],
         [['']],
       ),
-    ).toThrow(/^CPQM_REPORT: spend row 2, column 2: spendChannels is blank beside spend 4/);
+    ).toThrow(
+      /^CPQM_REPORT: row 2, column 2 of the spend range: spendChannels is blank beside spend 4/,
+    );
     expect(() =>
       REPORT(
         [['Ads']],
         [[1]],
         [
           ['Ads', 'Ads'],
-          ['Ads', 'Ads'],
+          [true, 'Ads'],
         ],
         [
           ['Qualified', 'Qualified'],
-          ['Later', ''],
+          ['Qualified', ''],
         ],
       ),
-    ).toThrow(/^CPQM_REPORT: meetings row 2, column 1: outcomes "Later"/);
+    ).toThrow(
+      /^CPQM_REPORT: row 2, column 1 of the meetings range: meetingChannels TRUE is not text/,
+    );
   });
 });
 
 describe('problems in the spend table', () => {
   it('carry a #VALUE! code and say what to do', () => {
     for (const [channels, amounts, start] of [
-      [col('Ads', ''), col(10, 5), 'spend row 2: spendChannels is blank beside spend 5'],
-      [col('Ads', 'Events'), col(10, ''), 'spend row 2: spend is blank for channel "Events"'],
-      [col('Ads', 'Total'), col(10, 3), 'spend row 2: spendChannels "Total"'],
+      [
+        col('Ads', ''),
+        col(10, 5),
+        'row 2 of the spend range: spendChannels is blank beside spend 5',
+      ],
+      [
+        col('Ads', 'Events'),
+        col(10, ''),
+        'row 2 of the spend range: spend is blank for channel "Events"',
+      ],
+      [col('Ads', 'Total'), col(10, 3), 'row 2 of the spend range: spendChannels "Total"'],
     ] as const) {
       const message = messageOf(() => REPORT(channels, amounts, col('Ads'), col('Qualified')));
       expect(message.startsWith(`CPQM_REPORT: ${start}`), message).toBe(true);
@@ -293,7 +351,9 @@ describe('periods and dates', () => {
   it('a blank date is a #VALUE! problem of its row, with what to do', () => {
     expect(
       messageOf(() => REPORT(...spend, ...meetings, col(46054, 46054), col(46054, ''), 'week')),
-    ).toMatch(/^CPQM_REPORT: meetings row 2: meetingDates is blank, \S.* \(#VALUE!\)$/);
+    ).toMatch(
+      /^CPQM_REPORT: row 2 of the meetings range: meetingDates is blank, \S.* \(#VALUE!\)$/,
+    );
   });
 
   it('reads dates as Date cells, serial numbers or ISO text, repeated or not', () => {
@@ -342,13 +402,14 @@ describe('the size an engine reserves', () => {
   const shape = (rows: number, cols = 1) => ({ rows, cols });
 
   it('is a header, a row per line and the total; with a period also a total per period', () => {
-    expect(size([shape(3), shape(3), shape(4), shape(4)])).toEqual({ rows: 9, cols: 10 });
+    // Twelve columns: Channel and eleven figures (Pending and Unrecognised joined them); thirteen with Period.
+    expect(size([shape(3), shape(3), shape(4), shape(4)])).toEqual({ rows: 9, cols: 12 });
     expect(size([shape(3), shape(3), shape(4), shape(4), shape(3), shape(4), shape(1)])).toEqual({
       rows: 16,
-      cols: 11,
+      cols: 13,
     });
-    expect(size([shape(2, 3), shape(2, 3), undefined, undefined])).toEqual({ rows: 9, cols: 10 });
-    expect(size([undefined, undefined, undefined, undefined])).toEqual({ rows: 4, cols: 10 });
+    expect(size([shape(2, 3), shape(2, 3), undefined, undefined])).toEqual({ rows: 9, cols: 12 });
+    expect(size([undefined, undefined, undefined, undefined])).toEqual({ rows: 4, cols: 12 });
   });
 
   it('holds every report', () => {

@@ -11,6 +11,7 @@ import { useCalendar } from '../../src/sheets/dates';
 import { sheetsDate, ZONES, zoneCalendar } from '../fakes/time-zones';
 
 const REPORT = FUNCTIONS.CPQM_REPORT!;
+const TREND = FUNCTIONS.CPQM_TREND!;
 afterEach(() => useCalendar(undefined));
 
 const HEADER = [
@@ -24,6 +25,8 @@ const HEADER = [
   'Qual rate',
   'Cost per meeting',
   'CPQM',
+  'Pending',
+  'Unrecognised',
 ];
 const col = (...values: unknown[]) => values.map((v) => [v]);
 
@@ -44,8 +47,8 @@ describe('CPQM_REPORT by example', () => {
     );
     expect(out).toEqual([
       HEADER,
-      ['LinkedIn', 1500.5, 2, 1, 1, 1, 0.5, 1, 750.25, 1500.5],
-      ['Events', 3000, 1, 1, 0, 0, 1, 0, 3000, '#DIV/0! qualified is 0'],
+      ['LinkedIn', 1500.5, 2, 1, 1, 1, 0.5, 1, 750.25, 1500.5, 0, 0],
+      ['Events', 3000, 1, 1, 0, 0, 1, 0, 3000, '#DIV/0! qualified is 0', 1, 0],
       [
         'Google Ads',
         200,
@@ -57,11 +60,13 @@ describe('CPQM_REPORT by example', () => {
         '#DIV/0! held is 0',
         '#DIV/0! booked is 0',
         '#DIV/0! qualified is 0',
+        0,
+        0,
       ],
-      ['(no channel)', 0, 1, 1, 0, 1, 1, 1, 0, 0],
-      ['Webinar', 0, 1, 1, 0, 1, 1, 1, 0, 0],
+      ['(no channel)', 0, 1, 1, 0, 1, 1, 1, 0, 0, 0, 0],
+      ['Webinar', 0, 1, 1, 0, 1, 1, 1, 0, 0, 0, 0],
       // Σ spend 4700.5 over Σ 3 qualified: spend on channels without a qualified meeting still counts.
-      ['All channels', 4700.5, 5, 4, 1, 3, 0.8, 0.75, 940.1, 4700.5 / 3],
+      ['All channels', 4700.5, 5, 4, 1, 3, 0.8, 0.75, 940.1, 4700.5 / 3, 1, 0],
     ]);
   });
 
@@ -95,6 +100,8 @@ describe('CPQM_REPORT by example', () => {
       '#DIV/0! held is 0',
       100,
       '#DIV/0! qualified is 0',
+      0,
+      0,
     ]);
   });
 
@@ -109,10 +116,11 @@ describe('CPQM_REPORT by example', () => {
     expect(periodLabel('month', d(2026, 9, 30))).toBe('2026-09');
   });
 
-  it('refuses an export totals row by its row number, so it is never counted twice', () => {
+  it('refuses an export totals row by its row in the range, so it is never counted twice', () => {
+    // Behaviour changed: the row is named by its place in the range, and the message says totals row.
     for (const total of ['Total', 'Total:', 'Totals', 'Total: All campaigns', 'grand total']) {
       expect(() => REPORT(col('Ads', total), col(10, 10), col('Ads'), col('Qualified'))).toThrow(
-        `CPQM_REPORT: spend row 2: spendChannels ${JSON.stringify(total)} looks like an export's totals row, end the range above it`,
+        `CPQM_REPORT: row 2 of the spend range: spendChannels ${JSON.stringify(total)} is an export's totals row, end the range above it or delete the row`,
       );
     }
     expect(REPORT(col('Total Recall'), col(10), col(''), col(''))).not.toBe('');
@@ -120,24 +128,27 @@ describe('CPQM_REPORT by example', () => {
 
   it('names the row of spend without a channel, a channel without spend, and a bad amount', () => {
     expect(() => REPORT(col('Ads', ''), col(10, 5), col('Ads'), col('Qualified'))).toThrow(
-      /^CPQM_REPORT: spend row 2: spendChannels is blank beside spend 5/,
+      /^CPQM_REPORT: row 2 of the spend range: spendChannels is blank beside spend 5/,
     );
     expect(() => REPORT(col('Ads', 'Events'), col(10, ''), col('Ads'), col('Qualified'))).toThrow(
-      /^CPQM_REPORT: spend row 2: spend is blank for channel "Events"/,
+      /^CPQM_REPORT: row 2 of the spend range: spend is blank for channel "Events"/,
     );
     expect(() =>
       REPORT(col('Ads', 'Events'), col(10, '1,204'), col('Ads'), col('Qualified')),
-    ).toThrow(/^CPQM_REPORT: spend row 2: spend "1,204" could be 1204 or 1.204/);
+    ).toThrow(/^CPQM_REPORT: row 2 of the spend range: spend "1,204" could be 1204 or 1.204/);
     expect(() => REPORT(col('Ads'), col(-10), col('Ads'), col('Qualified'))).toThrow(
-      /spend row 1: spend -10 is negative/,
+      /row 1 of the spend range: spend -10 is negative/,
     );
   });
 
-  it('names the row of an unknown outcome, and skips blank outcomes', () => {
-    expect(() =>
-      REPORT(col('Ads'), col(10), col('Ads', 'Ads'), col('Qualified', 'Demo booked')),
-    ).toThrow(
-      /^CPQM_REPORT: meetings row 2: outcomes "Demo booked" is not one of the accepted labels/,
+  it('counts an unknown outcome as Unrecognised and nowhere else, and skips blank outcomes', () => {
+    // Behaviour changed: one unknown CRM label no longer sinks the report.
+    expect(REPORT(col('Ads'), col(10), col('Ads', 'Ads'), col('Qualified', 'Demo booked'))).toEqual(
+      [
+        HEADER,
+        ['Ads', 10, 1, 1, 0, 1, 1, 1, 10, 10, 0, 1],
+        ['All channels', 10, 1, 1, 0, 1, 1, 1, 10, 10, 0, 1],
+      ],
     );
     const out = REPORT(col('Ads'), col(10), col('Ads', 'Ads'), col('Qualified', '')) as unknown[][];
     expect(out[1]![2]).toBe(1);
@@ -157,10 +168,10 @@ describe('CPQM_REPORT by example', () => {
         col(46054),
         'month',
       ),
-    ).toThrow(/^CPQM_REPORT: spend row 2: spendDates is blank/);
+    ).toThrow(/^CPQM_REPORT: row 2 of the spend range: spendDates is blank/);
     expect(() =>
       REPORT(col('Ads'), col(10), col('Ads'), col('Qualified'), col(46054), col('soon'), 'week'),
-    ).toThrow(/^CPQM_REPORT: meetings row 1: meetingDates "soon" is not a date/);
+    ).toThrow(/^CPQM_REPORT: row 1 of the meetings range: meetingDates "soon" is not a date/);
     expect(() =>
       REPORT(col('Ads'), col(10), col('Ads'), col('Qualified'), col(1), col(1), 'fortnight'),
     ).toThrow(/period "fortnight" is not a period; use one of: week, month, quarter, year/);
@@ -188,7 +199,7 @@ describe('CPQM_REPORT by example', () => {
       [['Qualified'], ...blanks],
     ) as unknown[][];
     expect(out).toHaveLength(3);
-    expect(out[2]).toEqual(['All channels', 10, 1, 1, 0, 1, 1, 1, 10, 10]);
+    expect(out[2]).toEqual(['All channels', 10, 1, 1, 0, 1, 1, 1, 10, 10, 0, 0]);
   });
 
   it('gives blank for blank tables', () => {
@@ -219,6 +230,8 @@ describe('CPQM_REPORT by example', () => {
 interface Raw {
   spend: { channel: string; amount: number; day: number }[];
   meetings: { channel: string; outcome: string; day: number }[];
+  /** Field, Value, Means rows; empty for no mapping argument. */
+  mapping: string[][];
 }
 
 const OUTCOME_OF: Record<string, 'q' | 'nq' | 'ns' | 'p'> = {
@@ -231,6 +244,20 @@ const OUTCOME_OF: Record<string, 'q' | 'nq' | 'ns' | 'p'> = {
 };
 
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+const tidy = (s: string) => s.trim().replace(/\s+/g, ' ');
+
+/** The Means of the first mapping row of a field whose Value matches, tried row by row. */
+function mapped(rows: string[][], field: string, text: string): string | undefined {
+  for (const [f, value, means] of rows) {
+    if (f !== field) continue;
+    let source = '';
+    for (const ch of norm(value!)) {
+      source += ch === '*' ? '[^]*' : `\\u{${ch.codePointAt(0)!.toString(16)}}`;
+    }
+    if (new RegExp(`^${source}$`, 'u').test(norm(text))) return means;
+  }
+  return undefined;
+}
 const serialToDay = (serial: number) => {
   const d = new Date((serial - 25569) * 86400000);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
@@ -238,26 +265,28 @@ const serialToDay = (serial: number) => {
 
 function expected(raw: Raw, period: Period | undefined): unknown[][] {
   const label = (serial: number) => (period ? periodLabel(period, serialToDay(serial)) : '');
-  const channelOf = (c: string) => (c.trim() === '' ? '(no channel)' : norm(c));
+  const shown = (c: string) =>
+    c.trim() === '' ? '(no channel)' : tidy(mapped(raw.mapping, 'channel', c) ?? c);
+  const channelOf = (c: string) => shown(c).toLowerCase();
   const order: string[] = [];
   const names = new Map<string, string>();
-  for (const r of raw.spend) {
+  const meetings = raw.meetings.filter(
+    (m) => mapped(raw.mapping, 'outcome', m.outcome) !== 'Ignore',
+  );
+  for (const r of [...raw.spend, ...meetings]) {
     const k = channelOf(r.channel);
     if (!names.has(k)) {
-      names.set(k, r.channel.trim().replace(/\s+/g, ' '));
+      names.set(k, shown(r.channel));
       order.push(k);
     }
   }
-  for (const m of raw.meetings) {
-    const k = channelOf(m.channel);
-    if (!names.has(k)) {
-      names.set(k, k === '(no channel)' ? k : m.channel.trim().replace(/\s+/g, ' '));
-      order.push(k);
-    }
-  }
+  const meaning = (o: string) => {
+    const label = mapped(raw.mapping, 'outcome', o) ?? o;
+    return OUTCOME_OF[label] ?? 'u';
+  };
   const row = (spendRows: Raw['spend'], meetingRows: Raw['meetings']) => {
     const spend = spendRows.reduce((s, r) => s + r.amount, 0);
-    const count = (o: string) => meetingRows.filter((m) => OUTCOME_OF[m.outcome] === o).length;
+    const count = (o: string) => meetingRows.filter((m) => meaning(m.outcome) === o).length;
     const held = count('q') + count('nq');
     const noShows = count('ns');
     const booked = held + noShows;
@@ -273,12 +302,14 @@ function expected(raw: Raw, period: Period | undefined): unknown[][] {
       div(q, held, 'held'),
       div(spend, booked, 'booked'),
       div(spend, q, 'qualified'),
+      count('p'),
+      count('u'),
     ];
   };
   const out: unknown[][] = [period ? ['Channel', 'Period', ...HEADER.slice(1)] : HEADER];
   for (const k of order) {
     const s = raw.spend.filter((r) => channelOf(r.channel) === k);
-    const m = raw.meetings.filter((r) => channelOf(r.channel) === k);
+    const m = meetings.filter((r) => channelOf(r.channel) === k);
     const labels = [
       ...new Set([...s.map((r) => label(r.day)), ...m.map((r) => label(r.day))]),
     ].sort();
@@ -292,7 +323,7 @@ function expected(raw: Raw, period: Period | undefined): unknown[][] {
   }
   if (period) {
     const labels = [
-      ...new Set([...raw.spend.map((r) => label(r.day)), ...raw.meetings.map((r) => label(r.day))]),
+      ...new Set([...raw.spend.map((r) => label(r.day)), ...meetings.map((r) => label(r.day))]),
     ].sort();
     for (const l of labels) {
       out.push([
@@ -300,12 +331,12 @@ function expected(raw: Raw, period: Period | undefined): unknown[][] {
         l,
         ...row(
           raw.spend.filter((r) => label(r.day) === l),
-          raw.meetings.filter((r) => label(r.day) === l),
+          meetings.filter((r) => label(r.day) === l),
         ),
       ]);
     }
-    out.push(['All channels', 'All', ...row(raw.spend, raw.meetings)]);
-  } else out.push(['All channels', ...row(raw.spend, raw.meetings)]);
+    out.push(['All channels', 'All', ...row(raw.spend, meetings)]);
+  } else out.push(['All channels', ...row(raw.spend, meetings)]);
   return out;
 }
 
@@ -336,10 +367,28 @@ const rawArb: fc.Arbitrary<Raw> = fc.record({
   meetings: fc.array(
     fc.record({
       channel: fc.oneof(channelArb, fc.constant(''), fc.constant('Webinar')),
-      outcome: fc.constantFrom(...Object.keys(OUTCOME_OF)),
+      outcome: fc.constantFrom(...Object.keys(OUTCOME_OF), 'Completed', 'Canceled', 'Demo booked'),
       day: dayArb,
     }),
     { maxLength: 30 },
+  ),
+  mapping: fc.oneof(
+    fc.constant<string[][]>([]),
+    fc.array(
+      fc.oneof(
+        fc.tuple(
+          fc.constant('channel'),
+          fc.constantFrom('linkedin', '*in*', 'Google*', 'events', '*', 'Webinar'),
+          fc.constantFrom('Social', 'Paid search', 'LinkedIn'),
+        ),
+        fc.tuple(
+          fc.constant('outcome'),
+          fc.constantFrom('Completed', 'canceled', 'Demo*', '*'),
+          fc.constantFrom('Qualified', 'No show', 'Ignore', 'Rescheduled – pending'),
+        ),
+      ),
+      { maxLength: 5 },
+    ),
   ),
 });
 
@@ -382,11 +431,15 @@ describe('CPQM_REPORT against the independent computation', () => {
               pad(raw.meetings.map((m) => [m.day])),
               period,
             );
-          }
+          } else if (raw.mapping.length > 0) args.push('', '', '');
+          if (raw.mapping.length > 0) args.push([['Field', 'Value', 'Means'], ...raw.mapping]);
           // An empty table is a 0×1 range; Sheets never passes one, so give one blank row.
           const safe = args.map((a) => (Array.isArray(a) && a.length === 0 ? [['']] : a));
           const got = REPORT(...safe);
-          if (raw.spend.length === 0 && raw.meetings.length === 0) {
+          const counted = raw.meetings.filter(
+            (m) => mapped(raw.mapping, 'outcome', m.outcome) !== 'Ignore',
+          );
+          if (raw.spend.length === 0 && counted.length === 0) {
             expect(got).toBe('');
             return;
           }
@@ -426,6 +479,97 @@ describe('CPQM_REPORT against the independent computation', () => {
           qualified === 0 ? '#DIV/0! qualified is 0' : expect.closeTo(spend / qualified, 6),
         );
       }),
+    );
+  });
+});
+
+describe('CPQM_TREND against the independent computation', () => {
+  it('is the report pivoted: a row per period, All channels then each channel, #N/A without a CPQM', () => {
+    fc.assert(
+      fc.property(
+        rawArb,
+        fc.constantFrom<Period>('week', 'month', 'quarter', 'year'),
+        (raw, period) => {
+          const args: unknown[] = [
+            raw.spend.map((r) => [r.channel]),
+            raw.spend.map((r) => [r.amount]),
+            raw.meetings.map((m) => [m.channel]),
+            raw.meetings.map((m) => [m.outcome]),
+            raw.spend.map((r) => [r.day]),
+            raw.meetings.map((m) => [m.day]),
+            period,
+          ];
+          if (raw.mapping.length > 0) args.push([['Field', 'Value', 'Means'], ...raw.mapping]);
+          const safe = args.map((a) => (Array.isArray(a) && a.length === 0 ? [['']] : a));
+          const got = TREND(...safe);
+          const report = expected(raw, period);
+          // Report rows: Channel, Period, Spend, Booked, Held, No-shows, Qualified, …
+          const channels: string[] = [];
+          const cell = new Map<string, unknown>();
+          const cpqm = (spend: number, qualified: number) =>
+            spend === 0 || qualified === 0 ? '#N/A' : spend / qualified;
+          for (const r of report.slice(1)) {
+            const [channel, label, spend, , , , qualified] = r as [
+              string,
+              string,
+              number,
+              0,
+              0,
+              0,
+              number,
+            ];
+            if (label === 'All') continue;
+            if (channel !== 'All channels' && !channels.includes(channel)) channels.push(channel);
+            cell.set(`${channel}|${label}`, cpqm(spend, qualified));
+          }
+          const labels = [...new Set(report.slice(1).map((r) => r[1] as string))]
+            .filter((l) => l !== 'All')
+            .sort();
+          const want = [
+            ['Period', 'All channels', ...channels],
+            ...labels.map((l) => [
+              l,
+              cell.get(`All channels|${l}`),
+              ...channels.map((c) => cell.get(`${c}|${l}`) ?? '#N/A'),
+            ]),
+          ];
+          if (labels.length === 0) {
+            expect(got).toBe('');
+            return;
+          }
+          const rows = got as unknown[][];
+          expect(rows.length).toBe(want.length);
+          rows.forEach((r, i) => {
+            expect(r.length).toBe(want[i]!.length);
+            r.forEach((c, j) => {
+              expect(closeTo(c, want[i]![j]), `row ${i} col ${j}: ${c} vs ${want[i]![j]}`).toBe(
+                true,
+              );
+            });
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('needs a period, and names the row of a problem as the report does', () => {
+    expect(() =>
+      TREND(col('Ads'), col(10), col('Ads'), col('Qualified'), col(1), col(1), ''),
+    ).toThrow('CPQM_TREND: period is blank; a trend needs one: week, month, quarter, year');
+    expect(TREND(col(''), col(''), col(''), col(''), col(''), col(''), '')).toBe('');
+    expect(() =>
+      TREND(
+        col('Ads', 'Total'),
+        col(10, 10),
+        col('Ads'),
+        col('Qualified'),
+        col(46054, 46054),
+        col(46054),
+        'month',
+      ),
+    ).toThrow(
+      /^CPQM_TREND: row 2 of the spend range: spendChannels "Total" is an export's totals row/,
     );
   });
 });

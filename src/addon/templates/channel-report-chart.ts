@@ -4,7 +4,7 @@
  * period, a column per series, `#N/A` where there is no CPQM, so the line
  * breaks instead of dropping to 0.
  */
-import { ALL_CHANNELS, ALL_PERIODS } from '../../metrics/report';
+import { ALL_CHANNELS, ALL_PERIODS } from '../../metrics/grouping';
 import { cellA1, columnLetter, rect } from '../../workbook/a1';
 import { formula, type PlanCell } from '../../workbook/plan';
 import type { RawData } from '../settings';

@@ -13,9 +13,11 @@
  * Built-in formulas cannot read amounts written as text ("$1,204.50"): each
  * row counts its own and says `check data` instead of a verdict.
  */
+
+import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../../metrics/grouping';
 import { OUTCOME_LABELS } from '../../metrics/outcomes';
 import { periodDays } from '../../metrics/period';
-import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL, REPORT_COLUMNS } from '../../metrics/report';
+import { REPORT_COLUMNS } from '../../metrics/report';
 import type { Day } from '../../sheets/dates';
 import { channelKey } from '../../sheets/labels';
 import { cellA1 } from '../../workbook/a1';

@@ -6,7 +6,7 @@
  * chart of cost per opportunity.
  */
 import { FUNCTIONS } from '../../metrics/catalogue';
-import { ALL_CHANNELS, ALL_PERIODS } from '../../metrics/report';
+import { ALL_CHANNELS, ALL_PERIODS } from '../../metrics/grouping';
 import type { FunnelData, RawData } from '../settings';
 import { stackedSpend } from './channel-report-now';
 import type { BuildContext } from './common';

@@ -13,7 +13,7 @@
  * matches exactly, ignoring case as the reports do, and never reads a
  * channel as a wildcard, a number or a date, as a lookup criterion would.
  */
-import { ALL_PERIODS } from '../../metrics/report';
+import { ALL_PERIODS } from '../../metrics/grouping';
 import { cellA1, columnLetter } from '../../workbook/a1';
 import { formula, type PlanCell } from '../../workbook/plan';
 import { verdictFormula } from './verdict';

@@ -14,7 +14,7 @@
  * count a skipped stage on the date of the next stage reached, nor read the
  * dates CRMs export as text, so step 5 refuses it (validate-full-funnel.ts).
  */
-import { ALL_PERIODS } from '../../metrics/report';
+import { ALL_PERIODS } from '../../metrics/grouping';
 import { cellA1, columnLetter, rect, sheetRef } from '../../workbook/a1';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
 import { type FunnelData, type RawData, TEMPLATE_TITLES } from '../settings';
