@@ -39,10 +39,6 @@ export function suggestContacts(
   };
 }
 
-export function suggestDeals(headers: readonly string[]): Record<DealField, string> {
-  return suggestTable(headers, DEALS_TABLE).columns;
-}
-
 const noDeals = (): SheetColumns<DealField> => ({
   sheet: '',
   columns: Object.fromEntries(DEAL_FIELDS.map((f) => [f, ''])) as Record<DealField, string>,

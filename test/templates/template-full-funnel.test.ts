@@ -11,12 +11,7 @@ import type { Settings } from '../../src/addon/settings';
 import { buildPlans } from '../../src/addon/templates';
 import { FUNNEL_LAYOUT } from '../../src/addon/templates/full-funnel-layout';
 import { validateSettings } from '../../src/addon/validate';
-import {
-  funnelDraft,
-  funnelSettings,
-  suggestContacts,
-  suggestDeals,
-} from '../../src/sidebar/full-funnel-draft';
+import { funnelDraft, funnelSettings, suggestContacts } from '../../src/sidebar/full-funnel-draft';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
 import {
   CONTACT_HEADERS,
@@ -295,70 +290,6 @@ describe('step 4’s suggestions for the CRM exports', () => {
       channel: 'Lead Source',
       stages: ['Created Date', 'Converted Date'],
     });
-  });
-
-  it.each<[string, string[], Record<string, string>]>([
-    [
-      'HubSpot',
-      [
-        'Deal Name',
-        'Deal Stage',
-        'Amount',
-        'Create Date',
-        'Close Date',
-        'Original Traffic Source',
-        'Currency',
-      ],
-      {
-        channel: 'Original Traffic Source',
-        amount: 'Amount',
-        created: 'Create Date',
-        closed: 'Close Date',
-        status: 'Deal Stage',
-        currency: 'Currency',
-      },
-    ],
-    [
-      'Salesforce',
-      [
-        'Opportunity Name',
-        'Lead Source',
-        'Stage',
-        'Amount',
-        'Created Date',
-        'Close Date',
-        'Opportunity Currency',
-      ],
-      {
-        channel: 'Lead Source',
-        amount: 'Amount',
-        created: 'Created Date',
-        closed: 'Close Date',
-        status: 'Stage',
-        currency: 'Opportunity Currency',
-      },
-    ],
-    [
-      'Pipedrive',
-      [
-        'Deal - Title',
-        'Deal - Source',
-        'Deal - Status',
-        'Deal - Value',
-        'Deal - Deal created',
-        'Deal - Won time',
-      ],
-      {
-        channel: 'Deal - Source',
-        amount: 'Deal - Value',
-        created: 'Deal - Deal created',
-        closed: 'Deal - Won time',
-        status: 'Deal - Status',
-        currency: '',
-      },
-    ],
-  ])('%s deals', (_crm, headers, columns) => {
-    expect(suggestDeals(headers)).toEqual(columns);
   });
 
   it('sends nothing until a sheet is picked, so the server asks for the exports as a whole', () => {
