@@ -8,10 +8,27 @@
 import { FUNCTIONS } from '../../metrics/catalogue';
 import { ALL_CHANNELS, ALL_PERIODS } from '../../metrics/grouping';
 import type { FunnelData, RawData } from '../settings';
-import { stackedSpend } from './channel-report-now';
+import { sheetRowsIn, stackedSpend } from './channel-report-now';
 import type { BuildContext } from './common';
 import { DEAL_ARGUMENTS, type FunnelSources } from './full-funnel-sources';
 import type { SourceColumn } from './source-column';
+
+/**
+ * The function's message with its range rows named as sheet rows: the
+ * records range starts at the contacts' header row, the deals range below
+ * the deals' header, the ad exports as the Channel report says.
+ */
+function sheetRows(message: string, src: FunnelSources): string {
+  return sheetRowsIn(message, src)
+    .replace(
+      /\brow (\d+) of the records range\b/g,
+      (_m, n) => `row ${n} of sheet "${src.contactsChannel.sheet}"`,
+    )
+    .replace(
+      /\brow (\d+) of the deals range\b/g,
+      (_m, n) => `row ${Number(n) + 1} of sheet "${src.deals.amount.sheet}"`,
+    );
+}
 
 /** The periods the deals report has rows for now, ascending; none without a period. */
 export function funnelNow(
@@ -33,20 +50,30 @@ export function funnelNow(
   const spend = stackedSpend(ctx, src.spend);
   const spendSide = [column(spend.channel), column(spend.spend)];
   const when = dated ? [column(spend.date), raw.period, funnel.view] : [];
-  FUNCTIONS.FUNNEL_REPORT!(...spendSide, column(withHeader(src.contactsChannel)), stages, ...when);
   const amounts = read(src.deals.amount);
   const currencies = src.currency ? read(src.currency) : [];
-  const deals = FUNCTIONS.DEALS_REPORT!(
-    ...spendSide,
-    ...DEAL_ARGUMENTS.map((f) =>
-      column(
-        f === 'amount' && src.currency
-          ? amounts.map((a, k) => (a === '' ? '' : `${a} ${currencies[k] ?? ''}`))
-          : read(src.deals[f]),
+  let deals: unknown;
+  try {
+    FUNCTIONS.FUNNEL_REPORT!(
+      ...spendSide,
+      column(withHeader(src.contactsChannel)),
+      stages,
+      ...when,
+    );
+    deals = FUNCTIONS.DEALS_REPORT!(
+      ...spendSide,
+      ...DEAL_ARGUMENTS.map((f) =>
+        column(
+          f === 'amount' && src.currency
+            ? amounts.map((a, k) => (a === '' ? '' : `${currencies[k] ?? ''} ${a}`))
+            : read(src.deals[f]),
+        ),
       ),
-    ),
-    ...when,
-  );
+      ...when,
+    );
+  } catch (e) {
+    throw new Error(sheetRows(e instanceof Error ? e.message : String(e), src));
+  }
   if (!dated || !Array.isArray(deals)) return [];
   return deals
     .slice(1)

@@ -58,12 +58,12 @@ export function dealsRefs(src: DealsSources): string[] {
 }
 
 /**
- * Each amount with its currency code after it ("1200 EUR"), which DEALS_REPORT
- * reads as that currency: two currencies in one report are refused, naming a
- * row of each, never added together.
+ * Each amount with its currency code before it ("EUR 1200"), which
+ * DEALS_REPORT reads as that currency: two currencies in one report are
+ * refused, naming a row of each, never added together.
  */
 function withCurrency(amount: string, currency: string): string {
-  return `ARRAYFORMULA(IF(LEN(${amount}),${amount}&" "&${currency},""))`;
+  return `ARRAYFORMULA(IF(LEN(${amount}),${currency}&" "&${amount},""))`;
 }
 
 /** The column from its header row down, so the report reads the stage names: 'Contacts'!F1:F. */
