@@ -1,18 +1,41 @@
 /**
- * npm run report -- --spend ads.csv --meetings crm.csv [--period month] [--out report.csv]
- *
- * Column flags, when the headers are not ones the report recognises:
- *   --spend-channel, --spend-amount, --spend-day     (the ads file)
- *   --meetings-channel, --meetings-outcome, --meetings-day (the meetings file)
- *   --date-format '%d/%m/%Y'  for text dates in another layout
- *   --read-as text            read spend and days as text, the sheet's way, even where DuckDB would type them
+ * npm run report: the channel report from CSV exports, with DuckDB. `--help` lists the options.
  */
 import { parseArgs } from 'node:util';
-import { ReportError, runReport, toTable } from '../src/warehouse/csv-report';
+import { PERIODS } from '../src/metrics/period';
+import { ReportError } from '../src/warehouse/csv-options';
+import { runReport } from '../src/warehouse/csv-report';
 import { connect } from '../src/warehouse/duckdb';
+import { toTable } from '../src/warehouse/report-text';
 
-const USAGE =
-  'usage: npm run report -- --spend ads.csv --meetings crm.csv [--period week|month|quarter|year] [--out report.csv]';
+/** Every option the parser below takes, with what it takes and does, for --help. */
+const OPTIONS = {
+  spend: ['file', 'the ads export: channel (campaign), spend and day columns (required)'],
+  meetings: ['file', 'the meetings export: channel, outcome and day columns (required)'],
+  period: [PERIODS.join('|'), 'one row per channel and period; left out, one row per channel'],
+  out: ['file', 'write the report to this CSV file instead of printing it'],
+  'spend-channel': ['column', "the ads file's channel column, where its header is not recognised"],
+  'spend-amount': ['column', "the ads file's spend column"],
+  'spend-day': ['column', "the ads file's day column"],
+  'meetings-channel': ['column', "the meetings file's channel column"],
+  'meetings-outcome': ['column', "the meetings file's outcome column"],
+  'meetings-day': ['column', "the meetings file's day column"],
+  'date-format': ['layout', "text dates not written year first, e.g. '%d/%m/%Y' or '%m/%d/%Y'"],
+  'read-as': [
+    'auto|text',
+    "text reads spend and days as text the sheet's way even where DuckDB would type them",
+  ],
+  quiet: ['', 'no progress or timing on the terminal'],
+  help: ['', 'this list'],
+} as const;
+
+const USAGE = [
+  'usage: npm run report -- --spend ads.csv --meetings crm.csv [options]',
+  '',
+  ...Object.entries(OPTIONS).map(
+    ([name, [value, what]]) => `  ${`--${name}${value ? ` <${value}>` : ''}`.padEnd(38)}${what}`,
+  ),
+].join('\n');
 
 function parse() {
   return parseArgs({
@@ -30,6 +53,7 @@ function parse() {
       'date-format': { type: 'string' },
       'read-as': { type: 'string' },
       quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   }).values;
 }
@@ -41,6 +65,10 @@ async function main(): Promise<number> {
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
   }
   if (!values.spend || !values.meetings) {
     console.error(USAGE);

@@ -15,6 +15,7 @@ const TYPE_OF_KIND: Record<Kind, string> = {
   rate: 'number',
   factor: 'number',
   number: 'number',
+  measure: 'number',
   flag: 'boolean',
   text: 'string',
   date: 'Date',

@@ -14,18 +14,18 @@ interface Benchmark {
   better: 'higher' | 'lower';
   /** Only strictly better than `top` is top (the table's "< 8%"). */
   strictTop?: boolean;
-  /** Rates are fractions in [0, 1]; the rest are counts, money or days ≥ 0. */
-  rate?: boolean;
+  /** How the value is read (docs/ARGUMENT-RULES.md, rules 4–6): "60%" for a rate, "$65,000" for money. */
+  kind: 'rate' | 'money' | 'count';
 }
 
 export const BENCHMARKS: Readonly<Record<string, Benchmark>> = {
-  sqms_per_sdr: { top: 12, average: 8, better: 'higher' },
-  sqm_to_opp: { top: 0.45, average: 0.25, better: 'higher', rate: true },
-  sqm_to_close: { top: 0.15, average: 0.08, better: 'higher', rate: true },
-  deal_size: { top: 65000, average: 42000, better: 'higher' },
-  days_to_close: { top: 58, average: 82, better: 'lower' },
-  no_show: { top: 0.08, average: 0.2, better: 'lower', strictTop: true, rate: true },
-  ae_accept: { top: 0.9, average: 0.7, better: 'higher', rate: true },
+  sqms_per_sdr: { top: 12, average: 8, better: 'higher', kind: 'count' },
+  sqm_to_opp: { top: 0.45, average: 0.25, better: 'higher', kind: 'rate' },
+  sqm_to_close: { top: 0.15, average: 0.08, better: 'higher', kind: 'rate' },
+  deal_size: { top: 65000, average: 42000, better: 'higher', kind: 'money' },
+  days_to_close: { top: 58, average: 82, better: 'lower', kind: 'count' },
+  no_show: { top: 0.08, average: 0.2, better: 'lower', strictTop: true, kind: 'rate' },
+  ae_accept: { top: 0.9, average: 0.7, better: 'higher', kind: 'rate' },
 };
 
 const KEYS = Object.keys(BENCHMARKS);
@@ -41,7 +41,7 @@ export const SQM_BENCHMARK = elementwiseEntry({
   name: 'SQM_BENCHMARK',
   params: [
     { name: 'metric', kind: 'text', options: KEYS },
-    { name: 'value', kind: 'number' },
+    { name: 'value', kind: 'measure' },
   ],
   kernel(metric, value) {
     const b = BY_KEY.get(labelKey(metric));
@@ -50,7 +50,7 @@ export const SQM_BENCHMARK = elementwiseEntry({
         `metric ${show(metric)} is not a benchmark; use one of: ${KEYS.join(', ')}`,
       );
     }
-    const v = (b.rate ? COERCE.rate('value', value) : COERCE.count('value', value)) as number;
+    const v = COERCE[b.kind]('value', value) as number;
     if (asGood(v, b.top, b, b.strictTop === true)) return 'Top performer';
     if (asGood(v, b.average, b, false)) return 'Average';
     return 'Below average';

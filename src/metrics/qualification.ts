@@ -42,6 +42,10 @@ const REQUIRED = new Labels<boolean>(
   ],
 );
 
+/** The result of a checklist with no criterion marked as required. */
+export const NO_REQUIRED =
+  'NO DECISION (no criterion is marked Required; mark the ones a meeting must meet)';
+
 /** A with no partial required criterion, B with one, C with two or more. */
 function grade(partial: number): string {
   return partial === 0 ? 'A' : partial === 1 ? 'B' : 'C';
@@ -89,6 +93,8 @@ export const SQM_DECISION: WholeRangeRuntime = {
       },
     );
     if (!filled) return '';
+    // "0/0 required criteria met" would read as a pass: with nothing required there is no decision.
+    if (requiredCount === 0) return NO_REQUIRED;
     if (missing.length > 0) {
       return `DO NOT SCHEDULE (${met}/${requiredCount} required criteria met; missing: ${missing.join(', ')})`;
     }

@@ -60,6 +60,7 @@ interface KindValue {
   rate: number;
   factor: number;
   number: number;
+  measure: unknown;
   flag: boolean;
   text: string;
   date: Day;

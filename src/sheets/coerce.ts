@@ -3,21 +3,32 @@
  * (docs/ARGUMENT-RULES.md, rules 3–6). Every function goes through these;
  * none reads raw cells.
  */
-import { type Day, dayOf, dayText, isDate, isoDay, serialDay } from './dates';
-import { percentFix, show, showNumber } from './format';
+import { cellDay, type Day, dayText, isDate, serialDay } from './dates';
+import { rateAbove100, show, showNumber } from './format';
 import { readNumberText, type TextOptions } from './number-text';
-import { Problem } from './problem';
+import { isSheetError, Problem } from './problem';
 
 /**
  * - money, count: a number ≥ 0
  * - rate: a fraction in [0, 1] (a cell showing 60% arrives as 0.6)
  * - factor: a multiplier ≥ 0 such as a target ROAS of 3 or a coverage of 4
  * - number: any number
+ * - measure: a rate, money or a count, as another argument says; the
+ *   function reads it (SQM_BENCHMARK's value, by its metric)
  * - flag: TRUE/FALSE (also 1/0 and the texts "TRUE"/"FALSE")
  * - text: a non-blank text label (numbers are read as their text)
  * - date: a calendar day (a date cell, a serial number or 2026-01-05)
  */
-export type Kind = 'money' | 'count' | 'rate' | 'factor' | 'number' | 'flag' | 'text' | 'date';
+export type Kind =
+  | 'money'
+  | 'count'
+  | 'rate'
+  | 'factor'
+  | 'number'
+  | 'measure'
+  | 'flag'
+  | 'text'
+  | 'date';
 
 /** What Sheets passes for one cell. `null`/`undefined` come from script callers. */
 export type CellValue = number | string | boolean | Date | null | undefined;
@@ -50,21 +61,30 @@ export function toNumber(arg: string, value: unknown, text = TEXT_OPTIONS.plain)
         `${reading.why}: enter ${a} or ${b} as a plain number`,
       );
     }
+    if (isSheetError(value)) throw sheetError(arg, value);
     throw new Problem(
       '#VALUE!',
       `${arg} ${show(value)} is not a number`,
-      reading.hint ??
-        (text.percent
-          ? 'enter a number such as 0.35 or 35%'
-          : text.currency
-            ? 'enter a number such as 1200, 1,204.50 or $950'
-            : 'enter a number such as 1200 or 0.35'),
+      text.percent
+        ? 'enter a number such as 0.35 or 35%'
+        : text.currency
+          ? 'enter a number such as 1200, 1,204.50 or $950'
+          : 'enter a number such as 1200 or 0.35',
     );
   }
   if (isDate(value)) {
     throw new Problem('#VALUE!', `${arg} ${show(value)} is a date, not a number`, 'enter a number');
   }
   throw new Problem('#VALUE!', `${arg} ${show(value)} is not a number`, 'enter a number');
+}
+
+/** A cell showing an error, passed on as an argument: the sheet's error to fix first. */
+function sheetError(arg: string, value: string): Problem {
+  return new Problem(
+    '#VALUE!',
+    `${arg} is the sheet error ${show(value)}`,
+    'the sheet has an error there: fix it first',
+  );
 }
 
 function nonNegative(arg: string, value: number): number {
@@ -80,7 +100,7 @@ export function toRate(arg: string, value: unknown): number {
       ? value
       : toNumber(arg, value, TEXT_OPTIONS.rate);
   if (n > 1) {
-    throw new Problem('#NUM!', `${arg} ${showNumber(n)} is above 100%: ${percentFix(n)}`);
+    throw new Problem('#NUM!', rateAbove100(arg, n));
   }
   if (n < 0) {
     throw new Problem(
@@ -99,22 +119,29 @@ export function toFlag(arg: string, value: unknown): boolean {
     const upper = value.trim().toUpperCase();
     if (upper === 'TRUE') return true;
     if (upper === 'FALSE') return false;
+    if (isSheetError(value)) throw sheetError(arg, value);
   }
   throw new Problem('#VALUE!', `${arg} ${show(value)} is not TRUE or FALSE`, 'enter TRUE or FALSE');
 }
 
 /**
- * A text label. A date in a text argument is its day or month label (see
- * `dateLabels`), never a problem: a segment column of months is a column of dates.
+ * A text label. A date in a text argument, a date cell or ISO date text, is
+ * its day or month label (see `dateLabels`), never a problem: a segment
+ * column of months is a column of dates.
  */
 export function toText(
   arg: string,
   value: unknown,
-  dateLabel: (date: Date) => string = (d) => dayText(dayOf(d)),
+  dayLabel: (day: Day) => string = dayText,
 ): string {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') {
+    if (isSheetError(value)) throw sheetError(arg, value);
+    const day = cellDay(value);
+    return day ? dayLabel(day) : value;
+  }
   if (Number.isFinite(value)) return showNumber(value as number);
-  if (isDate(value) && !Number.isNaN(value.getTime())) return dateLabel(value);
+  const day = cellDay(value);
+  if (day) return dayLabel(day);
   throw new Problem('#VALUE!', `${arg} ${show(value)} is not text`, 'enter a text label');
 }
 
@@ -132,15 +159,14 @@ export function toOption(arg: string, value: unknown): string {
 
 /**
  * A calendar day: a Date as Sheets passes it (midnight in the spreadsheet's
- * zone), a serial number as other engines pass it, or ISO text (2026-01-05).
+ * zone), a serial number as other engines pass it, or ISO text (2026-01-05,
+ * also with a time: 2026-01-05 10:32).
  */
 export function toDay(arg: string, value: unknown): Day {
-  if (isDate(value) && !Number.isNaN(value.getTime())) return dayOf(value);
+  const day = cellDay(value);
+  if (day) return day;
   if (Number.isFinite(value) && (value as number) >= 1) return serialDay(value as number);
-  if (typeof value === 'string') {
-    const day = isoDay(value);
-    if (day) return day;
-  }
+  if (typeof value === 'string' && isSheetError(value)) throw sheetError(arg, value);
   throw new Problem(
     '#VALUE!',
     `${arg} ${show(value)} is not a date`,
@@ -164,6 +190,8 @@ export const COERCE: Record<Kind, (arg: string, value: unknown) => unknown> = {
   rate: toRate,
   // Number.isFinite is true for finite numbers only: it never converts text.
   number: (arg, value) => (Number.isFinite(value) ? value : toNumber(arg, value)),
+  // Passed on as the cell holds it: how to read it depends on another argument.
+  measure: (_arg, value) => value,
   flag: toFlag,
   text: toText,
   date: toDay,

@@ -74,12 +74,21 @@ export function monthText(d: Day): string {
   return `${d.year}-${two(d.month)}`;
 }
 
-/** 2026-01-05 (with an optional time after it): the one text form of a date read without doubt. */
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/;
+/**
+ * 2026-01-05, with an optional time and zone after it as exports write them
+ * ("2026-01-05 10:32", "2026-01-05T10:32:00Z"): the one text form of a date
+ * read without doubt. The day is the one written; a time or zone never moves it.
+ */
+const ISO_DAY =
+  /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/;
 
 /** The day of an ISO date text, or undefined when the text is not one (or no such day exists). */
 export function isoDay(text: string): Day | undefined {
-  const m = ISO_DAY.exec(text.trim());
+  // Text arguments ask this of every label they read: an ASCII character after
+  // '9' ("Paid search") starts no date, so most labels never reach the pattern.
+  const first = text.charCodeAt(0);
+  if (first > 57 && first < 128) return undefined;
+  const m = ISO_DAY.exec(text);
   if (!m) return undefined;
   const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   // A day past the month's end (or day 00) rolls into another month, so the month alone tells.
@@ -87,23 +96,32 @@ export function isoDay(text: string): Day | undefined {
   return check.getUTCMonth() === d.month - 1 ? d : undefined;
 }
 
+/** The day a cell holds as a date: a date cell, or ISO date text. */
+export function cellDay(value: unknown): Day | undefined {
+  if (typeof value === 'string') return isoDay(value);
+  return isDate(value) && !Number.isNaN(value.getTime()) ? dayOf(value) : undefined;
+}
+
 /**
  * How the dates of a text argument read as labels: a column whose dates all
  * fall on the 1st is a column of months ("2026-01"); otherwise each date is
- * its day ("2026-01-05"). Decided once for the whole argument, so one column
- * never mixes the two.
+ * its day ("2026-01-05"). Date cells and ISO date text count alike, so a
+ * column of "2026-01-01 09:00" texts reads as the same months as the dates
+ * they stand for. Decided once for the whole argument, so one column never
+ * mixes the two.
  */
-export function dateLabels(values: unknown): (date: Date) => string {
+export function dateLabels(values: unknown): (day: Day) => string {
   let months = true;
   let any = false;
   const visit = (v: unknown) => {
-    if (isDate(v) && !Number.isNaN(v.getTime())) {
+    const day = cellDay(v);
+    if (day) {
       any = true;
-      if (dayOf(v).day !== 1) months = false;
+      if (day.day !== 1) months = false;
     }
   };
   if (Array.isArray(values)) {
     for (const row of values) if (Array.isArray(row)) for (const v of row) visit(v);
   } else visit(values);
-  return months && any ? (d) => monthText(dayOf(d)) : (d) => dayText(dayOf(d));
+  return months && any ? monthText : dayText;
 }

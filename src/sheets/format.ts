@@ -43,3 +43,16 @@ export function showPercent(fraction: number): string {
 export function percentFix(n: number): string {
   return `enter ${showNumber(n)}% or ${showNumber(n / 100)}`;
 }
+
+/**
+ * Below 10 (1000%), a rate above 100% is as likely a percentage typed as such
+ * (150% arrives as 1.5) as one typed into a plain cell (1.5 meant as 1.5%), so
+ * the message names both; from 10 up only the second is likely.
+ */
+const TYPED_PERCENT_LIMIT = 10;
+
+/** "qualRate 60 is above 100%: enter 60% or 0.6"; "qualRate 1.5 (150%) is above 100%: a rate is at most 100%; for 1.5%, …". */
+export function rateAbove100(arg: string, n: number): string {
+  if (n >= TYPED_PERCENT_LIMIT) return `${arg} ${showNumber(n)} is above 100%: ${percentFix(n)}`;
+  return `${arg} ${showNumber(n)} (${showPercent(n)}) is above 100%: a rate is at most 100%; for ${showNumber(n)}%, ${percentFix(n)}`;
+}

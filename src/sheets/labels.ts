@@ -10,7 +10,21 @@
 import { show } from './format';
 import { Problem } from './problem';
 
-const FILLER = new Set(['a', 'an', 'the', 'by', 'due', 'to', 'of', 'for', 'on', 'in', 'at', 'is']);
+/** Words dropped from labels before matching ("not qualified BY role"); the SQL label key drops the same. */
+export const FILLER = new Set([
+  'a',
+  'an',
+  'the',
+  'by',
+  'due',
+  'to',
+  'of',
+  'for',
+  'on',
+  'in',
+  'at',
+  'is',
+]);
 
 /** Separators: whitespace, punctuation (the en dash of "Not qualified – role") and emoji variation marks. */
 const SEPARATORS = /(?:[\s\p{P}]|\uFE0F)+/u;

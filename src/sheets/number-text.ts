@@ -1,20 +1,20 @@
 /**
  * Text that holds a number (docs/ARGUMENT-RULES.md, rule 4). Connectors and
- * CSV imports put amounts into cells as text: "$172.45", "1,204",
- * "USD 1,204.50". A text is read only when it has exactly one reading; text
- * with two readings is refused with both, so a number is never a guess.
+ * CSV imports put amounts into cells as text, written the exporter's way:
+ * "$172.45", "USD 1,204.50", "1.204,50 €", "1 204,50". A text is read only
+ * when it has exactly one reading; text with two readings ("1,204") is
+ * refused with both, so a number is never a guess.
  *
  * The reading is linear in the text's length, and text longer than any
  * amount an export writes is not read at all, so a junk cell costs nothing.
  */
-import { showNumber } from './format';
 
 /** What a text can read as. */
 export type TextReading =
   | { kind: 'number'; value: number }
   /** Two readings: `value` as the sheet's own convention reads it, `other` the other one. */
   | { kind: 'ambiguous'; value: number; other: number; why: string }
-  | { kind: 'none'; hint?: string };
+  | { kind: 'none' };
 
 /** Which decorations a text may carry: currency for money, a percent sign for rates. */
 export interface TextOptions {
@@ -26,15 +26,22 @@ export interface TextOptions {
 const MAX_NUMBER_TEXT = 48;
 
 /**
- * sign, currency (a symbol such as $ £ € or a three-letter code), sign, then
- * the digits with their separators. Each part is a fixed character set that
- * the next part cannot start with, so matching never backtracks far.
+ * sign, currency (a symbol such as $ £ € or a three-letter code), sign, the
+ * digits with their separators (spaces only between digit groups), then a
+ * currency after the amount. Neighbouring parts are drawn from disjoint
+ * character sets, so matching never backtracks beyond one part.
  */
-const AMOUNT = /^([+-]?)(?:(\p{Sc})|([A-Z]{3})(?=[\s\d.+-]))?\s?([+-]?)([\d.,]+)$/u;
-const PLAIN = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
-const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
-/** "1.204,50": dots group thousands and a comma marks the decimals. */
-const DECIMAL_COMMA = /^\d{1,3}(?:\.\d{3})+,\d+$|^\d+,\d{1,2}$/;
+const AMOUNT =
+  /^([+-]?)(?:(\p{Sc}|[A-Z]{3})\s*)?([+-]?)([\d.,]+(?:[ \u00A0\u202F][\d.,]+)*)(?:\s*(\p{Sc}|[A-Z]{3}))?$/u;
+
+/** Digits grouped by threes with spaces, as French and Nordic exports write them; either mark for decimals. */
+const SPACED = /^([1-9]\d{0,2}(?:[ \u00A0\u202F]\d{3})+)(?:[.,](\d+))?$/;
+/** One separator, repeated, grouping whole thousands: "1,204,000", "1.204.000". */
+const GROUPS_ONLY = /^[1-9]\d{0,2}([.,])\d{3}(?:\1\d{3})*$/;
+/** Thousands grouped with one separator, decimals after the other: "1,204.50", "1.204,50". */
+const GROUPS_AND_DECIMALS = /^([1-9]\d{0,2}([.,])\d{3}(?:\2\d{3})*)([.,])(\d+)$/;
+/** At most one separator: "1200", "0.35", ".5", "12.", "1204,50". */
+const ONE_MARK = /^(\d*)([.,]?)(\d*)$/;
 
 const NONE: TextReading = { kind: 'none' };
 
@@ -48,46 +55,61 @@ export function readNumberText(raw: string, options: TextOptions): TextReading {
   }
   const m = AMOUNT.exec(text);
   if (!m) return NONE;
-  const [, sign1, symbol, code, sign2, body] = m as unknown as string[];
-  const hasCurrency = symbol !== undefined || code !== undefined;
+  const [, sign1, before, sign2, body, after] = m as unknown as (string | undefined)[];
+  if (before !== undefined && after !== undefined) return NONE;
+  const hasCurrency = before !== undefined || after !== undefined;
   if (hasCurrency && !options.currency) return NONE;
   if (sign1 && sign2) return NONE;
   const negative = sign1 === '-' || sign2 === '-';
   const signed = (n: number) => (negative ? -n : n) / scale;
+  const reading = readDigits(body!, hasCurrency);
+  if (reading.kind === 'number') return { kind: 'number', value: signed(reading.value) };
+  if (reading.kind === 'ambiguous') {
+    return { ...reading, value: signed(reading.value), other: signed(reading.other) };
+  }
+  return NONE;
+}
 
-  if (PLAIN.test(body!)) return { kind: 'number', value: signed(Number(body)) };
-  if (GROUPED.test(body!)) {
-    const value = signed(Number(body!.replace(/,/g, '')));
-    // "1,204": one group, no decimals, no currency: 1204 with a thousands comma, or 1.204 with a decimal comma.
-    const oneGroup = body!.indexOf(',') === body!.lastIndexOf(',') && !body!.includes('.');
-    if (oneGroup && !hasCurrency) {
-      return {
-        kind: 'ambiguous',
-        value,
-        other: signed(Number(body!.replace(',', '.'))),
-        why: 'the comma may group thousands or mark decimals',
-      };
+/**
+ * The digits and separators of an amount. A separator followed by exactly
+ * three digits may group thousands; anything else a separator can be is a
+ * decimal mark, and the last of two different separators always is.
+ */
+function readDigits(body: string, hasCurrency: boolean): TextReading {
+  const spaced = SPACED.exec(body);
+  if (spaced) return number(wholeDigits(spaced[1]!), spaced[2]);
+  if (GROUPS_ONLY.test(body)) {
+    const mark = body[body.search(/[.,]/)]!;
+    const value = Number(wholeDigits(body));
+    // "1,204" or "1.204": one group, no currency to say it is an amount, no other decimals.
+    if (body.indexOf(mark) === body.lastIndexOf(mark) && !hasCurrency) {
+      const decimal = Number(body.replace(mark, '.'));
+      return mark === ','
+        ? ambiguous(value, decimal, 'the comma may group thousands or mark decimals')
+        : ambiguous(decimal, value, 'the dot may group thousands or mark decimals');
     }
     return { kind: 'number', value };
   }
-  if (DECIMAL_COMMA.test(body!)) {
-    const european = Number(body!.replace(/\./g, '').replace(',', '.'));
-    const dotted = Number(body!.replace(/,/g, ''));
-    if (!body!.includes('.')) {
-      return { kind: 'none', hint: `for ${body!.replace(',', '.')}, write a point for decimals` };
-    }
-    // "1.204.000,5": with two dots there is no dotted reading, so the text has one reading only,
-    // a European-only amount, which is not an accepted form: say what to enter.
-    if (Number.isNaN(dotted)) {
-      const shown = showNumber(signed(european));
-      return { kind: 'none', hint: `for ${shown}, enter ${shown}` };
-    }
-    return {
-      kind: 'ambiguous',
-      value: signed(european),
-      other: signed(dotted),
-      why: 'the dot may group thousands or mark decimals',
-    };
-  }
-  return NONE;
+  const mixed = GROUPS_AND_DECIMALS.exec(body);
+  if (mixed) return mixed[2] === mixed[3] ? NONE : number(wholeDigits(mixed[1]!), mixed[4]);
+  const single = ONE_MARK.exec(body);
+  if (!single) return NONE;
+  const [, whole, mark, fraction] = single as unknown as string[];
+  if (whole === '' && fraction === '') return NONE;
+  // A decimal comma is written between digits; ".5" and "12." are plain decimals.
+  if (mark === ',' && (whole === '' || fraction === '')) return NONE;
+  return number(whole!, fraction);
+}
+
+/** The digits of a whole part, without its group separators. */
+function wholeDigits(grouped: string): string {
+  return grouped.replace(/[^\d]/g, '');
+}
+
+function number(whole: string, fraction: string | undefined): TextReading {
+  return { kind: 'number', value: Number(`${whole || '0'}.${fraction ?? ''}`) };
+}
+
+function ambiguous(value: number, other: number, why: string): TextReading {
+  return { kind: 'ambiguous', value, other, why };
 }

@@ -41,3 +41,14 @@ export class CallError extends Error {}
 export function divByZero(arg: string, detail: string): Problem {
   return new Problem('#DIV/0!', `${arg} is 0`, detail);
 }
+
+/**
+ * The texts a cell shows for an error: Sheets' own ("#N/A", "#REF!") and the
+ * per-element texts of a range result ("#DIV/0! meetings is 0"). Such a cell
+ * passed on as an argument is the sheet's error to fix, not a value to read.
+ */
+const SHEET_ERROR = /^#(?:N\/A|REF!|DIV\/0!|VALUE!|NAME\?|NUM!|ERROR!|NULL!|SPILL!|CALC!)(?: |$)/;
+
+export function isSheetError(text: string): boolean {
+  return text.charCodeAt(0) === 35 && SHEET_ERROR.test(text);
+}

@@ -61,8 +61,12 @@ export interface Dialect extends SqlOps {
   /** x on the first row (by `order`, NULLs last) where cond holds; the least x when `order` is NULL throughout. */
   firstIf(x: string, cond: string, order: string): string;
 
-  /** The rows of `view` with the optional column `column` added as NULL when the view lacks it. */
-  withOptionalColumn(view: string, column: string, type: string): string;
+  /**
+   * The rows of a view the user defines, as `columns` plus `optional`. DuckDB adds `optional` as
+   * NULL when the view lacks it; BigQuery reads every column by name, so there the view lists
+   * `optional` too (NULL when the table has no such column; see docs/WAREHOUSE.md).
+   */
+  viewRows(view: string, columns: readonly string[], optional: string, type: string): string;
 
   /** Statement builders. */
   scalarFunction(f: ScalarDefinition): string;
@@ -112,9 +116,13 @@ function joinParts(
   return pieces.length === 1 ? pieces[0]! : `(${pieces.join(' || ')})`;
 }
 
-function divByProduct(n: string, factors: readonly string[]): string {
-  if (factors.length === 1) return `(${n}) / NULLIF(${factors[0]}, 0)`;
-  return `CASE WHEN ${factors.map((f) => `${f} = 0`).join(' OR ')} THEN NULL ELSE (${n}) / (${factors.join(' * ')}) END`;
+function divByProduct(
+  n: string,
+  factors: readonly string[],
+  divide: (n: string, d: string) => string,
+): string {
+  if (factors.length === 1) return divide(n, `NULLIF(${factors[0]}, 0)`);
+  return `CASE WHEN ${factors.map((f) => `${f} = 0`).join(' OR ')} THEN NULL ELSE ${divide(n, `(${factors.join(' * ')})`)} END`;
 }
 
 function comment(text: string | undefined): string {
@@ -144,7 +152,7 @@ export const duckdb: Dialect = {
   showAnyNumber: (x) =>
     `CASE WHEN isnan(${x}) THEN 'NaN' WHEN ${x} = 'Infinity'::DOUBLE THEN 'Infinity' WHEN ${x} = '-Infinity'::DOUBLE THEN '-Infinity' ELSE printf('%.12g', ${x}) END`,
   div: (n, d) => `(${n}) / NULLIF(${d}, 0)`,
-  divByProduct: (n, fs) => divByProduct(n, fs),
+  divByProduct: (n, fs) => divByProduct(n, fs, (a, b) => `(${a}) / ${b}`),
   intDiv: (n, d) => `((${n}) // ${d})`,
   mod: (n, d) => `((${n}) % ${d})`,
   isFinite: (x) => `isfinite(${x})`,
@@ -157,8 +165,8 @@ export const duckdb: Dialect = {
   sumIf: (x, cond) => `sum(${x}) FILTER (WHERE ${cond})`,
   firstIf: (x, cond, order) =>
     `coalesce(arg_min(${x}, ${order}) FILTER (WHERE ${cond}), min(${x}) FILTER (WHERE ${cond}))`,
-  withOptionalColumn: (view, column, type) =>
-    `(SELECT * FROM ${view} UNION ALL BY NAME SELECT CAST(NULL AS ${type}) AS ${column} WHERE false)`,
+  viewRows: (view, _columns, optional, type) =>
+    `(SELECT * FROM ${view} UNION ALL BY NAME SELECT CAST(NULL AS ${type}) AS ${optional} WHERE false)`,
   scalarFunction(f) {
     const params = f.params
       .map((p) => `${p.name} ${p.type}${p.optional ? ' := NULL' : ''}`)
@@ -203,8 +211,11 @@ export function bigquery(dataset = 'funnel_math'): Dialect {
     showNumber: (x) => `FORMAT('%.12g', ${x})`,
     showAnyNumber: (x) =>
       `CASE WHEN IS_NAN(${x}) THEN 'NaN' WHEN IS_INF(${x}) THEN IF(${x} > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', ${x}) END`,
-    div: (n, den) => `(${n}) / NULLIF(${den}, 0)`,
-    divByProduct: (n, fs) => divByProduct(n, fs),
+    // BigQuery's `/` stops the query when a quotient overflows (1 / 5e-324) or a product of
+    // non-zero factors underflows to 0; IEEE_DIVIDE gives ±Infinity or NaN there, which
+    // funnel_finite turns into the sheet's message.
+    div: (n, den) => `IEEE_DIVIDE(${n}, NULLIF(${den}, 0))`,
+    divByProduct: (n, fs) => divByProduct(n, fs, (a, b) => `IEEE_DIVIDE(${a}, ${b})`),
     intDiv: (n, den) => `DIV(${n}, ${den})`,
     mod: (n, den) => `MOD(${n}, ${den})`,
     isFinite: (x) => `(NOT (IS_INF(${x}) OR IS_NAN(${x})))`,
@@ -217,8 +228,10 @@ export function bigquery(dataset = 'funnel_math'): Dialect {
     sumIf: (x, cond) => `SUM(IF(${cond}, ${x}, NULL))`,
     firstIf: (x, cond, order) =>
       `ARRAY_AGG(IF(${cond}, ${x}, NULL) IGNORE NULLS ORDER BY ${order} NULLS LAST, ${x} LIMIT 1)[SAFE_OFFSET(0)]`,
-    withOptionalColumn: (view, column, type) =>
-      `(SELECT * FROM ${view} FULL UNION ALL BY NAME SELECT CAST(NULL AS ${type}) AS ${column} FROM UNNEST(ARRAY<${type}>[]))`,
+    // Set operations by name (FULL UNION ALL BY NAME) are recent in BigQuery and unknown to its
+    // reference analyzer, ZetaSQL; a column list works in both.
+    viewRows: (view, columns, optional) =>
+      `(SELECT ${[...columns, optional].join(', ')} FROM ${view})`,
     scalarFunction(f) {
       const params = f.params.map((p) => `${p.name} ${p.type}`).join(', ');
       return `${comment(f.comment)}CREATE OR REPLACE FUNCTION ${q(f.name)}(${params})\nRETURNS ${f.returns}\nAS (\n${f.body}\n);\n`;

@@ -20,7 +20,8 @@ export function generate(q: Dialect): string {
           '-- Funnel Math functions as BigQuery SQL UDFs and a table function.',
           '-- Run as one multi-statement query. Optional arguments are passed as NULL (BigQuery UDFs have no defaults).',
           '-- cpqm_report(period) reads two views you define in the same dataset:',
-          '--   funnel_spend(channel, spend, day [, source_row]) and funnel_meetings(channel, outcome, day [, source_row]).',
+          '--   funnel_spend(channel, spend, day, source_row) and funnel_meetings(channel, outcome, day, source_row),',
+          '--   source_row NULL where the table has no row order.',
         ];
   const parts = [
     header.join('\n') + '\n',
@@ -38,15 +39,16 @@ export function generate(q: Dialect): string {
  * 1.4 binds table macros on creation). Replace them with your own views.
  */
 function placeholderViews(q: Dialect): string {
+  const sourceRow = `CAST(NULL AS ${q.int}) AS source_row`;
   const empty = (cols: string) =>
     q.id === 'duckdb' ? `SELECT ${cols} WHERE false` : `SELECT ${cols} FROM UNNEST(ARRAY<INT64>[])`;
   return [
     '-- Stand-ins until you define the views over your own tables (CREATE OR REPLACE VIEW ... AS SELECT ...).',
     `CREATE VIEW IF NOT EXISTS ${q.object('funnel_spend')} AS ${empty(
-      `CAST(NULL AS ${q.text}) AS channel, CAST(NULL AS ${q.float}) AS spend, CAST(NULL AS ${q.date}) AS day`,
+      `CAST(NULL AS ${q.text}) AS channel, CAST(NULL AS ${q.float}) AS spend, CAST(NULL AS ${q.date}) AS day, ${sourceRow}`,
     )};`,
     `CREATE VIEW IF NOT EXISTS ${q.object('funnel_meetings')} AS ${empty(
-      `CAST(NULL AS ${q.text}) AS channel, CAST(NULL AS ${q.text}) AS outcome, CAST(NULL AS ${q.date}) AS day`,
+      `CAST(NULL AS ${q.text}) AS channel, CAST(NULL AS ${q.text}) AS outcome, CAST(NULL AS ${q.date}) AS day, ${sourceRow}`,
     )};`,
     '',
   ].join('\n');

@@ -5,7 +5,8 @@
  *   funnel_spend(channel, spend, day [, source_row])
  *   funnel_meetings(channel, outcome, day [, source_row])
  *
- * `source_row` is optional: the row's position in its source (a file's row
+ * `source_row` is optional in DuckDB; a BigQuery view lists it, NULL where
+ * the table has no row order. It is the row's position in its source (a file's row
  * number, a load sequence). With it, channels come in order of first
  * appearance exactly as in the sheet, the first spelling met is shown, and
  * errors name the row. Without it (BigQuery tables have no row order), the
@@ -27,10 +28,17 @@
  */
 
 import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../metrics/grouping';
-import { OUTCOME_LABELS } from '../metrics/outcomes';
+import { OUTCOME_LABELS, type Outcome } from '../metrics/outcomes';
 import type { Dialect, Part, TableDefinition } from './dialect';
+import { periodStartType } from './helpers';
+import { sqlName } from './scalar';
 
-export const REPORT_COLUMNS = [
+/** The columns of the two views the report reads, besides the optional `source_row`. */
+export const SPEND_VIEW = ['channel', 'spend', 'day'] as const;
+export const MEETINGS_VIEW = ['channel', 'outcome', 'day'] as const;
+
+/** The report's columns in SQL (the sheet's headers are metrics/report.ts REPORT_COLUMNS). */
+export const SQL_REPORT_COLUMNS = [
   'channel',
   'period',
   'spend',
@@ -44,13 +52,24 @@ export const REPORT_COLUMNS = [
   'cpqm',
 ] as const;
 
+/** The columns that hold fractional numbers (money, rates); the others are text or counts. */
+export const SQL_REPORT_NUMBERS: ReadonlySet<(typeof SQL_REPORT_COLUMNS)[number]> = new Set([
+  'spend',
+  'show_rate',
+  'qual_rate',
+  'cost_per_meeting',
+  'cpqm',
+] as const);
+
 export function reportFunction(q: Dialect): TableDefinition {
   const f = (name: string, ...args: string[]) => q.call(name, args);
   const U = f('funnel_period_unit', 'period');
-  const spendView = q.withOptionalColumn(q.object('funnel_spend'), 'source_row', q.int);
-  const meetingView = q.withOptionalColumn(q.object('funnel_meetings'), 'source_row', q.int);
+  const spendView = q.viewRows(q.object('funnel_spend'), SPEND_VIEW, 'source_row', q.int);
+  const meetingView = q.viewRows(q.object('funnel_meetings'), MEETINGS_VIEW, 'source_row', q.int);
   const msg = (parts: Part[]) => q.message(parts);
   const sql = (x: string) => ({ sql: x });
+  // funnel_outcome's answers, the meanings of metrics/outcomes.ts in snake_case.
+  const means = (...outcomes: Outcome[]) => outcomes.map((o) => q.str(sqlName(o))).join(', ');
 
   // Where a problem is: "funnel_spend row 12", or the row's values when there is no source_row.
   const where = (view: string) =>
@@ -109,10 +128,10 @@ labels AS (
 meeting_groups AS (
   -- Kept per label: the channel totals below add them up, so no regrouping here.
   SELECT g.raw, g.start, g.first_row,
-    CASE WHEN l.outcome IN ('qualified', 'not_qualified', 'no_show') THEN g.n ELSE 0 END AS booked,
-    CASE WHEN l.outcome IN ('qualified', 'not_qualified') THEN g.n ELSE 0 END AS held,
-    CASE WHEN l.outcome = 'no_show' THEN g.n ELSE 0 END AS no_shows,
-    CASE WHEN l.outcome = 'qualified' THEN g.n ELSE 0 END AS qualified
+    CASE WHEN l.outcome IN (${means('qualified', 'notQualified', 'noShow')}) THEN g.n ELSE 0 END AS booked,
+    CASE WHEN l.outcome IN (${means('qualified', 'notQualified')}) THEN g.n ELSE 0 END AS held,
+    CASE WHEN l.outcome = ${means('noShow')} THEN g.n ELSE 0 END AS no_shows,
+    CASE WHEN l.outcome = ${means('qualified')} THEN g.n ELSE 0 END AS qualified
   FROM label_groups AS g JOIN labels AS l ON l.label = g.label
 ),
 raws AS (
@@ -200,7 +219,7 @@ totals AS (
   FROM by_channel WHERE ${U} IS NOT NULL
   GROUP BY start
   UNION ALL
-  SELECT 3, 0, ${q.str(ALL_CHANNELS)}, NULL, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
+  SELECT 3, 0, ${q.str(ALL_CHANNELS)}, CAST(NULL AS ${periodStartType(q)}), SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
   FROM by_channel
   HAVING COUNT(*) > 0
 )
@@ -225,7 +244,8 @@ ORDER BY section, channel_rank, start`;
     comment: [
       'The channel report from raw rows: one row per channel (and period), then All channels per period, then',
       'All channels overall. Reads the views funnel_spend(channel, spend, day [, source_row]) and',
-      'funnel_meetings(channel, outcome, day [, source_row]). period: NULL or empty for none, week, month, quarter or year.',
+      'funnel_meetings(channel, outcome, day [, source_row]); in BigQuery the views list source_row, NULL where rows have no order.',
+      'period: NULL or empty for none, week, month, quarter or year.',
       'Rows come in report order (DuckDB keeps it; BigQuery does not promise the order of a table function, see docs/WAREHOUSE.md).',
     ].join('\n'),
     params: [{ name: 'period', type: q.text, optional: true }],

@@ -79,10 +79,10 @@ describe('custom functions in the engine', () => {
     });
     const row = [0, 1, 2, 3, 4].map((c) => wb.value('Data', 1, c));
     expect(row).toEqual([
-      '#VALUE! spend "#N/A" is not a number',
-      '#VALUE! spend "#DIV/0!" is not a number',
-      '#VALUE! spend "#NUM!" is not a number',
-      '#VALUE! spend "#NAME?" is not a number',
+      '#VALUE! spend is the sheet error "#N/A"',
+      '#VALUE! spend is the sheet error "#DIV/0!"',
+      '#VALUE! spend is the sheet error "#NUM!"',
+      '#VALUE! spend is the sheet error "#NAME?"',
       95,
     ]);
   });

@@ -338,7 +338,9 @@ describe('SQM_BENCHMARK', () => {
   });
 
   it('wants rates as fractions', () => {
-    expect(() => f.SQM_BENCHMARK!('no_show', 8)).toThrow('value 8 is above 100%: enter 8% or 0.08');
+    expect(() => f.SQM_BENCHMARK!('no_show', 8)).toThrow(
+      'value 8 (800%) is above 100%: a rate is at most 100%; for 8%, enter 8% or 0.08',
+    );
   });
 
   it('throws on an unknown metric, listing the keys, even inside a range', () => {

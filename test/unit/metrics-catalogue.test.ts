@@ -46,7 +46,7 @@ const DECLARED: Record<string, string> = {
   SQMS_NEEDED: 'elementwise quota:money coverage:factor dealSize:money sqmToOpp:rate',
   SDRS_NEEDED: 'elementwise sqmsNeeded:count sqmsPerSdr:count',
   SQM_DECISION: 'whole statuses:text[3] required:text[2] criteria:text?',
-  SQM_BENCHMARK: 'elementwise metric:text[7] value:number',
+  SQM_BENCHMARK: 'elementwise metric:text[7] value:measure',
   CPQM_REPORT:
     'whole spendChannels:text spend:money meetingChannels:text outcomes:text[6] spendDates:date? meetingDates:date? period:text?[4] mapping:mapping?',
   CPQM_TREND:

@@ -207,10 +207,29 @@ describe('numbers equal but for noise', () => {
 
   it('ceilForgiving rounds up a real fraction and keeps a whole number plus noise', () => {
     expect(ceilForgiving(2.000000000001)).toBe(3);
-    expect(ceilForgiving(2.0000000000001)).toBe(2);
+    expect(ceilForgiving(2.0000000000001)).toBe(3);
+    // Just above 2 the slack, 2 × 2^-49, is 8 units of 2^-51.
+    expect(ceilForgiving(2 + 8 * 2 ** -51)).toBe(2);
+    expect(ceilForgiving(2 + 9 * 2 ** -51)).toBe(3);
     expect(ceilForgiving(1.9999999999999998)).toBe(2);
     expect(ceilForgiving(0.2)).toBe(1);
     expect(ceilForgiving(7)).toBe(7);
     expect(ceilForgiving(21 / 0.35)).toBe(60);
+  });
+
+  it('ceilForgiving forgives at most 16 units in the last place, however large the value', () => {
+    // 9007199254740991 / 591 is 15240607876042.285 exactly (591 × 15240607876042 = 9007199254740822, remainder 169).
+    expect(ceilForgiving(9007199254740991 / 591)).toBe(15240607876043);
+    expect(f.SDRS_NEEDED!(9007199254740991, 591)).toBe(15240607876043);
+    // A unit in the last place is 2^-47 from 32 to 64, and 2^-9 from 2^43 to 2^44 (1.5e13);
+    // the slack is 60 × 2^-49, 15 units of 2^-47, and never more than 16 units.
+    expect(ceilForgiving(60 + 15 * 2 ** -47)).toBe(60);
+    expect(ceilForgiving(60 + 16 * 2 ** -47)).toBe(61);
+    expect(ceilForgiving(15240607876042 + 8 * 2 ** -9)).toBe(15240607876042);
+    expect(ceilForgiving(15240607876042 + 17 * 2 ** -9)).toBe(15240607876043);
+    expect(ceilForgiving(2 ** 50 + 0.25)).toBe(2 ** 50);
+    expect(ceilForgiving(2 ** 53)).toBe(2 ** 53);
+    expect(f.REVERSE_FUNNEL!(21, 0.35)).toEqual([[60], [21]]);
+    expect(f.SDRS_NEEDED!(18, 12)).toBe(2);
   });
 });

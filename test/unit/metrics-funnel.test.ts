@@ -92,7 +92,7 @@ describe('REVERSE_FUNNEL', () => {
     expect(() => f.REVERSE_FUNNEL!('ten', 0.3)).toThrow(/^REVERSE_FUNNEL: target "ten" is not/);
     expect(() => f.REVERSE_FUNNEL!(-1, 0.3)).toThrow(/^REVERSE_FUNNEL: target -1 is negative/);
     expect(() => f.REVERSE_FUNNEL!(10, col(0.5, 1.5))).toThrow(
-      /^REVERSE_FUNNEL: row 2: rates 1\.5 is above 100%/,
+      /^REVERSE_FUNNEL: row 2: rates 1\.5 \(150%\) is above 100%/,
     );
     expect(() => f.REVERSE_FUNNEL!(10, [[0.5, 0]])).toThrow(
       /^REVERSE_FUNNEL: column 2: rates is 0, \S.* \(#DIV\/0!\)$/,

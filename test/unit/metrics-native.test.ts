@@ -57,6 +57,27 @@ describe('reverseFunnelStepNative', () => {
     expect(value([7.2], ceilForgivingNative('A1*10'))).toBe(72);
     expect(value([7.25], ceilForgivingNative('A1*10'))).toBe(73);
   });
+
+  it('rounds up a real fraction of a large value, as the functions do', () => {
+    // HyperFormula shows results rounded to 10 significant digits unless smartRounding is off;
+    // Sheets keeps full doubles, as HyperFormula then does.
+    const exact = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', smartRounding: false });
+    const at = exact.getSheetId(exact.addSheet('S'))!;
+    const exactValue = (cells: number[], formula: string) => {
+      exact.setSheetContent(at, [[...cells, `=${formula}`]]);
+      return exact.getCellValue({ sheet: at, row: 0, col: cells.length });
+    };
+    // 9007199254740991 / 591 is 15240607876042.285: a fraction under 1e-13 of the value.
+    expect(exactValue([9007199254740991, 591], ceilForgivingNative('A1/B1'))).toBe(15240607876043);
+    expect(exactValue([15240607876042 + 8 * 2 ** -9], ceilForgivingNative('A1'))).toBe(
+      15240607876042,
+    );
+    expect(exactValue([60 + 16 * 2 ** -47], ceilForgivingNative('A1'))).toBe(61);
+    expect(exactValue([60 + 15 * 2 ** -47], ceilForgivingNative('A1'))).toBe(60);
+    expect(exactValue([21, 0.35], ceilForgivingNative('A1/B1'))).toBe(60);
+    expect(exactValue([0], ceilForgivingNative('A1'))).toBe(0);
+    exact.destroy();
+  });
 });
 
 describe('the rows of a channel table', () => {

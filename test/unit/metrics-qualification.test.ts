@@ -16,6 +16,8 @@ const decide = (statuses: unknown[], required: unknown[], criteria?: unknown[]) 
 
 const schedule = (met: number, of: number, grade: string) =>
   `SCHEDULE SQM (${met}/${of} required criteria met, ${grade}-Quality)`;
+const noDecision =
+  'NO DECISION (no criterion is marked Required; mark the ones a meeting must meet)';
 const doNot = (met: number, of: number, missing: string) =>
   `DO NOT SCHEDULE (${met}/${of} required criteria met; missing: ${missing})`;
 
@@ -63,8 +65,13 @@ describe('SQM_DECISION', () => {
     expect(decide(['Met', 'Partial', 'Partial'], ['Required', 'Optional', 'Optional'])).toBe(
       schedule(1, 1, 'A'),
     );
-    // Nothing required: nothing to miss.
-    expect(decide(['Not met', 'Partial'], ['Optional', 'Optional'])).toBe(schedule(0, 0, 'A'));
+  });
+
+  it('with no criterion marked required, says there is no decision and what to do', () => {
+    expect(decide(['Not met', 'Partial'], ['Optional', 'Optional'])).toBe(noDecision);
+    expect(decide(['Met', 'Met'], ['', false], ['ICP', 'Budget'])).toBe(noDecision);
+    // One required criterion is enough for a decision.
+    expect(decide(['Met', 'Met'], ['', 'Required'])).toBe(schedule(1, 1, 'A'));
   });
 
   it('names the criteria missing, by name or by number', () => {
@@ -96,7 +103,7 @@ describe('SQM_DECISION', () => {
     expect(decide(['', ''], ['', ''])).toBe('');
     expect(decide(['', ''], ['', ''], ['', ''])).toBe('');
     // A named row with nothing ticked is an optional criterion: counted as a row, never missing.
-    expect(decide([''], [''], ['ICP'])).toBe(schedule(0, 0, 'A'));
+    expect(decide([''], [''], ['ICP'])).toBe(noDecision);
   });
 
   it('names an unknown requirement or a criterion that is not text, with its row', () => {
@@ -158,7 +165,7 @@ describe('SQM_BENCHMARK', () => {
     for (const [metric, top, , , strict] of TABLE) {
       if (top < 1) {
         expect(() => place(metric, top * 100), metric).toThrow(
-          new RegExp(`^SQM_BENCHMARK: value ${top * 100} is above 100%`),
+          new RegExp(`^SQM_BENCHMARK: value ${top * 100}( \\(\\d+%\\))? is above 100%`),
         );
         expect(() => place(metric, -0.1), metric).toThrow(
           /^SQM_BENCHMARK: value -0\.1 is negative/,
@@ -170,6 +177,36 @@ describe('SQM_BENCHMARK', () => {
         expect(place(metric, String(top)), metric).toBe('Top performer');
       }
     }
+  });
+
+  it('reads its value by rule 4: a percentage for a rate metric, an amount for deal size', () => {
+    expect(place('sqm_to_opp', '60%')).toBe('Top performer');
+    expect(place('sqm_to_opp', '30 %')).toBe('Average');
+    expect(place('no_show', '5%')).toBe('Top performer');
+    expect(place('no_show', '25%')).toBe('Below average');
+    expect(place('deal_size', '$65,000')).toBe('Top performer');
+    expect(place('deal_size', '42.000 €')).toBe('Average');
+    expect(place('days_to_close', '58')).toBe('Top performer');
+    expect(f.SQM_BENCHMARK!(col('sqm_to_opp', 'deal_size'), col('20%', 'USD 50,000'))).toEqual([
+      ['Below average'],
+      ['Average'],
+    ]);
+  });
+
+  it('refuses a decoration that does not fit the metric', () => {
+    expect(() => place('sqm_to_opp', '$0.5')).toThrow(
+      /^SQM_BENCHMARK: value "\$0\.5" is not a number, enter a number such as 0\.35 or 35%/,
+    );
+    expect(() => place('deal_size', '60%')).toThrow(
+      /^SQM_BENCHMARK: value "60%" is not a number, enter a number such as 1200, 1,204\.50 or \$950/,
+    );
+    expect(() => place('sqms_per_sdr', '$12')).toThrow(
+      /^SQM_BENCHMARK: value "\$12" is not a number/,
+    );
+    expect(() => place('sqm_to_opp', '#N/A')).toThrow(
+      'SQM_BENCHMARK: value is the sheet error "#N/A", the sheet has an error there: fix it first (#VALUE!)',
+    );
+    expect(() => place('deal_size', new Date(2026, 0, 5))).toThrow(/is a date, not a number/);
   });
 
   it('matches metric keys however they are spelled', () => {

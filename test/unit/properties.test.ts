@@ -28,6 +28,9 @@ function valid(p: ParamSpec): fc.Arbitrary<unknown> {
       return fc.oneof(fc.constantFrom(0, 1, 0.35, 0.6), fc.double({ min: 0, max: 1, noNaN: true }));
     case 'number':
       return fc.double({ min: -1e6, max: 1e6, noNaN: true });
+    case 'measure':
+      // Read as a rate, money or a count: a fraction is valid as each.
+      return fc.double({ min: 0, max: 1, noNaN: true });
     case 'flag':
       return fc.boolean();
     case 'text':

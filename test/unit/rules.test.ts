@@ -18,7 +18,7 @@ describe('single values', () => {
   });
 
   it('quotes other text, booleans and dates in a #VALUE! error', () => {
-    expect(() => CPQM!('£1,2000', 10, 0.6)).toThrow('CPQM: spend "£1,2000" is not a number');
+    expect(() => CPQM!('£1,20,000', 10, 0.6)).toThrow('CPQM: spend "£1,20,000" is not a number');
     expect(() => CPQM!('abc', 10, 0.6)).toThrow(/#VALUE!/);
     expect(() => CPQM!(1000, true, 0.6)).toThrow('CPQM: meetings TRUE is not a number');
     expect(() => CPQM!(new Date(2026, 0, 5), 10, 0.6)).toThrow(

@@ -14,7 +14,7 @@ import {
   toRate,
   toText,
 } from '../../src/sheets/coerce';
-import { useCalendar } from '../../src/sheets/dates';
+import { monthText, useCalendar } from '../../src/sheets/dates';
 import { percentFix } from '../../src/sheets/format';
 import { problem } from './throws';
 
@@ -81,11 +81,13 @@ describe('toNumber', () => {
     expect(rate.detail).not.toMatch(MONEY_HINT);
   });
 
-  it('passes on the hint of the text reading when it has one', () => {
-    const p = problem(() => toNumber('spend', '12,5'));
-    expect(p.text).toBe('spend "12,5" is not a number');
-    expect(p.detail).toContain('12.5');
-    expect(p.detail).not.toMatch(/such as/);
+  it('reads a decimal comma, and names both readings of a lone group', () => {
+    expect(toNumber('spend', '12,5')).toBe(12.5);
+    const p = problem(() => toNumber('spend', '1.204'));
+    expect(p.text).toBe('spend "1.204" could be 1.204 or 1204');
+    expect(p.detail).toBe(
+      'the dot may group thousands or mark decimals: enter 1.204 or 1204 as a plain number',
+    );
   });
 
   it('refuses booleans, blanks and other values as not numbers', () => {
@@ -196,6 +198,22 @@ describe('rates', () => {
     }
   });
 
+  it('say both readings of a value that may have been typed as a percentage', () => {
+    expect(problem(() => toRate('qualRate', 60)).text).toBe(
+      'qualRate 60 is above 100%: enter 60% or 0.6',
+    );
+    expect(problem(() => toRate('qualRate', 1.5)).text).toBe(
+      'qualRate 1.5 (150%) is above 100%: a rate is at most 100%; for 1.5%, enter 1.5% or 0.015',
+    );
+    expect(problem(() => toRate('close', '250%')).text).toBe(
+      'close 2.5 (250%) is above 100%: a rate is at most 100%; for 2.5%, enter 2.5% or 0.025',
+    );
+    expect(problem(() => toRate('close', 9.99)).text).toMatch(/^close 9\.99 \(999%\) is above/);
+    expect(problem(() => toRate('close', 10)).text).toBe(
+      'close 10 is above 100%: enter 10% or 0.1',
+    );
+  });
+
   it('refuse negatives with #NUM!', () => {
     for (const v of [-0.1, -5, '-10%', '-0.5']) {
       const p = problem(() => toRate('showRate', v));
@@ -269,6 +287,16 @@ describe('text', () => {
     expect(toText('x', date, () => 'January')).toBe('January');
   });
 
+  it('reads ISO date text, with or without a time, like a date cell', () => {
+    expect(toText('x', '2026-01-05 10:32')).toBe('2026-01-05');
+    expect(toText('x', '2026-01-05T10:32:00Z')).toBe('2026-01-05');
+    expect(toText('x', '2026-01-05')).toBe('2026-01-05');
+    expect(toText('x', '2026-01-01 09:00', monthText)).toBe('2026-01');
+    // Text that only looks like a date stays as it is.
+    expect(toText('x', '2026-01')).toBe('2026-01');
+    expect(toText('x', '2026-02-30 10:00')).toBe('2026-02-30 10:00');
+  });
+
   it('refuses booleans, blanks, invalid dates and numbers that are not finite', () => {
     for (const [v, shown] of [
       [true, 'TRUE'],
@@ -313,6 +341,20 @@ describe('dates', () => {
     expect(toDay('x', ' 2026-02-28T10:00:00Z ')).toEqual({ year: 2026, month: 2, day: 28 });
   });
 
+  it('read ISO date text with a time as the day written, whatever the time or zone', () => {
+    const jan15 = { year: 2026, month: 1, day: 15 };
+    for (const text of [
+      '2026-01-15 10:32',
+      '2026-01-15 10:32:05',
+      '2026-01-15T10:32:00Z',
+      '2026-01-15T23:59:59.999Z',
+      '2026-01-15T00:30:00+14:00',
+      '2026-01-15T23:30:00-1200',
+    ]) {
+      expect(toDay('x', text)).toEqual(jan15);
+    }
+  });
+
   it('refuse anything else', () => {
     for (const [v, shown] of [
       [0.5, '0.5'],
@@ -332,6 +374,49 @@ describe('dates', () => {
       expect(p.text).toBe(`from ${shown} is not a date`);
       expect(p.detail).toMatch(/2026-01-05/);
     }
+  });
+});
+
+describe('a cell holding a sheet error', () => {
+  const ERRORS = [
+    '#N/A',
+    '#REF!',
+    '#DIV/0!',
+    '#VALUE!',
+    '#NAME?',
+    '#NUM!',
+    '#ERROR!',
+    '#NULL!',
+    '#SPILL!',
+    '#CALC!',
+    '#DIV/0! meetings is 0',
+    '#NUM! qualRate 60 is above 100%',
+  ];
+  const READERS = [
+    ['money', COERCE.money],
+    ['count', COERCE.count],
+    ['factor', COERCE.factor],
+    ['number', COERCE.number],
+    ['rate', toRate],
+    ['flag', toFlag],
+    ['text', toText],
+    ['option', toOption],
+    ['date', toDay],
+  ] as const;
+
+  it.each(READERS)('read as %s says the sheet has an error there to fix first', (_, read) => {
+    for (const error of ERRORS) {
+      const p = problem(() => read('spend', error));
+      expect(p.code).toBe('#VALUE!');
+      expect(p.text).toBe(`spend is the sheet error ${JSON.stringify(error)}`);
+      expect(p.detail).toBe('the sheet has an error there: fix it first');
+    }
+  });
+
+  it('text that only starts with # is read as usual', () => {
+    expect(toText('x', '#1 campaign')).toBe('#1 campaign');
+    expect(toText('x', '#N/Aside')).toBe('#N/Aside');
+    expect(problem(() => toNumber('x', '#12')).text).toBe('x "#12" is not a number');
   });
 });
 

@@ -31,6 +31,30 @@ describe('elementwise', () => {
     return spend / meetings;
   });
 
+  it('refuses a range that is not rows of cells, wherever the bad row is', () => {
+    const long = (bad: unknown) => [...col(...Array.from({ length: 999 }, () => 4)), bad];
+    for (const meetings of [
+      [950, 1000],
+      [[950], [1000, 5]],
+      [[1], 2],
+      ['ab', 'cd'],
+      long([4, 4]),
+      long('4'),
+      long(4),
+      long(undefined),
+    ]) {
+      for (const spend of [100, col(...Array.from({ length: meetings.length }, () => 100))]) {
+        expect(errorMessage(() => cost(spend, meetings))).toMatch(
+          /^COST: meetings is not a range of rows of the same length/,
+        );
+      }
+    }
+    // Of two bad ranges the first is named, as a check before reading would.
+    const early = long([4]);
+    early[1] = 7;
+    expect(errorMessage(() => cost(long('x'), early))).toMatch(/^COST: spend is not/);
+  });
+
   it('computes single values, and refuses problems with an error naming the function', () => {
     expect(cost(100, 4)).toBe(25);
     expect(cost('$100', '4')).toBe(25);

@@ -3,7 +3,7 @@
  * export-header patterns (src/workbook/export-headers.ts) serves both.
  */
 import { describe, expect, it } from 'vitest';
-import { pickColumns } from '../../src/warehouse/csv-report';
+import { pickColumns } from '../../src/warehouse/csv-columns';
 import { MEETING_TABLE, SPEND_TABLE, suggestTable } from '../../src/workbook/export-headers';
 
 const EXPORTS = [

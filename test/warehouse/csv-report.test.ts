@@ -4,17 +4,17 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
-import { showNumber } from '../../src/sheets/format';
-import { readNumberText } from '../../src/sheets/number-text';
-import { type ReportOptions, runReport } from '../../src/warehouse/csv-report';
+import type { ReportOptions } from '../../src/warehouse/csv-options';
+import { runReport } from '../../src/warehouse/csv-report';
 import { duckdb } from '../../src/warehouse/dialect';
 import { connect, rows } from '../../src/warehouse/duckdb';
+import { agreesWithSheetReading, moneyText } from './money-text';
 
 const dir = mkdtempSync(join(tmpdir(), 'funnel-csv-'));
 const file = (name: string, text: string) => {
@@ -47,60 +47,10 @@ describe('funnel_amount: money text as the sheet reads it', () => {
       (r) => ({ value: r[0]!.v as number | null }),
       (e: Error) => ({ error: e.message.replace(/^Invalid Input Error: /, '') }),
     );
-
-  /** funnel_amount gives the sheet's number, or refuses as the sheet does, with its readings and hint. */
-  const agreesWithSheet = async (t: string) => {
-    const got = await read(t);
-    if (t === '') return assert.deepEqual(got, { value: null });
-    const want = readNumberText(t, { currency: true, percent: false });
-    if (want.kind === 'number') assert.deepEqual(got, { value: want.value }, JSON.stringify(t));
-    else if (want.kind === 'ambiguous') {
-      assert.ok('error' in got, JSON.stringify(t));
-      assert.ok(
-        got.error.startsWith(
-          `spend "${t}" could be ${showNumber(want.value)} or ${showNumber(want.other)}, ${want.why}`,
-        ),
-        `${JSON.stringify(t)}: ${got.error}`,
-      );
-    } else {
-      assert.ok('error' in got, `${JSON.stringify(t)} read as ${JSON.stringify(got)}`);
-      assert.match(got.error, /is not a number/, JSON.stringify(t));
-      // The sheet's hint, word for word, where it gives one.
-      if (want.hint) assert.equal(got.error, `spend "${t}" is not a number, ${want.hint}`);
-    }
-  };
+  const agreesWithSheet = async (t: string) => agreesWithSheetReading(t, await read(t));
 
   it('reads what the sheet reads, and refuses what it refuses, with both readings', async () => {
-    const piece = (...xs: string[]) => fc.constantFrom(...xs);
-    const digits = fc.oneof(
-      piece('0', '7', '12', '950', '1200', '1204', '12345', '1000000'),
-      piece('1,204', '12,345', '1,204,000', '1,2345', '1,23', '12,3456'),
-      piece(
-        '1.204',
-        '1.204,50',
-        '1.204.000,5',
-        '12,5',
-        '1,204.50',
-        '.5',
-        '12.',
-        '1.2.3',
-        '1e5',
-        ',5',
-        '',
-      ),
-    );
-    const text = fc
-      .tuple(
-        piece('', ' ', '\u00a0'),
-        piece('', '-', '+'),
-        piece('', '$', '£', '€', 'USD', 'GBP', 'usd', 'US$'),
-        piece('', ' ', '  '),
-        piece('', '-', '+'),
-        digits,
-        piece('', ' ', '%'),
-      )
-      .map((parts) => parts.join(''));
-    await fc.assert(fc.asyncProperty(text, agreesWithSheet), { numRuns: 200 });
+    await fc.assert(fc.asyncProperty(moneyText, agreesWithSheet), { numRuns: 200 });
   });
 
   it('reads the forms exports write (and their over-long cousins) exactly as the sheet does', async () => {
@@ -137,11 +87,23 @@ describe('funnel_amount: money text as the sheet reads it', () => {
       error:
         'spend "1,204" could be 1204 or 1.204, the comma may group thousands or mark decimals: enter 1204 or 1.204 as a plain number',
     });
-    assert.deepEqual(await read('12,5'), {
-      error: 'spend "12,5" is not a number, for 12.5, write a point for decimals',
+    // Rule 4 reads European amounts and currency after the amount (docs/ARGUMENT-RULES.md).
+    assert.deepEqual(await read('12,5'), { value: 12.5 });
+    assert.deepEqual(await read('1.204.000,5'), { value: 1204000.5 });
+    assert.deepEqual(await read('1.204,50 €'), { value: 1204.5 });
+    assert.deepEqual(await read('EUR 1.204,50'), { value: 1204.5 });
+    assert.deepEqual(await read('1 204,50'), { value: 1204.5 });
+    assert.deepEqual(await read('1204,50'), { value: 1204.5 });
+    assert.deepEqual(await read('1.204.000'), { value: 1204000 });
+    assert.deepEqual(await read('1.204'), {
+      error:
+        'spend "1.204" could be 1.204 or 1204, the dot may group thousands or mark decimals: enter 1.204 or 1204 as a plain number',
     });
-    assert.deepEqual(await read('1.204.000,5'), {
-      error: 'spend "1.204.000,5" is not a number, for 1204000.5, enter 1204000.5',
+    // With a currency, a dot before three digits groups thousands.
+    assert.deepEqual(await read('€1.204'), { value: 1204 });
+    assert.deepEqual(await read('$1.204'), { value: 1204 });
+    assert.deepEqual(await read('1,2,3'), {
+      error: 'spend "1,2,3" is not a number, enter a number such as 1200, 1,204.50 or $950',
     });
   });
 });
@@ -306,5 +268,60 @@ describe('the report from CSV files', () => {
     assert.match(bad.stderr, /does not exist/);
     const usage = cmd(['--spend', ads]);
     assert.equal(usage.status, 2);
+  });
+
+  it('--help lists every option', () => {
+    const help = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts', '--help'], {
+      encoding: 'utf8',
+    });
+    assert.equal(help.status, 0, help.stderr);
+    const listed = [...help.stdout.matchAll(/^ {2}--([a-z-]+)/gm)].map((m) => m[1]);
+    assert.deepEqual(listed, [
+      'spend',
+      'meetings',
+      'period',
+      'out',
+      'spend-channel',
+      'spend-amount',
+      'spend-day',
+      'meetings-channel',
+      'meetings-outcome',
+      'meetings-day',
+      'date-format',
+      'read-as',
+      'quiet',
+      'help',
+    ]);
+    assert.match(help.stdout, /--period <week\|month\|quarter\|year>/);
+  });
+
+  it('a failed run leaves no output file, and an older one as it was', async () => {
+    const out = join(dir, 'kept.csv');
+    writeFileSync(out, 'older report\n');
+    const ads = file('bad-ads.csv', 'Day,Campaign,Cost\n2026-01-05,Search,"1,204"\n');
+    assert.match(await fails({ spend: ads, meetings: CRM, out }), /could be 1204 or 1\.204/);
+    assert.equal(readFileSync(out, 'utf8'), 'older report\n');
+    const fresh = join(dir, 'never.csv');
+    assert.match(await fails({ spend: ads, meetings: CRM, out: fresh }), /could be/);
+    assert.equal(existsSync(fresh), false);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.endsWith('.partial')),
+      [],
+    );
+  });
+
+  it('writes numbers with at most 15 significant digits', async () => {
+    // 0.1 + 0.2 sums to 0.30000000000000004 in floating point.
+    const ads = file(
+      'noise.csv',
+      'Day,Campaign,Cost\n2026-01-05,Search,0.1\n2026-01-06,Search,0.2\n',
+    );
+    assert.equal(String(0.1 + 0.2), '0.30000000000000004');
+    const out = join(dir, 'digits.csv');
+    await run({ spend: ads, meetings: CRM, out });
+    const search = readFileSync(out, 'utf8')
+      .split('\n')
+      .find((line) => line.startsWith('Search,'));
+    assert.equal(search?.split(',')[2], '0.3');
   });
 });

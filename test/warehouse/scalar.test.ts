@@ -12,17 +12,13 @@ import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
 import { CATALOGUE, FUNCTIONS } from '../../src/metrics/catalogue';
 import { connect } from '../../src/warehouse/duckdb';
 import { sqlEntries, sqlName } from '../../src/warehouse/scalar';
+import { argumentValue, expected, type Outcome } from './sheet-calls';
 
 let con: DuckDBConnection;
 before(async () => {
   con = await connect();
 });
 after(() => con.closeSync());
-
-type Outcome =
-  | { kind: 'number'; value: number }
-  | { kind: 'null' }
-  | { kind: 'error'; message: string };
 
 async function callSql(stmt: DuckDBPreparedStatement, args: (number | null)[]): Promise<Outcome> {
   args.forEach((a, k) => {
@@ -35,25 +31,6 @@ async function callSql(stmt: DuckDBPreparedStatement, args: (number | null)[]): 
     return v === null ? { kind: 'null' } : { kind: 'number', value: Number(v) };
   } catch (e) {
     return { kind: 'error', message: (e as Error).message.replace(/^Invalid Input Error: /, '') };
-  }
-}
-
-/** What the SQL function must give for what the sheet gives. */
-function expected(
-  name: string,
-  args: (number | null)[],
-): Outcome | { kind: 'sheet-error'; arg: string } {
-  try {
-    const r = FUNCTIONS[name]!(...args.map((a) => (a === null ? '' : a)));
-    if (r === '') return { kind: 'null' };
-    assert.equal(typeof r, 'number');
-    return { kind: 'number', value: r as number };
-  } catch (e) {
-    const message = (e as Error).message;
-    if (message.endsWith('(#DIV/0!)')) return { kind: 'null' };
-    // "CPQM: qualRate 60 is above 100%…" names qualRate; "CPQM: the result…" names none.
-    const arg = message.slice(name.length + 2).split(' ')[0]!;
-    return { kind: 'sheet-error', arg };
   }
 }
 
@@ -100,24 +77,12 @@ describe('element-wise SQL functions', () => {
       const stmt = await con.prepare(
         `SELECT ${fn}(${entry.params.map((_, k) => `$${k + 1}`).join(', ')})`,
       );
-      const value = fc.oneof(
-        { weight: 1, arbitrary: fc.constant(null) },
-        { weight: 1, arbitrary: fc.constantFrom(0, 1, 0.5, 60, -1, -0.25, 1e-300, 1e308) },
-        {
-          weight: 1,
-          arbitrary: fc.constantFrom(
-            Number.NaN,
-            Number.POSITIVE_INFINITY,
-            Number.NEGATIVE_INFINITY,
-          ),
-        },
-        { weight: 6, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
-        { weight: 6, arbitrary: fc.double({ min: 0, max: 1e6, noNaN: true }) },
-        { weight: 2, arbitrary: fc.integer({ min: -5, max: 1000 }) },
-      );
       await fc.assert(
         fc.asyncProperty(
-          fc.array(value, { minLength: entry.params.length, maxLength: entry.params.length }),
+          fc.array(argumentValue, {
+            minLength: entry.params.length,
+            maxLength: entry.params.length,
+          }),
           async (args) => {
             const want = expected(entry.name, args);
             const got = await callSql(stmt, args);

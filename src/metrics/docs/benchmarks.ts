@@ -13,7 +13,8 @@ export const BENCHMARK_DOCS: Record<string, Docs> = {
     params: {
       metric:
         'Which benchmark: sqms_per_sdr, sqm_to_opp, sqm_to_close, deal_size, days_to_close, no_show or ae_accept.',
-      value: 'Your figure; rates as 45% or 0.45, deal size in currency, days as a number.',
+      value:
+        'Your figure; rates as 45% or 0.45 (also the text "45%"), deal size in currency (also the text "$65,000"), days as a number.',
     },
     resultType: 'text',
     returns: 'Top performer, Average or Below average.',

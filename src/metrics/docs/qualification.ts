@@ -20,7 +20,7 @@ export const QUALIFICATION_DOCS: Record<string, Docs> = {
     },
     resultType: 'text',
     returns:
-      'SCHEDULE SQM (n/n required criteria met, A/B/C-Quality) or DO NOT SCHEDULE (k/n required criteria met; missing: …).',
+      'SCHEDULE SQM (n/n required criteria met, A/B/C-Quality) or DO NOT SCHEDULE (k/n required criteria met; missing: …); NO DECISION (…) when no criterion is marked Required.',
     examples: [
       {
         args: [

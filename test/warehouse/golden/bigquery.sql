@@ -1,7 +1,8 @@
 -- Funnel Math functions as BigQuery SQL UDFs and a table function.
 -- Run as one multi-statement query. Optional arguments are passed as NULL (BigQuery UDFs have no defaults).
 -- cpqm_report(period) reads two views you define in the same dataset:
---   funnel_spend(channel, spend, day [, source_row]) and funnel_meetings(channel, outcome, day [, source_row]).
+--   funnel_spend(channel, spend, day, source_row) and funnel_meetings(channel, outcome, day, source_row),
+--   source_row NULL where the table has no row order.
 
 -- A result as the sheet gives it: never NaN or ±Infinity.
 CREATE OR REPLACE FUNCTION `funnel_math.funnel_finite`(x FLOAT64, fn STRING)
@@ -10,11 +11,11 @@ AS (
 CASE WHEN x IS NULL OR (NOT (IS_INF(x) OR IS_NAN(x))) THEN x ELSE ERROR((IFNULL(CAST(fn AS STRING), 'blank') || ': the result is too large to show, check the inputs')) END
 );
 
--- Rounds up to a whole unit, except that a whole number plus float noise (relative 1e-13) is that whole number: 21 / 0.35 is 60, not 61.
+-- Rounds up to a whole unit, except that a whole number plus float noise (at most 16 units in the last place) is that whole number: 21 / 0.35 is 60, not 61.
 CREATE OR REPLACE FUNCTION `funnel_math.funnel_ceil_forgiving`(x FLOAT64)
 RETURNS FLOAT64
 AS (
-CASE WHEN ABS(x - ROUND(x)) <= ABS(x) * 1e-13 THEN ROUND(x) ELSE CEIL(x) END
+CASE WHEN x - FLOOR(x) <= ABS(x) * 1.7763568394002505e-15 THEN FLOOR(x) ELSE CEIL(x) END
 );
 
 -- The spelling-insensitive key of a label: lower case, words only, filler words dropped ("Not qualified – role" → notqualifiedrole).
@@ -81,34 +82,55 @@ LOWER(TRIM(REGEXP_REPLACE(raw, r'[\s\x{0B}\x{FEFF}\p{Z}]+', ' ')))
 CREATE OR REPLACE FUNCTION `funnel_math.funnel_is_totals`(raw STRING)
 RETURNS BOOLEAN
 AS (
-REGEXP_CONTAINS(LOWER(TRIM(REGEXP_REPLACE(raw, r'[\s\x{0B}\x{FEFF}\p{Z}]+', ' '))), r'^(?:(?:grand\s+)?totals?(?:\s*[:\-–—].*)?)$')
+REGEXP_CONTAINS(TRIM(REGEXP_REPLACE(raw, r'[\s\x{0B}\x{FEFF}\p{Z}]+', ' ')), r'^(?:(?i)^(?:grand )?totals?(?:\s*[:\-–—].*)?$)$')
+);
+
+-- The amount money text stands for, without its sign; NULL when it stands for none, or for two ("1,204" without a currency).
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_amount_value`(amount STRING)
+RETURNS FLOAT64
+AS (
+CASE WHEN NOT ((LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48)
+      AND NOT (REGEXP_CONTAINS(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?(?:\p{Sc}|[A-Z]{3})') AND REGEXP_CONTAINS(amount, r'(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*$'))
+      AND NOT REGEXP_CONTAINS(amount, r'[+-].*[+-]')) THEN NULL
+    WHEN REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?(?:(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*)?[+-]?(?:[1-9]\d{0,2}(?:[ \x{A0}\x{202F}]\d{3})+(?:[.,]\d+)?)(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:\p{Sc}|[A-Z]{3}))?[\s\x{0B}\x{FEFF}\p{Z}]*)$') THEN CAST(CASE WHEN STRPOS(REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), ',', '.'), '.') > 0 THEN '0' || REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), ',', '.') || '0' ELSE REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), ',', '.') END AS FLOAT64)
+    WHEN REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?(?:(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*)?[+-]?(?:[1-9]\d{0,2}[.,]\d{3})(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:\p{Sc}|[A-Z]{3}))?[\s\x{0B}\x{FEFF}\p{Z}]*)$') AND NOT (REGEXP_CONTAINS(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?(?:\p{Sc}|[A-Z]{3})') OR REGEXP_CONTAINS(amount, r'(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*$')) THEN NULL
+    WHEN REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?(?:(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*)?[+-]?(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d{0,2}(?:\.\d{3})+)(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:\p{Sc}|[A-Z]{3}))?[\s\x{0B}\x{FEFF}\p{Z}]*)$') THEN CAST(REGEXP_REPLACE(amount, r'[^0-9]', '') AS FLOAT64)
+    WHEN REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?(?:(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*)?[+-]?(?:[1-9]\d{0,2}(?:,\d{3})+\.\d+)(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:\p{Sc}|[A-Z]{3}))?[\s\x{0B}\x{FEFF}\p{Z}]*)$') THEN CAST(REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), ',', '') AS FLOAT64)
+    WHEN REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?(?:(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*)?[+-]?(?:[1-9]\d{0,2}(?:\.\d{3})+,\d+)(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:\p{Sc}|[A-Z]{3}))?[\s\x{0B}\x{FEFF}\p{Z}]*)$') THEN CAST(REPLACE(REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), '.', ''), ',', '.') AS FLOAT64)
+    WHEN REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?(?:(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*)?[+-]?(?:\d+(?:\.\d*)?|\.\d+|\d+,\d+)(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:\p{Sc}|[A-Z]{3}))?[\s\x{0B}\x{FEFF}\p{Z}]*)$') THEN CAST(CASE WHEN STRPOS(REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), ',', '.'), '.') > 0 THEN '0' || REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), ',', '.') || '0' ELSE REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), ',', '.') END AS FLOAT64)
+  END
 );
 
 -- Whether funnel_amount reads the text without a problem (NULL and empty count as readable: they are blank).
 CREATE OR REPLACE FUNCTION `funnel_math.funnel_amount_ok`(amount STRING)
 RETURNS BOOLEAN
 AS (
-amount IS NULL OR amount = '' OR ((LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48) AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:[+-]?(?:\p{Sc}|[A-Z]{3})?[\s\x{0B}\x{FEFF}\p{Z}]?|(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]?[+-]|[+-][\s\x{0B}\x{FEFF}\p{Z}]?)(?:(?:\d+(?:\.\d*)?|\.\d+)|\d{1,3}(?:,\d{3})+(?:\.\d+)?)[\s\x{0B}\x{FEFF}\p{Z}]*)$')
-      AND NOT (STRPOS(amount, ',') > 0 AND STRPOS(amount, '.') = 0 AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?[\s\x{0B}\x{FEFF}\p{Z}]?\d{1,3},\d{3}[\s\x{0B}\x{FEFF}\p{Z}]*)$')))
+amount IS NULL OR amount = '' OR (LENGTH(amount) <= 48 AND REGEXP_CONTAINS(amount, r'^(?:\$?\d+(?:\.(?:\d{1,2}|\d{4,}))?|\$?(?:0\d*|\d{4,})\.\d{3}|\$[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:,\d{3})+\.\d+|[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?)$')) OR `funnel_math.funnel_amount_value`(amount) IS NOT NULL
 );
 
--- Money text as exports write it, read the way the sheet reads it: a plain decimal (1204.5),
--- or an amount with a currency symbol or code and comma-grouped thousands ($1,204.50, £950, USD 1,204.50, 1,204,000).
--- Text with two readings ("1,204" could be 1204 or 1.204; "1.204,50") and any other text is an error that
--- quotes it, after what (e.g. "ads.csv row 12, Cost"); NULL or empty is NULL. The sign is kept, so a negative
--- amount reaches the rule that money is 0 or more.
+-- Why funnel_amount cannot read money text, as an error that quotes it after what: its two readings, or that it is no number.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_amount_problem`(amount STRING, what STRING)
+RETURNS FLOAT64
+AS (
+CASE WHEN (LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48)
+      AND NOT (REGEXP_CONTAINS(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?(?:\p{Sc}|[A-Z]{3})') AND REGEXP_CONTAINS(amount, r'(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*$'))
+      AND NOT REGEXP_CONTAINS(amount, r'[+-].*[+-]') AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?(?:(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*)?[+-]?(?:[1-9]\d{0,2}[.,]\d{3})(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:\p{Sc}|[A-Z]{3}))?[\s\x{0B}\x{FEFF}\p{Z}]*)$') AND NOT (REGEXP_CONTAINS(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?(?:\p{Sc}|[A-Z]{3})') OR REGEXP_CONTAINS(amount, r'(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*$')) AND STRPOS(amount, ',') > 0 THEN ERROR((IFNULL(CAST(what AS STRING), 'blank') || ' "' || IFNULL(CAST(amount AS STRING), 'blank') || '" could be ' || FORMAT('%.12g', CAST(REGEXP_REPLACE(amount, r'[^0-9]', '') AS FLOAT64) * CASE WHEN STRPOS(amount, '-') > 0 THEN -1 ELSE 1 END) || ' or ' || FORMAT('%.12g', CAST(REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), ',', '.') AS FLOAT64) * CASE WHEN STRPOS(amount, '-') > 0 THEN -1 ELSE 1 END) || ', the comma may group thousands or mark decimals: enter ' || FORMAT('%.12g', CAST(REGEXP_REPLACE(amount, r'[^0-9]', '') AS FLOAT64) * CASE WHEN STRPOS(amount, '-') > 0 THEN -1 ELSE 1 END) || ' or ' || FORMAT('%.12g', CAST(REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), ',', '.') AS FLOAT64) * CASE WHEN STRPOS(amount, '-') > 0 THEN -1 ELSE 1 END) || ' as a plain number'))
+    WHEN (LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48)
+      AND NOT (REGEXP_CONTAINS(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?(?:\p{Sc}|[A-Z]{3})') AND REGEXP_CONTAINS(amount, r'(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*$'))
+      AND NOT REGEXP_CONTAINS(amount, r'[+-].*[+-]') AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?(?:(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*)?[+-]?(?:[1-9]\d{0,2}[.,]\d{3})(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:\p{Sc}|[A-Z]{3}))?[\s\x{0B}\x{FEFF}\p{Z}]*)$') AND NOT (REGEXP_CONTAINS(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?(?:\p{Sc}|[A-Z]{3})') OR REGEXP_CONTAINS(amount, r'(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*$')) THEN ERROR((IFNULL(CAST(what AS STRING), 'blank') || ' "' || IFNULL(CAST(amount AS STRING), 'blank') || '" could be ' || FORMAT('%.12g', CAST(REGEXP_REPLACE(amount, r'[^0-9.,]', '') AS FLOAT64) * CASE WHEN STRPOS(amount, '-') > 0 THEN -1 ELSE 1 END) || ' or ' || FORMAT('%.12g', CAST(REGEXP_REPLACE(amount, r'[^0-9]', '') AS FLOAT64) * CASE WHEN STRPOS(amount, '-') > 0 THEN -1 ELSE 1 END) || ', the dot may group thousands or mark decimals: enter ' || FORMAT('%.12g', CAST(REGEXP_REPLACE(amount, r'[^0-9.,]', '') AS FLOAT64) * CASE WHEN STRPOS(amount, '-') > 0 THEN -1 ELSE 1 END) || ' or ' || FORMAT('%.12g', CAST(REGEXP_REPLACE(amount, r'[^0-9]', '') AS FLOAT64) * CASE WHEN STRPOS(amount, '-') > 0 THEN -1 ELSE 1 END) || ' as a plain number'))
+    ELSE ERROR((IFNULL(CAST(what AS STRING), 'blank') || ' "' || IFNULL(CAST(amount AS STRING), 'blank') || '" is not a number, enter a number such as 1200, 1,204.50 or $950')) END
+);
+
+-- Money text as exports write it, read the way the sheet reads it: 1204.5, $1,204.50, USD 1,204.50,
+-- 1.204,50 €, EUR 1.204,50, 1 204,50, 1204,50, 1.204.000. Text with two readings ("1,204" could be 1204
+-- or 1.204) and any other text is an error that quotes it, after what (e.g. "ads.csv row 12, Cost");
+-- NULL or empty is NULL. The sign is kept, so a negative amount reaches the rule that money is 0 or more.
 CREATE OR REPLACE FUNCTION `funnel_math.funnel_amount`(amount STRING, what STRING)
 RETURNS FLOAT64
 AS (
 CASE WHEN amount IS NULL OR amount = '' THEN NULL
-    WHEN LENGTH(amount) <= 48 AND REGEXP_CONTAINS(amount, r'^(?:\$?\d+(?:\.\d+)?|\$\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?)$') THEN CAST(REPLACE(REPLACE(amount, '$', ''), ',', '') AS FLOAT64)
-    WHEN (LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48) AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:[+-]?(?:\p{Sc}|[A-Z]{3})?[\s\x{0B}\x{FEFF}\p{Z}]?|(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]?[+-]|[+-][\s\x{0B}\x{FEFF}\p{Z}]?)(?:(?:\d+(?:\.\d*)?|\.\d+)|\d{1,3}(?:,\d{3})+(?:\.\d+)?)[\s\x{0B}\x{FEFF}\p{Z}]*)$')
-      AND NOT (STRPOS(amount, ',') > 0 AND STRPOS(amount, '.') = 0 AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?[\s\x{0B}\x{FEFF}\p{Z}]?\d{1,3},\d{3}[\s\x{0B}\x{FEFF}\p{Z}]*)$')) THEN CASE WHEN STRPOS(amount, '-') > 0 THEN -(CAST(REGEXP_REPLACE(amount, r'[^0-9.]', '') AS FLOAT64)) ELSE CAST(REGEXP_REPLACE(amount, r'[^0-9.]', '') AS FLOAT64) END
-    WHEN (LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48) AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?[\s\x{0B}\x{FEFF}\p{Z}]?\d{1,3},\d{3}[\s\x{0B}\x{FEFF}\p{Z}]*)$') THEN ERROR((IFNULL(CAST(what AS STRING), 'blank') || ' "' || IFNULL(CAST(amount AS STRING), 'blank') || '" could be ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ' or ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '.') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '.') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ', the comma may group thousands or mark decimals: enter ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ' or ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '.') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '.') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ' as a plain number'))
-    WHEN (LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48) AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:[+-]?(?:\p{Sc}|[A-Z]{3})?[\s\x{0B}\x{FEFF}\p{Z}]?|(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]?[+-]|[+-][\s\x{0B}\x{FEFF}\p{Z}]?)(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2})[\s\x{0B}\x{FEFF}\p{Z}]*)$') AND STRPOS(amount, '.') = 0 THEN ERROR((IFNULL(CAST(what AS STRING), 'blank') || ' "' || IFNULL(CAST(amount AS STRING), 'blank') || '" is not a number, for ' || IFNULL(CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '.') AS STRING), 'blank') || ', write a point for decimals'))
-    WHEN (LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48) AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:[+-]?(?:\p{Sc}|[A-Z]{3})?[\s\x{0B}\x{FEFF}\p{Z}]?|(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]?[+-]|[+-][\s\x{0B}\x{FEFF}\p{Z}]?)(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2})[\s\x{0B}\x{FEFF}\p{Z}]*)$') AND REGEXP_CONTAINS(amount, r'\..*\.') THEN ERROR((IFNULL(CAST(what AS STRING), 'blank') || ' "' || IFNULL(CAST(amount AS STRING), 'blank') || '" is not a number, for ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ', enter ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64) END), 'NaN') AS STRING), 'blank')))
-    WHEN (LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]+|[\s\x{0B}\x{FEFF}\p{Z}]+$', ''))) <= 48) AND REGEXP_CONTAINS(amount, r'^(?:[\s\x{0B}\x{FEFF}\p{Z}]*(?:[+-]?(?:\p{Sc}|[A-Z]{3})?[\s\x{0B}\x{FEFF}\p{Z}]?|(?:\p{Sc}|[A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]?[+-]|[+-][\s\x{0B}\x{FEFF}\p{Z}]?)(?:\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2})[\s\x{0B}\x{FEFF}\p{Z}]*)$') THEN ERROR((IFNULL(CAST(what AS STRING), 'blank') || ' "' || IFNULL(CAST(amount AS STRING), 'blank') || '" could be ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ' or ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ', the dot may group thousands or mark decimals: enter ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r'\.', ''), r',', '.') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ' or ' || IFNULL(CAST(COALESCE(FORMAT('%.12g', CASE WHEN STRPOS(amount, '-') > 0 THEN -(SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64)) ELSE SAFE_CAST(REGEXP_REPLACE(REGEXP_REPLACE(amount, r'[^0-9.,]', ''), r',', '') AS FLOAT64) END), 'NaN') AS STRING), 'blank') || ' as a plain number'))
-    ELSE ERROR((IFNULL(CAST(what AS STRING), 'blank') || ' "' || IFNULL(CAST(amount AS STRING), 'blank') || '" is not a number, enter a number such as 1200, 1,204.50 or $950')) END
+    WHEN LENGTH(amount) <= 48 AND REGEXP_CONTAINS(amount, r'^(?:\$?\d+(?:\.(?:\d{1,2}|\d{4,}))?|\$?(?:0\d*|\d{4,})\.\d{3}|\$[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:,\d{3})+\.\d+|[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?)$') THEN CAST(REPLACE(REPLACE(amount, '$', ''), ',', '') AS FLOAT64)
+    ELSE COALESCE(`funnel_math.funnel_amount_value`(amount) * CASE WHEN STRPOS(amount, '-') > 0 THEN -1 ELSE 1 END, `funnel_math.funnel_amount_problem`(amount, what)) END
 );
 
 CREATE OR REPLACE FUNCTION `funnel_math.cpqm`(spend FLOAT64, meetings FLOAT64, qual_rate FLOAT64, show_rate FLOAT64)
@@ -125,7 +147,7 @@ AS (
     WHEN NOT (NOT (IS_INF(show_rate) OR IS_NAN(show_rate))) THEN ERROR(('cpqm: show_rate is ' || CASE WHEN IS_NAN(show_rate) THEN 'NaN' WHEN IS_INF(show_rate) THEN IF(show_rate > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', show_rate) END || ', enter a finite number'))
     WHEN show_rate > 1 THEN ERROR(('cpqm: show_rate ' || FORMAT('%.12g', show_rate) || ' is above 100%: enter ' || FORMAT('%.12g', show_rate / 100)))
     WHEN show_rate < 0 THEN ERROR(('cpqm: show_rate ' || FORMAT('%.12g', show_rate) || ' is negative, enter a rate between 0 and 1'))
-    ELSE `funnel_math.funnel_finite`(CASE WHEN meetings = 0 OR COALESCE(show_rate, 1) = 0 OR qual_rate = 0 THEN NULL ELSE (spend) / (meetings * COALESCE(show_rate, 1) * qual_rate) END, 'cpqm')
+    ELSE `funnel_math.funnel_finite`(CASE WHEN meetings = 0 OR COALESCE(show_rate, 1) = 0 OR qual_rate = 0 THEN NULL ELSE IEEE_DIVIDE(spend, (meetings * COALESCE(show_rate, 1) * qual_rate)) END, 'cpqm')
   END
 );
 
@@ -137,7 +159,7 @@ AS (
     WHEN spend < 0 THEN ERROR(('cost_per_meeting: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(meetings) OR IS_NAN(meetings))) THEN ERROR(('cost_per_meeting: meetings is ' || CASE WHEN IS_NAN(meetings) THEN 'NaN' WHEN IS_INF(meetings) THEN IF(meetings > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', meetings) END || ', enter a finite number'))
     WHEN meetings < 0 THEN ERROR(('cost_per_meeting: meetings ' || FORMAT('%.12g', meetings) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(meetings, 0), 'cost_per_meeting')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(spend, NULLIF(meetings, 0)), 'cost_per_meeting')
   END
 );
 
@@ -152,7 +174,7 @@ AS (
     WHEN close < 0 THEN ERROR(('max_cpqm: close ' || FORMAT('%.12g', close) || ' is negative, enter a rate between 0 and 1'))
     WHEN NOT (NOT (IS_INF(roas) OR IS_NAN(roas))) THEN ERROR(('max_cpqm: roas is ' || CASE WHEN IS_NAN(roas) THEN 'NaN' WHEN IS_INF(roas) THEN IF(roas > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', roas) END || ', enter a finite number'))
     WHEN roas < 0 THEN ERROR(('max_cpqm: roas ' || FORMAT('%.12g', roas) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((deal * close) / NULLIF(roas, 0), 'max_cpqm')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(deal * close, NULLIF(roas, 0)), 'max_cpqm')
   END
 );
 
@@ -164,7 +186,7 @@ AS (
     WHEN cost < 0 THEN ERROR(('headroom: cost ' || FORMAT('%.12g', cost) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(max_cost) OR IS_NAN(max_cost))) THEN ERROR(('headroom: max_cost is ' || CASE WHEN IS_NAN(max_cost) THEN 'NaN' WHEN IS_INF(max_cost) THEN IF(max_cost > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', max_cost) END || ', enter a finite number'))
     WHEN max_cost < 0 THEN ERROR(('headroom: max_cost ' || FORMAT('%.12g', max_cost) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`(1 - (cost) / NULLIF(max_cost, 0), 'headroom')
+    ELSE `funnel_math.funnel_finite`(1 - IEEE_DIVIDE(cost, NULLIF(max_cost, 0)), 'headroom')
   END
 );
 
@@ -176,7 +198,7 @@ AS (
     WHEN spend < 0 THEN ERROR(('cpm: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(impressions) OR IS_NAN(impressions))) THEN ERROR(('cpm: impressions is ' || CASE WHEN IS_NAN(impressions) THEN 'NaN' WHEN IS_INF(impressions) THEN IF(impressions > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', impressions) END || ', enter a finite number'))
     WHEN impressions < 0 THEN ERROR(('cpm: impressions ' || FORMAT('%.12g', impressions) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(impressions, 0) * 1000, 'cpm')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(spend, NULLIF(impressions, 0)) * 1000, 'cpm')
   END
 );
 
@@ -188,7 +210,7 @@ AS (
     WHEN spend < 0 THEN ERROR(('cpc: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(clicks) OR IS_NAN(clicks))) THEN ERROR(('cpc: clicks is ' || CASE WHEN IS_NAN(clicks) THEN 'NaN' WHEN IS_INF(clicks) THEN IF(clicks > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', clicks) END || ', enter a finite number'))
     WHEN clicks < 0 THEN ERROR(('cpc: clicks ' || FORMAT('%.12g', clicks) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(clicks, 0), 'cpc')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(spend, NULLIF(clicks, 0)), 'cpc')
   END
 );
 
@@ -200,7 +222,7 @@ AS (
     WHEN clicks < 0 THEN ERROR(('ctr: clicks ' || FORMAT('%.12g', clicks) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(impressions) OR IS_NAN(impressions))) THEN ERROR(('ctr: impressions is ' || CASE WHEN IS_NAN(impressions) THEN 'NaN' WHEN IS_INF(impressions) THEN IF(impressions > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', impressions) END || ', enter a finite number'))
     WHEN impressions < 0 THEN ERROR(('ctr: impressions ' || FORMAT('%.12g', impressions) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`(CASE WHEN impressions = 0 THEN NULL WHEN clicks > impressions THEN ERROR(('ctr: clicks ' || FORMAT('%.12g', clicks) || ' is more than impressions ' || FORMAT('%.12g', impressions) || ', check that the columns are not swapped')) ELSE (clicks) / NULLIF(impressions, 0) END, 'ctr')
+    ELSE `funnel_math.funnel_finite`(CASE WHEN impressions = 0 THEN NULL WHEN clicks > impressions THEN ERROR(('ctr: clicks ' || FORMAT('%.12g', clicks) || ' is more than impressions ' || FORMAT('%.12g', impressions) || ', check that the columns are not swapped')) ELSE IEEE_DIVIDE(clicks, NULLIF(impressions, 0)) END, 'ctr')
   END
 );
 
@@ -212,7 +234,7 @@ AS (
     WHEN spend < 0 THEN ERROR(('cpl: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(leads) OR IS_NAN(leads))) THEN ERROR(('cpl: leads is ' || CASE WHEN IS_NAN(leads) THEN 'NaN' WHEN IS_INF(leads) THEN IF(leads > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', leads) END || ', enter a finite number'))
     WHEN leads < 0 THEN ERROR(('cpl: leads ' || FORMAT('%.12g', leads) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(leads, 0), 'cpl')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(spend, NULLIF(leads, 0)), 'cpl')
   END
 );
 
@@ -224,7 +246,7 @@ AS (
     WHEN spend < 0 THEN ERROR(('cost_per_opp: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(opportunities) OR IS_NAN(opportunities))) THEN ERROR(('cost_per_opp: opportunities is ' || CASE WHEN IS_NAN(opportunities) THEN 'NaN' WHEN IS_INF(opportunities) THEN IF(opportunities > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', opportunities) END || ', enter a finite number'))
     WHEN opportunities < 0 THEN ERROR(('cost_per_opp: opportunities ' || FORMAT('%.12g', opportunities) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(opportunities, 0), 'cost_per_opp')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(spend, NULLIF(opportunities, 0)), 'cost_per_opp')
   END
 );
 
@@ -236,7 +258,7 @@ AS (
     WHEN spend < 0 THEN ERROR(('cac: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(customers) OR IS_NAN(customers))) THEN ERROR(('cac: customers is ' || CASE WHEN IS_NAN(customers) THEN 'NaN' WHEN IS_INF(customers) THEN IF(customers > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', customers) END || ', enter a finite number'))
     WHEN customers < 0 THEN ERROR(('cac: customers ' || FORMAT('%.12g', customers) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((spend) / NULLIF(customers, 0), 'cac')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(spend, NULLIF(customers, 0)), 'cac')
   END
 );
 
@@ -248,7 +270,7 @@ AS (
     WHEN revenue < 0 THEN ERROR(('roas: revenue ' || FORMAT('%.12g', revenue) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(spend) OR IS_NAN(spend))) THEN ERROR(('roas: spend is ' || CASE WHEN IS_NAN(spend) THEN 'NaN' WHEN IS_INF(spend) THEN IF(spend > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', spend) END || ', enter a finite number'))
     WHEN spend < 0 THEN ERROR(('roas: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((revenue) / NULLIF(spend, 0), 'roas')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(revenue, NULLIF(spend, 0)), 'roas')
   END
 );
 
@@ -260,7 +282,7 @@ AS (
     WHEN from_count < 0 THEN ERROR(('conversion: from_count ' || FORMAT('%.12g', from_count) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(to_count) OR IS_NAN(to_count))) THEN ERROR(('conversion: to_count is ' || CASE WHEN IS_NAN(to_count) THEN 'NaN' WHEN IS_INF(to_count) THEN IF(to_count > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', to_count) END || ', enter a finite number'))
     WHEN to_count < 0 THEN ERROR(('conversion: to_count ' || FORMAT('%.12g', to_count) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`((to_count) / NULLIF(from_count, 0), 'conversion')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(to_count, NULLIF(from_count, 0)), 'conversion')
   END
 );
 
@@ -277,7 +299,7 @@ AS (
     WHEN NOT (NOT (IS_INF(sqm_to_opp) OR IS_NAN(sqm_to_opp))) THEN ERROR(('sqms_needed: sqm_to_opp is ' || CASE WHEN IS_NAN(sqm_to_opp) THEN 'NaN' WHEN IS_INF(sqm_to_opp) THEN IF(sqm_to_opp > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', sqm_to_opp) END || ', enter a finite number'))
     WHEN sqm_to_opp > 1 THEN ERROR(('sqms_needed: sqm_to_opp ' || FORMAT('%.12g', sqm_to_opp) || ' is above 100%: enter ' || FORMAT('%.12g', sqm_to_opp / 100)))
     WHEN sqm_to_opp < 0 THEN ERROR(('sqms_needed: sqm_to_opp ' || FORMAT('%.12g', sqm_to_opp) || ' is negative, enter a rate between 0 and 1'))
-    ELSE `funnel_math.funnel_finite`(CASE WHEN deal_size = 0 OR sqm_to_opp = 0 THEN NULL ELSE (quota * coverage) / (deal_size * sqm_to_opp) END, 'sqms_needed')
+    ELSE `funnel_math.funnel_finite`(CASE WHEN deal_size = 0 OR sqm_to_opp = 0 THEN NULL ELSE IEEE_DIVIDE(quota * coverage, (deal_size * sqm_to_opp)) END, 'sqms_needed')
   END
 );
 
@@ -289,17 +311,18 @@ AS (
     WHEN sqms_needed < 0 THEN ERROR(('sdrs_needed: sqms_needed ' || FORMAT('%.12g', sqms_needed) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(sqms_per_sdr) OR IS_NAN(sqms_per_sdr))) THEN ERROR(('sdrs_needed: sqms_per_sdr is ' || CASE WHEN IS_NAN(sqms_per_sdr) THEN 'NaN' WHEN IS_INF(sqms_per_sdr) THEN IF(sqms_per_sdr > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', sqms_per_sdr) END || ', enter a finite number'))
     WHEN sqms_per_sdr < 0 THEN ERROR(('sdrs_needed: sqms_per_sdr ' || FORMAT('%.12g', sqms_per_sdr) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`(`funnel_math.funnel_ceil_forgiving`((sqms_needed) / NULLIF(sqms_per_sdr, 0)), 'sdrs_needed')
+    ELSE `funnel_math.funnel_finite`(`funnel_math.funnel_ceil_forgiving`(IEEE_DIVIDE(sqms_needed, NULLIF(sqms_per_sdr, 0))), 'sdrs_needed')
   END
 );
 
 -- Stand-ins until you define the views over your own tables (CREATE OR REPLACE VIEW ... AS SELECT ...).
-CREATE VIEW IF NOT EXISTS `funnel_math.funnel_spend` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS FLOAT64) AS spend, CAST(NULL AS DATE) AS day FROM UNNEST(ARRAY<INT64>[]);
-CREATE VIEW IF NOT EXISTS `funnel_math.funnel_meetings` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS STRING) AS outcome, CAST(NULL AS DATE) AS day FROM UNNEST(ARRAY<INT64>[]);
+CREATE VIEW IF NOT EXISTS `funnel_math.funnel_spend` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS FLOAT64) AS spend, CAST(NULL AS DATE) AS day, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
+CREATE VIEW IF NOT EXISTS `funnel_math.funnel_meetings` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS STRING) AS outcome, CAST(NULL AS DATE) AS day, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
 
 -- The channel report from raw rows: one row per channel (and period), then All channels per period, then
 -- All channels overall. Reads the views funnel_spend(channel, spend, day [, source_row]) and
--- funnel_meetings(channel, outcome, day [, source_row]). period: NULL or empty for none, week, month, quarter or year.
+-- funnel_meetings(channel, outcome, day [, source_row]); in BigQuery the views list source_row, NULL where rows have no order.
+-- period: NULL or empty for none, week, month, quarter or year.
 -- Rows come in report order (DuckDB keeps it; BigQuery does not promise the order of a table function, see docs/WAREHOUSE.md).
 CREATE OR REPLACE TABLE FUNCTION `funnel_math.cpqm_report`(period STRING)
 AS (
@@ -316,7 +339,7 @@ AS (
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(spend AS FLOAT64) AS amount,
         CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
-      FROM (SELECT * FROM `funnel_math.funnel_spend` FULL UNION ALL BY NAME SELECT CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]))
+      FROM (SELECT channel, spend, day, source_row FROM `funnel_math.funnel_spend`)
     ) AS v
   ),
   spend_groups AS (
@@ -339,7 +362,7 @@ AS (
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(outcome AS STRING) AS label,
         CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
-      FROM (SELECT * FROM `funnel_math.funnel_meetings` FULL UNION ALL BY NAME SELECT CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]))
+      FROM (SELECT channel, outcome, day, source_row FROM `funnel_math.funnel_meetings`)
     ) AS v
     WHERE label IS NOT NULL AND label <> ''
   ),
@@ -445,7 +468,7 @@ AS (
     FROM by_channel WHERE `funnel_math.funnel_period_unit`(period) IS NOT NULL
     GROUP BY start
     UNION ALL
-    SELECT 3, 0, 'All channels', NULL, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
+    SELECT 3, 0, 'All channels', CAST(NULL AS DATE), SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
     FROM by_channel
     HAVING COUNT(*) > 0
   )
@@ -457,10 +480,10 @@ AS (
     CAST(held AS INT64) AS held,
     CAST(no_shows AS INT64) AS no_shows,
     CAST(qualified AS INT64) AS qualified,
-    (held) / NULLIF(booked, 0) AS show_rate,
-    (qualified) / NULLIF(held, 0) AS qual_rate,
-    (spend) / NULLIF(booked, 0) AS cost_per_meeting,
-    (spend) / NULLIF(qualified, 0) AS cpqm
+    IEEE_DIVIDE(held, NULLIF(booked, 0)) AS show_rate,
+    IEEE_DIVIDE(qualified, NULLIF(held, 0)) AS qual_rate,
+    IEEE_DIVIDE(spend, NULLIF(booked, 0)) AS cost_per_meeting,
+    IEEE_DIVIDE(spend, NULLIF(qualified, 0)) AS cpqm
   FROM totals CROSS JOIN checked
   WHERE checked.ok
   ORDER BY section, channel_rank, start

@@ -1,0 +1,276 @@
+/**
+ * Report tables shared by the DuckDB and BigQuery report tests: the rows of
+ * the two views, the sheet's own CPQM_REPORT on the same rows (the expected
+ * result, worked out by the sheet function, not by the SQL), and generated
+ * tables with and without problems.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { FUNCTIONS } from '../../src/metrics/catalogue';
+import { SQL_REPORT_COLUMNS } from '../../src/warehouse/report';
+
+export interface SpendRow {
+  channel: string | null;
+  spend: number | null;
+  day: string | null;
+  source_row?: number | null;
+}
+export interface MeetingRow {
+  channel: string | null;
+  outcome: string | null;
+  day: string | null;
+  source_row?: number | null;
+}
+export interface ReportRow {
+  channel: string;
+  period: string | null;
+  spend: number;
+  booked: number;
+  held: number;
+  no_shows: number;
+  qualified: number;
+  show_rate: number | null;
+  qual_rate: number | null;
+  cost_per_meeting: number | null;
+  cpqm: number | null;
+}
+
+/**
+ * The sheet's own CPQM_REPORT on the same rows: a blank cell for NULL, ISO text for days;
+ * its #DIV/0! cells are SQL's NULL, and its problems read as the SQL's do once the
+ * argument names are the views' column names.
+ */
+export function sheetReport(
+  spend: SpendRow[],
+  meetings: MeetingRow[],
+  period: string | null,
+): ReportRow[] | string {
+  const col = <T>(rows: T[], pick: (r: T) => unknown) =>
+    rows.length === 0 ? [['']] : rows.map((r) => [pick(r) ?? '']);
+  try {
+    const out = FUNCTIONS.CPQM_REPORT!(
+      col(spend, (r) => r.channel),
+      col(spend, (r) => r.spend),
+      col(meetings, (r) => r.channel),
+      col(meetings, (r) => r.outcome),
+      col(spend, (r) => r.day),
+      col(meetings, (r) => r.day),
+      period ?? '',
+    );
+    if (out === '') return [];
+    const [header, ...lines] = out as unknown[][];
+    const dated = header!.length === 11;
+    return lines.map((line) => {
+      const cells = dated ? line : [line[0], null, ...line.slice(1)];
+      const n = (v: unknown) => (typeof v === 'string' ? null : (v as number));
+      return {
+        channel: cells[0] as string,
+        period: cells[1] as string | null,
+        spend: cells[2] as number,
+        booked: cells[3] as number,
+        held: cells[4] as number,
+        no_shows: cells[5] as number,
+        qualified: cells[6] as number,
+        show_rate: n(cells[7]),
+        qual_rate: n(cells[8]),
+        cost_per_meeting: n(cells[9]),
+        cpqm: n(cells[10]),
+      };
+    });
+  } catch (e) {
+    return (e as Error).message
+      .replace(/^CPQM_REPORT: spend row/, 'cpqm_report: funnel_spend row')
+      .replace(/^CPQM_REPORT: meetings row/, 'cpqm_report: funnel_meetings row')
+      .replace(/^CPQM_REPORT: /, 'cpqm_report: ')
+      .replace(/spendChannels (is|")/, 'channel $1')
+      .replace('end the range above it', 'end the data above it')
+      .replace(/(spendDates|meetingDates) is blank/, 'day is blank')
+      .replace(/^(.*: )outcomes "/, '$1outcome "')
+      .replace(/ \(#[A-Z/0!]+\)$/, '');
+  }
+}
+
+export function assertSameReport(got: ReportRow[], want: ReportRow[], context: string) {
+  assert.equal(
+    got.length,
+    want.length,
+    `${context}: ${got.length} rows, not ${want.length}\n${JSON.stringify(got)}\n${JSON.stringify(want)}`,
+  );
+  got.forEach((g, i) => {
+    const w = want[i]!;
+    for (const c of SQL_REPORT_COLUMNS) {
+      const a = g[c];
+      const b = w[c];
+      if (typeof a === 'number' && typeof b === 'number') {
+        assert.ok(
+          Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)),
+          `${context} row ${i + 1} ${c}: ${a} vs ${b}`,
+        );
+      } else assert.equal(a, b, `${context} row ${i + 1} ${c}`);
+    }
+  });
+}
+
+export const S = (
+  channel: string | null,
+  spend: number | null,
+  day: string | null,
+  source_row: number,
+): SpendRow => ({
+  channel,
+  spend,
+  day,
+  source_row,
+});
+export const M = (
+  channel: string | null,
+  outcome: string | null,
+  day: string | null,
+  source_row: number,
+): MeetingRow => ({
+  channel,
+  outcome,
+  day,
+  source_row,
+});
+
+/** Generated rows: with `bad`, the blanks, negatives, totals rows and unknown labels the sheet refuses. */
+export const day = fc.constantFrom(
+  '2020-12-27',
+  '2020-12-28',
+  '2020-12-31',
+  '2021-01-03',
+  '2021-01-04',
+  '2021-03-31',
+  '2021-04-01',
+  '2021-06-30',
+  '2021-12-31',
+  '2022-01-02',
+);
+export const spendRow = (bad: boolean) =>
+  fc.record({
+    channel: fc.constantFrom(
+      'Search',
+      'search',
+      ' Search ',
+      'SEARCH  ',
+      'LinkedIn',
+      'Linked  In',
+      'Linked\u00a0In',
+      'Events',
+      ...(bad ? ['Total', 'Totals:', 'Grand total', 'Total – all', null, '', '  '] : []),
+    ),
+    spend: bad
+      ? fc.constantFrom(
+          0,
+          1.5,
+          100,
+          0.1,
+          0.2,
+          1204.5,
+          null,
+          -5,
+          Number.NaN,
+          Number.NEGATIVE_INFINITY,
+        )
+      : fc.constantFrom(0, 1.5, 100, 0.1, 0.2, 1204.5, 33.333),
+    day: bad ? fc.option(day, { freq: 8 }) : day,
+  });
+export const meetingRow = (bad: boolean) =>
+  fc.record({
+    channel: fc.constantFrom(
+      'Search',
+      'search',
+      'LinkedIn',
+      'linkedin',
+      'Webinar',
+      'Events',
+      'Total',
+      null,
+      '',
+      ...(bad ? ['  '] : []),
+    ),
+    outcome: fc.constantFrom(
+      'Qualified',
+      'qualified ',
+      'Not qualified – company size',
+      'NOT QUALIFIED BY ROLE',
+      'not-qualified: budget',
+      'Not qualified',
+      'No show',
+      'no-show',
+      'Rescheduled – pending',
+      'Rescheduled',
+      null,
+      '',
+      ...(bad ? ['Maybe', 'qualifed', '  '] : []),
+    ),
+    day: bad ? fc.option(day, { freq: 8 }) : day,
+  });
+export const number = <T>(list: T[]) => list.map((r, i) => ({ ...r, source_row: i + 1 }));
+export const periods = fc.constantFrom(null, 'week', 'month', 'quarter', 'year');
+
+/** A report engine run on two tables: its rows, or the message of the problem it raised. */
+export type ReportEngine = (
+  spend: SpendRow[],
+  meetings: MeetingRow[],
+  period: string | null,
+) => Promise<ReportRow[] | string>;
+
+/** Generated tables without problems: the engine gives the sheet's rows, column for column. */
+export async function agreesOnTables(
+  engine: ReportEngine,
+  { maxLength, numRuns }: { maxLength: number; numRuns: number },
+): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(spendRow(false), { maxLength }),
+      fc.array(meetingRow(false), { maxLength }),
+      periods,
+      async (s, m, period) => {
+        const spend = number(s);
+        const meetings = number(m);
+        const want = sheetReport(spend, meetings, period);
+        assert.notEqual(typeof want, 'string', String(want));
+        const got = await engine(spend, meetings, period);
+        assert.notEqual(typeof got, 'string', `unexpected problem: ${got}`);
+        assert.deepEqual(
+          Object.keys((got as ReportRow[])[0] ?? {}),
+          (want as ReportRow[]).length ? SQL_REPORT_COLUMNS : [],
+        );
+        assertSameReport(got as ReportRow[], want as ReportRow[], `period ${period}`);
+      },
+    ),
+    { numRuns },
+  );
+}
+
+/** Generated tables with problems: the engine raises the sheet's problem, naming the same row. */
+export async function agreesOnProblems(
+  engine: ReportEngine,
+  { maxLength, numRuns, atLeast }: { maxLength: number; numRuns: number; atLeast: number },
+): Promise<void> {
+  let problems = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(spendRow(true), { maxLength }),
+      fc.array(meetingRow(true), { maxLength }),
+      periods,
+      async (s, m, period) => {
+        const spend = number(s);
+        const meetings = number(m);
+        const want = sheetReport(spend, meetings, period);
+        const got = await engine(spend, meetings, period);
+        if (typeof want === 'string') {
+          problems++;
+          assert.equal(got, want);
+        } else {
+          assert.notEqual(typeof got, 'string', `unexpected problem: ${got}`);
+          assertSameReport(got as ReportRow[], want, `period ${period}`);
+        }
+      },
+    ),
+    { numRuns },
+  );
+  assert.ok(problems >= atLeast, `only ${problems} of ${numRuns} tables had a problem`);
+}
