@@ -9,11 +9,12 @@
  */
 import { OUTCOMES } from '../metrics/outcomes';
 import { channelKey, labelKey } from '../sheets/labels';
+import type { MappingField } from '../sheets/mapping';
 import { exportPlatform, isCampaignHeader, type Platform } from '../workbook/export-headers';
 import { columnsHeaded } from '../workbook/headers';
 import type { SheetInfo } from '../workbook/workbook';
 import { channelSuggestion, outcomeSuggestion } from './meaning-words';
-import type { MappingField, MappingRow, MeetingField, RawData, SheetColumns } from './settings';
+import type { MappingRow, MeetingField, RawData, SheetColumns } from './settings';
 
 export interface SuggestedMeaning extends MappingRow {
   /** How many of the rows read hold this value. */

@@ -4,9 +4,8 @@
  * the server validates every incoming value (see validate.ts).
  */
 
-import { DEAL_STATUS_LABELS } from '../metrics/deal-status';
-import { IGNORE, OUTCOME_LABELS } from '../metrics/outcomes';
 import type { Period } from '../metrics/period';
+import type { MappingField } from '../sheets/mapping';
 import {
   CHANNEL_TABLE,
   type ChannelField,
@@ -131,20 +130,6 @@ export interface RawData {
   /** null: one row per channel, no period. */
   period: Period | null;
 }
-
-/** What a mapping row's value is: a channel (or campaign), a meeting outcome, a deal status. */
-export const MAPPING_FIELDS = ['channel', 'outcome', 'deal status'] as const;
-export type MappingField = (typeof MAPPING_FIELDS)[number];
-
-/**
- * What a mapping row's value may mean, by field: an outcome one of the six
- * labels or counted nowhere, a deal status won, lost or open; a channel may
- * be any name.
- */
-export const ALLOWED_MEANS: Record<Exclude<MappingField, 'channel'>, readonly string[]> = {
-  outcome: [...OUTCOME_LABELS, IGNORE],
-  'deal status': DEAL_STATUS_LABELS,
-};
 
 /**
  * One row of the mapping table the wizard writes on the Definitions tab and

@@ -9,6 +9,7 @@
 import { COERCE, toDay } from '../sheets/coerce';
 import { isDate } from '../sheets/dates';
 import { quote } from '../sheets/format';
+import { isPattern } from '../sheets/labels';
 import { listed } from '../sheets/words';
 import { columnsHeaded } from '../workbook/headers';
 import type { SheetInfo } from './api';
@@ -199,7 +200,7 @@ export function checkNativeStyle(
   const readsMapping =
     (s.raw !== null && s.templates.includes('channelReport')) ||
     (s.meetingLog !== null && s.templates.includes('meetingOutcomes'));
-  const pattern = s.mapping.find((r) => r.value.includes('*'));
+  const pattern = s.mapping.find((r) => isPattern(r.value));
   if (readsMapping && pattern) {
     reasons.push(
       `Portable native formulas cannot apply the mapping table's patterns (such as ${quote(pattern.value)}): choose Funnel Math functions instead, or write each value out in full.`,

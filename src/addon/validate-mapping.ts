@@ -2,8 +2,11 @@
  * The mapping table's rows as the wizard sends them: a field, a value and
  * what it means, the meaning one the field allows.
  */
+
+import { MAPPING_MEANINGS } from '../metrics/mapping-meanings';
 import { quote } from '../sheets/format';
-import { ALLOWED_MEANS, MAPPING_FIELDS, type MappingRow } from './settings';
+import { MAPPING_FIELDS } from '../sheets/mapping';
+import type { MappingRow } from './settings';
 import { type Checker, isObj, LIMITS } from './validate-checker';
 
 export function checkMapping(c: Checker, v: unknown): MappingRow[] | undefined {
@@ -28,10 +31,10 @@ export function checkMapping(c: Checker, v: unknown): MappingRow[] | undefined {
       field &&
       field !== 'channel' &&
       means !== undefined &&
-      !ALLOWED_MEANS[field].includes(means)
+      !MAPPING_MEANINGS[field].includes(means)
     ) {
       at.at('means').fail(
-        `Choose what ${value ? quote(value) : `row ${k + 1}`} means: ${ALLOWED_MEANS[field].join(', ')}.`,
+        `Choose what ${value ? quote(value) : `row ${k + 1}`} means: ${MAPPING_MEANINGS[field].join(', ')}.`,
       );
     }
     return field && value !== undefined && means !== undefined

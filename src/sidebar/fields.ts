@@ -10,7 +10,11 @@ export function errorFor(state: State, field: string): string | undefined {
  * A control and, right after it, the message about it when there is one. The
  * field's path is also its focus key, so focus finds it again after a render.
  */
-export function withError(state: State, field: string, control: HTMLElement): HTMLElement[] {
+export function withError(
+  state: State,
+  field: string,
+  control: HTMLElement,
+): [HTMLElement, ...HTMLElement[]] {
   control.dataset.field = field;
   control.dataset.focusKey = field;
   const message = errorFor(state, field);
@@ -58,7 +62,7 @@ export function labelled(
         ctrl,
         el('span', { text: suffix, className: 'suffix' }),
       )
-    : ctrl!;
+    : ctrl;
   return el(
     'div',
     { className: 'field' },

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { listMeanings, type MappedTables, MEANING_LIMITS } from '../../src/addon/meanings';
+import type { MeetingField, SheetColumns } from '../../src/addon/settings';
 import type { SheetInfo } from '../../src/workbook/workbook';
 
 type Rows = unknown[][];
@@ -72,6 +73,18 @@ const RAW: MappedTables = {
   meetingLog: null,
 };
 
+/** The report's tables with one ad export, sheet "Ads", whose channel is read from `channel`. */
+function oneExport(channel: string, meetings: SheetColumns<MeetingField>): MappedTables {
+  return {
+    raw: {
+      spend: [{ sheet: 'Ads', columns: { channel, spend: 'Cost', date: '' }, fixedChannel: '' }],
+      meetings,
+      period: null,
+    },
+    meetingLog: null,
+  };
+}
+
 describe('listMeanings', () => {
   it('lists unread outcome labels and campaigns, most frequent first, with suggestions', () => {
     const { info, read } = workbook(SHEETS);
@@ -97,20 +110,10 @@ describe('listMeanings', () => {
         ['Paid Search', 'Qualified'],
       ],
     });
-    const tables: MappedTables = {
-      raw: {
-        spend: [
-          {
-            sheet: 'Ads',
-            columns: { channel: 'Channel', spend: 'Cost', date: '' },
-            fixedChannel: '',
-          },
-        ],
-        meetings: { sheet: 'CRM', columns: { channel: 'Source', outcome: 'Outcome', date: '' } },
-        period: null,
-      },
-      meetingLog: null,
-    };
+    const tables = oneExport('Channel', {
+      sheet: 'CRM',
+      columns: { channel: 'Source', outcome: 'Outcome', date: '' },
+    });
     const { rows, notes } = listMeanings(tables, info, read);
     expect(rows).toEqual([]);
     expect(notes.join(' ')).toMatch(/nothing to map/);
@@ -134,20 +137,10 @@ describe('listMeanings', () => {
     // Campaign 45 is the most frequent: it is shown first.
     many.push([46028, `Campaign ${MEANING_LIMITS.valuesShown + 5}`, 1]);
     const { info, read } = workbook({ Ads: [['Day', 'Campaign', 'Cost'], ...many] });
-    const tables: MappedTables = {
-      raw: {
-        spend: [
-          {
-            sheet: 'Ads',
-            columns: { channel: 'Campaign', spend: 'Cost', date: '' },
-            fixedChannel: '',
-          },
-        ],
-        meetings: { sheet: 'Ads', columns: { channel: '', outcome: 'Day', date: '' } },
-        period: null,
-      },
-      meetingLog: null,
-    };
+    const tables = oneExport('Campaign', {
+      sheet: 'Ads',
+      columns: { channel: '', outcome: 'Day', date: '' },
+    });
     const { rows, notes } = listMeanings(tables, info, read);
     const campaigns = rows.filter((r) => r.field === 'channel');
     expect(campaigns).toHaveLength(MEANING_LIMITS.valuesShown);

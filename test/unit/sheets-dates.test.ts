@@ -231,9 +231,19 @@ describe('dates as Sheets passes them, in every zone', () => {
       [sheetsDate(zone, 2026, 2, 1)],
     ];
     expect(OUTCOME_SUMMARY!(outcomes, months)).toEqual([
-      ['Segment', 'Booked', 'Held', 'No-shows', 'Qualified', 'Show rate', 'Qual rate'],
-      ['2026-01', 2, 1, 1, 1, 0.5, 1],
-      ['2026-02', 1, 1, 0, 1, 1, 1],
+      [
+        'Segment',
+        'Booked',
+        'Held',
+        'No-shows',
+        'Qualified',
+        'Show rate',
+        'Qual rate',
+        'Pending',
+        'Unrecognised',
+      ],
+      ['2026-01', 2, 1, 1, 1, 0.5, 1, 0, 0],
+      ['2026-02', 1, 1, 0, 1, 1, 1, 0, 0],
     ]);
   });
 });

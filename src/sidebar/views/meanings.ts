@@ -4,7 +4,8 @@
  * the user confirms or changes each one, and the rows become the mapping
  * table on the Definitions tab, which the report formulas read.
  */
-import { ALLOWED_MEANS, type MappingRow } from '../../addon/settings';
+import type { MappingRow } from '../../addon/settings';
+import { MAPPING_MEANINGS } from '../../metrics/mapping-meanings';
 import { el, on } from '../dom';
 import { iconButton, option, textInput, withError } from '../fields';
 import type { Actions, State } from '../state';
@@ -32,7 +33,7 @@ function meansControl(actions: Actions, row: MappingRow, k: number): HTMLElement
       { 'aria-label': label, list: 'known-channels', placeholder: 'Channel' },
     );
   }
-  const allowed = ALLOWED_MEANS[row.field];
+  const allowed = MAPPING_MEANINGS[row.field];
   const select = el('select', { attrs: { 'aria-label': label } });
   select.append(option('', 'Choose…', row.means === ''));
   for (const m of allowed) select.append(option(m, m, m === row.means));
@@ -61,7 +62,7 @@ function mappingRow(state: State, actions: Actions, row: MappingRow, k: number):
       'div',
       { className: 'meaning-line' },
       el('span', { text: row.value, className: 'meaning-value' }),
-      ...(control ? [control] : []),
+      control,
       remove,
     ),
     ...(found

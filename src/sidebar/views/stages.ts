@@ -64,7 +64,7 @@ export function stagesStep(state: State, actions: Actions): Node[] {
       el(
         'li',
         { className: 'stage' },
-        el('div', { className: 'stage-line' }, nameCtl!, rateCell, controls),
+        el('div', { className: 'stage-line' }, nameCtl, rateCell, controls),
         ...nameErr,
         ...rateErr,
       ),
