@@ -7,6 +7,7 @@
  * and within 4× with the spend rows named by campaign and a 50-row mapping
  * table of `*` patterns naming their channels.
  */
+import { loadavg } from 'node:os';
 import { SHIPPED, sideBySide } from './shipped';
 
 const CHANNELS = ['Google Ads', 'LinkedIn', 'Meta', 'Microsoft Ads', 'Events', 'Webinars'];
@@ -106,6 +107,151 @@ function bare(t: Tables, byMonth: boolean): unknown[][] {
   return out;
 }
 
+const RECORDS = 100_000;
+const STAGES = [
+  'Create Date',
+  'Became a Lead Date',
+  'Became a Marketing Qualified Lead Date',
+  'Became a Sales Qualified Lead Date',
+  'Became an Opportunity Date',
+  'Became a Customer Date',
+];
+const DEALS = 100_000;
+const STATUSES = ['Closed Won', 'Closed Lost', 'Appointment scheduled'];
+
+/** A contacts export: one row per record from the header row, later stages reached by fewer, some skipped. */
+function records() {
+  const dates: unknown[][] = [STAGES];
+  const sources: unknown[][] = [['Original Source']];
+  for (let i = 0; i < RECORDS; i++) {
+    const base = i % 330;
+    const row: unknown[] = [];
+    for (let s = 0; s < STAGES.length; s++) {
+      const reached = (i * 7 + s * 13) % 10 > s;
+      const skipped = (i + s) % 9 === 0;
+      row.push(reached && !skipped ? DAYS[base + s * 5] : '');
+    }
+    dates.push(row);
+    sources.push([CHANNELS[(i * 5) % CHANNELS.length]]);
+  }
+  return { sources, dates };
+}
+
+/** The same funnel grouping with nothing checked: reached-or-beyond, by exact channel text and month. */
+function bareFunnel(t: Tables, r: ReturnType<typeof records>): unknown[][] {
+  const groups = new Map<unknown, Map<number, number[]>>();
+  const get = (channel: unknown, date: Date) => {
+    let byPeriod = groups.get(channel);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      groups.set(channel, byPeriod);
+    }
+    const key = date.getFullYear() * 12 + date.getMonth();
+    let g = byPeriod.get(key);
+    if (!g) {
+      g = new Array(1 + STAGES.length).fill(0);
+      byPeriod.set(key, g);
+    }
+    return g;
+  };
+  for (let i = 0; i < SPEND_ROWS; i++) {
+    get(t.spendChannels[i]![0], t.spendDates[i]![0] as Date)[0]! += t.spend[i]![0] as number;
+  }
+  const reached: unknown[] = new Array(STAGES.length);
+  for (let i = 1; i <= RECORDS; i++) {
+    const row = r.dates[i]!;
+    let next: unknown = '';
+    for (let s = STAGES.length - 1; s >= 0; s--) {
+      if (row[s] !== '') next = row[s];
+      reached[s] = next;
+    }
+    for (let s = 0; s < STAGES.length; s++) {
+      if (reached[s] === '') break;
+      get(r.sources[i]![0], reached[s] as Date)[1 + s]!++;
+    }
+  }
+  return tableOf(groups, (g) => {
+    const cells: unknown[] = [g[0]];
+    for (let s = 1; s < g.length; s++)
+      cells.push(g[s], g[0]! / g[s]!, s > 1 ? g[s]! / g[s - 1]! : 0);
+    return cells;
+  });
+}
+
+/** A deals export: one row per deal. */
+function dealRows() {
+  const col = (at: (i: number) => unknown) => Array.from({ length: DEALS }, (_, i) => [at(i)]);
+  return {
+    channels: col((i) => CHANNELS[(i * 5) % CHANNELS.length]),
+    amounts: col((i) => 1000 + ((i * 7919) % 90_000)),
+    created: col((i) => DAYS[i % 330]),
+    closed: col((i) => DAYS[(i % 330) + 30]),
+    status: col((i) => STATUSES[(i * 3 + (i >> 4)) % STATUSES.length]),
+  };
+}
+
+/** The same deals grouping with nothing checked: created month and closed month, by exact channel text. */
+function bareDeals(t: Tables, d: ReturnType<typeof dealRows>): unknown[][] {
+  const groups = new Map<unknown, Map<number, number[]>>();
+  const get = (channel: unknown, date: Date) => {
+    let byPeriod = groups.get(channel);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      groups.set(channel, byPeriod);
+    }
+    const key = date.getFullYear() * 12 + date.getMonth();
+    let g = byPeriod.get(key);
+    if (!g) {
+      g = [0, 0, 0, 0, 0, 0, 0];
+      byPeriod.set(key, g);
+    }
+    return g;
+  };
+  for (let i = 0; i < SPEND_ROWS; i++) {
+    get(t.spendChannels[i]![0], t.spendDates[i]![0] as Date)[0]! += t.spend[i]![0] as number;
+  }
+  for (let i = 0; i < DEALS; i++) {
+    const channel = d.channels[i]![0];
+    const amount = d.amounts[i]![0] as number;
+    const opened = get(channel, d.created[i]![0] as Date);
+    opened[1]!++;
+    opened[2]! += amount;
+    const status = d.status[i]![0];
+    if (status === 'Closed Won') {
+      const done = get(channel, d.closed[i]![0] as Date);
+      done[3]!++;
+      done[6]! += amount;
+    } else if (status === 'Closed Lost') get(channel, d.closed[i]![0] as Date)[4]!++;
+    else opened[5]!++;
+  }
+  return tableOf(groups, ([spend, opps, pipeline, won, lost, open, revenue]) => [
+    spend,
+    opps,
+    pipeline,
+    spend! / opps!,
+    pipeline! / spend!,
+    won,
+    lost,
+    open,
+    revenue,
+    won! / (won! + lost!),
+    revenue! / won!,
+    spend! / won!,
+    revenue! / spend!,
+  ]);
+}
+
+function tableOf(
+  groups: Map<unknown, Map<number, number[]>>,
+  cells: (g: number[]) => unknown[],
+): unknown[][] {
+  const out: unknown[][] = [];
+  for (const [channel, byPeriod] of groups) {
+    for (const [period, g] of byPeriod) out.push([channel, period, ...cells(g)]);
+  }
+  return out;
+}
+
 export default async function reportBench(): Promise<string> {
   const t = tables();
   const campaigns = t.spendChannels.map((_, i) => [campaignOf(i)]);
@@ -119,6 +265,8 @@ export default async function reportBench(): Promise<string> {
     "runs after warm-up, each after a garbage collection; the ratio is the median of the runs' own ratios. Target: within 3×;",
     'with the spend rows named by 240 campaigns and a 50-row mapping of `*` patterns (46 matching none, read first), within 4×',
     'of the bare loop grouping by the campaign text.',
+    '',
+    `Load average (1 min) when the section started: ${loadavg()[0]!.toFixed(1)}; on a busy machine the ratios move between runs.`,
     '',
     '| call | CPQM_REPORT ms | bare loop ms | ratio |',
     '|---|---:|---:|---:|',
@@ -151,6 +299,48 @@ export default async function reportBench(): Promise<string> {
     ],
   ];
   for (const [name, custom, loop] of cases) {
+    const [ms, bareMs, ratio] = sideBySide(custom, loop, 9);
+    lines.push(`| ${name} | ${ms.toFixed(1)} | ${bareMs.toFixed(1)} | ${ratio.toFixed(2)}× |`);
+  }
+  const r = records();
+  const d = dealRows();
+  lines.push(
+    '',
+    '## FUNNEL_REPORT and DEALS_REPORT on CRM exports',
+    '',
+    `${RECORDS.toLocaleString('en-GB')} contact records × ${STAGES.length} stage dates (some skipped, as Date objects), and ${DEALS.toLocaleString('en-GB')} deals`,
+    `(won, lost, open), each with the same ${SPEND_ROWS.toLocaleString('en-GB')} spend rows, by channel and month (activity view), in one call of the built bundle.`,
+    'The bare loop does the same grouping (reached-or-beyond for the funnel; created and closed months for the deals) by exact',
+    'channel text, with no reading or checks. Same method as above. Target: within 3×.',
+    '',
+    '| call | function ms | bare loop ms | ratio |',
+    '|---|---:|---:|---:|',
+  );
+  const crm: [string, () => unknown, () => unknown][] = [
+    [
+      'FUNNEL_REPORT',
+      () =>
+        SHIPPED.FUNNEL_REPORT!(t.spendChannels, t.spend, r.sources, r.dates, t.spendDates, 'month'),
+      () => bareFunnel(t, r),
+    ],
+    [
+      'DEALS_REPORT',
+      () =>
+        SHIPPED.DEALS_REPORT!(
+          t.spendChannels,
+          t.spend,
+          d.channels,
+          d.amounts,
+          d.created,
+          d.closed,
+          d.status,
+          t.spendDates,
+          'month',
+        ),
+      () => bareDeals(t, d),
+    ],
+  ];
+  for (const [name, custom, loop] of crm) {
     const [ms, bareMs, ratio] = sideBySide(custom, loop, 9);
     lines.push(`| ${name} | ${ms.toFixed(1)} | ${bareMs.toFixed(1)} | ${ratio.toFixed(2)}× |`);
   }

@@ -117,18 +117,28 @@ function deals(...args: unknown[]): Scalar[][] | '' {
   const money = COERCE.money;
   /** The first row naming each currency, to name a row of each when a second one appears. */
   let currency: { code: string; k: number } | undefined;
+  /** Status cells seen, to what they mean: an export repeats a handful of stages. */
+  const statusFor = new Map<unknown, DealStatus>();
+  const labelsClosed = period !== undefined && view === 'activity';
   for (let k = 0; k < t.size; k++) {
     const raw = lineOf(names, cols, k);
     const amount = lineOf(values, cols, k);
     const createdDay = lineOf(createdDays, cols, k);
     const closedDay = lineOf(closedDays, cols, k);
     const state = lineOf(statuses, cols, k);
-    if ([raw, amount, createdDay, closedDay, state].every(isBlank)) continue;
+    if (
+      isBlank(raw) &&
+      isBlank(amount) &&
+      isBlank(createdDay) &&
+      isBlank(closedDay) &&
+      isBlank(state)
+    ) {
+      continue;
+    }
     try {
       refuseTotalsRow('amounts', amount);
       refuseTotalsRow('created', createdDay);
       refuseTotalsRow('closed', closedDay);
-      refuseTotalsRow('status', state);
       if (isBlank(amount)) {
         throw new Problem(
           '#VALUE!',
@@ -146,7 +156,12 @@ function deals(...args: unknown[]): Scalar[][] | '' {
           );
         }
       }
-      const outcome = statusOf(mapping, state);
+      let outcome = statusFor.get(state);
+      if (outcome === undefined) {
+        refuseTotalsRow('status', state);
+        outcome = statusOf(mapping, state);
+        if (statusFor.size < 10_000) statusFor.set(state, outcome);
+      }
       if (outcome !== 'open' && isBlank(closedDay)) {
         throw new Problem(
           '#VALUE!',
@@ -154,14 +169,15 @@ function deals(...args: unknown[]): Scalar[][] | '' {
           'fill in its close date',
         );
       }
-      if (outcome !== 'open' && !isDateCell(closedDay)) {
+      // With a period, the grouping reads the dates it labels; the rest are checked here.
+      if (outcome !== 'open' && !labelsClosed && !isDateCell(closedDay)) {
         throw new Problem(
           '#VALUE!',
           `closed ${show(closedDay)} is not a date`,
           'enter the close date (2026-01-05)',
         );
       }
-      if (!isBlank(createdDay) && !isDateCell(createdDay)) {
+      if (!period && !isBlank(createdDay) && !isDateCell(createdDay)) {
         throw new Problem(
           '#VALUE!',
           `created ${show(createdDay)} is not a date`,

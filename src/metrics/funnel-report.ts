@@ -114,6 +114,7 @@ function funnel(...args: unknown[]): Scalar[][] | '' {
   addSpend(grouping, 0, spendChannels, spend, spendDates);
 
   const reached: unknown[] = new Array(m);
+  const labelsAll = period !== undefined && view === 'activity';
   for (let i = 1; i < shape.rows; i++) {
     const row = stageCells[i] as unknown[];
     try {
@@ -123,7 +124,8 @@ function funnel(...args: unknown[]): Scalar[][] | '' {
         const raw = row[s];
         if (!isBlank(raw)) {
           refuseTotalsRow(stages[s]!, raw);
-          if (!isDateCell(raw)) throw notADate(stages[s]!, raw);
+          // The activity view with a period labels every date, reading it (and naming one that is not).
+          if (!labelsAll && !isDateCell(raw)) throw notADate(stages[s]!, raw);
           next = raw;
         }
         reached[s] = next;

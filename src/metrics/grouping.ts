@@ -85,8 +85,9 @@ export class Grouping {
   label(arg: string, raw: unknown): string {
     const period = this.period;
     if (period === undefined) return ALL_PERIODS;
-    // Sheets passes each date cell as its own Date: the instant is what repeats.
-    const id = isDate(raw) ? raw.getTime() : raw;
+    // Sheets passes each date cell as its own Date: the instant is what repeats. instanceof is
+    // the fast test for this realm's Dates; isDate also knows another realm's.
+    const id = raw instanceof Date || isDate(raw) ? (raw as Date).getTime() : raw;
     const known = this.labels.get(id);
     if (known !== undefined) return known;
     if (isBlank(raw)) {

@@ -133,6 +133,26 @@ export class AppsScriptWorkbook implements Workbook {
     );
   }
 
+  setColumnWidths(name: string, widths: readonly (number | null)[]): void {
+    const sheet = this.sheet(name);
+    // One call per run of equal widths: a table's many number columns take one.
+    for (let k = 0; k < widths.length; ) {
+      const width = widths[k];
+      let n = 1;
+      while (k + n < widths.length && widths[k + n] === width) n++;
+      if (width != null) sheet.setColumnWidths(k + 1, n, width);
+      k += n;
+    }
+  }
+
+  locale(): string {
+    return this.ss.getSpreadsheetLocale();
+  }
+
+  displayValues(name: string, rows: number, cols: number): string[][] {
+    return this.sheet(name).getRange(1, 1, rows, cols).getDisplayValues();
+  }
+
   /** Applies every pending change now, so a failure surfaces while the new tabs can still be removed. */
   flush(): void {
     SpreadsheetApp.flush();

@@ -37,6 +37,8 @@ export interface SheetMeta {
   validations: ValidationList[];
   conditional: ConditionalRule[];
   charts: ChartSpec[];
+  /** Column widths in pixels by column; null where left at the default. */
+  widths: (number | null)[];
 }
 
 /** A new Google sheet's size. */
@@ -252,6 +254,7 @@ export class MemoryWorkbook implements Workbook {
       validations: [],
       conditional: [],
       charts: [],
+      widths: [],
     });
   }
 
@@ -291,6 +294,25 @@ export class MemoryWorkbook implements Workbook {
 
   addChart(sheet: string, chart: ChartSpec): void {
     this.meta(sheet).charts.push(chart);
+  }
+
+  setColumnWidths(sheet: string, widths: readonly (number | null)[]): void {
+    this.meta(sheet).widths = [...widths];
+  }
+
+  /** HyperFormula reads formulas as Sheets does in English-speaking locales. */
+  locale(): string {
+    return 'en_US';
+  }
+
+  displayValues(sheet: string, rows: number, cols: number): string[][] {
+    return Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: cols }, (_, c) => {
+        const v = this.value(sheet, r, c);
+        // An error shows as its code alone ("#ERROR!"); the message is the cell's note in Sheets.
+        return typeof v === 'string' && v.startsWith('#') ? v.split(' ')[0]! : String(v ?? '');
+      }),
+    );
   }
 
   /** Every change applies at once here; nothing is pending. */

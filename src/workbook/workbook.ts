@@ -51,6 +51,16 @@ export interface Workbook {
   /** Replaces the tab's conditional-format rules (a new tab has none). */
   setConditionalRules(sheet: string, rules: ConditionalRule[]): void;
   addChart(sheet: string, chart: ChartSpec): void;
+  /** Sets each column's width in pixels, left to right; null leaves a column as it is. */
+  setColumnWidths(sheet: string, widths: readonly (number | null)[]): void;
+  /** The spreadsheet's locale ("en_GB", "de_DE"), for messages about how it reads formulas. */
+  locale(): string;
+  /**
+   * What the top-left `rows` × `cols` cells of a tab show, as text: one read
+   * of a whole tab after writing it, to find formulas the spreadsheet could
+   * not parse (they show #ERROR!).
+   */
+  displayValues(sheet: string, rows: number, cols: number): string[][];
   /**
    * Applies every pending change now. The last step of writing: a failure
    * here still removes the new tabs.

@@ -5,9 +5,14 @@
  * for a key never set, and getDocumentLock gives null when the script does
  * not run from a document.
  */
-import { type FakeSheetSpec, type FakeSpreadsheet, fakeSpreadsheet } from './spreadsheet';
+import {
+  type FakeSheetSpec,
+  type FakeSpreadsheet,
+  type FakeSpreadsheetOptions,
+  fakeSpreadsheet,
+} from './spreadsheet';
 
-export interface FakeServicesOptions {
+export interface FakeServicesOptions extends FakeSpreadsheetOptions {
   /** tryLock succeeds (free), times out (busy), or there is no document lock (none). */
   lock?: 'free' | 'busy' | 'none';
 }
@@ -21,9 +26,9 @@ export interface FakeServices extends FakeSpreadsheet {
 
 export function fakeServices(
   specs: FakeSheetSpec[] = [],
-  { lock = 'free' }: FakeServicesOptions = {},
+  { lock = 'free', locale }: FakeServicesOptions = {},
 ): FakeServices {
-  const fake = fakeSpreadsheet(specs);
+  const fake = fakeSpreadsheet(specs, { locale });
   const { rec } = fake;
   const properties = new Map<string, string>();
   const documentProperties: unknown = rec.stub('Properties', {

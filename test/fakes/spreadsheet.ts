@@ -81,8 +81,30 @@ export interface FakeSpreadsheet {
   failOn(method: string): void;
 }
 
-export function fakeSpreadsheet(specs: FakeSheetSpec[] = []): FakeSpreadsheet {
+export interface FakeSpreadsheetOptions {
+  /**
+   * The spreadsheet's locale (getSpreadsheetLocale). In one whose decimal
+   * separator is a comma (de_DE, it_IT, …) a formula written with commas
+   * between arguments does not parse: the cell shows #ERROR!, as add-ons
+   * report for German and Italian spreadsheets.
+   */
+  locale?: string;
+}
+
+/** Locales whose decimal separator is a comma, so that formulas take semicolons between arguments. */
+const COMMA_DECIMAL = /^(de|it|fr|es|pt|nl|pl|ru|tr|sv|da|fi|nb|cs)(_|$)/;
+
+/** Whether `formula` has a comma outside its quoted text. */
+function commaOutsideQuotes(formula: string): boolean {
+  return formula.split(/"(?:[^"]|"")*"/).some((part) => part.includes(','));
+}
+
+export function fakeSpreadsheet(
+  specs: FakeSheetSpec[] = [],
+  { locale = 'en_US' }: FakeSpreadsheetOptions = {},
+): FakeSpreadsheet {
   const rec = recorder();
+  const rejectsCommas = COMMA_DECIMAL.test(locale);
   let failing = '';
   const sheets: { spec: FakeSheetSpec; obj: unknown }[] = [];
 
@@ -118,10 +140,22 @@ export function fakeSpreadsheet(specs: FakeSheetSpec[] = []): FakeSpreadsheet {
   function gridSheet(spec: FakeSheetSpec): unknown {
     const size = () => ({ rows: spec.rows ?? 1000, cols: spec.cols ?? 26 });
     const dataRows = () => spec.values?.length ?? spec.dataRows ?? 0;
+    /** What setValues wrote, by "row,col" (1-based), as typed. */
+    const written = new Map<string, unknown>();
+    /** What a written cell shows: a formula's result is not computed here, only whether it parsed. */
+    const shows = (typed: unknown): unknown => {
+      if (typeof typed !== 'string') return typed;
+      if (typed.startsWith('=')) return rejectsCommas && commaOutsideQuotes(typed) ? '#ERROR!' : '';
+      return typed.startsWith("'") ? typed.slice(1) : typed;
+    };
     /** A range of the sheet: header row 1, data below it; empty cells read as "". */
     const rangeAt = (row: number, col: number, rows: number, cols: number): unknown => {
       const cell = (r: number, c: number): unknown =>
-        r === 1 ? (spec.headers?.[c - 1] ?? '') : (spec.values?.[r - 2]?.[c - 1] ?? '');
+        written.has(`${r},${c}`)
+          ? shows(written.get(`${r},${c}`))
+          : r === 1
+            ? (spec.headers?.[c - 1] ?? '')
+            : (spec.values?.[r - 2]?.[c - 1] ?? '');
       const grid = () =>
         Array.from({ length: rows }, (_, i) =>
           Array.from({ length: cols }, (_, j) => cell(row + i, col + j)),
@@ -130,7 +164,14 @@ export function fakeSpreadsheet(specs: FakeSheetSpec[] = []): FakeSpreadsheet {
         getValues: grid,
         getDisplayValues: () =>
           grid().map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : String(v)))),
-        setValues: guard('setValues', () => range),
+        setValues: guard('setValues', (grid: unknown[][]) => {
+          grid.forEach((line, i) => {
+            line.forEach((v, j) => {
+              written.set(`${row + i},${col + j}`, v);
+            });
+          });
+          return range;
+        }),
         setDataValidation: guard('setDataValidation', () => range),
       });
       return range;
@@ -179,6 +220,7 @@ export function fakeSpreadsheet(specs: FakeSheetSpec[] = []): FakeSpreadsheet {
 
   for (const spec of specs) makeSheet({ ...spec });
   const spreadsheet = rec.stub('Spreadsheet', {
+    getSpreadsheetLocale: () => locale,
     getSheets: () => sheets.map((s) => s.obj),
     getNumSheets: () => sheets.length,
     getSheetByName: (name: string) => sheets.find((s) => s.spec.name === name)?.obj ?? null,

@@ -454,38 +454,57 @@ describe('a meeting log the user already has', () => {
       },
     });
 
-  it('native style: a row per channel named in the log now, trimmed, once whatever the case', () => {
-    // A cell that is neither text nor a number names no channel.
-    const logged = [...LOGGED.map((r) => [...r]), [46_034, true, 'a', 'No show']];
-    const wb = build(withLog('native'), { Calls: logged });
-    const rows = summary(wb);
-    expect([...rows.keys()]).toEqual(['Events', 'Outbound', '42', 'Partners']);
-    const events: Tally = { booked: 2, held: 2, noShows: 0, qualified: 1 };
-    checkRow(rows.get('Events'), events, 'native', 'Events');
-    checkRow(rows.get('Partners'), { booked: 0, held: 0, noShows: 0, qualified: 0 }, 'native', 'P');
-    // Meetings logged later count in the rows there are.
-    wb.setCell('Calls', logged.length, 1, 'Partners');
-    wb.setCell('Calls', logged.length, 3, 'No show');
-    const after = { booked: 1, held: 0, noShows: 1, qualified: 0 };
-    checkRow(summary(wb).get('Partners'), after, 'native', 'Partners after');
-    // The log is read where it is: the tab's own columns say so and hold no log.
-    const header = cells(wb, LOG_HEADER, 0).slice(0, 3).map(text);
-    expect(header[0]).toContain('"Calls"');
-    expect(header[1]).toMatch(/\bB$/);
-    expect(header[2]).toMatch(/\bD$/);
-    expect(blank(wb.value(TAB, FIRST_LOG, 1))).toBe(true);
-  });
-
-  it('add-on style: the summary reads the log’s own channel and outcome columns', () => {
-    const wb = build(withLog('addon'), { Calls: LOGGED.map((r) => [...r]) });
-    const rows = summary(wb);
-    checkRow(rows.get('Outbound'), { booked: 1, held: 1, noShows: 0, qualified: 1 }, 'addon', 'O');
-    checkRow(rows.get('Events'), { booked: 1, held: 1, noShows: 0, qualified: 1 }, 'addon', 'E');
-    wb.setCell('Calls', LOGGED.length, 1, 'Outbound');
-    wb.setCell('Calls', LOGGED.length, 3, 'Qualified');
-    const after = { booked: 2, held: 2, noShows: 0, qualified: 2 };
-    checkRow(summary(wb).get('Outbound'), after, 'addon', 'Outbound after');
-  });
+  for (const style of ['addon', 'native'] as const) {
+    it(`${style}: channels read as trimmed text, case kept, the same rows in both styles`, () => {
+      // " Outbound " is Outbound; "events" is not Events; 42 is "42"; TRUE is "TRUE".
+      const logged = [...LOGGED.map((r) => [...r]), [46_034, true, 'a', 'No show']];
+      const wb = build(withLog(style), { Calls: logged });
+      const rows = summary(wb);
+      expect([...rows.keys()]).toEqual([
+        'Events',
+        'Outbound',
+        'events',
+        '(blank)',
+        '42',
+        'Partners',
+        'TRUE',
+      ]);
+      const one = (o: Partial<Tally>): Tally => ({
+        booked: 0,
+        held: 0,
+        noShows: 0,
+        qualified: 0,
+        ...o,
+      });
+      checkRow(rows.get('Events'), one({ booked: 1, held: 1, qualified: 1 }), style, 'Events');
+      checkRow(
+        rows.get('Outbound'),
+        one({ booked: 2, held: 1, noShows: 1, qualified: 1 }),
+        style,
+        'O',
+      );
+      checkRow(rows.get('events'), one({ booked: 1, held: 1 }), style, 'events');
+      checkRow(rows.get('(blank)'), one({ booked: 1, held: 1, qualified: 1 }), style, 'blank');
+      checkRow(rows.get('42'), one({ booked: 1, held: 1, qualified: 1 }), style, '42');
+      checkRow(rows.get('Partners'), one({}), style, 'Partners');
+      checkRow(rows.get('TRUE'), one({ booked: 1, noShows: 1 }), style, 'TRUE');
+      // Meetings logged later count in the rows there are.
+      wb.setCell('Calls', logged.length, 1, ' Partners');
+      wb.setCell('Calls', logged.length, 3, 'No show');
+      checkRow(
+        summary(wb).get('Partners'),
+        one({ booked: 1, noShows: 1 }),
+        style,
+        'Partners after',
+      );
+      // The log is read where it is: the tab's own columns say so and hold no log.
+      const header = cells(wb, LOG_HEADER, 0).slice(0, 3).map(text);
+      expect(header[0]).toContain('"Calls"');
+      expect(header[1]).toMatch(/\bB$/);
+      expect(header[2]).toMatch(/\bD$/);
+      expect(blank(wb.value(TAB, FIRST_LOG, 1))).toBe(true);
+    });
+  }
 
   it('no dropdown or date format on a log the tab does not hold; the builder needs the log', () => {
     const sheet: WorkbookSheet = {

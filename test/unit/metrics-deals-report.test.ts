@@ -270,3 +270,47 @@ describe('DEALS_REPORT problems', () => {
     );
   });
 });
+
+describe('DEALS_REPORT dates in every view', () => {
+  it('refuses a close or create date that is not a date whether or not the view labels it', () => {
+    for (const [period, view] of [
+      ['', 'activity'],
+      ['', 'cohort'],
+      ['month', 'activity'],
+      ['month', 'cohort'],
+    ]) {
+      expect(
+        () =>
+          DEALS(
+            col('Ads'),
+            col(1),
+            col('Ads'),
+            col(5),
+            col(46054),
+            col('soon'),
+            col('won'),
+            col(46054),
+            period,
+            view,
+          ),
+        `${period} ${view}`,
+      ).toThrow(/^DEALS_REPORT: row 1 of the deals range: closed "soon" is not a date/);
+      expect(
+        () =>
+          DEALS(
+            col('Ads'),
+            col(1),
+            col('Ads'),
+            col(5),
+            col('later'),
+            col(''),
+            col('open'),
+            col(46054),
+            period,
+            view,
+          ),
+        `${period} ${view}`,
+      ).toThrow(/^DEALS_REPORT: row 1 of the deals range: created "later" is not a date/);
+    }
+  });
+});

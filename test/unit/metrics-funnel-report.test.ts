@@ -276,3 +276,29 @@ describe('FUNNEL_REPORT by example', () => {
     );
   });
 });
+
+describe('FUNNEL_REPORT dates in every view', () => {
+  it('refuses a stage cell that is not a date whether or not the view labels it', () => {
+    const header = [['Create Date', 'Became a Lead Date']];
+    for (const [period, view] of [
+      ['', 'activity'],
+      ['', 'cohort'],
+      ['month', 'activity'],
+      ['month', 'cohort'],
+    ]) {
+      expect(
+        () =>
+          FUNNEL(
+            col('Ads'),
+            col(1),
+            col('S', 'Ads'),
+            [...header, ['2026-01-05', 'soon']],
+            col(46054),
+            period,
+            view,
+          ),
+        `${period} ${view}`,
+      ).toThrow(/^FUNNEL_REPORT: row 2 of the records range: Lead "soon" is not a date/);
+    }
+  });
+});

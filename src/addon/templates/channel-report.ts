@@ -127,13 +127,16 @@ export function buildChannelReport(built: BuildContext): TemplatePlan {
       pattern: fmt.cents,
       ranges: [rect(inputsRow + 3, 1), span(col.costPerMeeting, 2), span(col.maxCpqm)],
     },
-    { pattern: fmt.count, ranges: [span(col.booked, 4)] },
+    { pattern: fmt.count, ranges: [span(col.booked, 4), span(col.pending, 2)] },
   );
   plan.bold.push(rect(0, 0), rect(tableRow, 0, 1, col.width));
   plan.conditional.push(
     ...VERDICT_COLOURS.map((colours) => ({ range: span(col.verdict), ...colours })),
   );
-  if (dated) (style === 'addon' ? addonChart : nativeChart)(plan, raw, col, firstRow, reportRows);
+  if (dated) {
+    if (style === 'addon') addonChart(plan, raw, col, firstRow, src, reportRows);
+    else nativeChart(plan, raw, col, firstRow, reportRows);
+  }
   plan.rows = Math.max(plan.rows, firstRow + rows + 1);
   // Wide enough for every block and the chart beside the table (one column per channel).
   const widest = Math.max(

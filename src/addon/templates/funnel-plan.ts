@@ -8,6 +8,7 @@ import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
 import { TEMPLATE_TITLES } from '../settings';
 import { type BuildContext, formats, type TemplatePlan } from './common';
 import { call, reverseStep } from './formulas';
+import { plural } from './plural';
 
 /** Where things are, for tests and for the other templates' descriptions. */
 export const FUNNEL_LAYOUT = {
@@ -54,7 +55,7 @@ export function buildFunnelPlan({ settings }: BuildContext): TemplatePlan {
       ['Target ROAS', e.targetRoas],
       ['Budget', e.budget],
       [
-        `${last} needed (revenue target ÷ deal size, rounded up)`,
+        `${plural(last)} needed (revenue target ÷ deal size, rounded up)`,
         formula(`=ROUNDUP(${revenue}/${deal},0)`),
       ],
     ],

@@ -11,6 +11,7 @@
 import { blankGuard } from '../../metrics/native';
 import { OUTCOME_LABELS, SUMMARY_HEADER } from '../../metrics/outcomes';
 import { REQUIRED_LABELS, STATUS_LABELS } from '../../metrics/qualification';
+import { channelName } from '../../sheets/labels';
 import { cellA1, columnLetter, openColumnA1, rect, sheetRef } from '../../workbook/a1';
 import { columnsHeaded } from '../../workbook/headers';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
@@ -36,7 +37,7 @@ export const QUALIFICATION_CHECKLIST: readonly (readonly [
     'Have you allocated budget for this type of solution?',
     'Required',
     'Met',
-    '$50K approved Q1',
+    'Budget approved for Q1',
   ],
   [
     'Decision Timeline',
@@ -112,9 +113,27 @@ function nativeDecision(names: string, required: string, status: string): string
 }
 
 /**
+ * A log's channel cells as both styles read them: as text, trimmed, so
+ * " Outbound " is Outbound, 42 is "42" and TRUE is "TRUE", in the add-on's
+ * summary and the native rows alike. Case is kept, as OUTCOME_SUMMARY keeps it.
+ */
+function channelTexts(channels: string): string {
+  return `TRIM(${channels}&"")`;
+}
+
+/** The same reading at build time, for the names the native rows list: TRIM(v&"") of a cell. */
+function channelText(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return channelName(typeof value === 'string' ? value : value == null ? '' : String(value));
+}
+
+/** The add-on summary's row for meetings without a channel. */
+const BLANK_CHANNEL = '(blank)';
+
+/**
  * OUTCOME_SUMMARY's row for the channel named in `name`, from built-in
- * functions. SUMPRODUCT compares names exactly; COUNTIFS would read a
- * channel called "Events*" or ">5k" as a pattern or a comparison.
+ * functions. SUMPRODUCT with EXACT compares names exactly; COUNTIFS would
+ * read a channel called "Events*" or ">5k" as a pattern or a comparison.
  *
  * Without a name the row is blank. The counts come from the log; the booked
  * total and the rates add and divide the row's own counts only where both
@@ -126,15 +145,19 @@ function nativeSummaryRow(
   col: number,
   outcomes: string,
   channels: string,
+  blankChannel: boolean,
 ): PlanCell[] {
   const name = cellA1(row, col);
+  const matches = blankChannel
+    ? `(${channelTexts(channels)}="")`
+    : `EXACT(${channelTexts(channels)},${name})`;
   const [booked, held, noShows, qualified] = [1, 2, 3, 4].map((k) => cellA1(row, col + k)) as [
     string,
     string,
     string,
     string,
   ];
-  const count = (test: string) => `IF(${name}="","",SUMPRODUCT((${channels}=${name})*(${test})))`;
+  const count = (test: string) => `IF(${name}="","",SUMPRODUCT(${matches}*(${test})))`;
   const rate = (part: string, whole: string) =>
     blankGuard([part, whole], `IF(${whole}=0,"",${part}/${whole})`);
   return [
@@ -222,7 +245,14 @@ export function buildMeetingOutcomes(ctx: BuildContext): TemplatePlan {
           null,
           ...(native
             ? [...SUMMARY_HEADER]
-            : [formula(call(style, 'OUTCOME_SUMMARY', [outcomes, channels]))]),
+            : [
+                formula(
+                  call(style, 'OUTCOME_SUMMARY', [
+                    outcomes,
+                    `ARRAYFORMULA(${channelTexts(channels)})`,
+                  ]),
+                ),
+              ]),
         ],
       ],
     },
@@ -248,7 +278,13 @@ export function buildMeetingOutcomes(ctx: BuildContext): TemplatePlan {
       col: summaryCol,
       cells: names.map((name, k) => [
         name,
-        ...nativeSummaryRow(first + k, summaryCol, outcomes, channels),
+        ...nativeSummaryRow(
+          first + k,
+          summaryCol,
+          outcomes,
+          channels,
+          logSource !== undefined && name === BLANK_CHANNEL,
+        ),
       ]),
     });
   }
@@ -297,9 +333,9 @@ export function buildMeetingOutcomes(ctx: BuildContext): TemplatePlan {
 
 /**
  * An existing meeting log: its channel and outcome columns as open ranges,
- * a line saying where it is, and the channels logged there now, in order of
- * first appearance, for the native rows. Meetings without a channel show in
- * the add-on summary as "(blank)"; the native rows list named channels only.
+ * a line saying where it is, and the channels of its meetings with an
+ * outcome now, as OUTCOME_SUMMARY lists them (in order of first appearance,
+ * meetings without a channel as "(blank)"), for the native rows.
  */
 function mappedLog(ctx: BuildContext, log: SheetColumns<MeetingField>) {
   const info = ctx.sheets.find((s) => s.name === log.sheet);
@@ -312,11 +348,14 @@ function mappedLog(ctx: BuildContext, log: SheetColumns<MeetingField>) {
   const channelCol = colOf(log.columns.channel);
   const outcomeCol = colOf(log.columns.outcome);
   const ref = (col: number) => `${sheetRef(log.sheet)}!${openColumnA1(1, col)}`;
-  const seen = new Map<string, string>();
-  for (const v of ctx.read?.(log.sheet, channelCol) ?? []) {
-    const name = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
-    if (name !== '' && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
-  }
+  const outcomesNow = ctx.read?.(log.sheet, outcomeCol) ?? [];
+  const seen = new Set<string>();
+  (ctx.read?.(log.sheet, channelCol) ?? []).forEach((v, k) => {
+    const outcome = outcomesNow[k];
+    if (outcome === undefined || outcome === null || String(outcome).trim() === '') return;
+    const name = channelText(v);
+    seen.add(name === '' ? BLANK_CHANNEL : name);
+  });
   return {
     channel: ref(channelCol),
     outcome: ref(outcomeCol),
