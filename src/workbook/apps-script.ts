@@ -9,7 +9,7 @@
 import { type Rect, rectA1 } from './a1';
 import type { Block, ChartSpec, ConditionalRule, NumberFormat, ValidationList } from './plan';
 import { cellInput } from './plan';
-import type { Workbook, WorkbookSheet } from './workbook';
+import { TEMPLATE_KEY, type Workbook, type WorkbookSheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -143,6 +143,31 @@ export class AppsScriptWorkbook implements Workbook {
       if (width != null) sheet.setColumnWidths(k + 1, n, width);
       k += n;
     }
+  }
+
+  markTemplate(name: string, template: string): void {
+    // PROJECT: only this add-on's script reads or changes the mark.
+    this.sheet(name).addDeveloperMetadata(
+      TEMPLATE_KEY,
+      template,
+      SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
+    );
+  }
+
+  templateTabs(): { name: string; template: string }[] {
+    const found = this.ss
+      .createDeveloperMetadataFinder()
+      .withKey(TEMPLATE_KEY)
+      .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
+      .find();
+    const marked = new Map<string, string>();
+    for (const md of found) {
+      const sheet = md.getLocation().getSheet();
+      if (sheet) marked.set(sheet.getName(), md.getValue() ?? '');
+    }
+    return this.sheetNames()
+      .filter((name) => marked.has(name))
+      .map((name) => ({ name, template: marked.get(name)! }));
   }
 
   locale(): string {

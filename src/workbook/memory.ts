@@ -39,6 +39,8 @@ export interface SheetMeta {
   charts: ChartSpec[];
   /** Column widths in pixels by column; null where left at the default. */
   widths: (number | null)[];
+  /** The template the tab was made for (its developer metadata in Sheets). */
+  template?: string;
 }
 
 /** A new Google sheet's size. */
@@ -298,6 +300,17 @@ export class MemoryWorkbook implements Workbook {
 
   setColumnWidths(sheet: string, widths: readonly (number | null)[]): void {
     this.meta(sheet).widths = [...widths];
+  }
+
+  markTemplate(sheet: string, template: string): void {
+    this.meta(sheet).template = template;
+  }
+
+  templateTabs(): { name: string; template: string }[] {
+    return this.sheetNames().flatMap((name) => {
+      const { template } = this.meta(name);
+      return template === undefined ? [] : [{ name, template }];
+    });
   }
 
   /** HyperFormula reads formulas as Sheets does in English-speaking locales. */

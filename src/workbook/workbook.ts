@@ -25,6 +25,9 @@ export interface WorkbookSheet extends SheetInfo {
   cols: number;
 }
 
+/** The developer metadata key that marks a tab made for a template; its value is the template. */
+export const TEMPLATE_KEY = 'funnelMath.template';
+
 export interface Workbook {
   /**
    * Every sheet with cells, in tab order, with its header row. Chart sheets
@@ -53,6 +56,13 @@ export interface Workbook {
   addChart(sheet: string, chart: ChartSpec): void;
   /** Sets each column's width in pixels, left to right; null leaves a column as it is. */
   setColumnWidths(sheet: string, widths: readonly (number | null)[]): void;
+  /**
+   * Marks a tab as made for `template` (developer metadata), so it is found
+   * again by what it is, never by its name, which the user may change or reuse.
+   */
+  markTemplate(sheet: string, template: string): void;
+  /** The tabs marked by markTemplate, in tab order, with the template each was made for. */
+  templateTabs(): { name: string; template: string }[];
   /** The spreadsheet's locale ("en_GB", "de_DE"), for messages about how it reads formulas. */
   locale(): string;
   /**

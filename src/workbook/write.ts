@@ -6,6 +6,7 @@ import { columnWidths } from './widths';
 import { uniqueName, type Workbook } from './workbook';
 
 export function writePlan(workbook: Workbook, sheet: string, plan: Plan): void {
+  workbook.markTemplate(sheet, plan.template);
   for (const block of plan.blocks) workbook.writeBlock(sheet, block);
   for (const format of plan.formats) workbook.setNumberFormat(sheet, format);
   if (plan.bold.length > 0) workbook.setBold(sheet, plan.bold);

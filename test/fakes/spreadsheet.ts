@@ -39,6 +39,18 @@ export const SheetType = Object.freeze({
   DATASOURCE: enumValue('DATASOURCE'),
 });
 
+/** SpreadsheetApp.DeveloperMetadataVisibility and DeveloperMetadataLocationType, as the add-on uses them. */
+export const DeveloperMetadataVisibility = Object.freeze({
+  DOCUMENT: enumValue('DOCUMENT'),
+  PROJECT: enumValue('PROJECT'),
+});
+export const DeveloperMetadataLocationType = Object.freeze({
+  SPREADSHEET: enumValue('SPREADSHEET'),
+  SHEET: enumValue('SHEET'),
+  ROW: enumValue('ROW'),
+  COLUMN: enumValue('COLUMN'),
+});
+
 /** What Sheets throws for a grid call (getRange, getLastRow, …) on a sheet that is not a grid. */
 export const notGridError = (type: 'OBJECT' | 'DATASOURCE') =>
   `The action is not supported for ${type} sheet.`;
@@ -107,6 +119,8 @@ export function fakeSpreadsheet(
   const rejectsCommas = COMMA_DECIMAL.test(locale);
   let failing = '';
   const sheets: { spec: FakeSheetSpec; obj: unknown }[] = [];
+  /** Developer metadata on sheets, as Sheet.addDeveloperMetadata(key, value, visibility) adds it. */
+  const metadata: { sheet: unknown; key: string; value: string; visibility: unknown }[] = [];
 
   const guard =
     (method: string, fn: (...args: any[]) => unknown) =>
@@ -204,6 +218,13 @@ export function fakeSpreadsheet(
         return obj;
       }),
       insertChart: guard('insertChart', () => undefined),
+      addDeveloperMetadata: guard(
+        'addDeveloperMetadata',
+        (key: string, value: string, visibility: unknown) => {
+          metadata.push({ sheet: obj, key, value, visibility });
+          return obj;
+        },
+      ),
       setConditionalFormatRules: guard('setConditionalFormatRules', () => undefined),
     });
     return obj;
@@ -233,6 +254,45 @@ export function fakeSpreadsheet(
     deleteSheet: (sheet: unknown) => {
       const k = sheets.findIndex((s) => s.obj === sheet);
       if (k >= 0) sheets.splice(k, 1);
+      // A sheet's developer metadata goes with it.
+      for (let m = metadata.length - 1; m >= 0; m--)
+        if (metadata[m]!.sheet === sheet) metadata.splice(m, 1);
+    },
+    // DeveloperMetadataFinder: withKey and withLocationType narrow, find returns DeveloperMetadata.
+    createDeveloperMetadataFinder: () => {
+      let key: string | undefined;
+      let location: unknown;
+      const finder: unknown = rec.stub('DeveloperMetadataFinder', {
+        withKey: (k: string) => {
+          key = k;
+          return finder;
+        },
+        withLocationType: (type: unknown) => {
+          location = type;
+          return finder;
+        },
+        find: () =>
+          metadata
+            // Every mark here is on a sheet.
+            .filter(
+              (m) =>
+                (key === undefined || m.key === key) &&
+                (location === undefined || location === DeveloperMetadataLocationType.SHEET),
+            )
+            .map((m) =>
+              rec.stub('DeveloperMetadata', {
+                getKey: () => m.key,
+                getValue: () => m.value,
+                getVisibility: () => m.visibility,
+                getLocation: () =>
+                  rec.stub('DeveloperMetadataLocation', {
+                    getLocationType: () => DeveloperMetadataLocationType.SHEET,
+                    getSheet: () => m.sheet,
+                  }),
+              }),
+            ),
+      });
+      return finder;
     },
   }) as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const app = rec.stub(
@@ -244,7 +304,7 @@ export function fakeSpreadsheet(
       newDataValidation: () => rec.service('DataValidationBuilder'),
       newConditionalFormatRule: () => rec.service('ConditionalFormatRuleBuilder'),
     },
-    { fields: { SheetType } },
+    { fields: { SheetType, DeveloperMetadataVisibility, DeveloperMetadataLocationType } },
   );
   return {
     rec,

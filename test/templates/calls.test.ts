@@ -393,3 +393,34 @@ describe('a spreadsheet whose locale reads commas as decimal separators', () => 
     expect(services.names().length).toBe(USER_SHEETS.length + 4);
   });
 });
+
+describe('tabs the add-on made are marked with developer metadata', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('each new tab is marked with its template; a tab the user named alike is not', () => {
+    const services = fakeServices([
+      ...USER_SHEETS,
+      { name: 'Meeting outcomes', headers: ['Mine'] },
+    ]);
+    for (const [name, value] of Object.entries(services.globals)) vi.stubGlobal(name, value);
+    const created = createTemplates(appsScriptHost(), settingsWith());
+    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    const marks = services.rec.calls.filter((c) => c.path === 'Sheet.addDeveloperMetadata');
+    expect(marks.map((c) => c.args.slice(0, 2))).toEqual([
+      ['funnelMath.template', 'funnelPlan'],
+      ['funnelMath.template', 'channelComparison'],
+      ['funnelMath.template', 'meetingOutcomes'],
+      ['funnelMath.template', 'definitions'],
+    ]);
+    // Visible to this add-on's script only.
+    for (const c of marks) expect(String(c.args[2])).toBe('PROJECT');
+    expect(new AppsScriptWorkbook(services.spreadsheet).templateTabs()).toEqual([
+      { name: 'Funnel plan', template: 'funnelPlan' },
+      { name: 'Channel comparison', template: 'channelComparison' },
+      { name: 'Meeting outcomes (2)', template: 'meetingOutcomes' },
+      { name: 'Definitions', template: 'definitions' },
+    ]);
+  });
+});

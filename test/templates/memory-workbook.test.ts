@@ -92,3 +92,12 @@ describe('custom functions in the engine', () => {
     expect(wb.value('Data', 0, 3)).toBeCloseTo(950 / 7, 9);
   });
 });
+
+describe('template marks in the memory workbook', () => {
+  it('finds the tabs made for a template by their mark, not their name', () => {
+    const wb = MemoryWorkbook.fromSheets({ 'Funnel plan': [['mine']] });
+    wb.addSheet('Funnel plan (2)', 10, 5);
+    wb.markTemplate('Funnel plan (2)', 'funnelPlan');
+    expect(wb.templateTabs()).toEqual([{ name: 'Funnel plan (2)', template: 'funnelPlan' }]);
+  });
+});
