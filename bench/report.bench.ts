@@ -55,10 +55,10 @@ const MAPPING = [
 ];
 
 /**
- * The same sums with nothing checked: channel → month → sums in nested maps
- * keyed by the exact channel text and the Date's year and month.
+ * The bare loops' grouping: channel → month → sums in nested maps keyed by the exact
+ * channel text and the Date's year and month, with the spend rows already added at 0.
  */
-function bare(t: Tables, byMonth: boolean): unknown[][] {
+function bareGroups(t: Tables, width: number, byMonth: boolean) {
   const groups = new Map<unknown, Map<number, number[]>>();
   const get = (channel: unknown, date: Date) => {
     let byPeriod = groups.get(channel);
@@ -69,7 +69,7 @@ function bare(t: Tables, byMonth: boolean): unknown[][] {
     const key = byMonth ? date.getFullYear() * 12 + date.getMonth() : 0;
     let g = byPeriod.get(key);
     if (!g) {
-      g = [0, 0, 0, 0];
+      g = new Array<number>(width).fill(0);
       byPeriod.set(key, g);
     }
     return g;
@@ -77,6 +77,12 @@ function bare(t: Tables, byMonth: boolean): unknown[][] {
   for (let i = 0; i < SPEND_ROWS; i++) {
     get(t.spendChannels[i]![0], t.spendDates[i]![0] as Date)[0]! += t.spend[i]![0] as number;
   }
+  return { groups, get };
+}
+
+/** The same sums with nothing checked. */
+function bare(t: Tables, byMonth: boolean): unknown[][] {
+  const { groups, get } = bareGroups(t, 4, byMonth);
   for (let i = 0; i < MEETINGS; i++) {
     const g = get(t.meetingChannels[i]![0], t.meetingDates[i]![0] as Date);
     const o = t.outcomes[i]![0];
@@ -86,25 +92,17 @@ function bare(t: Tables, byMonth: boolean): unknown[][] {
       if (o === 'Qualified') g[3]!++;
     }
   }
-  const out: unknown[][] = [];
-  for (const [channel, byPeriod] of groups) {
-    for (const [period, [spend, held, noShows, qualified]] of byPeriod) {
-      out.push([
-        channel,
-        period,
-        spend,
-        held! + noShows!,
-        held,
-        noShows,
-        qualified,
-        held! / (held! + noShows!),
-        qualified! / held!,
-        spend! / (held! + noShows!),
-        spend! / qualified!,
-      ]);
-    }
-  }
-  return out;
+  return tableOf(groups, ([spend, held, noShows, qualified]) => [
+    spend,
+    held! + noShows!,
+    held,
+    noShows,
+    qualified,
+    held! / (held! + noShows!),
+    qualified! / held!,
+    spend! / (held! + noShows!),
+    spend! / qualified!,
+  ]);
 }
 
 const RECORDS = 100_000;
@@ -139,24 +137,7 @@ function records() {
 
 /** The same funnel grouping with nothing checked: reached-or-beyond, by exact channel text and month. */
 function bareFunnel(t: Tables, r: ReturnType<typeof records>): unknown[][] {
-  const groups = new Map<unknown, Map<number, number[]>>();
-  const get = (channel: unknown, date: Date) => {
-    let byPeriod = groups.get(channel);
-    if (!byPeriod) {
-      byPeriod = new Map();
-      groups.set(channel, byPeriod);
-    }
-    const key = date.getFullYear() * 12 + date.getMonth();
-    let g = byPeriod.get(key);
-    if (!g) {
-      g = new Array(1 + STAGES.length).fill(0);
-      byPeriod.set(key, g);
-    }
-    return g;
-  };
-  for (let i = 0; i < SPEND_ROWS; i++) {
-    get(t.spendChannels[i]![0], t.spendDates[i]![0] as Date)[0]! += t.spend[i]![0] as number;
-  }
+  const { groups, get } = bareGroups(t, 1 + STAGES.length, true);
   const reached: unknown[] = new Array(STAGES.length);
   for (let i = 1; i <= RECORDS; i++) {
     const row = r.dates[i]!;
@@ -192,24 +173,7 @@ function dealRows() {
 
 /** The same deals grouping with nothing checked: created month and closed month, by exact channel text. */
 function bareDeals(t: Tables, d: ReturnType<typeof dealRows>): unknown[][] {
-  const groups = new Map<unknown, Map<number, number[]>>();
-  const get = (channel: unknown, date: Date) => {
-    let byPeriod = groups.get(channel);
-    if (!byPeriod) {
-      byPeriod = new Map();
-      groups.set(channel, byPeriod);
-    }
-    const key = date.getFullYear() * 12 + date.getMonth();
-    let g = byPeriod.get(key);
-    if (!g) {
-      g = [0, 0, 0, 0, 0, 0, 0];
-      byPeriod.set(key, g);
-    }
-    return g;
-  };
-  for (let i = 0; i < SPEND_ROWS; i++) {
-    get(t.spendChannels[i]![0], t.spendDates[i]![0] as Date)[0]! += t.spend[i]![0] as number;
-  }
+  const { groups, get } = bareGroups(t, 7, true);
   for (let i = 0; i < DEALS; i++) {
     const channel = d.channels[i]![0];
     const amount = d.amounts[i]![0] as number;

@@ -96,7 +96,8 @@ function funnel(...args: unknown[]): Scalar[][] | '' {
   const header = stageCells[0] as unknown[];
   // Blank stage ranges, as open columns of a new sheet are: blank, as every function gives.
   if (header.every(isBlank)) {
-    if (shape.rows === 1 && isBlank((channels[0] as unknown[])[0])) return '';
+    const blank = (g: unknown[][]) => g.every((row) => row.every(isBlank));
+    if (blank(stageCells) && blank(channels)) return '';
     throw new CallError(
       "stages has no header row: start channels and stages at the export's header row",
     );

@@ -26,7 +26,6 @@
  * groups, not on every row. Problems are found in the same pass (counts and
  * first row numbers per group), and the first one in row order is raised.
  */
-
 import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../metrics/grouping';
 import { OUTCOME_LABELS, type Outcome } from '../metrics/outcomes';
 import type { Dialect, Part, TableDefinition } from './dialect';

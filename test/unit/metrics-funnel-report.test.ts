@@ -302,3 +302,25 @@ describe('FUNNEL_REPORT dates in every view', () => {
     }
   });
 });
+
+describe('FUNNEL_REPORT over open ranges of an empty sheet', () => {
+  it('is blank when the contacts sheet holds nothing, and asks for the header row when it holds records only', () => {
+    const blanks = Array.from({ length: 50 }, () => ['', '']);
+    expect(
+      FUNNEL(
+        col('Ads'),
+        col(100),
+        blanks.map(() => ['']),
+        blanks,
+      ),
+    ).toBe('');
+    expect(() =>
+      FUNNEL(col('Ads'), col(100), col('', 'Ads'), [
+        ['', ''],
+        ['2026-01-05', ''],
+      ]),
+    ).toThrow(
+      "FUNNEL_REPORT: stages has no header row: start channels and stages at the export's header row",
+    );
+  });
+});

@@ -213,3 +213,53 @@ describe('the outcome meaning table', () => {
     expect(counted).toEqual({ qualified: 1, notQualified: 4, noShow: 1, pending: 2 });
   });
 });
+
+describe('outcomes with a mapping table', () => {
+  const mapping = [
+    ['Field', 'Value', 'Means'],
+    ['outcome', 'Completed', 'qualified'],
+    ['outcome', 'Cancel*', 'Ignore'],
+    ['outcome', 'No show', 'Not qualified – role'],
+    ['channel', 'Brand*', 'Paid search'],
+  ];
+
+  it('reads mapping rows before the labels, and counts Ignore nowhere', () => {
+    // Completed is qualified and both cancellations ignored; the row for "No show" comes before
+    // the label, so it is not qualified; "no-show" is another spelling (mapping values forgive
+    // case and spacing, as channels do, not punctuation) and stays a no-show.
+    const log = col('Completed', 'Canceled', 'No show', 'Cancelled by prospect', 'no-show');
+    expect(f.SHOW_RATE!(log, mapping)).toBe(2 / 3);
+    expect(f.QUAL_RATE!(log, mapping)).toBe(1 / 2);
+    expect(f.SHOW_RATE!(col('Canceled'), mapping)).toBe('');
+  });
+
+  it('applies channel rows to the summary’s segments', () => {
+    expect(
+      f.OUTCOME_SUMMARY!(
+        col('Completed', 'Qualified', 'Maybe'),
+        col('Brand – UK', 'Brand – US', 'Events'),
+        mapping,
+      ),
+    ).toEqual([
+      HEADER,
+      ['Paid search', 2, 2, 0, 2, 1, 1, 0, 0],
+      [
+        'Events',
+        0,
+        0,
+        0,
+        0,
+        '#DIV/0! outcomes has no held meeting and no no-show',
+        '#DIV/0! outcomes has no held meeting',
+        0,
+        1,
+      ],
+    ]);
+  });
+
+  it('names the mapping row the call cannot read', () => {
+    expect(() => f.SHOW_RATE!(col('Completed'), [['outcome', 'Completed', 'Great']])).toThrow(
+      'SHOW_RATE: mapping row 1: "Great" is not something an outcome can mean; use one of: Qualified, Not qualified – company size, Not qualified – role, Not qualified – budget, No show, Rescheduled – pending, Ignore',
+    );
+  });
+});
