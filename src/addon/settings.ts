@@ -4,6 +4,7 @@
  * the server validates every incoming value (see validate.ts).
  */
 
+import type { View } from '../metrics/funnel-report';
 import type { Period } from '../metrics/period';
 import type { MappingField } from '../sheets/mapping';
 import {
@@ -145,8 +146,7 @@ export interface MappingRow {
  * How the Full funnel counts: `activity` puts each event in the period it
  * happened; `cohort` groups records by the period they entered the funnel.
  */
-export const FUNNEL_VIEWS = ['activity', 'cohort'] as const;
-export type FunnelView = (typeof FUNNEL_VIEWS)[number];
+export { VIEWS as FUNNEL_VIEWS, type View as FunnelView } from '../metrics/funnel-report';
 
 /**
  * The CRM exports of the Full funnel: the contacts or leads sheet (headers in
@@ -157,7 +157,7 @@ export type FunnelView = (typeof FUNNEL_VIEWS)[number];
 export interface FunnelData {
   contacts: { sheet: string; channel: string; stages: string[] };
   deals: SheetColumns<DealField>;
-  view: FunnelView;
+  view: View;
 }
 
 /** Add-on functions (`=CPQM(…)`) or built-in Sheets functions only. */

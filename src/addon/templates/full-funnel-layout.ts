@@ -4,6 +4,7 @@
  * row, so each spills down as far as its data goes without meeting another:
  * FUNNEL_REPORT, DEALS_REPORT, then CPQM_REPORT with Max CPQM from results.
  */
+import { DEALS_COLUMNS } from '../../metrics/deals-report';
 import { REPORT_COLUMNS } from '../../metrics/report';
 import { RESULTS_HEADER } from './full-funnel-results';
 
@@ -15,23 +16,6 @@ export const FUNNEL_LAYOUT = {
   /** Each report's title; its header row is the next one. */
   titleRow: 30,
 };
-
-/** DEALS_REPORT's columns after Channel (and Period). */
-export const DEALS_COLUMNS = [
-  'Spend',
-  'Opportunities',
-  'Pipeline',
-  'Cost per opportunity',
-  'Pipeline per spend',
-  'Won',
-  'Lost',
-  'Open',
-  'Revenue',
-  'Win rate',
-  'Average deal',
-  'CAC',
-  'ROAS',
-] as const;
 
 /** FUNNEL_REPORT's columns for `stages` stages, from its first column `left`. */
 export function funnelColumns(left: number, dated: boolean, stages: number) {
