@@ -412,6 +412,11 @@ describe('step 4 from raw data', () => {
       expect(await means(campaign).inputValue()).toBe('Paid Search');
     }
     await shot(page, 'wizard-4-raw-data-meanings');
+    // Two exports and the meaning rows still fit the 300 px sidebar: nothing scrolls sideways.
+    const [scroll, client] = await sidebar
+      .locator('html')
+      .evaluate((e) => [e.scrollWidth, e.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client!);
 
     // Every problem of every step in one round: a rate the sidebar cannot read, the meaning
     // still to choose, and the native style the server refuses for Google Ads' text costs.
