@@ -14,6 +14,21 @@ import { single } from '../sheets/ranges';
 export const PERIODS = ['week', 'month', 'quarter', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
 
+/**
+ * How SQL writes each period, so the warehouse's period helpers are generated
+ * from this list rather than spelled again: the unit BigQuery's DATE_TRUNC
+ * takes (DuckDB's date_trunc takes the period's own name, weeks starting on
+ * Monday as ISO weeks do), and the label as a strftime / FORMAT_DATE pattern;
+ * a quarter's label has no pattern (the year, "-Q", the quarter's number).
+ */
+export const PERIOD_SQL: Readonly<Record<Period, { bigQueryUnit: string; labelFormat?: string }>> =
+  {
+    week: { bigQueryUnit: 'ISOWEEK', labelFormat: '%G-W%V' },
+    month: { bigQueryUnit: 'MONTH', labelFormat: '%Y-%m' },
+    quarter: { bigQueryUnit: 'QUARTER' },
+    year: { bigQueryUnit: 'YEAR', labelFormat: '%Y' },
+  };
+
 export function isPeriod(value: unknown): value is Period {
   return (PERIODS as readonly unknown[]).includes(value);
 }
