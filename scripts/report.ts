@@ -12,6 +12,7 @@ import { toTable } from '../src/warehouse/report-text';
 const OPTIONS = {
   spend: ['file', 'the ads export: channel (campaign), spend and day columns (required)'],
   meetings: ['file', 'the meetings export: channel, outcome and day columns (required)'],
+  mapping: ['file', 'the mapping table: Field, Value, Means columns (channel, outcome rows)'],
   period: [PERIODS.join('|'), 'one row per channel and period; left out, one row per channel'],
   out: ['file', 'write the report to this CSV file instead of printing it'],
   'spend-channel': ['column', "the ads file's channel column, where its header is not recognised"],
@@ -42,6 +43,7 @@ function parse() {
     options: {
       spend: { type: 'string' },
       meetings: { type: 'string' },
+      mapping: { type: 'string' },
       period: { type: 'string' },
       out: { type: 'string' },
       'spend-channel': { type: 'string' },
@@ -94,6 +96,7 @@ async function main(): Promise<number> {
     const rows = await runReport(con, {
       spend: values.spend,
       meetings: values.meetings,
+      mapping: values.mapping,
       period: values.period,
       dateFormat: values['date-format'],
       readAs: values['read-as'] as 'auto' | 'text' | undefined,

@@ -4,11 +4,14 @@
  * the server validates every incoming value (see validate.ts).
  */
 
+import type { View } from '../metrics/funnel-report';
 import type { Period } from '../metrics/period';
 import type { MappingField } from '../sheets/mapping';
 import {
   CHANNEL_TABLE,
   type ChannelField,
+  DEALS_TABLE,
+  type DealField,
   MEETING_TABLE,
   type MeetingField,
   SPEND_TABLE,
@@ -19,6 +22,7 @@ export const TEMPLATE_IDS = [
   'funnelPlan',
   'channelComparison',
   'channelReport',
+  'fullFunnel',
   'meetingOutcomes',
   'definitions',
 ] as const;
@@ -28,6 +32,7 @@ export const TEMPLATE_TITLES: Record<TemplateId, string> = {
   funnelPlan: 'Funnel plan',
   channelComparison: 'Channel comparison',
   channelReport: 'Channel report',
+  fullFunnel: 'Full funnel',
   meetingOutcomes: 'Meeting outcomes',
   definitions: 'Definitions',
 };
@@ -84,6 +89,8 @@ export type Channels = TypedChannels | MappedChannels;
 export {
   CHANNEL_FIELDS,
   type ChannelField,
+  DEAL_FIELDS,
+  type DealField,
   MEETING_FIELDS,
   type MeetingField,
   SPEND_FIELDS,
@@ -94,6 +101,7 @@ export {
 export const CHANNEL_FIELD_LABELS = CHANNEL_TABLE.labels;
 export const SPEND_FIELD_LABELS = SPEND_TABLE.labels;
 export const MEETING_FIELD_LABELS = MEETING_TABLE.labels;
+export const DEAL_FIELD_LABELS = DEALS_TABLE.labels;
 
 /**
  * A table already in the user's spreadsheet: its sheet (headers in row 1)
@@ -134,6 +142,24 @@ export interface MappingRow {
   means: string;
 }
 
+/**
+ * How the Full funnel counts: `activity` puts each event in the period it
+ * happened; `cohort` groups records by the period they entered the funnel.
+ */
+export { VIEWS as FUNNEL_VIEWS, type View as FunnelView } from '../metrics/funnel-report';
+
+/**
+ * The CRM exports of the Full funnel: the contacts or leads sheet (headers in
+ * row 1) with its source column and its stage-date columns in lifecycle
+ * order, first stage first; the deals sheet; and the view. Spend comes from
+ * the ad-spend sheets of `raw`.
+ */
+export interface FunnelData {
+  contacts: { sheet: string; channel: string; stages: string[] };
+  deals: SheetColumns<DealField>;
+  view: View;
+}
+
 /** Add-on functions (`=CPQM(…)`) or built-in Sheets functions only. */
 export type FormulaStyle = 'addon' | 'native';
 
@@ -148,6 +174,8 @@ export interface Settings {
   raw: RawData | null;
   /** An existing meeting log for Meeting outcomes to summarise; null makes a new, empty log. */
   meetingLog: SheetColumns<MeetingField> | null;
+  /** The CRM exports of the Full funnel; null until mapped. */
+  funnel: FunnelData | null;
   /** The user's own spellings of channels, outcomes and deal statuses; empty when none. */
   mapping: MappingRow[];
   formulaStyle: FormulaStyle;
@@ -172,9 +200,11 @@ export const DEFAULT_STAGES: Stage[] = [
 
 /**
  * Chosen unless the user says otherwise: every template that works on a new
- * spreadsheet. The Channel report needs raw data mapped first.
+ * spreadsheet. The Channel report and the Full funnel need raw data mapped first.
  */
-export const DEFAULT_TEMPLATES: TemplateId[] = TEMPLATE_IDS.filter((t) => t !== 'channelReport');
+export const DEFAULT_TEMPLATES: TemplateId[] = TEMPLATE_IDS.filter(
+  (t) => t !== 'channelReport' && t !== 'fullFunnel',
+);
 
 export function defaultSettings(): Settings {
   return {
@@ -199,6 +229,7 @@ export function defaultSettings(): Settings {
     },
     raw: null,
     meetingLog: null,
+    funnel: null,
     mapping: [],
     formulaStyle: 'addon',
     attributionWindow: '90 days from first touch',

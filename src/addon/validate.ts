@@ -21,6 +21,7 @@ import type { FormulaStyle, Settings } from './settings';
 import { Checker, isObj, LIMITS } from './validate-checker';
 import { checkContents, checkNativeStyle } from './validate-contents';
 import { checkEconomics, checkMeetingStage, checkStages, checkTemplates } from './validate-fields';
+import { checkFunnel, checkFunnelStyle } from './validate-full-funnel';
 import { checkMapping } from './validate-mapping';
 import { checkChannels, checkMeetingLog, checkRaw } from './validate-sheets';
 
@@ -30,8 +31,9 @@ function complete<T>(value: { [K in keyof T]: T[K] | undefined }): value is T {
 }
 
 /**
- * The tables a chosen template reads: the Channel report's raw data and
- * Meeting outcomes' existing log. A table for a template not chosen is left
+ * The tables a chosen template reads: the raw data of the Channel report and
+ * the Full funnel, the Full funnel's CRM exports and Meeting outcomes'
+ * existing log. A table for a template not chosen is left
  * out unchecked, so it never holds up the templates that are.
  */
 function checkTables(
@@ -39,15 +41,23 @@ function checkTables(
   input: Record<string, unknown>,
   templates: readonly string[] | undefined,
   sheets?: readonly SheetInfo[],
-): { raw: Settings['raw'] | undefined; meetingLog: Settings['meetingLog'] | undefined } {
-  const raw = templates?.includes('channelReport')
-    ? checkRaw(c.at('raw'), input.raw, sheets)
-    : null;
+): {
+  raw: Settings['raw'] | undefined;
+  meetingLog: Settings['meetingLog'] | undefined;
+  funnel: Settings['funnel'] | undefined;
+} {
+  const raw =
+    templates?.includes('channelReport') || templates?.includes('fullFunnel')
+      ? checkRaw(c.at('raw'), input.raw, sheets)
+      : null;
   const meetingLog =
     templates?.includes('meetingOutcomes') && input.meetingLog != null
       ? checkMeetingLog(c.at('meetingLog'), input.meetingLog, sheets)
       : null;
-  return { raw, meetingLog };
+  const funnel = templates?.includes('fullFunnel')
+    ? checkFunnel(c.at('funnel'), input.funnel, sheets)
+    : null;
+  return { raw, meetingLog, funnel };
 }
 
 /**
@@ -72,12 +82,13 @@ export function parseSettings(
   const meetingStage = checkMeetingStage(c.at('meetingStage'), input.meetingStage, stages);
   const economics = checkEconomics(c.at('economics'), input.economics);
   const channels = checkChannels(c.at('channels'), input.channels, sheets);
-  const { raw, meetingLog } = checkTables(c, input, templates, sheets);
+  const { raw, meetingLog, funnel } = checkTables(c, input, templates, sheets);
   const mapping = checkMapping(c.at('mapping'), input.mapping);
   let formulaStyle: FormulaStyle | undefined;
   if (input.formulaStyle === 'addon' || input.formulaStyle === 'native')
     formulaStyle = input.formulaStyle;
   else c.at('formulaStyle').fail('Choose add-on functions or portable native formulas.');
+  checkFunnelStyle(c.at('formulaStyle'), formulaStyle, templates);
   const attributionWindow = c
     .at('attributionWindow')
     .text(input.attributionWindow ?? '', 'the attribution window', LIMITS.attributionLength, false);
@@ -103,6 +114,7 @@ export function parseSettings(
     channels,
     raw,
     meetingLog,
+    funnel,
     mapping,
     formulaStyle,
     attributionWindow,

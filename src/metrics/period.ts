@@ -14,6 +14,21 @@ import { single } from '../sheets/ranges';
 export const PERIODS = ['week', 'month', 'quarter', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
 
+/**
+ * How SQL writes each period, so the warehouse's period helpers are generated
+ * from this list rather than spelled again: the unit BigQuery's DATE_TRUNC
+ * takes (DuckDB's date_trunc takes the period's own name, weeks starting on
+ * Monday as ISO weeks do), and the label as a strftime / FORMAT_DATE pattern;
+ * a quarter's label has no pattern (the year, "-Q", the quarter's number).
+ */
+export const PERIOD_SQL: Readonly<Record<Period, { bigQueryUnit: string; labelFormat?: string }>> =
+  {
+    week: { bigQueryUnit: 'ISOWEEK', labelFormat: '%G-W%V' },
+    month: { bigQueryUnit: 'MONTH', labelFormat: '%Y-%m' },
+    quarter: { bigQueryUnit: 'QUARTER' },
+    year: { bigQueryUnit: 'YEAR', labelFormat: '%Y' },
+  };
+
 export function isPeriod(value: unknown): value is Period {
   return (PERIODS as readonly unknown[]).includes(value);
 }
@@ -25,17 +40,28 @@ function dayAt(epoch: number): Day {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
+/** The ISO weekday of a count of days since 1970-01-01: 0 on Mondays, 6 on Sundays. */
+function weekdayOf(days: number): number {
+  // 1970-01-01 was a Thursday, so (days + 3) mod 7 is 0 on Mondays.
+  return (((days + 3) % 7) + 7) % 7;
+}
+
+/** The ISO weekday of a day: 0 on Mondays, 6 on Sundays. */
+export function isoWeekday(d: Day): number {
+  return weekdayOf(epochDay(d));
+}
+
 /** Days since 1970-01-01 of the Monday starting ISO week 1 of an ISO year. */
 function weekOneMonday(isoYear: number): number {
-  // Week 1 holds 4 January; 1970-01-01 was a Thursday, so (days + 3) mod 7 is 0 on Mondays.
+  // Week 1 holds 4 January.
   const jan4 = epochDay({ year: isoYear, month: 1, day: 4 });
-  return jan4 - ((((jan4 + 3) % 7) + 7) % 7);
+  return jan4 - weekdayOf(jan4);
 }
 
 /** The ISO week of a day (Monday first): the week of its Thursday, in the year of its Thursday. */
 export function isoWeek(d: Day): { year: number; week: number } {
   const days = epochDay(d);
-  const thursday = days - ((((days + 3) % 7) + 7) % 7) + 3;
+  const thursday = days - weekdayOf(days) + 3;
   const year = dayAt(thursday).year;
   return { year, week: Math.floor((thursday - weekOneMonday(year)) / 7) + 1 };
 }

@@ -59,14 +59,17 @@ export function chartData(spec: ChartSpec, cells: ChartCells): ChartData {
     title: spec.title,
     categoryTitle: header(labels),
     categories: offsets.map((k) => cells.text(labels.row + k, labels.col)),
-    series: values.map((c) => ({
-      name: header(c),
-      row: c.row + headerRows,
-      col: c.col,
-      values: offsets.map((k) => {
-        const v = at(c, k);
-        return typeof v === 'number' && Number.isFinite(v) ? v : null;
-      }),
-    })),
+    // A column with no header and no value yet (room a range keeps for series to come) draws nothing.
+    series: values
+      .filter((c) => header(c) !== '' || offsets.some((k) => !isBlank(at(c, k))))
+      .map((c) => ({
+        name: header(c),
+        row: c.row + headerRows,
+        col: c.col,
+        values: offsets.map((k) => {
+          const v = at(c, k);
+          return typeof v === 'number' && Number.isFinite(v) ? v : null;
+        }),
+      })),
   };
 }

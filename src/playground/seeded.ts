@@ -2,6 +2,7 @@
  * What makes the sample the same on every run and every machine: a seeded
  * generator instead of Math.random, and a fixed calendar instead of today.
  */
+import { isoWeekday } from '../metrics/period';
 import { dayText, serialDay } from '../sheets/dates';
 
 /** A small, fast, seeded generator (mulberry32): the same sequence on every machine. */
@@ -29,8 +30,7 @@ export const DAYS = 84;
 export const LAST_DAY = FIRST_DAY + DAYS - 1;
 
 export function isWeekend(serial: number): boolean {
-  const weekday = (((serial - FIRST_DAY) % 7) + 7) % 7; // 0 = Monday
-  return weekday >= 5;
+  return isoWeekday(serialDay(serial)) >= 5;
 }
 
 export const cents = (n: number) => Math.round(n * 100) / 100;

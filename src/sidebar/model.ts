@@ -32,6 +32,7 @@ import {
   suggestTable,
   type TableKind,
 } from '../workbook/export-headers';
+import { type FunnelDraft, funnelDraft, funnelSettings } from './full-funnel-draft';
 
 export interface StageDraft {
   /** Stable across renames and moves, so the meeting stage follows its stage. */
@@ -86,6 +87,8 @@ export interface Draft {
     meetings: SheetColumns<MeetingField>;
     period: Period | null;
   };
+  /** The Full funnel's CRM exports and view: sent only while the Full funnel is chosen. */
+  funnel: FunnelDraft;
   /** The mapping table's rows, as confirmed or edited by the user. */
   mapping: MappingRow[];
   /** Meeting outcomes: a new, empty log, or the existing log in `meetingLog`. */
@@ -197,6 +200,7 @@ export function fromSettings(settings: Settings, sheets: SheetInfo[]): Draft {
         tableDraft(settings.raw?.meetings, MEETING_FIELDS) ?? suggestedTable(sheets, MEETING_TABLE),
       period: settings.raw?.period ?? null,
     },
+    funnel: funnelDraft(settings.funnel, sheets),
     mapping: settings.mapping.map((r) => ({ ...r })),
     meetingLogMode: settings.meetingLog ? 'existing' : 'new',
     meetingLog:
@@ -252,7 +256,8 @@ export function toSettings(draft: Draft): { settings: Settings; errors: FieldErr
   }));
   const meeting = draft.stages.find((s) => s.id === draft.meetingStageId);
   const e = draft.economics;
-  const raw = draft.templates.includes('channelReport') ? rawSettings(draft.raw, errors) : null;
+  const wants = (t: TemplateId) => draft.templates.includes(t);
+  const raw = wants('channelReport') || wants('fullFunnel') ? rawSettings(draft.raw, errors) : null;
   const settings: Settings = {
     templates: [...draft.templates],
     stages,
@@ -283,6 +288,7 @@ export function toSettings(draft: Draft): { settings: Settings; errors: FieldErr
       draft.templates.includes('meetingOutcomes') && draft.meetingLogMode === 'existing'
         ? copyTable(draft.meetingLog)
         : null,
+    funnel: wants('fullFunnel') ? funnelSettings(draft.funnel) : null,
     mapping: mappingRows(draft.mapping, errors),
     formulaStyle: draft.formulaStyle,
     attributionWindow: draft.attributionWindow,

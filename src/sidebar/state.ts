@@ -15,7 +15,11 @@ export const STEPS = [
   { key: 'templates', title: 'Templates', fields: ['templates'] },
   { key: 'stages', title: 'Stages', fields: ['stages', 'meetingStage'] },
   { key: 'economics', title: 'Economics', fields: ['economics', 'attributionWindow'] },
-  { key: 'channels', title: 'Channels', fields: ['channels', 'raw', 'meetingLog', 'mapping'] },
+  {
+    key: 'channels',
+    title: 'Channels',
+    fields: ['channels', 'raw', 'funnel', 'meetingLog', 'mapping'],
+  },
   { key: 'style', title: 'Formula style', fields: ['formulaStyle'] },
   { key: 'preview', title: 'Preview and create', fields: [] },
 ] as const satisfies readonly Step[];

@@ -7,6 +7,8 @@
 export interface ReportOptions {
   spend: string;
   meetings: string;
+  /** The mapping table as a CSV file with the headers Field, Value, Means. */
+  mapping?: string;
   period?: string;
   /** Column names given on the command line, by file and role. */
   columns?: {

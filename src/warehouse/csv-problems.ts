@@ -33,7 +33,7 @@ async function firstBadRow(
               (e: Error) => e.message.replace(/^Invalid Input Error: /, ''),
             )
         : message.replace(/"[^"]*"/, JSON.stringify(String(found.v)));
-    return `${c.file} row ${found.row}: ${text}`;
+    return `row ${found.row} of ${c.file}: ${text}`;
   }
   return undefined;
 }
@@ -42,8 +42,9 @@ async function firstBadRow(
 export function inFiles(message: string, options: ReportOptions): string {
   return message
     .replace(/^Invalid Input Error: /, '')
-    .replace(/funnel_spend row/g, `${basename(options.spend)} row`)
-    .replace(/funnel_meetings row/g, `${basename(options.meetings)} row`);
+    .replace(/of funnel_spend\b/g, `of ${basename(options.spend)}`)
+    .replace(/of funnel_meetings\b/g, `of ${basename(options.meetings)}`)
+    .replace(/of funnel_mapping\b/g, `of ${basename(options.mapping ?? 'funnel_mapping')}`);
 }
 
 /** DuckDB's CSV reader met a value its sniffed type cannot hold (text after a numeric sample). */

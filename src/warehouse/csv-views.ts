@@ -3,6 +3,7 @@
  * over read_csv: each column read as the sheet reads it (money text by
  * funnel_amount, dates in their one layout), with or without row numbers.
  */
+
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MEETING_TABLE, SPEND_TABLE } from '../workbook/export-headers';
@@ -18,6 +19,7 @@ import {
   sqlStr,
   YEAR_FIRST,
 } from './csv-file';
+import { defineMapping } from './csv-mapping';
 import { ReportError, type ReportOptions } from './csv-options';
 
 const NUMERIC =
@@ -114,7 +116,7 @@ SELECT ${sqlIdent(parts.channel.name)} AS channel, ${valueSql}, ${day} AS day${r
 FROM read_csv(${sqlStr(path)}, ${CSV_OPTIONS}, types = {${typeList}})${numbered ? ' WITH ORDINALITY' : ''}`;
 }
 
-/** Defines funnel_spend and funnel_meetings over the two files. */
+/** Defines funnel_spend and funnel_meetings over the two files, and funnel_mapping. */
 export async function defineViews(
   con: DuckDBConnection,
   options: ReportOptions,
@@ -209,6 +211,7 @@ export async function defineViews(
       textColumns,
     ),
   );
+  await defineMapping(con, options.mapping);
   return textColumns;
 }
 

@@ -53,6 +53,8 @@ export interface Dialect extends SqlOps {
   regexFull(s: string, pattern: string): string;
   regexContains(s: string, pattern: string): string;
   regexReplaceAll(s: string, pattern: string, replacement: string): string;
+  /** Whether all of s matches a pattern computed in SQL (`.` matching any character, newlines too). */
+  regexFullOf(s: string, pattern: string): string;
 
   /** Aggregates with a condition (FILTER in DuckDB, IF inside in BigQuery). */
   countIf(cond: string): string;
@@ -160,6 +162,7 @@ export const duckdb: Dialect = {
   regexFull: (s, p) => `regexp_full_match(${s}, ${duckdb.re(p)})`,
   regexContains: (s, p) => `regexp_matches(${s}, ${duckdb.re(p)})`,
   regexReplaceAll: (s, p, r) => `regexp_replace(${s}, ${duckdb.re(p)}, ${duckdb.str(r)}, 'g')`,
+  regexFullOf: (s, p) => `regexp_full_match(${s}, '(?s)' || ${p})`,
   countIf: (cond) => `count(*) FILTER (WHERE ${cond})`,
   minIf: (x, cond) => `min(${x}) FILTER (WHERE ${cond})`,
   sumIf: (x, cond) => `sum(${x}) FILTER (WHERE ${cond})`,
@@ -223,6 +226,7 @@ export function bigquery(dataset = 'funnel_math'): Dialect {
     regexFull: (s, p) => `REGEXP_CONTAINS(${s}, ${re(`^(?:${p})$`)})`,
     regexContains: (s, p) => `REGEXP_CONTAINS(${s}, ${re(p)})`,
     regexReplaceAll: (s, p, r) => `REGEXP_REPLACE(${s}, ${re(p)}, ${str(r)})`,
+    regexFullOf: (s, p) => `REGEXP_CONTAINS(${s}, CONCAT('^(?s:', ${p}, ')$'))`,
     countIf: (cond) => `COUNTIF(${cond})`,
     minIf: (x, cond) => `MIN(IF(${cond}, ${x}, NULL))`,
     sumIf: (x, cond) => `SUM(IF(${cond}, ${x}, NULL))`,

@@ -4,6 +4,7 @@
  */
 import { bigquery, type Dialect, duckdb } from './dialect';
 import { helpers } from './helpers';
+import { noMappingColumns } from './mapping';
 import { reportFunction } from './report';
 import { scalarFunction, sqlEntries } from './scalar';
 
@@ -13,14 +14,16 @@ export function generate(q: Dialect): string {
       ? [
           '-- Funnel Math functions as DuckDB macros.',
           '-- Load with `.read duckdb.sql` (CLI) or run the file as one script.',
-          '-- cpqm_report(period) reads two views you define over your own tables:',
-          '--   funnel_spend(channel, spend, day [, source_row]) and funnel_meetings(channel, outcome, day [, source_row]).',
+          '-- cpqm_report(period) reads three views you define over your own tables:',
+          '--   funnel_spend(channel, spend, day [, source_row]) and funnel_meetings(channel, outcome, day [, source_row]),',
+          '--   and the mapping table funnel_mapping(field, value, means [, source_row]), rows counted in source_row order.',
         ]
       : [
           '-- Funnel Math functions as BigQuery SQL UDFs and a table function.',
           '-- Run as one multi-statement query. Optional arguments are passed as NULL (BigQuery UDFs have no defaults).',
-          '-- cpqm_report(period) reads two views you define in the same dataset:',
+          '-- cpqm_report(period) reads three views you define in the same dataset:',
           '--   funnel_spend(channel, spend, day, source_row) and funnel_meetings(channel, outcome, day, source_row),',
+          '--   and the mapping table funnel_mapping(field, value, means, source_row), rows counted in source_row order;',
           '--   source_row NULL where the table has no row order.',
         ];
   const parts = [
@@ -34,7 +37,7 @@ export function generate(q: Dialect): string {
 }
 
 /**
- * Empty stand-ins for the two views, created only when missing: both engines
+ * Empty stand-ins for the three views, created only when missing: both engines
  * check that a table function's tables exist when it is created (DuckDB since
  * 1.4 binds table macros on creation). Replace them with your own views.
  */
@@ -50,6 +53,7 @@ function placeholderViews(q: Dialect): string {
     `CREATE VIEW IF NOT EXISTS ${q.object('funnel_meetings')} AS ${empty(
       `CAST(NULL AS ${q.text}) AS channel, CAST(NULL AS ${q.text}) AS outcome, CAST(NULL AS ${q.date}) AS day, ${sourceRow}`,
     )};`,
+    `CREATE VIEW IF NOT EXISTS ${q.object('funnel_mapping')} AS ${empty(noMappingColumns(q))};`,
     '',
   ].join('\n');
 }

@@ -12,7 +12,7 @@
 
 import { ROUNDING_SLACK } from '../metrics/numbers';
 import { OUTCOME_LABELS, OUTCOME_MEANINGS } from '../metrics/outcomes';
-import { PERIODS } from '../metrics/period';
+import { PERIOD_SQL, PERIODS } from '../metrics/period';
 import { FILLER, labelKey, TOTALS_ROW } from '../sheets/labels';
 import { amountFunctions, WS } from './amount';
 import type { Dialect, ScalarDefinition } from './dialect';
@@ -43,7 +43,7 @@ export function helpers(q: Dialect): ScalarDefinition[] {
   const trunc =
     q.id === 'duckdb'
       ? `date_trunc(unit, day)`
-      : `CASE unit WHEN 'week' THEN DATE_TRUNC(day, ISOWEEK) WHEN 'month' THEN DATE_TRUNC(day, MONTH) WHEN 'quarter' THEN DATE_TRUNC(day, QUARTER) WHEN 'year' THEN DATE_TRUNC(day, YEAR) END`;
+      : `CASE unit ${PERIODS.map((p) => `WHEN '${p}' THEN DATE_TRUNC(day, ${PERIOD_SQL[p].bigQueryUnit})`).join(' ')} END`;
   const fmt = (f: string) =>
     q.id === 'duckdb' ? `strftime(start, '${f}')` : `FORMAT_DATE('${f}', start)`;
   const quarter =
@@ -115,7 +115,10 @@ export function helpers(q: Dialect): ScalarDefinition[] {
         { name: 'start', type: periodStartType(q) },
       ],
       returns: text,
-      body: `CASE unit WHEN 'week' THEN ${fmt('%G-W%V')} WHEN 'month' THEN ${fmt('%Y-%m')} WHEN 'quarter' THEN ${quarter} WHEN 'year' THEN ${fmt('%Y')} END`,
+      body: `CASE unit ${PERIODS.map((p) => {
+        const pattern = PERIOD_SQL[p].labelFormat;
+        return `WHEN '${p}' THEN ${pattern === undefined ? quarter : fmt(pattern)}`;
+      }).join(' ')} END`,
     },
     {
       name: 'funnel_channel_name',

@@ -27,9 +27,10 @@
  * first row numbers per group), and the first one in row order is raised.
  */
 import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../metrics/grouping';
-import { OUTCOME_LABELS, type Outcome } from '../metrics/outcomes';
+import type { Outcome } from '../metrics/outcomes';
 import type { Dialect, Part, TableDefinition } from './dialect';
 import { periodStartType } from './helpers';
+import { firstMatch, IGNORED, mappingSql, meansIgnore } from './mapping';
 import { sqlName } from './scalar';
 
 /** The columns of the two views the report reads, besides the optional `source_row`. */
@@ -49,6 +50,8 @@ export const SQL_REPORT_COLUMNS = [
   'qual_rate',
   'cost_per_meeting',
   'cpqm',
+  'pending',
+  'unrecognised',
 ] as const;
 
 /** The columns that hold fractional numbers (money, rates); the others are text or counts. */
@@ -67,16 +70,29 @@ export function reportFunction(q: Dialect): TableDefinition {
   const meetingView = q.viewRows(q.object('funnel_meetings'), MEETINGS_VIEW, 'source_row', q.int);
   const msg = (parts: Part[]) => q.message(parts);
   const sql = (x: string) => ({ sql: x });
+  const mapping = mappingSql(q);
   // funnel_outcome's answers, the meanings of metrics/outcomes.ts in snake_case.
   const means = (...outcomes: Outcome[]) => outcomes.map((o) => q.str(sqlName(o))).join(', ');
 
-  // Where a problem is: "funnel_spend row 12", or the row's values when there is no source_row.
+  // Where a problem is: "row 12 of funnel_spend", or the row's values when there is no source_row.
   const where = (view: string) =>
-    `CASE WHEN problem_row IS NOT NULL THEN ${msg([`${view} row `, sql('problem_row')])} WHEN raw IS NULL THEN ${msg(
+    `CASE WHEN problem_row IS NOT NULL THEN ${msg(['row ', sql('problem_row'), ` of ${view}`])} WHEN raw IS NULL THEN ${msg(
       [`a ${view} row without a channel`],
     )} ELSE ${msg([`a ${view} row of channel "`, sql('raw'), '"'])} END`;
 
+  const mappingWhere = `CASE WHEN problem_row IS NOT NULL THEN ${msg(['row ', sql('problem_row'), ' of funnel_mapping'])} ELSE ${msg(
+    ['a funnel_mapping row of field "', sql('raw'), '"'],
+  )} END`;
+  // An export's totals row in a column, refused as metrics/totals-row.ts refuses it.
+  const totalsRow = (column: string, value: string) =>
+    msg([
+      `${column} "`,
+      sql(value),
+      `" is an export's totals row, end the data above it or delete the row, so its figures are not counted twice`,
+    ]);
+
   const body = `WITH
+${mapping.ctes}
 spend_rows AS (
   SELECT raw, amount, source_row, ${f('funnel_period_start', U, 'day')} AS start,
     -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
@@ -122,28 +138,54 @@ label_groups AS (
   GROUP BY raw, label, start
 ),
 labels AS (
-  SELECT label, ${f('funnel_outcome', 'label')} AS outcome FROM (SELECT DISTINCT label FROM label_groups) AS d
+  -- The mapping table's outcome rows first, then the built-in labels.
+  SELECT d.label, ${f('funnel_is_totals', 'd.label')} AS is_totals,
+    CASE WHEN ${meansIgnore(q, 'm.means_key')} THEN ${q.str(IGNORED)}
+      ELSE ${f('funnel_outcome', 'COALESCE(m.means, d.label)')} END AS outcome
+  FROM (SELECT DISTINCT label FROM label_groups) AS d
+  LEFT JOIN (${firstMatch(q, 'outcome', `SELECT DISTINCT label AS item, ${f('funnel_channel_key', 'label')} AS key FROM label_groups`)}) AS m
+    ON m.item = d.label
+),
+counted_groups AS (
+  -- An outcome the mapping table ignores is counted nowhere and checked no further.
+  SELECT g.raw, g.label, g.start, g.n, g.first_row, l.outcome
+  FROM label_groups AS g JOIN labels AS l ON l.label = g.label
+  WHERE l.outcome IS NULL OR l.outcome <> ${q.str(IGNORED)}
 ),
 meeting_groups AS (
   -- Kept per label: the channel totals below add them up, so no regrouping here.
-  SELECT g.raw, g.start, g.first_row,
-    CASE WHEN l.outcome IN (${means('qualified', 'notQualified', 'noShow')}) THEN g.n ELSE 0 END AS booked,
-    CASE WHEN l.outcome IN (${means('qualified', 'notQualified')}) THEN g.n ELSE 0 END AS held,
-    CASE WHEN l.outcome = ${means('noShow')} THEN g.n ELSE 0 END AS no_shows,
-    CASE WHEN l.outcome = ${means('qualified')} THEN g.n ELSE 0 END AS qualified
-  FROM label_groups AS g JOIN labels AS l ON l.label = g.label
+  SELECT raw, start, first_row,
+    CASE WHEN outcome IN (${means('qualified', 'notQualified', 'noShow')}) THEN n ELSE 0 END AS booked,
+    CASE WHEN outcome IN (${means('qualified', 'notQualified')}) THEN n ELSE 0 END AS held,
+    CASE WHEN outcome = ${means('noShow')} THEN n ELSE 0 END AS no_shows,
+    CASE WHEN outcome = ${means('qualified')} THEN n ELSE 0 END AS qualified,
+    CASE WHEN outcome = ${means('pending')} THEN n ELSE 0 END AS pending,
+    -- A label nobody knows is counted, not refused: one new CRM label must not stop the report.
+    CASE WHEN outcome IS NULL THEN n ELSE 0 END AS unrecognised
+  FROM counted_groups
+),
+spellings_met AS (
+  SELECT raw FROM spend_groups WHERE raw <> '' UNION DISTINCT SELECT raw FROM meeting_groups WHERE raw <> ''
 ),
 raws AS (
-  -- Per distinct spelling, not per row: keys, names and totals rows need string work.
-  SELECT raw, ${f('funnel_channel_key', 'raw')} AS key, ${f('funnel_channel_name', 'raw')} AS name,
-    ${f('funnel_is_totals', 'raw')} AS is_totals
-  FROM (SELECT raw FROM spend_groups UNION DISTINCT SELECT raw FROM meeting_groups) AS d
-  WHERE raw <> ''
+  -- Per distinct spelling, not per row: keys, names and totals rows need string work. A channel
+  -- is what its first matching mapping row names, else its own spelling; totals rows are told by
+  -- the spelling itself.
+  SELECT d.raw, ${f('funnel_channel_key', 'COALESCE(m.means, d.raw)')} AS key,
+    ${f('funnel_channel_name', 'COALESCE(m.means, d.raw)')} AS name, ${f('funnel_is_totals', 'd.raw')} AS is_totals
+  FROM spellings_met AS d
+  LEFT JOIN (${firstMatch(q, 'channel', `SELECT raw AS item, ${f('funnel_channel_key', 'raw')} AS key FROM spellings_met`)}) AS m
+    ON m.item = d.raw
 ),
 problems AS (
   -- Kinds in the order the sheet checks a row: for spend rows 1 no channel, 2 no spend, 3 totals,
-  -- 4 no day, 5 bad amount; for meeting rows 1 unknown outcome, 2 no day.
-  SELECT 0 AS src, problem_row, problem_kind AS kind, raw,
+  -- 4 no day, 5 bad amount; for meeting rows 1 totals-row outcome, 2 totals-row channel, 3 no day.
+  -- The mapping table is read first, as the sheet reads it before the function runs.
+  SELECT -1 AS src, problem_row, kind, raw, detail FROM (
+  ${mapping.problems}
+  ) AS mp
+  UNION ALL
+  SELECT 0, problem_row, problem_kind AS kind, raw,
     CASE problem_kind
       WHEN 1 THEN ${msg(['channel is blank beside spend ', { anyNum: 'problem_amount' }, ', fill in its channel, or clear the row'])}
       WHEN 2 THEN ${msg(['spend is blank for channel "', sql('raw'), '", fill in its spend (0 if none), or clear the row'])}
@@ -152,22 +194,23 @@ problems AS (
     END AS detail
   FROM spend_groups WHERE problem_kind IS NOT NULL
   UNION ALL
-  SELECT 0, g.first_row, 3, g.raw,
-    ${msg(['channel "', sql('g.raw'), `" looks like an export's totals row, end the data above it, so its spend is not counted twice`])}
+  SELECT 0, g.first_row, 3, g.raw, ${totalsRow('channel', 'g.raw')}
   FROM spend_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
   UNION ALL
   SELECT 0, first_row, 4, raw, ${msg(['day is blank, a ', sql(U), ' report needs the date of every row'])}
   FROM spend_groups WHERE raw <> '' AND ${U} IS NOT NULL AND start IS NULL
   UNION ALL
-  SELECT 1, g.first_row, 1, g.raw,
-    ${msg(['outcome "', sql('g.label'), `" is not one of the accepted labels, use one of: ${OUTCOME_LABELS.join(', ')}`])}
-  FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.outcome IS NULL
+  SELECT 1, g.first_row, 1, g.raw, ${totalsRow('outcome', 'g.label')}
+  FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.is_totals
   UNION ALL
-  SELECT 1, first_row, 2, raw, ${msg(['day is blank, a ', sql(U), ' report needs the date of every row'])}
-  FROM label_groups WHERE ${U} IS NOT NULL AND start IS NULL
+  SELECT 1, g.first_row, 2, g.raw, ${totalsRow('channel', 'g.raw')}
+  FROM counted_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
+  UNION ALL
+  SELECT 1, first_row, 3, raw, ${msg(['day is blank, a ', sql(U), ' report needs the date of every row'])}
+  FROM counted_groups WHERE ${U} IS NOT NULL AND start IS NULL
 ),
 first_problem AS (
-  SELECT ${msg(['cpqm_report: ', sql(`CASE WHEN src = 0 THEN ${where('funnel_spend')} ELSE ${where('funnel_meetings')} END`), ': ', sql('detail')])} AS message
+  SELECT ${msg(['cpqm_report: ', sql(`CASE WHEN src = -1 THEN ${mappingWhere} WHEN src = 0 THEN ${where('funnel_spend')} ELSE ${where('funnel_meetings')} END`), ': ', sql('detail')])} AS message
   FROM problems
   ORDER BY src, problem_row NULLS LAST, kind, raw NULLS FIRST
   LIMIT 1
@@ -177,14 +220,15 @@ checked AS (
 ),
 pieces AS (
   SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
-    COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified
+    COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified,
+    0 AS pending, 0 AS unrecognised
   FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
   WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
   UNION ALL
   SELECT 1, g.raw,
     CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.key END,
     CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.name END,
-    g.start, g.first_row, 0, g.booked, g.held, g.no_shows, g.qualified
+    g.start, g.first_row, 0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
   FROM meeting_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
 ),
 spellings AS (
@@ -206,19 +250,23 @@ channels AS (
 ),
 by_channel AS (
   SELECT key, start, SUM(spend) AS spend, SUM(booked) AS booked, SUM(held) AS held,
-    SUM(no_shows) AS no_shows, SUM(qualified) AS qualified
+    SUM(no_shows) AS no_shows, SUM(qualified) AS qualified, SUM(pending) AS pending,
+    SUM(unrecognised) AS unrecognised
   FROM pieces
   GROUP BY key, start
 ),
 totals AS (
-  SELECT 1 AS section, c.channel_rank, c.name, b.start, b.spend, b.booked, b.held, b.no_shows, b.qualified
+  SELECT 1 AS section, c.channel_rank, c.name, b.start, b.spend, b.booked, b.held, b.no_shows, b.qualified,
+    b.pending, b.unrecognised
   FROM by_channel AS b JOIN channels AS c ON c.key = b.key
   UNION ALL
-  SELECT 2, 0, ${q.str(ALL_CHANNELS)}, start, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
+  SELECT 2, 0, ${q.str(ALL_CHANNELS)}, start, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified),
+    SUM(pending), SUM(unrecognised)
   FROM by_channel WHERE ${U} IS NOT NULL
   GROUP BY start
   UNION ALL
-  SELECT 3, 0, ${q.str(ALL_CHANNELS)}, CAST(NULL AS ${periodStartType(q)}), SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified)
+  SELECT 3, 0, ${q.str(ALL_CHANNELS)}, CAST(NULL AS ${periodStartType(q)}), SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified),
+    SUM(pending), SUM(unrecognised)
   FROM by_channel
   HAVING COUNT(*) > 0
 )
@@ -233,7 +281,9 @@ SELECT
   ${q.div('held', 'booked')} AS show_rate,
   ${q.div('qualified', 'held')} AS qual_rate,
   ${q.div('spend', 'booked')} AS cost_per_meeting,
-  ${q.div('spend', 'qualified')} AS cpqm
+  ${q.div('spend', 'qualified')} AS cpqm,
+  CAST(pending AS ${q.int}) AS pending,
+  CAST(unrecognised AS ${q.int}) AS unrecognised
 FROM totals CROSS JOIN checked
 WHERE checked.ok
 ORDER BY section, channel_rank, start`;

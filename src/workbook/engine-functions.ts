@@ -139,13 +139,19 @@ class FunnelMathPlugin extends FunctionPlugin implements FunctionPluginTypecheck
     if (!size) return ArraySize.scalar();
     const shapes = called.params.map((_, k) => {
       const arg = ast.args[k];
-      if (!arg) return undefined;
+      // A blank literal ("") is an optional argument left out, as the functions read it (rule 3).
+      if (!arg || isBlankLiteral(arg)) return undefined;
       const s = this.arraySizeForAst(arg, state);
       return { rows: s.height, cols: s.width };
     });
     const out = size(shapes);
     return new ArraySize(out.cols, out.rows);
   }
+}
+
+/** `""` written as an argument. */
+function isBlankLiteral(arg: object): boolean {
+  return 'type' in arg && arg.type === 'STRING' && 'value' in arg && arg.value === '';
 }
 
 let registered = false;

@@ -165,8 +165,18 @@ export const CONTACTS_TABLE: TableKind<ContactField> = {
   key: 'created',
 };
 
-/** A CRM's deals: one row per deal. */
-export const DEAL_FIELDS = ['channel', 'amount', 'created', 'closed', 'status'] as const;
+/**
+ * A CRM's deals: one row per deal. The currency may be left out; where it is
+ * there, each amount is read with it, so two currencies are never added.
+ */
+export const DEAL_FIELDS = [
+  'channel',
+  'amount',
+  'created',
+  'closed',
+  'status',
+  'currency',
+] as const;
 export type DealField = (typeof DEAL_FIELDS)[number];
 
 /**
@@ -183,6 +193,7 @@ export const DEALS_TABLE: TableKind<DealField> = {
     created: 'created date',
     closed: 'close date',
     status: 'status or stage',
+    currency: 'currency',
   },
   hints: {
     channel: [/^(originaltraffic|lead|deal)?source$/, ...CHANNEL_HINTS],
@@ -190,8 +201,10 @@ export const DEALS_TABLE: TableKind<DealField> = {
     created: [/^(deal)?(create|created)(date)?$/, /^dealdealcreated$/],
     closed: [/^(deal)?close(d)?date$/, /^dealwontime$/],
     status: [/^(deal)?(stage|status)$/, /^won$/],
+    // HubSpot's Currency, Salesforce's Opportunity Currency, Pipedrive's Deal - Currency.
+    currency: [/^(deal|opportunity)?currency$/],
   },
-  order: ['amount', 'created', 'closed', 'status', 'channel'],
+  order: ['amount', 'created', 'closed', 'status', 'currency', 'channel'],
   key: 'amount',
 };
 

@@ -149,9 +149,8 @@ describe('charts in the playground grid', () => {
       '2026-02',
       '2026-03',
     ]);
-    await expect(chart.locator('.chart-category-title').textContent()).resolves.toBe(
-      'CPQM per month',
-    );
+    // The chart reads CPQM_TREND, whose first column is headed Period.
+    await expect(chart.locator('.chart-category-title').textContent()).resolves.toBe('Period');
     // CPQM = spend ÷ qualified, by hand: All 1600/6, 1900/5, 1700/7; Search 250, 300, 300;
     // Social 300, none (no qualified meeting), 200.
     const want: Record<string, (number | null)[]> = {

@@ -93,8 +93,11 @@ describe('the function reference page', () => {
       'Qualified',
       'Show rate',
       'Qual rate',
+      'Pending',
+      'Unrecognised',
     ]);
-    // LinkedIn: 2 booked, 1 held, 1 no-show, 1 qualified: shows 1 of 2 (50%), qualifies 1 of 1.
+    // LinkedIn: 2 booked, 1 held, 1 no-show, 1 qualified: shows 1 of 2 (50%), qualifies 1 of 1;
+    // nothing pending and no label left unread.
     expect(await summary.locator('tr').nth(1).locator('td').allTextContents()).toEqual([
       'LinkedIn',
       '2',
@@ -103,6 +106,8 @@ describe('the function reference page', () => {
       '1',
       '50.00%',
       '100.00%',
+      '0',
+      '0',
     ]);
     const report = example('CPQM_REPORT').locator('table');
     const headers = await report.locator('tr').first().locator('th').allTextContents();

@@ -345,6 +345,7 @@ describe('placing a server message', () => {
       'attributionWindow',
       'channels',
       'raw',
+      'funnel',
       'meetingLog',
       'mapping',
       'formulaStyle',

@@ -179,7 +179,7 @@ function near(got: Input, want: number, where: string) {
   );
 }
 
-const row = (wb: MemoryWorkbook, r: number, n = 14) =>
+const row = (wb: MemoryWorkbook, r: number, n = 16) =>
   Array.from({ length: n }, (_, c) => wb.value(TAB, r, c));
 
 describe('Channel report over several ad exports', () => {
@@ -209,7 +209,7 @@ describe('Channel report over several ad exports', () => {
               : qualified === 0 || spend / qualified > MAX
                 ? 'uneconomical'
                 : 'economical';
-          expect(got[c + 11], `${where} verdict`).toBe(verdict);
+          expect(got[c + 13], `${where} verdict`).toBe(verdict);
         });
         const below = wb.value(TAB, FIRST + want.length, 0);
         expect(below === null || below === '', 'nothing below the total').toBe(true);
@@ -253,7 +253,7 @@ describe('Channel report over several ad exports', () => {
     const want = expected('month');
     const verdictOf = (channel: string, period: string) => {
       const k = want.findIndex((l) => l.channel === channel && l.period === period);
-      return wb.value(TAB, FIRST + k, 13);
+      return wb.value(TAB, FIRST + k, 15);
     };
     expect(verdictOf('Brandx', '2026-01')).not.toBe('check data');
     // The export is refreshed by a connector that writes every value as text.
@@ -263,5 +263,128 @@ describe('Channel report over several ad exports', () => {
     expect(verdictOf('All channels', 'All')).toBe('check data');
     expect(verdictOf('Brand*', '2026-01')).not.toBe('check data');
     expect(verdictOf('All channels', '2026-02')).not.toBe('check data');
+  });
+});
+
+describe('Channel report with the mapping table on the Definitions tab', () => {
+  /** A Google Ads export: campaign names only, no channel column. */
+  const CAMPAIGNS: [day: number, campaign: string, cost: number][] = [
+    [JAN + 1, 'Brand – Search UK', 300],
+    [JAN + 2, 'Generic – Search DE', 1200],
+    [JAN + 3, 'Brand – Search UK', 200],
+    [FEB + 1, 'Competitor – Display', 650],
+  ];
+  const LOG: [day: number, source: string, outcome: string][] = [
+    [JAN + 2, 'Paid Search', 'Qualified'],
+    [JAN + 3, 'Paid Search', 'Completed'],
+    [JAN + 4, 'Paid Search', 'Canceled'],
+    [JAN + 5, 'Paid Social', 'Qualified'],
+    [FEB + 2, 'Display', 'No show'],
+  ];
+  const MAPPING: Settings['mapping'] = [
+    { field: 'channel', value: '*Search*', means: 'Paid Search' },
+    { field: 'channel', value: 'Competitor*', means: 'Display' },
+    { field: 'outcome', value: 'Completed', means: 'Not qualified – role' },
+    { field: 'outcome', value: 'Canceled', means: 'Ignore' },
+  ];
+
+  function mapped(tabs: Settings['templates']): Settings {
+    return settingsWith({
+      templates: tabs,
+      economics: { ...ECONOMICS },
+      formulaStyle: 'addon',
+      mapping: MAPPING.map((m) => ({ ...m })),
+      raw: {
+        spend: [
+          {
+            sheet: 'Google Ads',
+            columns: { channel: 'Campaign', spend: 'Cost', date: '' },
+            fixedChannel: '',
+          },
+          {
+            sheet: 'LinkedIn',
+            columns: { channel: '', spend: 'Total Spent', date: '' },
+            fixedChannel: 'Paid Social',
+          },
+        ],
+        meetings: {
+          sheet: 'CRM',
+          columns: { channel: 'Source', outcome: 'Meeting outcome', date: '' },
+        },
+        period: null,
+      },
+    });
+  }
+
+  function workbook(): MemoryWorkbook {
+    return MemoryWorkbook.fromSheets({
+      'Google Ads': [['Day', 'Campaign', 'Cost'], ...CAMPAIGNS.map(([d, c, v]) => [d, c, v])],
+      LinkedIn: [
+        ['Start Date (in UTC)', 'Campaign Name', 'Total Spent'],
+        [JAN + 6, 'ABM', 900],
+      ],
+      CRM: [['Meeting date', 'Source', 'Meeting outcome'], ...LOG.map(([d, c, o]) => [d, c, o])],
+      // A tab already named Definitions: the new one is "Definitions (2)", and the report reads that one.
+      Definitions: [['Our own notes']],
+    });
+  }
+
+  /** The report's rows by channel: spend, booked, held, no-shows, qualified. */
+  function rowsByChannel(wb: MemoryWorkbook): Map<string, number[]> {
+    const out = new Map<string, number[]>();
+    for (let r = FIRST; ; r++) {
+      const name = wb.value(TAB, r, 0);
+      if (name === null || name === '') break;
+      out.set(
+        String(name),
+        [1, 2, 3, 4, 5].map((c) => wb.value(TAB, r, c) as number),
+      );
+    }
+    return out;
+  }
+
+  it('the Definitions tab is made too, first, and the report reads its rows where they are', () => {
+    const wb = workbook();
+    const tabs = createOk(wb, mapped(['channelReport']));
+    expect(tabs).toEqual(['Definitions (2)', TAB]);
+    const call = String(tab(wb, TAB).formulas[REPORT_LAYOUT.tableRow]![0]);
+    expect(call).toMatch(/,'Definitions \(2\)'!E4:G\)$/);
+    // Tallied by hand: Brand and Generic are Search, Competitor is Display; LinkedIn is Paid Social;
+    // Completed is held but not qualified, Canceled counts nowhere.
+    expect([...rowsByChannel(wb)]).toEqual([
+      ['Paid Search', [1700, 2, 2, 0, 1]],
+      ['Display', [650, 1, 0, 1, 0]],
+      ['Paid Social', [900, 1, 1, 0, 1]],
+      ['All channels', [3250, 4, 3, 1, 2]],
+    ]);
+  });
+
+  it('changing a mapping row on the Definitions tab changes the report', () => {
+    const wb = workbook();
+    createOk(wb, mapped(['channelReport', 'definitions']));
+    const defs = tab(wb, 'Definitions (2)');
+    const row = defs.values.findIndex((r) => r[5] === 'Competitor*');
+    expect(row).toBeGreaterThan(0);
+    expect(defs.values[row]!.slice(4, 7)).toEqual(['channel', 'Competitor*', 'Display']);
+    // The competitor campaign is search too, after all.
+    wb.setCell('Definitions (2)', row, 6, 'Paid Search');
+    // Display now appears in the meetings only: after the channels met in the spend rows.
+    expect([...rowsByChannel(wb)]).toEqual([
+      ['Paid Search', [2350, 2, 2, 0, 1]],
+      ['Paid Social', [900, 1, 1, 0, 1]],
+      ['Display', [0, 1, 0, 1, 0]],
+      ['All channels', [3250, 4, 3, 1, 2]],
+    ]);
+    // And Completed meetings were qualified.
+    const completed = defs.values.findIndex((r) => r[5] === 'Completed');
+    wb.setCell('Definitions (2)', completed, 6, 'Qualified');
+    expect(rowsByChannel(wb).get('Paid Search')).toEqual([2350, 2, 2, 0, 2]);
+  });
+
+  it('the native style refuses channel and outcome mapping rows, and makes no tab', () => {
+    const wb = workbook();
+    const result = create(wb, { ...mapped(['channelReport']), formulaStyle: 'native' });
+    expect(result.ok).toBe(false);
+    expect(wb.sheetNames()).toEqual(['Google Ads', 'LinkedIn', 'CRM', 'Definitions']);
   });
 });

@@ -223,9 +223,12 @@ function checkLine(row: Input[], line: Line, dated: boolean, native: boolean) {
   figures.forEach((want, k) => {
     same(row[c + k]!, want, `${where} ${names[k]}`);
   });
-  same(row[c + 9]!, MAX, `${where} max CPQM`);
+  // Rescheduled meetings are pending; every outcome here is one of the six labels.
+  same(row[c + 9]!, t.meetings - t.held - t.noShows, `${where} pending`);
+  same(row[c + 10]!, 0, `${where} unrecognised`);
+  same(row[c + 11]!, MAX, `${where} max CPQM`);
   const headroom = typeof cpqm === 'number' ? 1 - cpqm / MAX : '';
-  same(row[c + 10]!, headroom, `${where} headroom`);
+  same(row[c + 12]!, headroom, `${where} headroom`);
   // The one verdict rule: no spend first, then the headroom, then spend that brought no qualified meeting.
   const verdict =
     t.spend === 0
@@ -237,11 +240,11 @@ function checkLine(row: Input[], line: Line, dated: boolean, native: boolean) {
         : t.qualified === 0
           ? 'uneconomical'
           : '';
-  if (verdict === '') expect(blank(row[c + 11]), `${where} verdict`).toBe(true);
-  else expect(row[c + 11], `${where} verdict`).toBe(verdict);
+  if (verdict === '') expect(blank(row[c + 13]), `${where} verdict`).toBe(true);
+  else expect(row[c + 13], `${where} verdict`).toBe(verdict);
   if (native) {
-    same(row[c + 12]!, t.spendRows, `${where} spend rows counted`);
-    same(row[c + 13]!, t.meetings, `${where} meetings counted`);
+    same(row[c + 14]!, t.spendRows, `${where} spend rows counted`);
+    same(row[c + 15]!, t.meetings, `${where} meetings counted`);
   }
 }
 
@@ -263,7 +266,7 @@ function build(style: FormulaStyle, period: RawData['period']): MemoryWorkbook {
 }
 
 /** The first `n` cells of a row of the tab. */
-const cells = (wb: MemoryWorkbook, row: number, n = 16): Input[] =>
+const cells = (wb: MemoryWorkbook, row: number, n = 19): Input[] =>
   Array.from({ length: n }, (_, c) => wb.value(TAB, row, c));
 
 const inside = (r: Rect, row: number, col: number) =>
@@ -290,27 +293,27 @@ describe('Channel report by month', () => {
       lines.forEach((line, k) => {
         checkLine(cells(wb, FIRST + k), line, true, style === 'native');
       });
-      expect(cells(wb, FIRST + lines.length, 14).every(blank), 'nothing below the total').toBe(
+      expect(cells(wb, FIRST + lines.length, 16).every(blank), 'nothing below the total').toBe(
         true,
       );
       const header = cells(wb, HEADER);
-      expect(header.slice(0, 14).every((h) => typeof h === 'string' && h !== '')).toBe(true);
+      expect(header.slice(0, 16).every((h) => typeof h === 'string' && h !== '')).toBe(true);
       if (style === 'addon') {
         const note = wb.value(TAB, HEADER - 1, 0);
         expect(typeof note === 'string' && note.trim() !== '', 'a line above the table').toBe(true);
       }
       if (style === 'native') {
         expect(customFunctionCells(tab(wb, TAB))).toEqual([]);
-        expect(header.slice(14, 17).every((h) => typeof h === 'string' && h !== '')).toBe(true);
+        expect(header.slice(16, 19).every((h) => typeof h === 'string' && h !== '')).toBe(true);
       }
       // Edits to the inputs move Max CPQM, headroom and the verdicts.
       wb.setCell(TAB, INPUTS, 1, 48_000);
       lines.forEach((line, k) => {
-        const row = cells(wb, FIRST + k, 13);
+        const row = cells(wb, FIRST + k, 15);
         const c = 2;
-        same(row[c + 9]!, 2 * MAX, `${line.channel} ${line.period} max after`);
+        same(row[c + 11]!, 2 * MAX, `${line.channel} ${line.period} max after`);
         const cpqm = line.t.spend / line.t.qualified;
-        if (Number.isFinite(cpqm)) same(row[c + 10]!, 1 - cpqm / (2 * MAX), 'headroom after');
+        if (Number.isFinite(cpqm)) same(row[c + 12]!, 1 - cpqm / (2 * MAX), 'headroom after');
       });
     });
   }
@@ -365,12 +368,15 @@ describe('Channel report by month', () => {
       );
       const series = ['All channels', ...channels];
       const months = ['2026-01', '2026-02'];
-      // Beside the table: three columns to the right of its last column.
-      const left = 14 + 3;
-      expect(chart!.ranges).toEqual([
-        { row: HEADER, col: left, rows: months.length + 1, cols: series.length + 1 },
-      ]);
-      expect([chart!.row, chart!.col]).toEqual([HEADER, left + series.length + 2]);
+      // Beside the table: three columns to the right of its last column. The add-on style's
+      // range runs to the tab's end and past today's channels, for those that come later.
+      const left = 16 + 3;
+      const [rows, cols] =
+        style === 'addon'
+          ? [1000 - HEADER, series.length + 1 + 8]
+          : [months.length + 1, series.length + 1];
+      expect(chart!.ranges).toEqual([{ row: HEADER, col: left, rows, cols }]);
+      expect([chart!.row, chart!.col]).toEqual([HEADER, left + cols + 1]);
       const values = tab(wb, TAB).values;
       expect(values[HEADER]!.slice(left + 1, left + 1 + series.length)).toEqual(
         series.map((s) => (s === 'Search' ? expect.stringMatching(/^search$/i) : s)),
@@ -380,7 +386,11 @@ describe('Channel report by month', () => {
         expect(row[left]).toBe(month);
         series.forEach((name, j) => {
           const line = lines.find((l) => l.channel === name && l.period === month);
-          const cpqm = line ? line.t.spend / line.t.qualified : Number.NaN;
+          // No CPQM where nothing was spent or nothing qualified: the line breaks there.
+          const cpqm =
+            line && line.t.spend > 0 && line.t.qualified > 0
+              ? line.t.spend / line.t.qualified
+              : Number.NaN;
           same(row[left + 1 + j]!, Number.isFinite(cpqm) ? cpqm : 'error', `${name} ${month}`);
         });
       });
@@ -431,25 +441,27 @@ describe('Channel report by month', () => {
           [row, 8, '0.0%'],
           [row, 9, '"$"#,##0.00'],
           [row, 10, '"$"#,##0.00'],
-          [row, 11, '"$"#,##0.00'],
-          [row, 12, '0.0%'],
-          [row, 13, undefined],
+          [row, 11, '#,##0'],
+          [row, 12, '#,##0'],
+          [row, 13, '"$"#,##0.00'],
+          [row, 14, '0.0%'],
+          [row, 15, undefined],
         );
       }
-      for (const col of [2, 3, 7, 9, 11, 12]) want.push([last + 1, col, undefined]);
+      for (const col of [2, 3, 7, 9, 13, 14]) want.push([last + 1, col, undefined]);
       for (const [row, col, pattern] of want)
         expect(formatAt(row, col), `row ${row + 1} col ${col + 1}`).toBe(pattern);
       const bold = (row: number, col: number) => plan!.bold.some((r) => inside(r, row, col));
       expect(bold(0, 0)).toBe(true);
-      for (let col = 0; col < 14; col++) expect(bold(HEADER, col), `header ${col + 1}`).toBe(true);
-      expect(bold(HEADER, 14)).toBe(false);
+      for (let col = 0; col < 16; col++) expect(bold(HEADER, col), `header ${col + 1}`).toBe(true);
+      expect(bold(HEADER, 16)).toBe(false);
       expect(bold(FIRST, 0)).toBe(false);
       expect(bold(INPUTS, 0)).toBe(false);
       expect(plan!.conditional.map((r) => r.text).sort()).toEqual(
         ['check data', 'economical', 'uneconomical'].sort(),
       );
       for (const rule of plan!.conditional) {
-        expect(rule.range).toEqual({ row: FIRST, col: 13, rows, cols: 1 });
+        expect(rule.range).toEqual({ row: FIRST, col: 15, rows, cols: 1 });
         expect(rule.background).toMatch(/^#[0-9a-f]{6}$/i);
         expect(rule.fontColor).toMatch(/^#[0-9a-f]{6}$/i);
       }
@@ -468,10 +480,10 @@ describe('Channel report without a period', () => {
       lines.forEach((line, k) => {
         checkLine(cells(wb, FIRST + k), line, false, style === 'native');
       });
-      expect(cells(wb, FIRST + lines.length, 13).every(blank)).toBe(true);
+      expect(cells(wb, FIRST + lines.length, 15).every(blank)).toBe(true);
       // No period column: the header is the channel, the figures, and the columns beside them.
       const header = cells(wb, HEADER);
-      const width = style === 'native' ? 16 : 13;
+      const width = style === 'native' ? 18 : 15;
       expect(header.slice(0, width).every((h) => typeof h === 'string' && h !== '')).toBe(true);
       expect(header.slice(width).every(blank)).toBe(true);
       expect(wb.meta(TAB).charts).toEqual([]);
@@ -670,6 +682,6 @@ describe('Channel report plans', () => {
     const table = plan!.blocks.find((b) => b.row === HEADER)!;
     expect(table.cells).toHaveLength(n + 2);
     const verdicts = plan!.conditional[0]!.range;
-    expect(verdicts).toEqual({ row: FIRST, col: 12, rows: n + 1, cols: 1 });
+    expect(verdicts).toEqual({ row: FIRST, col: 14, rows: n + 1, cols: 1 });
   });
 });

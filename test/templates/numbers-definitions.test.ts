@@ -287,7 +287,10 @@ describe('the preview', () => {
     const preview = previewTemplates(memoryHost(wb), s);
     expect(preview.ok).toBe(true);
     if (!preview.ok) return;
-    expect(preview.value.map((p) => p.template)).toEqual([...TEMPLATE_IDS]);
+    // Every template but the Full funnel, which needs CRM exports this workbook does not have.
+    expect(preview.value.map((p) => p.template)).toEqual(
+      TEMPLATE_IDS.filter((t) => t !== 'fullFunnel'),
+    );
     for (const item of preview.value) expect(item.lines.every((l) => l.trim() !== '')).toBe(true);
   });
 });
@@ -307,5 +310,49 @@ describe('formula text for catalogue functions', () => {
     expect(() => call('native', 'NOT_A_FUNCTION', ['A1'])).toThrow(/NOT_A_FUNCTION/);
     expect(() => call('native', 'SQM_DECISION', ['A1', 'B1', 'C1'])).toThrow(/SQM_DECISION/);
     expect(call('addon', 'SQM_DECISION', ['A1', 'B1', 'C1'])).toBe('=SQM_DECISION(A1,B1,C1)');
+  });
+});
+
+describe('the mapping table on the Definitions tab', () => {
+  const MAPPING: Settings['mapping'] = [
+    { field: 'channel', value: 'Brand*', means: 'Paid Search' },
+    { field: 'outcome', value: 'Canceled', means: 'Ignore' },
+  ];
+  const raw: NonNullable<Settings['raw']> = {
+    spend: [
+      {
+        sheet: 'Ads export',
+        columns: { channel: 'Network', spend: 'Amount', date: '' },
+        fixedChannel: '',
+      },
+    ],
+    meetings: { sheet: 'CRM', columns: { channel: 'Lead source', outcome: 'Result', date: '' } },
+    period: null,
+  };
+
+  it('is written beside the sections, header first, when a chosen template reads it; the tab comes first', () => {
+    const s = settings({ templates: ['channelReport'], mapping: MAPPING, raw });
+    const wb = MemoryWorkbook.fromSheets({
+      'Ads export': [['Network', 'Amount']],
+      CRM: [['Lead source', 'Result']],
+    });
+    const plans = buildPlans({ settings: s, sheets: wb.sheets() });
+    expect(plans.map((p) => p.template)).toEqual(['definitions', 'channelReport']);
+    const table = plans[0]!.blocks.find((b) => b.col === 4)!;
+    expect(table.cells.slice(1)).toEqual([
+      ['Field', 'Value', 'Means'],
+      ['channel', 'Brand*', 'Paid Search'],
+      ['outcome', 'Canceled', 'Ignore'],
+    ]);
+    // Nothing reads it: no table, and the Definitions tab keeps its place.
+    const alone = buildPlans({ settings: settings({ mapping: MAPPING }), sheets: [] });
+    expect(alone[0]!.blocks).toHaveLength(1);
+  });
+
+  it('states the attribution window as agreed, not as applied by any formula', () => {
+    const { rows } = plan(settings());
+    const window = rows.find((r) => text(r[1]) === '45 days after the first ad click')!;
+    expect(text(window[0])).toMatch(/not applied/);
+    expect(text(window[2])).toMatch(/No formula on these tabs applies it/);
   });
 });

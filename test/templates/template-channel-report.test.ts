@@ -138,7 +138,8 @@ describe('Channel report', () => {
         .filter((f) => typeof f === 'string' && f.startsWith('=') && CUSTOM.test(f)).length;
     };
     expect(count(3, 'addon')).toBe(count(30, 'addon'));
-    expect(count(3, 'addon')).toBeLessThanOrEqual(4);
+    // CPQM_REPORT, Max CPQM twice (the input and the column), HEADROOM and the chart's CPQM_TREND.
+    expect(count(3, 'addon')).toBeLessThanOrEqual(5);
     expect(count(3, 'native')).toBe(0);
   });
 
@@ -202,7 +203,7 @@ describe('Channel report', () => {
       /2 spend cells hold text \(such as \$1,204\.50\), which built-in formulas cannot add up: their rows say check data/,
     );
     // The rows whose spend holds text say so instead of a verdict; the others are judged.
-    const verdicts = new Map(tableRows(nativeValues, 13).map((r) => [r[0], r[12]] as const));
+    const verdicts = new Map(tableRows(nativeValues, 15).map((r) => [r[0], r[14]] as const));
     expect(verdicts.get('Channel 1')).toBe('check data');
     expect(verdicts.get('Channel 2')).toBe('check data');
     expect(verdicts.get('Channel 3')).not.toBe('check data');
@@ -229,7 +230,7 @@ describe('Channel report', () => {
       expect(result.errors[0]!.message).toMatch(
         new RegExp(
           // The sheet row the user can go to: the one above the last, its header being row 1.
-          `row ${sheets['Ads export']!.length - 1} of sheet "Ads export": spendChannels "Total: All campaigns" looks like an export's totals row`,
+          `row ${sheets['Ads export']!.length - 1} of sheet "Ads export": spendChannels "Total: All campaigns" is an export's totals row`,
         ),
       );
       expect(wb.sheetNames()).toEqual(['Ads export', 'CRM meetings']);
@@ -262,13 +263,39 @@ describe('Channel report', () => {
     const channels = [...new Set(want.map((w) => w[0]))].filter((c) => c !== 'All channels');
     // In order of first appearance: the first spend row is Channel 2's.
     expect(channels).toEqual(['Channel 2', 'Channel 3', 'Channel 1', '(no channel)']);
-    expect(header).toEqual(['CPQM per month', 'All channels', ...channels]);
+    // CPQM_TREND's table, with room in the range for channels and periods to come.
+    const blank = (v: unknown) => v === null || v === undefined || v === '';
+    expect(header.filter((h) => !blank(h))).toEqual(['Period', 'All channels', ...channels]);
+    const months = [...new Set(want.map((w) => w[1]))].filter((p) => p !== 'All');
     for (let i = 1; i < r.rows; i++) {
       const row = values[r.row + i]!;
       const label = row[r.col];
-      const blended = want.find((w) => w[0] === 'All channels' && w[1] === label)!;
-      expect(row[r.col + 1]).toBeCloseTo(blended[10] as number, 9);
+      if (blank(label)) {
+        expect(i, 'a row per month').toBe(months.length + 1);
+        break;
+      }
+      const blended = want.find((w) => w[0] === 'All channels' && w[1] === label);
+      expect(blended, `month ${String(label)}`).toBeDefined();
+      expect(row[r.col + 1]).toBeCloseTo(blended![10] as number, 9);
     }
+    // A channel that spends later joins the chart's table by itself.
+    const ads = rawTables(3)['Ads export']!;
+    wb.hf.batch(() => {
+      wb.setCell('Ads export', ads.length, 0, 46_150);
+      wb.setCell('Ads export', ads.length, 1, 'Podcasts');
+      wb.setCell('Ads export', ads.length, 3, 400);
+    });
+    const after = tab(wb, 'Channel report').values[r.row]!.slice(r.col, r.col + r.cols);
+    // In order of first appearance: its spend row comes before the meetings without a channel.
+    expect(after.filter((h) => !blank(h))).toEqual([
+      'Period',
+      'All channels',
+      'Channel 2',
+      'Channel 3',
+      'Channel 1',
+      'Podcasts',
+      '(no channel)',
+    ]);
     // Without a period there is nothing over time to chart.
     const flat = MemoryWorkbook.fromSheets(rawTables(3));
     createOk(flat, reportSettings('addon', null));

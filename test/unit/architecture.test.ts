@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { HOMES, strays } from './homes';
 
 const SRC = resolve(__dirname, '../../src');
 
@@ -113,5 +114,32 @@ describe('folder dependencies under src/', () => {
         ['b', 'c'],
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('one home per concept', () => {
+  it('defines the period list, ISO weeks, the channel key, the outcome meanings and the verdict only in their homes', () => {
+    const found = sourceFiles(SRC).flatMap((file) =>
+      strays(relative(SRC, file).split(/[\\/]/).join('/'), readFileSync(file, 'utf8')),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('finds each concept spelled again outside its home, and nothing in its home', () => {
+    const planted: Record<string, string> = {
+      'a period list': "export const MY_PERIODS = ['month', 'quarter'] as const;",
+      'ISO-week arithmetic': 'export const weekday = (days: number) => (days + 3) % 7;',
+      'a channel key':
+        "export const key = (t: string) => t.trim().replace(/\\s+/g, ' ').toLowerCase();",
+      'an outcome-meaning table': "export const HELD = ['Qualified', 'Not qualified – role'];",
+      'a verdict formula': "export const verdict = (h: number) => (h < 0 ? 'uneconomical' : '');",
+    };
+    for (const home of HOMES) {
+      const source = planted[home.concept]!;
+      expect(strays('addon/elsewhere.ts', source), home.concept).toEqual([
+        `${home.concept} at addon/elsewhere.ts:1 (its home is src/${home.home})`,
+      ]);
+      expect(strays(home.home, source), home.concept).toEqual([]);
+    }
   });
 });

@@ -8,7 +8,9 @@
  * amounts and calendar days, the argument-count check, and the Channel report
  * with its raw-data settings; 46 KB and 96 KB before the mapping table,
  * CPQM_TREND, FUNNEL_REPORT and DEALS_REPORT (59.8 KB and 101.6 KB with
- * them). What loading the file costs is measured in
+ * them); 104 KB in all before the wizard read several ad exports and
+ * suggested meanings from the data, the Full funnel template and its
+ * settings, and the Channel report's several sources (136 KB with them). What loading the file costs is measured in
  * BENCHMARKS.md (Apps Script loads it for every custom-function cell).
  */
 import { readFileSync } from 'node:fs';
@@ -29,8 +31,8 @@ describe('dist/Code.js', () => {
     expect(sizes.functions).toBeLessThan(62 * KB);
   });
 
-  it('stays under 104 KB in all, with the wizard server code', () => {
+  it('stays under 140 KB in all, with the wizard server code', () => {
     expect(sizes.total).toBeGreaterThan(sizes.functions);
-    expect(sizes.total).toBeLessThan(104 * KB);
+    expect(sizes.total).toBeLessThan(140 * KB);
   });
 });

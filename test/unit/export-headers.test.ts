@@ -75,6 +75,7 @@ describe('deals exports', () => {
         created: 'Create Date',
         closed: 'Close Date',
         status: 'Deal Stage',
+        currency: 'Currency',
       },
     ],
     [
@@ -95,6 +96,7 @@ describe('deals exports', () => {
         created: 'Created Date',
         closed: 'Close Date',
         status: 'Stage',
+        currency: 'Opportunity Currency',
       },
     ],
     [
@@ -113,6 +115,7 @@ describe('deals exports', () => {
         created: 'Deal - Deal created',
         closed: 'Deal - Won time',
         status: 'Deal - Status',
+        currency: '',
       },
     ],
   ])('%s', (_, headers, want) => {

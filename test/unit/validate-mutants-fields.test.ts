@@ -230,7 +230,8 @@ describe('templates', () => {
   const chosen = (templates: unknown) => accepted((s) => (s.templates = templates)).templates;
 
   it('each template can be chosen alone, and is the only one made', () => {
-    for (const id of TEMPLATE_IDS.filter((t) => t !== 'channelReport')) {
+    // The Channel report and the Full funnel need sheets mapped first.
+    for (const id of TEMPLATE_IDS.filter((t) => t !== 'channelReport' && t !== 'fullFunnel')) {
       expect(chosen([id])).toEqual([id]);
     }
   });

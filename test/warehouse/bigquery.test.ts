@@ -17,6 +17,7 @@ import { agreesWithSheetReading, moneyText, type Reading } from './money-text';
 import {
   agreesOnProblems,
   agreesOnTables,
+  type MappingRow,
   type MeetingRow,
   type ReportRow,
   type SpendRow,
@@ -66,6 +67,7 @@ describe('the BigQuery file in ZetaSQL', () => {
         ...sqlEntries().map((e) => qualified(e.name.toLowerCase())),
         qualified('funnel_spend'),
         qualified('funnel_meetings'),
+        qualified('funnel_mapping'),
         qualified(reportFunction(q).name),
       ],
     );
@@ -166,6 +168,7 @@ describe('where BigQuery differs', () => {
 describe('cpqm_report in ZetaSQL', () => {
   const SPEND = 'funnel_math.funnel_spend';
   const MEETINGS = 'funnel_math.funnel_meetings';
+  const MAPPING = 'funnel_math.funnel_mapping';
 
   /**
    * The table function's body as a query, its argument a literal: the reference engine does
@@ -179,7 +182,7 @@ describe('cpqm_report in ZetaSQL', () => {
     return body.replaceAll(argument, q.call('funnel_period_unit', [literal]));
   }
 
-  function tables(spend: SpendRow[], meetings: MeetingRow[]): Message {
+  function tables(spend: SpendRow[], meetings: MeetingRow[], mapping: MappingRow[]): Message {
     const content = <T>(rows: T[], cells: (r: T) => Message[]) => ({
       tableData: { row: rows.map((r) => ({ cell: cells(r) })) },
     });
@@ -196,6 +199,12 @@ describe('cpqm_report in ZetaSQL', () => {
         cell(r.day, 'TYPE_DATE'),
         cell(r.source_row, 'TYPE_INT64'),
       ]),
+      [MAPPING]: content(mapping, (r) => [
+        cell(r.field, 'TYPE_STRING'),
+        cell(r.value, 'TYPE_STRING'),
+        cell(r.means, 'TYPE_STRING'),
+        cell(r.source_row, 'TYPE_INT64'),
+      ]),
     };
   }
 
@@ -203,8 +212,9 @@ describe('cpqm_report in ZetaSQL', () => {
     spend: SpendRow[],
     meetings: MeetingRow[],
     period: string | null,
+    mapping: MappingRow[],
   ): Promise<ReportRow[] | string> {
-    return query(reportQuery(period), tables(spend, meetings)).then(
+    return query(reportQuery(period), tables(spend, meetings, mapping)).then(
       (r) => resultRows(r) as unknown as ReportRow[],
       reason,
     );
@@ -215,6 +225,7 @@ describe('cpqm_report in ZetaSQL', () => {
       file.catalog.table.find((t: Message) => t.name === name)?.column.map((c: Message) => c.name);
     assert.deepEqual(columns(SPEND), ['channel', 'spend', 'day', 'source_row']);
     assert.deepEqual(columns(MEETINGS), ['channel', 'outcome', 'day', 'source_row']);
+    assert.deepEqual(columns(MAPPING), ['field', 'value', 'means', 'source_row']);
   });
 
   it('equals the sheet on generated tables, for every period', async () => {

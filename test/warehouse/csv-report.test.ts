@@ -127,6 +127,37 @@ describe('the report from CSV files', () => {
     );
   });
 
+  it('applies a mapping file, and names the line of a row it refuses', async () => {
+    const ads = file(
+      'mapped-ads.csv',
+      'Day,Campaign,Cost\n2026-01-05,Search – Brand,172.45\n2026-01-05,LinkedIn ABM,1204.5\n2026-01-12,search – brand ,95\n',
+    );
+    const mapping = file(
+      'mapping.csv',
+      'Field,Value,Means\nchannel,search*,Paid search\noutcome,not qualified*,Ignore\n',
+    );
+    const r = await run({ spend: ads, meetings: CRM, mapping });
+    assert.deepEqual(
+      r.map((x) => [x.channel, x.spend, x.booked, x.qualified]),
+      [
+        ['LinkedIn ABM', 1204.5, 1, 1],
+        ['Paid search', 267.45, 1, 0],
+        ['(no channel)', 0, 1, 1],
+        ['All channels', 1471.95, 3, 2],
+      ],
+    );
+    const refused = file('map-bad.csv', 'Field,Value,Means\nchannel,a,b\nSource,x,y\n');
+    assert.equal(
+      await fails({ spend: ads, meetings: CRM, mapping: refused }),
+      'cpqm_report: row 3 of map-bad.csv: field "Source" is not a field; use channel, outcome or deal status',
+    );
+    const headless = file('map-headless.csv', 'Field,Value\nchannel,a\n');
+    assert.match(
+      await fails({ spend: ads, meetings: CRM, mapping: headless }),
+      /^map-headless\.csv has no means column: a mapping file has the headers Field, Value, Means/,
+    );
+  });
+
   it('recognises Meta, LinkedIn and Microsoft headers', async () => {
     for (const [name, header] of [
       ['meta.csv', 'Reporting starts,Campaign name,Amount spent (GBP),Impressions'],
@@ -188,7 +219,7 @@ describe('the report from CSV files', () => {
     );
     assert.equal(
       await fails({ spend: amb, meetings: CRM }),
-      'amb.csv row 3: Cost "1,204" could be 1204 or 1.204, the comma may group thousands or mark decimals: enter 1204 or 1.204 as a plain number',
+      'row 3 of amb.csv: Cost "1,204" could be 1204 or 1.204, the comma may group thousands or mark decimals: enter 1204 or 1.204 as a plain number',
     );
     const totals = file(
       'totals.csv',
@@ -196,7 +227,7 @@ describe('the report from CSV files', () => {
     );
     assert.match(
       await fails({ spend: totals, meetings: CRM }),
-      /^cpqm_report: totals\.csv row 4: channel "Total: All campaigns" looks like an export's totals row/,
+      /^cpqm_report: row 4 of totals\.csv: channel "Total: All campaigns" is an export's totals row/,
     );
     const badDay = file(
       'badday.csv',
@@ -204,7 +235,7 @@ describe('the report from CSV files', () => {
     );
     assert.match(
       await fails({ spend: badDay, meetings: CRM, period: 'week', dateFormat: '%Y-%m-%d' }),
-      /badday\.csv row 3: Day "05\/01\/2026" is not a date written as %Y-%m-%d: name the layout with --date-format/,
+      /row 3 of badday\.csv: Day "05\/01\/2026" is not a date written as %Y-%m-%d: name the layout with --date-format/,
     );
     const dayFirst = file(
       'dayfirst.csv',
@@ -242,7 +273,7 @@ describe('the report from CSV files', () => {
     const big = file('big.csv', `${lines.join('\n')}\n`);
     assert.equal(
       await fails({ spend: big, meetings: CRM }),
-      'big.csv row 120001: Cost "n/a" is not a number, enter a number such as 1200, 1,204.50 or $950',
+      'row 120001 of big.csv: Cost "n/a" is not a number, enter a number such as 1200, 1,204.50 or $950',
     );
   });
 
@@ -261,7 +292,7 @@ describe('the report from CSV files', () => {
     assert.equal(csv.status, 0, csv.stderr);
     assert.equal(
       readFileSync(out, 'utf8').split('\n')[0],
-      'channel,period,spend,booked,held,no_shows,qualified,show_rate,qual_rate,cost_per_meeting,cpqm',
+      'channel,period,spend,booked,held,no_shows,qualified,show_rate,qual_rate,cost_per_meeting,cpqm,pending,unrecognised',
     );
     const bad = cmd(['--spend', join(dir, 'nope.csv'), '--meetings', CRM]);
     assert.equal(bad.status, 1);
@@ -279,6 +310,7 @@ describe('the report from CSV files', () => {
     assert.deepEqual(listed, [
       'spend',
       'meetings',
+      'mapping',
       'period',
       'out',
       'spend-channel',

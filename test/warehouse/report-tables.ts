@@ -21,6 +21,13 @@ export interface MeetingRow {
   day: string | null;
   source_row?: number | null;
 }
+/** A row of the mapping table; source_row counts the header as row 1, as the sheet's mapping range does. */
+export interface MappingRow {
+  field: string | null;
+  value: string | null;
+  means: string | null;
+  source_row?: number | null;
+}
 export interface ReportRow {
   channel: string;
   period: string | null;
@@ -33,6 +40,8 @@ export interface ReportRow {
   qual_rate: number | null;
   cost_per_meeting: number | null;
   cpqm: number | null;
+  pending: number;
+  unrecognised: number;
 }
 
 /**
@@ -44,6 +53,7 @@ export function sheetReport(
   spend: SpendRow[],
   meetings: MeetingRow[],
   period: string | null,
+  mapping: MappingRow[] = [],
 ): ReportRow[] | string {
   const col = <T>(rows: T[], pick: (r: T) => unknown) =>
     rows.length === 0 ? [['']] : rows.map((r) => [pick(r) ?? '']);
@@ -56,10 +66,16 @@ export function sheetReport(
       col(spend, (r) => r.day),
       col(meetings, (r) => r.day),
       period ?? '',
+      mapping.length === 0
+        ? ''
+        : [
+            ['Field', 'Value', 'Means'],
+            ...mapping.map((r) => [r.field ?? '', r.value ?? '', r.means ?? '']),
+          ],
     );
     if (out === '') return [];
     const [header, ...lines] = out as unknown[][];
-    const dated = header!.length === 11;
+    const dated = header![1] === 'Period';
     return lines.map((line) => {
       const cells = dated ? line : [line[0], null, ...line.slice(1)];
       const n = (v: unknown) => (typeof v === 'string' ? null : (v as number));
@@ -75,14 +91,19 @@ export function sheetReport(
         qual_rate: n(cells[8]),
         cost_per_meeting: n(cells[9]),
         cpqm: n(cells[10]),
+        pending: cells[11] as number,
+        unrecognised: cells[12] as number,
       };
     });
   } catch (e) {
     return (e as Error).message
-      .replace(/^CPQM_REPORT: spend row/, 'cpqm_report: funnel_spend row')
-      .replace(/^CPQM_REPORT: meetings row/, 'cpqm_report: funnel_meetings row')
+      .replace(
+        /^CPQM_REPORT: (row \d+) of the (spend|meetings) range/,
+        'cpqm_report: $1 of funnel_$2',
+      )
+      .replace(/^CPQM_REPORT: mapping (row \d+)/, 'cpqm_report: $1 of funnel_mapping')
       .replace(/^CPQM_REPORT: /, 'cpqm_report: ')
-      .replace(/spendChannels (is|")/, 'channel $1')
+      .replace(/(spendChannels|meetingChannels) (is|")/, 'channel $2')
       .replace('end the range above it', 'end the data above it')
       .replace(/(spendDates|meetingDates) is blank/, 'day is blank')
       .replace(/^(.*: )outcomes "/, '$1outcome "')
@@ -134,7 +155,7 @@ export const M = (
   source_row,
 });
 
-/** Generated rows: with `bad`, the blanks, negatives, totals rows and unknown labels the sheet refuses. */
+/** Generated rows: with `bad`, the blanks, negatives and totals rows the sheet refuses. */
 export const day = fc.constantFrom(
   '2020-12-27',
   '2020-12-28',
@@ -185,10 +206,9 @@ export const meetingRow = (bad: boolean) =>
       'linkedin',
       'Webinar',
       'Events',
-      'Total',
       null,
       '',
-      ...(bad ? ['  '] : []),
+      ...(bad ? ['  ', 'Total', 'Grand total'] : []),
     ),
     outcome: fc.constantFrom(
       'Qualified',
@@ -201,12 +221,55 @@ export const meetingRow = (bad: boolean) =>
       'no-show',
       'Rescheduled – pending',
       'Rescheduled',
+      'Maybe',
+      'qualifed',
       null,
       '',
-      ...(bad ? ['Maybe', 'qualifed', '  '] : []),
+      ...(bad ? ['  ', 'Total', 'Totals:'] : []),
     ),
     day: bad ? fc.option(day, { freq: 8 }) : day,
   });
+/**
+ * Generated mapping tables: channel and outcome rows, exact and `*` patterns, Ignore, rows that
+ * overlap (the first wins); with `bad`, the rows the sheet refuses (a blank or unknown field, a
+ * Means the field does not allow).
+ */
+export const mappingRow = (bad: boolean) =>
+  fc.oneof(
+    fc.record({
+      field: fc.constantFrom('channel', 'Channel', ' CHANNEL '),
+      value: fc.constantFrom('search', 'Linked*', '*in', '*', 'Events', 'web*', 'Total', '', null),
+      means: fc.constantFrom('Paid search', 'LinkedIn', 'Other  channels', 'search', '', null),
+    }),
+    fc.record({
+      field: fc.constantFrom('outcome', 'Outcome'),
+      value: fc.constantFrom('Maybe', 'qualif*', 'no*', '*pending', 'Qualified', '*', '', '  '),
+      means: fc.constantFrom(
+        'Qualified',
+        'no show',
+        'Ignore',
+        'Rescheduled – pending',
+        'Not qualified – role',
+        ...(bad ? ['Maybe', 'Won'] : []),
+      ),
+    }),
+    ...(bad
+      ? [
+          fc.record({
+            field: fc.constantFrom('Source', '', null, 'deal status'),
+            value: fc.constantFrom('Search', 'Won'),
+            means: fc.constantFrom('Won', 'Lost', 'Maybe'),
+          }),
+        ]
+      : []),
+  );
+export const mappingTable = (bad: boolean) =>
+  fc.oneof(
+    fc.constant([] as MappingRow[]),
+    fc
+      .array(mappingRow(bad), { maxLength: 6 })
+      .map((rows) => rows.map((r, i): MappingRow => ({ ...r, source_row: i + 2 }))),
+  );
 export const number = <T>(list: T[]) => list.map((r, i) => ({ ...r, source_row: i + 1 }));
 export const periods = fc.constantFrom(null, 'week', 'month', 'quarter', 'year');
 
@@ -215,6 +278,7 @@ export type ReportEngine = (
   spend: SpendRow[],
   meetings: MeetingRow[],
   period: string | null,
+  mapping: MappingRow[],
 ) => Promise<ReportRow[] | string>;
 
 /** Generated tables without problems: the engine gives the sheet's rows, column for column. */
@@ -227,12 +291,13 @@ export async function agreesOnTables(
       fc.array(spendRow(false), { maxLength }),
       fc.array(meetingRow(false), { maxLength }),
       periods,
-      async (s, m, period) => {
+      mappingTable(false),
+      async (s, m, period, mapping) => {
         const spend = number(s);
         const meetings = number(m);
-        const want = sheetReport(spend, meetings, period);
+        const want = sheetReport(spend, meetings, period, mapping);
         assert.notEqual(typeof want, 'string', String(want));
-        const got = await engine(spend, meetings, period);
+        const got = await engine(spend, meetings, period, mapping);
         assert.notEqual(typeof got, 'string', `unexpected problem: ${got}`);
         assert.deepEqual(
           Object.keys((got as ReportRow[])[0] ?? {}),
@@ -256,11 +321,12 @@ export async function agreesOnProblems(
       fc.array(spendRow(true), { maxLength }),
       fc.array(meetingRow(true), { maxLength }),
       periods,
-      async (s, m, period) => {
+      mappingTable(true),
+      async (s, m, period, mapping) => {
         const spend = number(s);
         const meetings = number(m);
-        const want = sheetReport(spend, meetings, period);
-        const got = await engine(spend, meetings, period);
+        const want = sheetReport(spend, meetings, period, mapping);
+        const got = await engine(spend, meetings, period, mapping);
         if (typeof want === 'string') {
           problems++;
           assert.equal(got, want);

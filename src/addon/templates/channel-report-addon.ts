@@ -7,9 +7,8 @@ import { cellA1, columnLetter } from '../../workbook/a1';
 import { formula } from '../../workbook/plan';
 import type { RawData } from '../settings';
 import type { Columns, Inputs } from './channel-report-layout';
-import { type Sources, spendArgument } from './channel-report-sources';
+import { reportArguments, type Sources } from './channel-report-sources';
 import type { TemplatePlan } from './common';
-import { openColumn } from './source-column';
 import { verdictFormula } from './verdict';
 
 /** Writes the table from its header row; returns how many rows it may fill. */
@@ -21,17 +20,6 @@ export function addonTable(
   firstRow: number,
   inputs: Inputs,
 ): number {
-  const refs = [
-    spendArgument(src.spend, 'channel'),
-    spendArgument(src.spend, 'spend'),
-    openColumn(src.meetingChannel),
-    openColumn(src.outcome),
-  ];
-  if (raw.period !== null)
-    refs.push(spendArgument(src.spend, 'date'), openColumn(src.meetingDate!), `"${raw.period}"`);
-  // The mapping table is the last argument: without a period, the three before it are blank.
-  else if (src.mapping) refs.push('""', '""', '""');
-  if (src.mapping) refs.push(src.mapping);
   const down = (c: number) => `${cellA1(firstRow, c)}:${columnLetter(c)}`;
   const name = down(0);
   plan.blocks.push({
@@ -39,7 +27,7 @@ export function addonTable(
     col: 0,
     cells: [
       [
-        formula(`=CPQM_REPORT(${refs.join(',')})`),
+        formula(`=CPQM_REPORT(${reportArguments(src, raw.period).join(',')})`),
         ...Array.from({ length: col.maxCpqm - 1 }, () => null),
         'Max CPQM',
         'Headroom',
@@ -60,6 +48,7 @@ export function addonTable(
             spend: down(col.spend),
             headroom: down(col.headroom),
             noneQualified: `${down(col.qualified)}=0`,
+            unchecked: `${down(col.unrecognised)}>0`,
           })})`,
         ),
       ],

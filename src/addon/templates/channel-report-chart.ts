@@ -4,12 +4,12 @@
  * period, a column per series, `#N/A` where there is no CPQM, so the line
  * breaks instead of dropping to 0.
  */
-import { ALL_CHANNELS, ALL_PERIODS } from '../../metrics/report';
-import { cellA1, columnLetter, rect } from '../../workbook/a1';
+import { ALL_CHANNELS, ALL_PERIODS } from '../../metrics/grouping';
+import { cellA1, rect } from '../../workbook/a1';
 import { formula, type PlanCell } from '../../workbook/plan';
 import type { RawData } from '../settings';
 import type { Columns } from './channel-report-layout';
-import { textLiteral } from './channel-report-sources';
+import { reportArguments, type Sources } from './channel-report-sources';
 import type { TemplatePlan } from './common';
 
 /**
@@ -38,8 +38,9 @@ export function nativeChart(
       ...series.map((name) => {
         const row = rowOf.get(`${name}\n${p}`);
         if (row === undefined) return formula('=NA()');
+        // No CPQM where nothing was spent either, as CPQM_TREND draws it.
         const cpqm = cellA1(row, col.cpqm);
-        return formula(`=IF(ISNUMBER(${cpqm}),${cpqm},NA())`);
+        return formula(`=IF(ISNUMBER(${cpqm})*(${cellA1(row, col.spend)}>0),${cpqm},NA())`);
       }),
     ]),
   ];
@@ -53,48 +54,42 @@ function placeChart(
   col: Columns,
   firstRow: number,
   cells: PlanCell[][],
+  size = { rows: cells.length, cols: cells[0]!.length },
 ) {
   const left = col.width + 3;
   const top = firstRow - 1;
-  const width = cells[0]!.length;
+  const width = size.cols;
   plan.blocks.push({ row: top, col: left, cells });
   plan.charts.push({
     kind: 'line',
     title: `CPQM per ${raw.period}: blended and by channel`,
-    ranges: [rect(top, left, cells.length, width)],
+    ranges: [rect(top, left, size.rows, width)],
     headerRows: 1,
     row: top,
     col: left + width + 1,
   });
 }
 
-/** Add-on style: each chart cell looks its channel and period up in the report's spill. */
+/** Room in the chart's range for channels that appear after the tab is made. */
+const SPARE_SERIES = 8;
+
+/**
+ * Add-on style: the chart's table is one CPQM_TREND call over the same raw
+ * columns, so channels and periods that appear later join the table, and the
+ * chart, whose range runs to the tab's last row and past today's channels.
+ */
 export function addonChart(
   plan: TemplatePlan,
   raw: RawData,
   col: Columns,
   firstRow: number,
+  src: Sources,
   reportRows: unknown[][],
 ) {
-  const channels = [...new Set(reportRows.map((r) => String(r[0])))].filter(
-    (c) => c !== ALL_CHANNELS,
-  );
-  const periods = [...new Set(reportRows.map((r) => String(r[1])))]
-    .filter((p) => p !== ALL_PERIODS)
-    .sort();
-  const whole = (c: number) => `$${columnLetter(c)}$${firstRow + 1}:$${columnLetter(c)}`;
-  const series = [ALL_CHANNELS, ...channels];
-  const left = col.width + 3;
-  const cells: PlanCell[][] = [
-    [`CPQM per ${raw.period}`, ...series],
-    ...periods.map((p, k) => [
-      p,
-      ...series.map((name) => {
-        const label = `$${columnLetter(left)}${firstRow + k + 1}`;
-        const rows = `(${whole(0)}=${textLiteral(name)})*(${whole(col.period)}=${label})*ISNUMBER(${whole(col.cpqm)})`;
-        return formula(`=IF(SUMPRODUCT(${rows})=1,SUMPRODUCT(${rows},${whole(col.cpqm)}),NA())`);
-      }),
-    ]),
-  ];
-  placeChart(plan, raw, col, firstRow, cells);
+  const channels = new Set(reportRows.map((r) => String(r[0])));
+  const size = { rows: plan.rows - (firstRow - 1), cols: 1 + channels.size + SPARE_SERIES };
+  // Constrained to the chart's range: what the chart cannot show is not worked out.
+  const trend = `CPQM_TREND(${reportArguments(src, raw.period).join(',')})`;
+  const cells: PlanCell[][] = [[formula(`=ARRAY_CONSTRAIN(${trend},${size.rows},${size.cols})`)]];
+  placeChart(plan, raw, col, firstRow, cells, size);
 }

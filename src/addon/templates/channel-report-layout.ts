@@ -37,6 +37,8 @@ export function reportColumns(dated: boolean) {
     qualRate: at('Qual rate'),
     costPerMeeting: at('Cost per meeting'),
     cpqm: at('CPQM'),
+    pending: at('Pending'),
+    unrecognised: at('Unrecognised'),
     maxCpqm: after,
     headroom: after + 1,
     verdict: after + 2,

@@ -13,9 +13,11 @@
  * Built-in formulas cannot read amounts written as text ("$1,204.50"): each
  * row counts its own and says `check data` instead of a verdict.
  */
+
+import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../../metrics/grouping';
 import { OUTCOME_LABELS } from '../../metrics/outcomes';
 import { periodDays } from '../../metrics/period';
-import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL, REPORT_COLUMNS } from '../../metrics/report';
+import { REPORT_COLUMNS } from '../../metrics/report';
 import type { Day } from '../../sheets/dates';
 import { channelKey } from '../../sheets/labels';
 import { cellA1 } from '../../workbook/a1';
@@ -26,10 +28,10 @@ import type { ReportNow } from './channel-report-now';
 import { type Sources, type SpendSource, spendColumn, textLiteral } from './channel-report-sources';
 import type { TemplatePlan } from './common';
 import { openColumn, type SourceColumn } from './source-column';
-import { VERDICTS, verdictFormula } from './verdict';
+import { verdictFormula } from './verdict';
 
 /** The columns the native table adds after the verdict: what each row counted. */
-export const NATIVE_COUNT_COLUMNS = ['Spend rows counted', 'Meetings counted', 'Costs as text'];
+const NATIVE_COUNT_COLUMNS = ['Spend rows counted', 'Meetings counted', 'Costs as text'];
 
 type PeriodDays = ReturnType<typeof periodDays>;
 
@@ -124,8 +126,18 @@ export function nativeTable(
     'Verdict',
     ...NATIVE_COUNT_COLUMNS,
   ];
-  /** A row's cells from Booked on, its counts of held, no-shows and qualified given. */
-  const figures = (row: number, held: PlanCell, noShows: PlanCell, qualified: PlanCell) => {
+  /**
+   * A row's cells from Booked to Unrecognised, its counts of held, no-shows,
+   * qualified and pending given. Unrecognised: the meetings counted whose
+   * outcome is none of the six labels, so in none of the other columns.
+   */
+  const figures = (
+    row: number,
+    held: PlanCell,
+    noShows: PlanCell,
+    qualified: PlanCell,
+    pending: PlanCell,
+  ) => {
     const c = (k: number) => cellA1(row, k);
     const div = (num: number, den: number, name: string) =>
       formula(`=IF(${c(den)}=0,"#DIV/0! ${name} is 0",${c(num)}/${c(den)})`);
@@ -138,10 +150,12 @@ export function nativeTable(
       div(col.qualified, col.held, 'held'),
       div(col.spend, col.booked, 'booked'),
       div(col.spend, col.qualified, 'qualified'),
+      pending,
+      formula(`=${c(counts.meetings)}-${c(col.booked)}-${c(col.pending)}`),
     ];
   };
-  /** Max CPQM, headroom and the verdict, `check data` where `unchecked` holds. */
-  const beside = (row: number, unchecked: string): PlanCell[] => {
+  /** Max CPQM, headroom and the verdict: `check data` where outcomes or costs went uncounted. */
+  const beside = (row: number): PlanCell[] => {
     const c = (k: number) => cellA1(row, k);
     return [
       formula(`=${inputs.max}`),
@@ -152,7 +166,7 @@ export function nativeTable(
           spend: c(col.spend),
           headroom: c(col.headroom),
           noneQualified: `${c(col.qualified)}=0`,
-          unchecked,
+          unchecked: `(${c(col.unrecognised)}>0)+(${c(counts.text)}>0)`,
         })}`,
       ),
     ];
@@ -176,13 +190,14 @@ export function nativeTable(
       name,
       ...(dated ? [label] : []),
       spend.spend,
-      ...figures(row, meetings([q!, nq1!, nq2!, nq3!]), meetings([ns!]), meetings([q!])),
-      // Meetings whose outcome is none of the six labels are counted but in no column;
-      // rescheduled ones are in none either, and are not unrecognised.
-      ...beside(
+      ...figures(
         row,
-        `(${cellA1(row, counts.meetings)}-${cellA1(row, col.booked)}-${sumOf([...meetingRows, anyOf(outcomes, [pending!])])}>0)+(${cellA1(row, counts.text)}>0)`,
+        meetings([q!, nq1!, nq2!, nq3!]),
+        meetings([ns!]),
+        meetings([q!]),
+        meetings([pending!]),
       ),
+      ...beside(row),
       spend.lines,
       formula(`=${sumOf([...meetingRows, `(${outcomes}<>"")`])}`),
       spend.text,
@@ -201,12 +216,14 @@ export function nativeTable(
       ALL_CHANNELS,
       ...(dated ? [label] : []),
       total(col.spend),
-      ...figures(row, total(col.held), total(col.noShows), total(col.qualified)),
-      // A total covers data the formulas could not count where any of its rows does.
-      ...beside(
+      ...figures(
         row,
-        `${sumOf([...inGroup, `(${range(col.verdict)}=${textLiteral(VERDICTS.checkData)})`])}>0`,
+        total(col.held),
+        total(col.noShows),
+        total(col.qualified),
+        total(col.pending),
       ),
+      ...beside(row),
       total(counts.lines),
       total(counts.meetings),
       total(counts.text),

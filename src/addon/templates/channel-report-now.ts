@@ -48,22 +48,33 @@ export function sheetRowsIn(message: string, src: Sources): string {
     );
 }
 
-export function reportNow(ctx: BuildContext, raw: RawData, src: Sources): ReportNow {
+/**
+ * The ad exports' columns as the tab's formula stacks them: each to its
+ * sheet's end, one sheet under the other, a one-channel sheet's channel on
+ * every row with a spend.
+ */
+export function stackedSpend(ctx: BuildContext, spend: readonly SpendSource[]) {
   const read = (s: SourceColumn | undefined) => (s ? (ctx.read?.(s.sheet, s.col) ?? []) : []);
   /** A column from row 2 to sheet row `rows`, as its range passes it. */
   const padded = (values: unknown[], rows: number) =>
     Array.from({ length: Math.max(0, rows - 1) }, (_, k) => (k < values.length ? values[k] : ''));
   const stacked = { channel: [] as unknown[], spend: [] as unknown[], date: [] as unknown[] };
-  for (const s of src.spend) {
-    const spend = padded(read(s.spend), s.rows);
-    stacked.spend.push(...spend);
+  for (const s of spend) {
+    const cells = padded(read(s.spend), s.rows);
+    stacked.spend.push(...cells);
     stacked.channel.push(
       ...(s.channel
         ? padded(read(s.channel), s.rows)
-        : spend.map((v) => (isBlank(v) ? '' : s.fixedChannel))),
+        : cells.map((v) => (isBlank(v) ? '' : s.fixedChannel))),
     );
     stacked.date.push(...padded(read(s.date), s.rows));
   }
+  return stacked;
+}
+
+export function reportNow(ctx: BuildContext, raw: RawData, src: Sources): ReportNow {
+  const read = (s: SourceColumn | undefined) => (s ? (ctx.read?.(s.sheet, s.col) ?? []) : []);
+  const stacked = stackedSpend(ctx, src.spend);
   const column = (values: unknown[]) => (values.length > 0 ? values.map((v) => [v]) : [['']]);
   const meetingNames = read(src.meetingChannel);
   const dated = raw.period !== null;

@@ -18,6 +18,7 @@
  * to the row above it, so the total is never counted beside the rows it
  * sums (the tab says so, and that rows pasted below it are not read).
  */
+import type { Period } from '../../metrics/period';
 import { isTotalsRow } from '../../sheets/labels';
 import { columnLetter, sheetRef } from '../../workbook/a1';
 import type { RawData, SpendSheet } from '../settings';
@@ -124,4 +125,24 @@ export function spendArgument(sources: readonly SpendSource[], part: 'channel' |
     return spendColumn(s, col);
   });
   return parts.length === 1 ? parts[0]! : `VSTACK(${parts.join(',')})`;
+}
+
+/**
+ * CPQM_REPORT's and CPQM_TREND's arguments over the sources: the stacked
+ * spend columns, the meeting columns, with a period the dates and the
+ * period, and the mapping table last (blank dates and period before it
+ * where there is no period).
+ */
+export function reportArguments(src: Sources, period: Period | null): string[] {
+  const args = [
+    spendArgument(src.spend, 'channel'),
+    spendArgument(src.spend, 'spend'),
+    openColumn(src.meetingChannel),
+    openColumn(src.outcome),
+  ];
+  if (period !== null)
+    args.push(spendArgument(src.spend, 'date'), openColumn(src.meetingDate!), `"${period}"`);
+  else if (src.mapping) args.push('""', '""', '""');
+  if (src.mapping) args.push(src.mapping);
+  return args;
 }

@@ -16,6 +16,7 @@ import { reportNow } from './channel-report-now';
 import { reportSources } from './channel-report-sources';
 import { type BuildContext, formats, type TemplatePlan } from './common';
 import { call } from './formulas';
+import { resultsBesideReport } from './full-funnel-report-results';
 import type { SourceColumn } from './source-column';
 import { VERDICT_COLOURS } from './verdict';
 
@@ -126,13 +127,16 @@ export function buildChannelReport(built: BuildContext): TemplatePlan {
       pattern: fmt.cents,
       ranges: [rect(inputsRow + 3, 1), span(col.costPerMeeting, 2), span(col.maxCpqm)],
     },
-    { pattern: fmt.count, ranges: [span(col.booked, 4)] },
+    { pattern: fmt.count, ranges: [span(col.booked, 4), span(col.pending, 2)] },
   );
   plan.bold.push(rect(0, 0), rect(tableRow, 0, 1, col.width));
   plan.conditional.push(
     ...VERDICT_COLOURS.map((colours) => ({ range: span(col.verdict), ...colours })),
   );
-  if (dated) (style === 'addon' ? addonChart : nativeChart)(plan, raw, col, firstRow, reportRows);
+  if (dated) {
+    if (style === 'addon') addonChart(plan, raw, col, firstRow, src, reportRows);
+    else nativeChart(plan, raw, col, firstRow, reportRows);
+  }
   plan.rows = Math.max(plan.rows, firstRow + rows + 1);
   // Wide enough for every block and the chart beside the table (one column per channel).
   const widest = Math.max(
@@ -140,12 +144,33 @@ export function buildChannelReport(built: BuildContext): TemplatePlan {
     ...plan.charts.map((c) => c.col + 8),
   );
   plan.cols = Math.max(plan.cols, widest);
+  // With a deals sheet mapped, each row's Max CPQM from its own results beside the assumed one.
+  const deals = style === 'addon' ? settings.funnel?.deals : undefined;
+  if (deals) {
+    const report = {
+      firstRow,
+      channel: 0,
+      spend: col.spend,
+      qualified: col.qualified,
+      cpqm: col.cpqm,
+    };
+    plan.cols = resultsBesideReport(plan, ctx, {
+      raw,
+      deals,
+      src,
+      report: dated ? { ...report, period: col.period } : report,
+      roas,
+      left: widest + 1,
+      fmt,
+    });
+  }
   plan.summary.push(
     `CPQM by channel${per} from ${src.spend.map((s) => `sheet "${s.sheet}" (${s.channel ? '' : `all of it ${s.fixedChannel}; `}columns ${letters([s.channel, s.spend, s.date])})`).join(', ')} and sheet "${raw.meetings.sheet}" (columns ${letters([src.meetingChannel, src.outcome, src.meetingDate])}).`,
     style === 'addon'
       ? `One CPQM_REPORT over open columns: ${reportRows.length} rows now, and new rows flow in. Max CPQM, headroom and a verdict beside every row.`
       : `${reportRows.length} rows of built-in SUMPRODUCT formulas for the channels and periods there are now; the tab counts rows it is not showing.`,
     dated ? `A line chart of CPQM per ${raw.period}: the blended figure and each channel.` : '',
+    deals ? `Max CPQM from results beside it, from the won deals of sheet "${deals.sheet}".` : '',
   );
   plan.summary = plan.summary.filter((line) => line !== '');
   return plan;

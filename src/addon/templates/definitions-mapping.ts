@@ -19,7 +19,7 @@ export const MAPPING_HEADER = ['Field', 'Value', 'Means'] as const;
 export const MAPPING_AT = { row: 2, col: 4 } as const;
 
 /** The templates whose formulas read the mapping table. */
-const READERS: readonly TemplateId[] = ['channelReport', 'meetingOutcomes'];
+const READERS: readonly TemplateId[] = ['channelReport', 'fullFunnel', 'meetingOutcomes'];
 
 /** Whether this build writes a mapping table that a chosen template's formulas read. */
 export function readsMapping(settings: Settings): boolean {

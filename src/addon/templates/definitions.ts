@@ -22,6 +22,7 @@ import {
 import type { BuildContext, TemplatePlan } from './common';
 import { MAPPING_AT, mappingCells, readsMapping } from './definitions-mapping';
 import { METRIC_DEFINITIONS, REPORT_DEFINITIONS } from './definitions-metrics';
+import { FUNNEL_DEFINITIONS, funnelSourceRows } from './full-funnel-definitions';
 import { QUALIFICATION_CHECKLIST } from './meeting-outcomes';
 
 const capitalised = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
@@ -61,6 +62,7 @@ export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
   bold(['Metric', 'Formula', 'Definition']);
   for (const def of METRIC_DEFINITIONS) rows.push([...def]);
   if (settings.raw) for (const def of REPORT_DEFINITIONS) rows.push([...def]);
+  if (settings.funnel) for (const def of FUNNEL_DEFINITIONS) rows.push([...def]);
   blank();
   bold(['Funnel stages', 'Rate to next stage', '']);
   for (const stage of settings.stages) {
@@ -118,6 +120,8 @@ export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
       ],
     );
   }
+  if (settings.funnel)
+    rows.push(...funnelSourceRows(settings.funnel, settings.raw?.period ?? null));
   if (settings.meetingLog) {
     rows.push(
       ...sourceRows(settings.meetingLog, MEETING_FIELDS, MEETING_FIELD_LABELS, 'Meeting log'),

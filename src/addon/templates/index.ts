@@ -5,6 +5,7 @@ import { buildChannelReport } from './channel-report';
 import type { BuildContext, TemplatePlan } from './common';
 import { buildDefinitions } from './definitions';
 import { buildOrder } from './definitions-mapping';
+import { buildFullFunnel } from './full-funnel';
 import { buildFunnelPlan } from './funnel-plan';
 import { buildMeetingOutcomes } from './meeting-outcomes';
 
@@ -14,6 +15,7 @@ export const BUILDERS: Record<TemplateId, (ctx: BuildContext) => TemplatePlan> =
   funnelPlan: buildFunnelPlan,
   channelComparison: buildChannelComparison,
   channelReport: buildChannelReport,
+  fullFunnel: buildFullFunnel,
   meetingOutcomes: buildMeetingOutcomes,
   definitions: buildDefinitions,
 };

@@ -1,10 +1,12 @@
 /**
- * Step 4: up to four parts, each shown while a template that needs it is
- * chosen: the Channel report's raw data, the meeting log, the meanings of
- * the labels and campaigns in them, the channel list.
+ * Step 4: up to five parts, each shown while a template that needs it is
+ * chosen: the raw data of the Channel report and the Full funnel, the Full
+ * funnel's CRM exports, the meeting log, the meanings of the labels and
+ * campaigns in them, the channel list.
  */
 import type { TemplateId } from '../../addon/settings';
 import { el } from '../dom';
+import { fullFunnelPart } from '../full-funnel';
 import type { Actions, State } from '../state';
 import { channelListPart } from './channel-list';
 import { meaningsPart } from './meanings';
@@ -22,11 +24,13 @@ export function channelsStep(state: State, actions: Actions): Node[] {
   const d = state.draft;
   const out: Node[] = [];
   const report = d.templates.includes('channelReport');
+  const funnel = d.templates.includes('fullFunnel');
   const log = d.templates.includes('meetingOutcomes');
-  if (report) out.push(rawPart(state, actions));
+  if (report || funnel) out.push(rawPart(state, actions));
+  if (funnel) out.push(fullFunnelPart(state, actions));
   // The meeting log's short choice before the channel list, which can run long.
   if (log) out.push(meetingLogPart(state, actions));
-  if (report || (log && d.meetingLogMode === 'existing') || d.mapping.length > 0) {
+  if (report || funnel || (log && d.meetingLogMode === 'existing') || d.mapping.length > 0) {
     out.push(meaningsPart(state, actions));
   }
   const users = CHANNEL_LIST_USERS.filter((t) => d.templates.includes(t));

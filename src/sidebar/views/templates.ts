@@ -10,6 +10,8 @@ const TEMPLATE_BLURBS: Record<TemplateId, string> = {
   channelComparison: 'One row per channel: cost per meeting, CPQM, headroom, verdict, blended row.',
   channelReport:
     'CPQM by channel and by week, month or quarter, straight from your ad-spend export and CRM meetings.',
+  fullFunnel:
+    'Cost and conversion at every stage, pipeline, revenue, CAC and ROAS by channel, from your CRM’s contacts and deals exports.',
   meetingOutcomes: 'A meeting log with outcome dropdowns, show and qualification rates by channel.',
   definitions: 'Every metric’s formula and definition, so every team reads numbers the same way.',
 };
@@ -17,6 +19,7 @@ const TEMPLATE_BLURBS: Record<TemplateId, string> = {
 /** How step 1 names a template, when its title alone does not say what it needs. */
 const TEMPLATE_NAMES: Partial<Record<TemplateId, string>> = {
   channelReport: `${TEMPLATE_TITLES.channelReport} (from raw data)`,
+  fullFunnel: `${TEMPLATE_TITLES.fullFunnel} (from CRM exports)`,
 };
 
 export function templatesStep(state: State, actions: Actions): Node[] {
@@ -31,8 +34,8 @@ export function templatesStep(state: State, actions: Actions): Node[] {
       if (node.checked) chosen.add(id);
       else chosen.delete(id);
       d.templates = TEMPLATE_IDS.filter((t) => chosen.has(t));
-      // The report's raw data and the meeting log are sent only while their template is chosen.
-      actions.touched('templates', 'raw', 'meetingLog');
+      // The raw data, the CRM exports and the meeting log are sent only while their template is chosen.
+      actions.touched('templates', 'raw', 'funnel', 'meetingLog');
     });
     list.append(
       el(
