@@ -160,14 +160,16 @@ function nativeSummaryRow(
   const count = (test: string) => `IF(${name}="","",SUMPRODUCT(${matches}*(${test})))`;
   const rate = (part: string, whole: string) =>
     blankGuard([part, whole], `IF(${whole}=0,"",${part}/${whole})`);
-  const isHeld = `(${outcomes}="Qualified")+(LEFT(${outcomes},13)="Not qualified")`;
-  const isNoShow = `${outcomes}="No show"`;
-  const isPending = `${outcomes}="${OUTCOME_LABELS[5]}"`;
+  const [qualifiedLabel, , , , noShowLabel, pendingLabel] = OUTCOME_LABELS;
+  const isQualified = `${outcomes}="${qualifiedLabel}"`;
+  const isHeld = `(${isQualified})+(LEFT(${outcomes},13)="Not qualified")`;
+  const isNoShow = `${outcomes}="${noShowLabel}"`;
+  const isPending = `${outcomes}="${pendingLabel}"`;
   return [
     blankGuard([held, noShows], `${held}+${noShows}`),
     count(isHeld),
     count(isNoShow),
-    count(`${outcomes}="Qualified"`),
+    count(isQualified),
     rate(held, booked),
     rate(qualified, held),
     count(isPending),
