@@ -20,7 +20,7 @@ import { BaseSequencer, type Reporter, type TestSpecification, type Vitest } fro
 const withTemplatesTest = process.env.MUTATE_TEMPLATES_TEST === '1';
 
 /**
- * MUTATE_TESTS=unit runs only test/unit and test/engine: the tests of the rules and the
+ * MUTATE_TESTS=unit runs only test/sheets and test/metrics: the tests of the rules and the
  * functions themselves, for a run over src/sheets and src/metrics. More than half of those
  * mutants sit in code run when a module loads, and Stryker runs every test against each of them,
  * so the template tests (most of a whole run's time) would multiply that run's length; a mutant
@@ -30,8 +30,8 @@ const unitOnly = process.env.MUTATE_TESTS === 'unit';
 
 /** The slowest files, run last, in this order. */
 const SLOW_LAST = [
-  'test/unit/properties.test.ts',
-  'test/engine/native.test.ts',
+  'test/metrics/catalogue-properties.test.ts',
+  'test/metrics/native-engine.test.ts',
   'test/templates/writing.test.ts',
   'test/templates/template-channel-report.test.ts',
   'test/templates/templates.test.ts',
@@ -88,7 +88,7 @@ function failedLoad(file: RunnerTestFile): RunnerTestCase {
 export default defineConfig({
   test: {
     include: unitOnly
-      ? ['test/unit/**/*.test.ts', 'test/engine/**/*.test.ts']
+      ? ['test/sheets/**/*.test.ts', 'test/metrics/**/*.test.ts']
       : ['test/**/*.test.ts'],
     exclude: [
       'test/browser/**',

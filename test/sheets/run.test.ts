@@ -8,7 +8,7 @@ import type { ParamKind } from '../../src/sheets/arguments';
 import { CallError, Problem } from '../../src/sheets/problem';
 import { finite } from '../../src/sheets/result';
 import { elementwise, wholeRange, withFunctionName } from '../../src/sheets/run';
-import { problem, thrown } from './throws';
+import { problem, thrown } from '../unit/throws';
 
 /** The message of the plain Error (a named problem) `f` throws. */
 function errorMessage(f: () => unknown): string {

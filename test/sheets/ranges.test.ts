@@ -17,7 +17,7 @@ import {
   single,
   withPosition,
 } from '../../src/sheets/ranges';
-import { problem, thrown } from './throws';
+import { problem, thrown } from '../unit/throws';
 
 const col = (...values: unknown[]) => values.map((v) => [v]);
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAPPING_FIELDS, type Mapping, readMapping } from '../../src/sheets/mapping';
 import { CallError } from '../../src/sheets/problem';
-import { thrown } from './throws';
+import { thrown } from '../unit/throws';
 
 const MEANINGS = {
   outcome: ['Qualified', 'No show', 'Ignore'],

@@ -16,7 +16,7 @@ import {
 } from '../../src/sheets/coerce';
 import { monthText, useCalendar } from '../../src/sheets/dates';
 import { percentFix } from '../../src/sheets/format';
-import { problem } from './throws';
+import { problem } from '../unit/throws';
 
 afterEach(() => useCalendar(undefined));
 

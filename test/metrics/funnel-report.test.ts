@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
 import { stageName } from '../../src/metrics/funnel-stages';
 import type { Period } from '../../src/metrics/period';
+import { thrown } from '../unit/throws';
 import {
   type Contribution,
   dateCell,
@@ -17,7 +18,6 @@ import {
   sameTable,
   tidy,
 } from './crm-tables';
-import { thrown } from './throws';
 
 const FUNNEL = FUNCTIONS.FUNNEL_REPORT!;
 const col = (...values: unknown[]) => values.map((v) => [v]);

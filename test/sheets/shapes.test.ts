@@ -12,7 +12,7 @@ import {
   showShape,
   tableShape,
 } from '../../src/sheets/shapes';
-import { thrown } from './throws';
+import { thrown } from '../unit/throws';
 
 /** The message of the CallError `f` throws. */
 function callError(f: () => unknown): string {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParamKind } from '../../src/sheets/arguments';
 import { elementReader } from '../../src/sheets/element';
-import { problem } from './throws';
+import { problem } from '../unit/throws';
 
 const SPEND: ParamKind = { name: 'spend', kind: 'money' };
 const MEETINGS: ParamKind = { name: 'meetings', kind: 'count' };

@@ -12,7 +12,7 @@ import {
   Labels,
   labelKey,
 } from '../../src/sheets/labels';
-import { problem } from './throws';
+import { problem } from '../unit/throws';
 
 afterEach(() => {
   vi.restoreAllMocks();

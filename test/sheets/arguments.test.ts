@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkArguments, type ParamKind, signature } from '../../src/sheets/arguments';
 import { CallError } from '../../src/sheets/problem';
-import { thrown } from './throws';
+import { thrown } from '../unit/throws';
 
 /** The message of the CallError `f` throws. */
 function callError(f: () => unknown): string {
