@@ -5,6 +5,7 @@
 import type { ParamKind } from './arguments';
 import { COERCE, isBlank, toOption } from './coerce';
 import { Problem } from './problem';
+import { listed } from './words';
 
 /** How one argument of an element is read, from its catalogue declaration. */
 interface Arg {
@@ -94,13 +95,9 @@ function blankRow(
     else if (rowCells[k]) filled.push(arg.name);
   });
   if (filled.length === 0) return;
-  const list = (names: string[]) =>
-    names.length === 1
-      ? names[0]
-      : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   throw new Problem(
     '#VALUE!',
-    `${list(blanks)} ${blanks.length === 1 ? 'is' : 'are'} blank`,
-    `fill ${blanks.length === 1 ? 'it' : 'them'} in, or also clear ${list(filled)} to skip it`,
+    `${listed(blanks)} ${blanks.length === 1 ? 'is' : 'are'} blank`,
+    `fill ${blanks.length === 1 ? 'it' : 'them'} in, or also clear ${listed(filled)} to skip it`,
   );
 }

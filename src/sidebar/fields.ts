@@ -20,17 +20,21 @@ export function withError(
   const message = errorFor(state, field);
   if (!message) return [control];
   control.setAttribute('aria-invalid', 'true');
-  // Ids follow from the field, so a render that keeps the page keeps them too.
+  return [control, errorNote(control, field, message)];
+}
+
+/**
+ * The message about a field, placed after `described`, which the message
+ * describes. Ids follow from the field, so a render that keeps the page keeps them too.
+ */
+export function errorNote(described: Element, field: string, message: string): HTMLElement {
   const id = `err-${field}`;
-  control.setAttribute('aria-describedby', id);
-  return [
-    control,
-    el('div', {
-      text: message,
-      className: 'error',
-      attrs: { role: 'alert', id, 'data-error-for': field },
-    }),
-  ];
+  described.setAttribute('aria-describedby', id);
+  return el('div', {
+    text: message,
+    className: 'error',
+    attrs: { role: 'alert', id, 'data-error-for': field },
+  });
 }
 
 export function textInput(

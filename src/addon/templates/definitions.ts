@@ -7,6 +7,7 @@
  * is written as the teams' agreement, not as something the numbers use.
  */
 import { showNumber } from '../../sheets/format';
+import { capitalised } from '../../sheets/words';
 import { rect } from '../../workbook/a1';
 import { emptyPlan, type PlanCell } from '../../workbook/plan';
 import {
@@ -24,8 +25,6 @@ import { MAPPING_AT, mappingCells, readsMapping } from './definitions-mapping';
 import { METRIC_DEFINITIONS, REPORT_DEFINITIONS } from './definitions-metrics';
 import { FUNNEL_DEFINITIONS, funnelSourceRows } from './full-funnel-definitions';
 import { QUALIFICATION_CHECKLIST } from './meeting-outcomes';
-
-const capitalised = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 
 /** Where each field of a mapped table comes from: "Sheet "Ads export", column headed "Cost"". */
 function sourceRows<F extends string>(

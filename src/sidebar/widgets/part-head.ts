@@ -1,5 +1,5 @@
 import { el } from '../dom';
-import { errorFor } from '../fields';
+import { errorFor, errorNote } from '../fields';
 import type { State } from '../state';
 
 /**
@@ -10,15 +10,5 @@ import type { State } from '../state';
 export function partHead(state: State, title: string, field: string): Node[] {
   const head = el('h3', { text: title, attrs: { tabindex: '-1', 'data-focus-key': field } });
   const message = errorFor(state, field);
-  if (!message) return [head];
-  const id = `err-${field}`;
-  head.setAttribute('aria-describedby', id);
-  return [
-    head,
-    el('div', {
-      text: message,
-      className: 'error',
-      attrs: { role: 'alert', id, 'data-error-for': field },
-    }),
-  ];
+  return message ? [head, errorNote(head, field, message)] : [head];
 }
