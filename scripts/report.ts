@@ -6,7 +6,7 @@ import { PERIODS } from '../src/metrics/period';
 import { ReportError, type SpendFile, spendFilesFrom } from '../src/warehouse/csv-options';
 import { runReport } from '../src/warehouse/csv-report';
 import { connect } from '../src/warehouse/duckdb';
-import { toTable } from '../src/warehouse/report-text';
+import { toTable, toTrendTable } from '../src/warehouse/report-text';
 
 /** Every option the parser below takes, with what it takes and does, for --help. */
 const OPTIONS = {
@@ -17,6 +17,7 @@ const OPTIONS = {
   meetings: ['file', 'the meetings export: channel, outcome and day columns (required)'],
   mapping: ['file', 'the mapping table: Field, Value, Means columns (channel, outcome rows)'],
   period: [PERIODS.join('|'), 'one row per channel and period; left out, one row per channel'],
+  trend: ['', 'the CPQM trend instead (needs --period): a row per period, a column per channel'],
   out: ['file', 'write the report to this CSV file instead of printing it'],
   'spend-fixed-channel': [
     'channel',
@@ -58,6 +59,7 @@ function parse() {
       meetings: { type: 'string' },
       mapping: { type: 'string' },
       period: { type: 'string' },
+      trend: { type: 'boolean' },
       out: { type: 'string' },
       'spend-fixed-channel': { type: 'string', multiple: true },
       'spend-channel': { type: 'string', multiple: true },
@@ -110,7 +112,7 @@ async function main(): Promise<number> {
         };
   const con = await connect();
   try {
-    const rows = await runReport(con, {
+    const options = {
       spend,
       meetings: values.meetings,
       mapping: values.mapping,
@@ -126,15 +128,18 @@ async function main(): Promise<number> {
       },
       out: values.out,
       onProgress,
-    });
+    };
+    const printed = values.trend
+      ? toTrendTable(await runReport(con, { ...options, trend: true }))
+      : toTable(
+          await runReport(con, options),
+          values.period !== undefined && values.period.trim() !== '',
+        );
     if (shown) process.stderr.write('\r\x1b[K');
     if (values.out) {
       if (!values.quiet)
         console.error(`wrote ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    } else {
-      const withPeriod = values.period !== undefined && values.period.trim() !== '';
-      console.log(toTable(rows, withPeriod));
-    }
+    } else console.log(printed);
     return 0;
   } catch (e) {
     if (shown) process.stderr.write('\r\x1b[K');

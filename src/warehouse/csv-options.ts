@@ -23,6 +23,8 @@ export interface ReportOptions {
   /** The mapping table as a CSV file with the headers Field, Value, Means. */
   mapping?: string;
   period?: string;
+  /** The CPQM trend (cpqm_trend: period, channel, cpqm) instead of the report. */
+  trend?: boolean;
   /** Column names of the meetings file given on the command line. */
   columns?: {
     meetings?: Partial<Record<'outcome' | 'day' | 'channel', string>>;

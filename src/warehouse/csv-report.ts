@@ -18,6 +18,7 @@ import { CSV_CAST, inFiles, whereItWent } from './csv-problems';
 import { defineViews, reportCall } from './csv-views';
 import { plainRows } from './duckdb';
 import { SQL_REPORT_COLUMNS, SQL_REPORT_NUMBERS } from './report';
+import { SQL_TREND_COLUMNS } from './trend';
 
 /** Runs a query, reporting progress while it runs. */
 async function withProgress<T>(
@@ -38,11 +39,21 @@ async function withProgress<T>(
 }
 
 export type ReportRow = Record<(typeof SQL_REPORT_COLUMNS)[number], string | number | null>;
+export type TrendRow = Record<(typeof SQL_TREND_COLUMNS)[number], string | number | null>;
 
+/** The report's rows, or with `trend` the trend's rows. */
+export async function runReport(
+  con: DuckDBConnection,
+  options: ReportOptions & { trend: true },
+): Promise<TrendRow[]>;
 export async function runReport(
   con: DuckDBConnection,
   options: ReportOptions,
-): Promise<ReportRow[]> {
+): Promise<ReportRow[]>;
+export async function runReport(
+  con: DuckDBConnection,
+  options: ReportOptions,
+): Promise<ReportRow[] | TrendRow[]> {
   if (
     options.period !== undefined &&
     options.period.trim() !== '' &&
@@ -51,6 +62,9 @@ export async function runReport(
     throw new ReportError(
       `--period "${options.period}" is not one of ${PERIODS.join(', ')}; leave it out for one row per channel`,
     );
+  }
+  if (options.trend && (options.period === undefined || options.period.trim() === '')) {
+    throw new ReportError(`--trend needs --period: one of ${PERIODS.join(', ')}`);
   }
   try {
     return await runOnce(con, options);
@@ -70,26 +84,30 @@ export async function runReport(
 /** Significant digits a number is written with: 1616.12, not 1616.1200000000001. */
 const SIGNIFICANT_DIGITS = 15;
 
-/** A report column as the CSV file shows it: numbers without float noise. */
-function withoutNoise(column: (typeof SQL_REPORT_COLUMNS)[number]): string {
-  return SQL_REPORT_NUMBERS.has(column)
+/** A column as the CSV file shows it: numbers without float noise. */
+function withoutNoise(column: string): string {
+  return (SQL_REPORT_NUMBERS as ReadonlySet<string>).has(column)
     ? `CAST(printf('%.${SIGNIFICANT_DIGITS}g', ${column}) AS DOUBLE) AS ${column}`
     : column;
 }
 
-async function runOnce(con: DuckDBConnection, options: ReportOptions): Promise<ReportRow[]> {
+async function runOnce(
+  con: DuckDBConnection,
+  options: ReportOptions,
+): Promise<ReportRow[] | TrendRow[]> {
+  const columns: readonly string[] = options.trend ? SQL_TREND_COLUMNS : SQL_REPORT_COLUMNS;
   const textColumns = await defineViews(con, options, false);
   if (options.onProgress) {
     await con.run('SET enable_progress_bar = true');
     await con.run('SET enable_progress_bar_print = false');
   }
-  const select = `SELECT ${SQL_REPORT_COLUMNS.join(', ')} FROM ${reportCall(options)}`;
+  const select = `SELECT ${columns.join(', ')} FROM ${reportCall(options)}`;
   // With a CSV file to write, DuckDB writes it (no row passes through JavaScript), into a file
   // beside the output that takes its name only once complete: a failed run leaves no output
   // file, not an empty or half one, and an older file of that name stays as it was.
   const partial = options.out ? `${options.out}.${process.pid}.partial` : undefined;
   const sql = partial
-    ? `COPY (SELECT ${SQL_REPORT_COLUMNS.map(withoutNoise).join(', ')} FROM (${select})) TO ${sqlStr(partial)} (FORMAT csv, HEADER)`
+    ? `COPY (SELECT ${columns.map(withoutNoise).join(', ')} FROM (${select})) TO ${sqlStr(partial)} (FORMAT csv, HEADER)`
     : select;
   let reader: DuckDBResultReader;
   try {
@@ -102,5 +120,5 @@ async function runOnce(con: DuckDBConnection, options: ReportOptions): Promise<R
   }
   if (partial && options.out) renameSync(partial, options.out);
   if (options.out || options.materializeOnly) return [];
-  return plainRows(reader) as ReportRow[];
+  return plainRows(reader) as ReportRow[] | TrendRow[];
 }

@@ -253,7 +253,7 @@ export async function defineViews(
   return textColumns;
 }
 
-/** The report over the views, for the period asked. */
+/** The report (or the trend) over the views, for the period asked. */
 export function reportCall(options: ReportOptions): string {
-  return `cpqm_report(${options.period === undefined ? 'NULL' : sqlStr(options.period)})`;
+  return `${options.trend ? 'cpqm_trend' : 'cpqm_report'}(${options.period === undefined ? 'NULL' : sqlStr(options.period)})`;
 }

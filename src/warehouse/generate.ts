@@ -1,12 +1,13 @@
 /**
  * The whole SQL file for one dialect: helpers, the element-wise functions,
- * then cpqm_report. Statements are separated by blank lines and end in `;`.
+ * then cpqm_report and cpqm_trend. Statements are separated by blank lines and end in `;`.
  */
 import { bigquery, type Dialect, duckdb } from './dialect';
 import { helpers } from './helpers';
 import { noMappingColumns } from './mapping';
 import { reportFunction } from './report';
 import { scalarFunction, sqlEntries } from './scalar';
+import { trendFunction } from './trend';
 
 export function generate(q: Dialect): string {
   const header =
@@ -14,14 +15,14 @@ export function generate(q: Dialect): string {
       ? [
           '-- Funnel Math functions as DuckDB macros.',
           '-- Load with `.read duckdb.sql` (CLI) or run the file as one script.',
-          '-- cpqm_report(period) reads three views you define over your own tables:',
+          '-- cpqm_report(period) and cpqm_trend(period) read three views you define over your own tables:',
           '--   funnel_spend(channel, spend, day [, source_row]) and funnel_meetings(channel, outcome, day [, source_row]),',
           '--   and the mapping table funnel_mapping(field, value, means [, source_row]), rows counted in source_row order.',
         ]
       : [
           '-- Funnel Math functions as BigQuery SQL UDFs and a table function.',
           '-- Run as one multi-statement query. Optional arguments are passed as NULL (BigQuery UDFs have no defaults).',
-          '-- cpqm_report(period) reads three views you define in the same dataset:',
+          '-- cpqm_report(period) and cpqm_trend(period) read three views you define in the same dataset:',
           '--   funnel_spend(channel, spend, day, source_row) and funnel_meetings(channel, outcome, day, source_row),',
           '--   and the mapping table funnel_mapping(field, value, means, source_row), rows counted in source_row order;',
           '--   source_row NULL where the table has no row order.',
@@ -32,6 +33,7 @@ export function generate(q: Dialect): string {
     ...sqlEntries().map((e) => q.scalarFunction(scalarFunction(e, q))),
     placeholderViews(q),
     q.tableFunction(reportFunction(q)),
+    q.tableFunction(trendFunction(q)),
   ];
   return parts.join('\n');
 }

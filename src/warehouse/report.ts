@@ -63,7 +63,12 @@ export const SQL_REPORT_NUMBERS: ReadonlySet<(typeof SQL_REPORT_COLUMNS)[number]
   'cpqm',
 ] as const);
 
-export function reportFunction(q: Dialect): TableDefinition {
+/**
+ * The report's common part, as CTEs ending in `totals` (one row per channel and period, the All
+ * channels rows per period and overall, with their sums) and `checked` (the first problem raised,
+ * named as the function `fn` that reads them), for cpqm_report and cpqm_trend.
+ */
+export function channelTotals(q: Dialect, fn: string): string {
   const f = (name: string, ...args: string[]) => q.call(name, args);
   const U = f('funnel_period_unit', 'period');
   const spendView = q.viewRows(q.object('funnel_spend'), SPEND_VIEW, 'source_row', q.int);
@@ -91,7 +96,7 @@ export function reportFunction(q: Dialect): TableDefinition {
       `" is an export's totals row, end the data above it or delete the row, so its figures are not counted twice`,
     ]);
 
-  const body = `WITH
+  return `WITH
 ${mapping.ctes}
 spend_rows AS (
   SELECT raw, amount, source_row, ${f('funnel_period_start', U, 'day')} AS start,
@@ -210,7 +215,7 @@ problems AS (
   FROM counted_groups WHERE ${U} IS NOT NULL AND start IS NULL
 ),
 first_problem AS (
-  SELECT ${msg(['cpqm_report: ', sql(`CASE WHEN src = -1 THEN ${mappingWhere} WHEN src = 0 THEN ${where('funnel_spend')} ELSE ${where('funnel_meetings')} END`), ': ', sql('detail')])} AS message
+  SELECT ${msg([`${fn}: `, sql(`CASE WHEN src = -1 THEN ${mappingWhere} WHEN src = 0 THEN ${where('funnel_spend')} ELSE ${where('funnel_meetings')} END`), ': ', sql('detail')])} AS message
   FROM problems
   ORDER BY src, problem_row NULLS LAST, kind, raw NULLS FIRST
   LIMIT 1
@@ -269,7 +274,13 @@ totals AS (
     SUM(pending), SUM(unrecognised)
   FROM by_channel
   HAVING COUNT(*) > 0
-)
+)`;
+}
+
+export function reportFunction(q: Dialect): TableDefinition {
+  const f = (name: string, ...args: string[]) => q.call(name, args);
+  const U = f('funnel_period_unit', 'period');
+  const body = `${channelTotals(q, 'cpqm_report')}
 SELECT
   name AS channel,
   CASE WHEN section = 3 THEN CASE WHEN ${U} IS NULL THEN NULL ELSE ${q.str(ALL_PERIODS)} END ELSE ${f('funnel_period_label', U, 'start')} END AS period,

@@ -8,19 +8,23 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
-import { bigquery } from '../../src/warehouse/dialect';
+import { bigquery, type TableDefinition } from '../../src/warehouse/dialect';
 import { generate } from '../../src/warehouse/generate';
 import { helpers } from '../../src/warehouse/helpers';
 import { reportFunction } from '../../src/warehouse/report';
 import { sqlEntries, sqlName } from '../../src/warehouse/scalar';
+import { trendFunction } from '../../src/warehouse/trend';
 import { agreesWithSheetReading, moneyText, type Reading } from './money-text';
 import {
   agreesOnProblems,
   agreesOnTables,
+  agreesOnTrend,
   type MappingRow,
   type MeetingRow,
   type ReportRow,
   type SpendRow,
+  type TrendEngine,
+  type TrendRow,
 } from './report-tables';
 import { argumentValue, expected, type Outcome } from './sheet-calls';
 import {
@@ -69,6 +73,7 @@ describe('the BigQuery file in ZetaSQL', () => {
         qualified('funnel_meetings'),
         qualified('funnel_mapping'),
         qualified(reportFunction(q).name),
+        qualified(trendFunction(q).name),
       ],
     );
     assert.deepEqual(
@@ -165,19 +170,22 @@ describe('where BigQuery differs', () => {
   });
 });
 
-describe('cpqm_report in ZetaSQL', () => {
+describe('cpqm_report and cpqm_trend in ZetaSQL', () => {
   const SPEND = 'funnel_math.funnel_spend';
   const MEETINGS = 'funnel_math.funnel_meetings';
   const MAPPING = 'funnel_math.funnel_mapping';
 
   /**
-   * The table function's body as a query, its argument a literal: the reference engine does
+   * A table function's body as a query, its argument a literal: the reference engine does
    * not run a table function whose WITH clause reads its argument ("not implemented").
    */
-  function reportQuery(period: string | null): string {
-    const { body } = reportFunction(q);
+  function bodyQuery(definition: TableDefinition, period: string | null): string {
+    const { body } = definition;
     const argument = q.call('funnel_period_unit', ['period']);
-    assert.ok(body.includes(argument), 'the report reads its period through funnel_period_unit');
+    assert.ok(
+      body.includes(argument),
+      `${definition.name} reads its period through funnel_period_unit`,
+    );
     const literal = period === null ? 'CAST(NULL AS STRING)' : q.str(period);
     return body.replaceAll(argument, q.call('funnel_period_unit', [literal]));
   }
@@ -214,7 +222,7 @@ describe('cpqm_report in ZetaSQL', () => {
     period: string | null,
     mapping: MappingRow[],
   ): Promise<ReportRow[] | string> {
-    return query(reportQuery(period), tables(spend, meetings, mapping)).then(
+    return query(bodyQuery(reportFunction(q), period), tables(spend, meetings, mapping)).then(
       (r) => resultRows(r) as unknown as ReportRow[],
       reason,
     );
@@ -234,6 +242,19 @@ describe('cpqm_report in ZetaSQL', () => {
 
   it('raises the problem the sheet raises, naming the same row, on generated tables', async () => {
     await agreesOnProblems(report, { maxLength: 10, numRuns: 40, atLeast: 11 });
+  });
+
+  it('cpqm_trend equals CPQM_TREND on generated tables, problems included', async () => {
+    const trend: TrendEngine = (spend, meetings, period, mapping) =>
+      query(bodyQuery(trendFunction(q), period), tables(spend, meetings, mapping)).then(
+        (r) => resultRows(r) as unknown as TrendRow[],
+        reason,
+      );
+    await agreesOnTrend(trend, {
+      maxLength: 20,
+      numRuns: 40,
+      atLeast: { problems: 6, figures: 3 },
+    });
   });
 });
 

@@ -223,6 +223,33 @@ describe('the report from CSV files', () => {
     );
   });
 
+  it('--trend gives the CPQM trend: every month and channel, NULL where the sheet shows #N/A', async () => {
+    const ads = file(
+      'trend-ads.csv',
+      'Day,Campaign,Cost\n2026-01-05,LinkedIn ABM,300\n2026-01-20,Search – Brand,50\n2026-02-02,LinkedIn ABM,120\n',
+    );
+    const r = await run({ spend: [{ path: ads }], meetings: CRM, period: 'month', trend: true });
+    // January: LinkedIn 300 / 1 qualified, Search 50 / none, all 350 / 1; February: 120 spent
+    // with no qualified meeting of LinkedIn; (no channel)'s qualified meeting has no spend.
+    assert.deepEqual(
+      r.map((x) => [x.period, x.channel, x.cpqm]),
+      [
+        ['2026-01', 'All channels', 350],
+        ['2026-01', 'LinkedIn ABM', 300],
+        ['2026-01', 'Search – Brand', null],
+        ['2026-01', '(no channel)', null],
+        ['2026-02', 'All channels', 120],
+        ['2026-02', 'LinkedIn ABM', null],
+        ['2026-02', 'Search – Brand', null],
+        ['2026-02', '(no channel)', null],
+      ],
+    );
+    assert.match(
+      await fails({ spend: [{ path: ads }], meetings: CRM, trend: true }),
+      /^--trend needs --period: one of week, month, quarter, year$/,
+    );
+  });
+
   it('names the file and row of a problem in any of several spend files', async () => {
     const good = file('several-a.csv', 'Day,Campaign,Cost\n2026-01-05,Search,1\n');
     const totals = file(
@@ -437,6 +464,10 @@ describe('the report from CSV files', () => {
     assert.equal(two.status, 0, two.stderr);
     assert.match(two.stdout, /^Paid Social +27\.55 /m);
     assert.match(two.stdout, /All channels +200\.00/);
+    const trend = cmd(['--spend', ads, '--meetings', CRM, '--trend', '--period', 'month']);
+    assert.equal(trend.status, 0, trend.stderr);
+    assert.match(trend.stdout, /^Period +All channels +Search/);
+    assert.match(trend.stdout, /^2026-01 +172\.45 +— /m);
     const bad = cmd(['--spend', join(dir, 'nope.csv'), '--meetings', CRM]);
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /does not exist/);
@@ -455,6 +486,7 @@ describe('the report from CSV files', () => {
       'meetings',
       'mapping',
       'period',
+      'trend',
       'out',
       'spend-fixed-channel',
       'spend-channel',
