@@ -18,6 +18,12 @@ const OPTIONS = {
   mapping: ['file', 'the mapping table: Field, Value, Means columns (channel, outcome rows)'],
   period: [PERIODS.join('|'), 'one row per channel and period; left out, one row per channel'],
   trend: ['', 'the CPQM trend instead (needs --period): a row per period, a column per channel'],
+  deal: [
+    'money',
+    'average deal size: with --close and --roas, adds Max CPQM, headroom and verdict',
+  ],
+  close: ['rate', 'close rate from qualified meeting to won deal, 0.25 or 25%'],
+  roas: ['ratio', 'target return on ad spend, e.g. 3'],
   out: ['file', 'write the report to this CSV file instead of printing it'],
   'spend-fixed-channel': [
     'channel',
@@ -60,6 +66,9 @@ function parse() {
       mapping: { type: 'string' },
       period: { type: 'string' },
       trend: { type: 'boolean' },
+      deal: { type: 'string' },
+      close: { type: 'string' },
+      roas: { type: 'string' },
       out: { type: 'string' },
       'spend-fixed-channel': { type: 'string', multiple: true },
       'spend-channel': { type: 'string', multiple: true },
@@ -99,6 +108,11 @@ async function main(): Promise<number> {
     console.error('--read-as is auto or text');
     return 2;
   }
+  const economic = [values.deal, values.close, values.roas];
+  if (economic.some((v) => v !== undefined) && economic.some((v) => v === undefined)) {
+    console.error('--deal, --close and --roas go together: give all three for the verdict');
+    return 2;
+  }
   const started = Date.now();
   let shown = false;
   const onProgress =
@@ -128,6 +142,10 @@ async function main(): Promise<number> {
       },
       out: values.out,
       onProgress,
+      economics:
+        values.deal !== undefined && values.close !== undefined && values.roas !== undefined
+          ? { deal: values.deal, close: values.close, roas: values.roas }
+          : undefined,
     };
     const printed = values.trend
       ? toTrendTable(await runReport(con, { ...options, trend: true }))

@@ -16,6 +16,8 @@ export interface SpendFile {
   columns?: Partial<Record<'spend' | 'day' | 'channel', string>>;
 }
 
+import type { Economics } from './economics';
+
 export interface ReportOptions {
   /** The ads exports, at least one, read as one table in this order. */
   spend: readonly SpendFile[];
@@ -25,6 +27,8 @@ export interface ReportOptions {
   period?: string;
   /** The CPQM trend (cpqm_trend: period, channel, cpqm) instead of the report. */
   trend?: boolean;
+  /** The deal's economics: adds Max CPQM, headroom and the verdict to each row. */
+  economics?: Economics;
   /** Column names of the meetings file given on the command line. */
   columns?: {
     meetings?: Partial<Record<'outcome' | 'day' | 'channel', string>>;

@@ -1,6 +1,7 @@
 /** The report and the trend as a terminal shows them: aligned text tables. */
 import { ALL_CHANNELS } from '../metrics/grouping';
 import type { ReportRow, TrendRow } from './csv-report';
+import { ECONOMICS_COLUMNS, type RowWithVerdict } from './economics';
 import { SQL_REPORT_COLUMNS } from './report';
 
 /** Lines of cells aligned in columns: the first `left` columns to the left, the rest to the right. */
@@ -16,11 +17,17 @@ function aligned(grid: string[][], left: number): string {
 const money = (v: number) =>
   v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** The report as an aligned text table for a terminal: money to 2 decimals, rates as %. */
-export function toTable(rows: ReportRow[], withPeriod: boolean): string {
-  const cols = SQL_REPORT_COLUMNS.filter((c) => withPeriod || c !== 'period');
-  const moneyColumns = new Set(['spend', 'cost_per_meeting', 'cpqm']);
-  const rate = new Set(['show_rate', 'qual_rate']);
+/**
+ * The report as an aligned text table for a terminal: money to 2 decimals, rates and headroom
+ * as %; judged rows with their Max CPQM, headroom and verdict.
+ */
+export function toTable(rows: ReportRow[] | RowWithVerdict[], withPeriod: boolean): string {
+  const judged = rows.length > 0 && 'verdict' in rows[0]!;
+  const cols = [...SQL_REPORT_COLUMNS, ...(judged ? ECONOMICS_COLUMNS : [])].filter(
+    (c) => withPeriod || c !== 'period',
+  );
+  const moneyColumns = new Set(['spend', 'cost_per_meeting', 'cpqm', 'max_cpqm']);
+  const rate = new Set(['show_rate', 'qual_rate', 'headroom']);
   const show = (c: string, v: unknown) => {
     if (v === null || v === undefined) return c === 'period' ? '' : '—';
     if (typeof v !== 'number') return String(v);
@@ -28,7 +35,10 @@ export function toTable(rows: ReportRow[], withPeriod: boolean): string {
     if (rate.has(c)) return `${(v * 100).toFixed(1)}%`;
     return v.toLocaleString('en-US');
   };
-  const grid = [[...cols], ...rows.map((r) => cols.map((c) => show(c, r[c])))];
+  const grid = [
+    [...cols],
+    ...rows.map((r) => cols.map((c) => show(c, (r as Record<string, unknown>)[c]))),
+  ];
   return aligned(grid, withPeriod ? 2 : 1);
 }
 

@@ -4,8 +4,8 @@ import type { Created, Result } from '../../src/addon/api';
 import { memoryHost } from '../../src/addon/memory-host';
 import { createTemplates } from '../../src/addon/server';
 import { defaultSettings, type Settings, type TypedChannel } from '../../src/addon/settings';
-import { VERDICTS } from '../../src/addon/templates/verdict';
 import { CATALOGUE } from '../../src/metrics/catalogue';
+import { VERDICTS } from '../../src/metrics/verdict';
 import { type Input, MemoryWorkbook, type SheetSnapshot } from '../../src/workbook/memory';
 
 /** The default settings (the £95 outbound meeting with 30% outside the ICP, …), some replaced. */
