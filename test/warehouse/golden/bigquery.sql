@@ -175,7 +175,7 @@ AS (
     WHEN close < 0 THEN ERROR(('max_cpqm: close ' || FORMAT('%.12g', close) || ' is negative, enter a rate between 0 and 1'))
     WHEN NOT (NOT (IS_INF(roas) OR IS_NAN(roas))) THEN ERROR(('max_cpqm: roas is ' || CASE WHEN IS_NAN(roas) THEN 'NaN' WHEN IS_INF(roas) THEN IF(roas > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', roas) END || ', enter a finite number'))
     WHEN roas < 0 THEN ERROR(('max_cpqm: roas ' || FORMAT('%.12g', roas) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(deal * close, NULLIF(roas, 0)), 'max_cpqm')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(COALESCE(SAFE_MULTIPLY(deal, close), IEEE_DIVIDE(SIGN(deal) * SIGN(close), 0)), NULLIF(roas, 0)), 'max_cpqm')
   END
 );
 
@@ -199,7 +199,7 @@ AS (
     WHEN spend < 0 THEN ERROR(('cpm: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(impressions) OR IS_NAN(impressions))) THEN ERROR(('cpm: impressions is ' || CASE WHEN IS_NAN(impressions) THEN 'NaN' WHEN IS_INF(impressions) THEN IF(impressions > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', impressions) END || ', enter a finite number'))
     WHEN impressions < 0 THEN ERROR(('cpm: impressions ' || FORMAT('%.12g', impressions) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(spend, NULLIF(impressions, 0)) * 1000, 'cpm')
+    ELSE `funnel_math.funnel_finite`(COALESCE(SAFE_MULTIPLY(IEEE_DIVIDE(spend, NULLIF(impressions, 0)), 1000), IEEE_DIVIDE(SIGN(IEEE_DIVIDE(spend, NULLIF(impressions, 0))) * SIGN(1000), 0)), 'cpm')
   END
 );
 
@@ -300,7 +300,7 @@ AS (
     WHEN NOT (NOT (IS_INF(sqm_to_opp) OR IS_NAN(sqm_to_opp))) THEN ERROR(('sqms_needed: sqm_to_opp is ' || CASE WHEN IS_NAN(sqm_to_opp) THEN 'NaN' WHEN IS_INF(sqm_to_opp) THEN IF(sqm_to_opp > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', sqm_to_opp) END || ', enter a finite number'))
     WHEN sqm_to_opp > 1 THEN ERROR(('sqms_needed: sqm_to_opp ' || FORMAT('%.12g', sqm_to_opp) || ' is above 100%: enter ' || FORMAT('%.12g', sqm_to_opp / 100)))
     WHEN sqm_to_opp < 0 THEN ERROR(('sqms_needed: sqm_to_opp ' || FORMAT('%.12g', sqm_to_opp) || ' is negative, enter a rate between 0 and 1'))
-    ELSE `funnel_math.funnel_finite`(CASE WHEN deal_size = 0 OR sqm_to_opp = 0 THEN NULL ELSE IEEE_DIVIDE(quota * coverage, (deal_size * sqm_to_opp)) END, 'sqms_needed')
+    ELSE `funnel_math.funnel_finite`(CASE WHEN deal_size = 0 OR sqm_to_opp = 0 THEN NULL ELSE IEEE_DIVIDE(COALESCE(SAFE_MULTIPLY(quota, coverage), IEEE_DIVIDE(SIGN(quota) * SIGN(coverage), 0)), (deal_size * sqm_to_opp)) END, 'sqms_needed')
   END
 );
 
