@@ -224,8 +224,7 @@ export function bigquery(dataset = 'funnel_math'): Dialect {
     // BigQuery's * stops the query with its own "double overflow" beyond the range; SAFE_MULTIPLY
     // gives NULL there instead (as for a NULL operand), which becomes the signed infinity the
     // sheet's finite check names, as IEEE_DIVIDE does for a quotient.
-    mul: (a, b) =>
-      `COALESCE(SAFE_MULTIPLY(${a}, ${b}), IEEE_DIVIDE(SIGN(${a}) * SIGN(${b}), 0))`,
+    mul: (a, b) => `COALESCE(SAFE_MULTIPLY(${a}, ${b}), IEEE_DIVIDE(SIGN(${a}) * SIGN(${b}), 0))`,
     intDiv: (n, den) => `DIV(${n}, ${den})`,
     mod: (n, den) => `MOD(${n}, ${den})`,
     isFinite: (x) => `(NOT (IS_INF(${x}) OR IS_NAN(${x})))`,
