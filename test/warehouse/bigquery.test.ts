@@ -176,10 +176,11 @@ describe('cpqm_report in ZetaSQL', () => {
    */
   function reportQuery(period: string | null): string {
     const { body } = reportFunction(q);
-    const argument = q.call('funnel_period_unit', ['period']);
+    const name = q.str('cpqm_report');
+    const argument = q.call('funnel_period_unit', ['period', name]);
     assert.ok(body.includes(argument), 'the report reads its period through funnel_period_unit');
     const literal = period === null ? 'CAST(NULL AS STRING)' : q.str(period);
-    return body.replaceAll(argument, q.call('funnel_period_unit', [literal]));
+    return body.replaceAll(argument, q.call('funnel_period_unit', [literal, name]));
   }
 
   function tables(spend: SpendRow[], meetings: MeetingRow[], mapping: MappingRow[]): Message {

@@ -42,13 +42,13 @@ CASE `funnel_math.funnel_label_key`(label)
   END
 );
 
--- The report period: NULL or '' for none, else one of week, month, quarter, year (any case); anything else is an error.
-CREATE OR REPLACE FUNCTION `funnel_math.funnel_period_unit`(period STRING)
+-- The period of report fn: NULL or '' for none, else one of week, month, quarter, year (any case); anything else is an error.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_period_unit`(period STRING, fn STRING)
 RETURNS STRING
 AS (
 CASE WHEN period IS NULL OR TRIM(period) = '' THEN NULL
     WHEN LOWER(TRIM(period)) IN ('week', 'month', 'quarter', 'year') THEN LOWER(TRIM(period))
-    ELSE ERROR(('cpqm_report: period "' || IFNULL(CAST(period AS STRING), 'blank') || '" is not a period; use one of: week, month, quarter, year, or NULL for none')) END
+    ELSE ERROR((IFNULL(CAST(fn AS STRING), 'blank') || ': period "' || IFNULL(CAST(period AS STRING), 'blank') || '" is not a period; use one of: week, month, quarter, year, or NULL for none')) END
 );
 
 -- The first day of the period holding day (ISO weeks start on Monday). In DuckDB a TIMESTAMP: grouping on it is faster than on its DATE.
@@ -348,7 +348,7 @@ AS (
     WHERE field_key IN ('channel', 'outcome') AND value_key <> '' AND means_name_key <> ''
   ),
   spend_rows AS (
-    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period), day) AS start,
+    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_report'), day) AS start,
       -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
       -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
       -- days are found per channel and period below).
@@ -378,7 +378,7 @@ AS (
     ) AS a
   ),
   meeting_rows AS (
-    SELECT raw, label, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period), day) AS start
+    SELECT raw, label, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_report'), day) AS start
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(outcome AS STRING) AS label,
         CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
@@ -426,9 +426,6 @@ AS (
     SELECT raw FROM spend_groups WHERE raw <> '' UNION DISTINCT SELECT raw FROM meeting_groups WHERE raw <> ''
   ),
   raws AS (
-    -- Per distinct spelling, not per row: keys, names and totals rows need string work. A channel
-    -- is what its first matching mapping row names, else its own spelling; totals rows are told by
-    -- the spelling itself.
     SELECT d.raw, `funnel_math.funnel_channel_key`(COALESCE(m.means, d.raw)) AS key,
       `funnel_math.funnel_channel_name`(COALESCE(m.means, d.raw)) AS name, `funnel_math.funnel_is_totals`(d.raw) AS is_totals
     FROM spellings_met AS d
@@ -464,7 +461,7 @@ AS (
     WHERE kind > 0
     ) AS mp
     UNION ALL
-    SELECT 0, problem_row, problem_kind AS kind, raw,
+    SELECT 0 AS src, problem_row, problem_kind AS kind, raw,
       CASE problem_kind
         WHEN 1 THEN ('channel is blank beside spend ' || CASE WHEN IS_NAN(problem_amount) THEN 'NaN' WHEN IS_INF(problem_amount) THEN IF(problem_amount > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', problem_amount) END || ', fill in its channel, or clear the row')
         WHEN 2 THEN ('spend is blank for channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '", fill in its spend (0 if none), or clear the row')
@@ -476,8 +473,8 @@ AS (
     SELECT 0, g.first_row, 3, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM spend_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
     UNION ALL
-    SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period) AS STRING), 'blank') || ' report needs the date of every row')
-    FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period) IS NOT NULL AND start IS NULL
+    SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'cpqm_report') AS STRING), 'blank') || ' report needs the date of every row')
+    FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period, 'cpqm_report') IS NOT NULL AND start IS NULL
     UNION ALL
     SELECT 1, g.first_row, 1, g.raw, ('outcome "' || IFNULL(CAST(g.label AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.is_totals
@@ -485,13 +482,14 @@ AS (
     SELECT 1, g.first_row, 2, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM counted_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
     UNION ALL
-    SELECT 1, first_row, 3, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period) AS STRING), 'blank') || ' report needs the date of every row')
-    FROM counted_groups WHERE `funnel_math.funnel_period_unit`(period) IS NOT NULL AND start IS NULL
+    SELECT 1, first_row, 3, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'cpqm_report') AS STRING), 'blank') || ' report needs the date of every row')
+    FROM counted_groups WHERE `funnel_math.funnel_period_unit`(period, 'cpqm_report') IS NOT NULL AND start IS NULL
   ),
   first_problem AS (
-    SELECT ('cpqm_report: ' || IFNULL(CAST(CASE WHEN src = -1 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_mapping') ELSE ('a funnel_mapping row of field "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END WHEN src = 0 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_spend') WHEN raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END ELSE CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_meetings') WHEN raw IS NULL THEN 'a funnel_meetings row without a channel' ELSE ('a funnel_meetings row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END END AS STRING), 'blank') || ': ' || IFNULL(CAST(detail AS STRING), 'blank')) AS message
+    SELECT src, problem_row, kind, raw,
+      CASE WHEN kind >= 1000 THEN ('cpqm_report: ' || IFNULL(CAST(detail AS STRING), 'blank')) ELSE ('cpqm_report: ' || IFNULL(CAST(CASE WHEN src = -1 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_mapping') ELSE ('a funnel_mapping row of field "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END WHEN src = 0 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_spend') WHEN raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END WHEN src = 1 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_meetings') WHEN raw IS NULL THEN 'a funnel_meetings row without a channel' ELSE ('a funnel_meetings row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END END AS STRING), 'blank') || ': ' || IFNULL(CAST(detail AS STRING), 'blank')) END AS message
     FROM problems
-    ORDER BY src, problem_row NULLS LAST, kind, raw NULLS FIRST
+    ORDER BY src, problem_row NULLS LAST, MOD(kind, 1000), raw NULLS FIRST
     LIMIT 1
   ),
   checked AS (
@@ -511,14 +509,11 @@ AS (
     FROM meeting_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
   ),
   spellings AS (
-    -- One row per spelling of a channel in each source, where it was first met.
     SELECT key, name, src, MIN(first_row) AS first_row
     FROM pieces
     GROUP BY key, name, src
   ),
   channels AS (
-    -- The first spelling met names the channel; channels come in order of first appearance,
-    -- spend rows before meeting rows; without row numbers, alphabetically within each source.
     SELECT key, name, ROW_NUMBER() OVER (ORDER BY src, first_row NULLS LAST, key) AS channel_rank
     FROM (
       SELECT key, name, src, first_row,
@@ -535,23 +530,20 @@ AS (
     GROUP BY key, start
   ),
   totals AS (
-    SELECT 1 AS section, c.channel_rank, c.name, b.start, b.spend, b.booked, b.held, b.no_shows, b.qualified,
-      b.pending, b.unrecognised
+    SELECT 1 AS section, c.channel_rank, c.name, b.start, b.spend, b.booked, b.held, b.no_shows, b.qualified, b.pending, b.unrecognised
     FROM by_channel AS b JOIN channels AS c ON c.key = b.key
     UNION ALL
-    SELECT 2, 0, 'All channels', start, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified),
-      SUM(pending), SUM(unrecognised)
-    FROM by_channel WHERE `funnel_math.funnel_period_unit`(period) IS NOT NULL
+    SELECT 2, 0, 'All channels', start, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified), SUM(pending), SUM(unrecognised)
+    FROM by_channel WHERE `funnel_math.funnel_period_unit`(period, 'cpqm_report') IS NOT NULL
     GROUP BY start
     UNION ALL
-    SELECT 3, 0, 'All channels', CAST(NULL AS DATE), SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified),
-      SUM(pending), SUM(unrecognised)
+    SELECT 3, 0, 'All channels', CAST(NULL AS DATE), SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified), SUM(pending), SUM(unrecognised)
     FROM by_channel
     HAVING COUNT(*) > 0
   )
   SELECT
     name AS channel,
-    CASE WHEN section = 3 THEN CASE WHEN `funnel_math.funnel_period_unit`(period) IS NULL THEN NULL ELSE 'All' END ELSE `funnel_math.funnel_period_label`(`funnel_math.funnel_period_unit`(period), start) END AS period,
+    CASE WHEN section = 3 THEN CASE WHEN `funnel_math.funnel_period_unit`(period, 'cpqm_report') IS NULL THEN NULL ELSE 'All' END ELSE `funnel_math.funnel_period_label`(`funnel_math.funnel_period_unit`(period, 'cpqm_report'), start) END AS period,
     CAST(spend AS FLOAT64) AS spend,
     CAST(booked AS INT64) AS booked,
     CAST(held AS INT64) AS held,
