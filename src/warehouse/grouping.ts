@@ -150,8 +150,8 @@ channels AS (
 ),`;
 
 /**
- * The CTEs `first_problem` (the problem the sheet meets first, with its message "fn: where:
- * detail") and `checked` (one row, TRUE, or the query stops with that message). `views` names the
+ * The CTEs `first_problem` (the problem the sheet meets first, with its place "fn: where" and
+ * its message "fn: where: detail") and `checked` (one row, TRUE, or the query stops with that message). `views` names the
  * report's own views by src, from 1. `raise`, when given, is a CASE branch (`WHEN … THEN …`)
  * tried before the message is raised, for a problem whose message another function raises.
  */
@@ -166,9 +166,11 @@ export function checkedCtes(q: Dialect, fn: string, views: readonly string[], ra
     ...views.map((v, k) => `WHEN src = ${k + 1} THEN ${where(q, v)}`),
   ].join(' ');
   return `first_problem AS (
-  SELECT src, problem_row, kind, raw,
-    CASE WHEN kind >= ${UNPLACED} THEN ${msg([`${fn}: `, sql('detail')])} ELSE ${msg([`${fn}: `, sql(`CASE ${located} END`), ': ', sql('detail')])} END AS message
-  FROM problems
+  SELECT src, problem_row, kind, raw, detail, place, ${msg([sql('place'), ': ', sql('detail')])} AS message
+  FROM (
+    SELECT *, CASE WHEN kind >= ${UNPLACED} THEN ${q.str(fn)} ELSE ${msg([`${fn}: `, sql(`CASE ${located} END`)])} END AS place
+    FROM problems
+  ) AS p
   ORDER BY src, problem_row NULLS LAST, ${q.mod('kind', String(UNPLACED))}, raw NULLS FIRST
   LIMIT 1
 ),
