@@ -3,21 +3,31 @@
  */
 import { parseArgs } from 'node:util';
 import { PERIODS } from '../src/metrics/period';
-import { ReportError } from '../src/warehouse/csv-options';
+import { ReportError, type SpendFile, spendFilesFrom } from '../src/warehouse/csv-options';
 import { runReport } from '../src/warehouse/csv-report';
 import { connect } from '../src/warehouse/duckdb';
 import { toTable } from '../src/warehouse/report-text';
 
 /** Every option the parser below takes, with what it takes and does, for --help. */
 const OPTIONS = {
-  spend: ['file', 'the ads export: channel (campaign), spend and day columns (required)'],
+  spend: [
+    'file',
+    'an ads export: channel (campaign), spend and day columns (required; repeat for several files)',
+  ],
   meetings: ['file', 'the meetings export: channel, outcome and day columns (required)'],
   mapping: ['file', 'the mapping table: Field, Value, Means columns (channel, outcome rows)'],
   period: [PERIODS.join('|'), 'one row per channel and period; left out, one row per channel'],
   out: ['file', 'write the report to this CSV file instead of printing it'],
-  'spend-channel': ['column', "the ads file's channel column, where its header is not recognised"],
-  'spend-amount': ['column', "the ads file's spend column"],
-  'spend-day': ['column', "the ads file's day column"],
+  'spend-fixed-channel': [
+    'channel',
+    'every row of the --spend file before it is this channel; no channel column is read',
+  ],
+  'spend-channel': [
+    'column',
+    'the channel column of the --spend file before it, where its header is not recognised',
+  ],
+  'spend-amount': ['column', 'the spend column of the --spend file before it'],
+  'spend-day': ['column', 'the day column of the --spend file before it'],
   'meetings-channel': ['column', "the meetings file's channel column"],
   'meetings-outcome': ['column', "the meetings file's outcome column"],
   'meetings-day': ['column', "the meetings file's day column"],
@@ -31,7 +41,9 @@ const OPTIONS = {
 } as const;
 
 const USAGE = [
-  'usage: npm run report -- --spend ads.csv --meetings crm.csv [options]',
+  'usage: npm run report -- --spend ads.csv [--spend more.csv …] --meetings crm.csv [options]',
+  '',
+  'The --spend-… flags describe the --spend file they follow (with one --spend, they may come anywhere).',
   '',
   ...Object.entries(OPTIONS).map(
     ([name, [value, what]]) => `  ${`--${name}${value ? ` <${value}>` : ''}`.padEnd(38)}${what}`,
@@ -40,15 +52,17 @@ const USAGE = [
 
 function parse() {
   return parseArgs({
+    tokens: true,
     options: {
-      spend: { type: 'string' },
+      spend: { type: 'string', multiple: true },
       meetings: { type: 'string' },
       mapping: { type: 'string' },
       period: { type: 'string' },
       out: { type: 'string' },
-      'spend-channel': { type: 'string' },
-      'spend-amount': { type: 'string' },
-      'spend-day': { type: 'string' },
+      'spend-fixed-channel': { type: 'string', multiple: true },
+      'spend-channel': { type: 'string', multiple: true },
+      'spend-amount': { type: 'string', multiple: true },
+      'spend-day': { type: 'string', multiple: true },
       'meetings-channel': { type: 'string' },
       'meetings-outcome': { type: 'string' },
       'meetings-day': { type: 'string' },
@@ -57,13 +71,16 @@ function parse() {
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-  }).values;
+  });
 }
 
 async function main(): Promise<number> {
-  let values: ReturnType<typeof parse>;
+  let values: ReturnType<typeof parse>['values'];
+  let spend: SpendFile[];
   try {
-    values = parse();
+    const parsed = parse();
+    values = parsed.values;
+    spend = spendFilesFrom(parsed.tokens);
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -94,18 +111,13 @@ async function main(): Promise<number> {
   const con = await connect();
   try {
     const rows = await runReport(con, {
-      spend: values.spend,
+      spend,
       meetings: values.meetings,
       mapping: values.mapping,
       period: values.period,
       dateFormat: values['date-format'],
       readAs: values['read-as'] as 'auto' | 'text' | undefined,
       columns: {
-        spend: {
-          channel: values['spend-channel'],
-          spend: values['spend-amount'],
-          day: values['spend-day'],
-        },
         meetings: {
           channel: values['meetings-channel'],
           outcome: values['meetings-outcome'],

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CSV_OPTIONS, sqlIdent, sqlStr } from './csv-file';
 import type { ReportOptions } from './csv-options';
-import { defineViews, reportCall, type TextColumn } from './csv-views';
+import { defineViews, reportCall, spendRowName, type TextColumn } from './csv-views';
 
 /** The first row of a text column whose text does not read, with the problem as funnel_amount or the day reading says it. */
 async function firstBadRow(
@@ -42,7 +42,10 @@ async function firstBadRow(
 export function inFiles(message: string, options: ReportOptions): string {
   return message
     .replace(/^Invalid Input Error: /, '')
-    .replace(/of funnel_spend\b/g, `of ${basename(options.spend)}`)
+    .replace(/row (\d+) of funnel_spend\b/g, (_, row: string) => {
+      const { file, line } = spendRowName(Number(row));
+      return `row ${line} of ${basename(options.spend[file]!.path)}`;
+    })
     .replace(/of funnel_meetings\b/g, `of ${basename(options.meetings)}`)
     .replace(/of funnel_mapping\b/g, `of ${basename(options.mapping ?? 'funnel_mapping')}`);
 }
