@@ -57,12 +57,17 @@ export const SQL_DEALS_COLUMNS = [
   'roas',
 ] as const;
 
-/** The columns that hold counts; the others are text, money or ratios. */
-export const SQL_DEALS_COUNTS: ReadonlySet<(typeof SQL_DEALS_COLUMNS)[number]> = new Set([
-  'opportunities',
-  'won',
-  'lost',
-  'open',
+/** The columns that hold fractional numbers (money, ratios); the others are text or counts. */
+export const SQL_DEALS_NUMBERS: ReadonlySet<(typeof SQL_DEALS_COLUMNS)[number]> = new Set([
+  'spend',
+  'pipeline',
+  'cost_per_opportunity',
+  'pipeline_per_spend',
+  'revenue',
+  'win_rate',
+  'average_deal',
+  'cac',
+  'roas',
 ] as const);
 
 /** The kind of an amount the sheet cannot read: its message is funnel_amount_problem's. */
