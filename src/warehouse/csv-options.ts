@@ -3,6 +3,7 @@
  * error it raises for a problem the user can fix: a message naming the file,
  * the row and what to do, never a stack trace.
  */
+import type { DealField } from '../workbook/export-headers';
 
 /** One ads export: its path, and how its channel and columns are found. */
 export interface SpendFile {
@@ -21,7 +22,14 @@ import type { Economics } from './economics';
 export interface ReportOptions {
   /** The ads exports, at least one, read as one table in this order. */
   spend: readonly SpendFile[];
-  meetings: string;
+  /** The meetings export, for the channel report (cpqm_report). */
+  meetings?: string;
+  /** The CRM's contacts export, for the funnel report: a channel and one date column per stage. */
+  contacts?: string;
+  /** The CRM's deals export, for the deals report. */
+  deals?: string;
+  /** The funnel and deals reports' view: activity (the default) or cohort. */
+  view?: string;
   /** The mapping table as a CSV file with the headers Field, Value, Means. */
   mapping?: string;
   period?: string;
@@ -32,6 +40,9 @@ export interface ReportOptions {
   /** Column names of the meetings file given on the command line. */
   columns?: {
     meetings?: Partial<Record<'outcome' | 'day' | 'channel', string>>;
+    /** The contacts file's channel column, and its stage-date columns in funnel order. */
+    contacts?: { channel?: string; stages?: readonly string[] };
+    deals?: Partial<Record<DealField, string>>;
   };
   /** strptime format for text dates the sniffer does not recognise, e.g. %d/%m/%Y. */
   dateFormat?: string;

@@ -1,7 +1,8 @@
 /**
- * The channel report straight from CSV exports, with DuckDB: find the
- * columns by the headers real exports use (or as named), define the two
- * views over read_csv, run cpqm_report and return its rows.
+ * The reports straight from CSV exports, with DuckDB: find the columns by
+ * the headers real exports use (or as named), define the views over
+ * read_csv, run cpqm_report, funnel_report and deals_report as their files
+ * are given, and return their rows or write them to CSV files.
  *
  * Reading follows the sheet: spend text such as "$1,204.50" is read by
  * funnel_amount (ambiguous text like "1,204" is refused, naming the row);
@@ -11,11 +12,14 @@
  */
 import { renameSync, rmSync } from 'node:fs';
 import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api';
+import { VIEWS } from '../metrics/funnel-report';
 import { PERIODS } from '../metrics/period';
+import { defineDeals, defineRecords } from './csv-crm';
 import { sqlStr } from './csv-file';
 import { ReportError, type ReportOptions } from './csv-options';
 import { CSV_CAST, inFiles, whereItWent } from './csv-problems';
-import { defineViews, reportCall } from './csv-views';
+import { defineViews } from './csv-views';
+import { SQL_DEALS_COLUMNS, SQL_DEALS_NUMBERS } from './deals';
 import { plainRows } from './duckdb';
 import {
   ECONOMICS_COLUMNS,
@@ -24,6 +28,7 @@ import {
   type RowWithVerdict,
   withVerdicts,
 } from './economics';
+import { SQL_FUNNEL_COLUMNS, SQL_FUNNEL_NUMBERS } from './funnel';
 import { SQL_REPORT_COLUMNS, SQL_REPORT_NUMBERS } from './report';
 import { SQL_TREND_COLUMNS } from './trend';
 
@@ -46,9 +51,116 @@ async function withProgress<T>(
 }
 
 export type ReportRow = Record<(typeof SQL_REPORT_COLUMNS)[number], string | number | null>;
+
+/** The reports the command can run, each from one file besides the spend files. */
+export type ReportKey = 'cpqm' | 'trend' | 'funnel' | 'deals';
+
+/** A report the command runs: its table function call, its columns, how it is shown and named. */
+export interface CsvReport {
+  key: ReportKey;
+  title: string;
+  call: string;
+  columns: readonly string[];
+  /**
+   * Columns computed here after the query's (the verdict: its rule is metrics/verdict.ts), from
+   * the query's rows: `columns` are then the query's, and the rows come through JavaScript.
+   */
+  added?: { columns: readonly string[]; to: (rows: CsvRow[]) => CsvRow[] };
+  /** Fractional columns (money, rates), written without float noise. */
+  numbers: ReadonlySet<string>;
+  /** Shown as money and as percentages on the terminal. */
+  money: ReadonlySet<string>;
+  rates: ReadonlySet<string>;
+}
+
+/** A report's rows by column name. */
+export type CsvRow = Record<string, string | number | null>;
+
+/** The reports a command asks for, in the order they print: channels, funnel, deals. */
+export function reportsAsked(options: ReportOptions): CsvReport[] {
+  const arg = (x: string | undefined) => (x === undefined ? 'NULL' : sqlStr(x));
+  const period = arg(options.period);
+  const view = arg(options.view);
+  const reports: CsvReport[] = [];
+  const maxCpqm = options.economics && maxCpqmOf(options.economics);
+  if (options.meetings !== undefined && options.trend) {
+    reports.push({
+      key: 'trend',
+      title: 'CPQM trend',
+      call: `cpqm_trend(${period})`,
+      columns: SQL_TREND_COLUMNS,
+      numbers: new Set(['cpqm']),
+      money: new Set(['cpqm']),
+      rates: new Set(),
+    });
+  } else if (options.meetings !== undefined) {
+    reports.push({
+      key: 'cpqm',
+      title: 'CPQM report',
+      call: `cpqm_report(${period})`,
+      columns: SQL_REPORT_COLUMNS,
+      numbers: SQL_REPORT_NUMBERS,
+      money: new Set(['spend', 'cost_per_meeting', 'cpqm', 'max_cpqm']),
+      rates: new Set(['show_rate', 'qual_rate', 'headroom']),
+      added:
+        maxCpqm === undefined
+          ? undefined
+          : {
+              columns: ECONOMICS_COLUMNS,
+              to: (rows) => withVerdicts(rows as ReportRow[], maxCpqm),
+            },
+    });
+  }
+  if (options.contacts !== undefined) {
+    reports.push({
+      key: 'funnel',
+      title: 'Funnel report',
+      call: `funnel_report(${period}, ${view})`,
+      columns: SQL_FUNNEL_COLUMNS,
+      numbers: SQL_FUNNEL_NUMBERS,
+      money: new Set(['spend', 'cost_per_record']),
+      rates: new Set(['from_previous']),
+    });
+  }
+  if (options.deals !== undefined) {
+    reports.push({
+      key: 'deals',
+      title: 'Deals report',
+      call: `deals_report(${period}, ${view})`,
+      columns: SQL_DEALS_COLUMNS,
+      numbers: SQL_DEALS_NUMBERS,
+      money: new Set([
+        'spend',
+        'pipeline',
+        'cost_per_opportunity',
+        'revenue',
+        'average_deal',
+        'cac',
+      ]),
+      rates: new Set(['win_rate']),
+    });
+  }
+  return reports;
+}
+
+/**
+ * The CSV file a report is written to with --out: the channel report to the name given, the
+ * funnel and deals reports beside it with -funnel and -deals before the extension
+ * (report.csv, report-funnel.csv, report-deals.csv).
+ */
+export function outFile(out: string, key: ReportKey): string {
+  if (key === 'cpqm' || key === 'trend') return out;
+  const dot = out.lastIndexOf('.');
+  const slash = Math.max(out.lastIndexOf('/'), out.lastIndexOf('\\'));
+  return dot > slash + 1 ? `${out.slice(0, dot)}-${key}${out.slice(dot)}` : `${out}-${key}`;
+}
+
 export type TrendRow = Record<(typeof SQL_TREND_COLUMNS)[number], string | number | null>;
 
-/** The report's rows; with `trend` the trend's rows; with `economics` each row judged. */
+/**
+ * The channel report alone (the command without --contacts or --deals); with `trend` the trend;
+ * with `economics` each row judged.
+ */
 export async function runReport(
   con: DuckDBConnection,
   options: ReportOptions & { trend: true },
@@ -61,10 +173,16 @@ export async function runReport(
   con: DuckDBConnection,
   options: ReportOptions,
 ): Promise<ReportRow[]>;
-export async function runReport(
+export async function runReport(con: DuckDBConnection, options: ReportOptions): Promise<CsvRow[]> {
+  const reports = await runReports(con, options);
+  return (options.trend ? reports.trend : reports.cpqm) ?? [];
+}
+
+/** Every report asked, by key: rows, or none when written to files. */
+export async function runReports(
   con: DuckDBConnection,
   options: ReportOptions,
-): Promise<ReportRow[] | TrendRow[] | RowWithVerdict[]> {
+): Promise<Partial<Record<ReportKey, CsvRow[]>>> {
   if (
     options.period !== undefined &&
     options.period.trim() !== '' &&
@@ -74,15 +192,28 @@ export async function runReport(
       `--period "${options.period}" is not one of ${PERIODS.join(', ')}; leave it out for one row per channel`,
     );
   }
+  if (
+    options.view !== undefined &&
+    options.view.trim() !== '' &&
+    !(VIEWS as readonly string[]).includes(options.view.trim().toLowerCase())
+  ) {
+    throw new ReportError(
+      `--view "${options.view}" is not one of ${VIEWS.join(', ')}; leave it out for activity`,
+    );
+  }
   if (options.trend && (options.period === undefined || options.period.trim() === '')) {
     throw new ReportError(`--trend needs --period: one of ${PERIODS.join(', ')}`);
   }
   if (options.trend && options.economics) {
     throw new ReportError('--deal, --close and --roas judge the report: leave out --trend');
   }
-  const maxCpqm = options.economics && maxCpqmOf(options.economics);
+  if (reportsAsked(options).length === 0) {
+    throw new ReportError(
+      'no report asked: give a meetings file (--meetings), a contacts file (--contacts) or a deals file (--deals)',
+    );
+  }
   try {
-    return await runOnce(con, options, maxCpqm);
+    return await runOnce(con, options);
   } catch (e) {
     // A numeric-looking spend column with text further down: read it as text, the sheet's way.
     if (
@@ -90,7 +221,7 @@ export async function runReport(
       e instanceof ReportError &&
       CSV_CAST.test(e.message)
     ) {
-      return runOnce(con, { ...options, readAs: 'text' }, maxCpqm);
+      return runOnce(con, { ...options, readAs: 'text' });
     }
     throw e;
   }
@@ -99,72 +230,99 @@ export async function runReport(
 /** Significant digits a number is written with: 1616.12, not 1616.1200000000001. */
 const SIGNIFICANT_DIGITS = 15;
 
-/** The columns that hold fractional numbers (money, rates) and the counts, of every table written. */
-const FRACTIONS: ReadonlySet<string> = new Set([...SQL_REPORT_NUMBERS, 'max_cpqm', 'headroom']);
-const COUNTS: ReadonlySet<string> = new Set(
-  SQL_REPORT_COLUMNS.filter((c) => c !== 'channel' && c !== 'period' && !FRACTIONS.has(c)),
-);
-
-/** A column as the CSV file shows it: numbers without float noise. */
-function withoutNoise(column: string): string {
-  return FRACTIONS.has(column)
+/** A report column as the CSV file shows it: numbers without float noise. */
+function withoutNoise(report: CsvReport, column: string): string {
+  return report.numbers.has(column) || ADDED_NUMBERS.has(column)
     ? `CAST(printf('%.${SIGNIFICANT_DIGITS}g', ${column}) AS DOUBLE) AS ${column}`
     : column;
 }
 
-/** Rows computed here as a table DuckDB can write, typed by column (so no rows is still a table). */
-function rowsTable(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const type = (c: string) => (FRACTIONS.has(c) ? 'DOUBLE' : COUNTS.has(c) ? 'BIGINT' : 'VARCHAR');
+/** The columns computed here that hold fractional numbers. */
+const ADDED_NUMBERS: ReadonlySet<string> = new Set(['max_cpqm', 'headroom']);
+
+/**
+ * Rows computed here as a table DuckDB can write, typed by column (so no rows is still a table):
+ * the query's columns as the query typed them, the added ones as numbers or text.
+ */
+async function rowsTable(
+  con: DuckDBConnection,
+  report: CsvReport,
+  rows: readonly CsvRow[],
+): Promise<string> {
+  const typed = await con.runAndReadAll(
+    `SELECT ${report.columns.join(', ')} FROM ${report.call} LIMIT 0`,
+  );
+  const types = [
+    ...typed.columnTypes().map((t) => t.toString()),
+    ...(report.added?.columns ?? []).map((c) => (ADDED_NUMBERS.has(c) ? 'DOUBLE' : 'VARCHAR')),
+  ];
+  const columns = [...report.columns, ...(report.added?.columns ?? [])];
   const value = (v: unknown) =>
     v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : sqlStr(String(v));
-  const typed = `SELECT ${columns.map((c) => `CAST(NULL AS ${type(c)}) AS ${c}`).join(', ')} WHERE false`;
+  const empty = `SELECT ${columns.map((c, k) => `CAST(NULL AS ${types[k]}) AS ${c}`).join(', ')} WHERE false`;
   return rows.length === 0
-    ? typed
-    : `${typed} UNION ALL VALUES ${rows.map((r) => `(${columns.map((c) => value(r[c])).join(', ')})`).join(', ')}`;
+    ? empty
+    : `${empty} UNION ALL VALUES ${rows.map((r) => `(${columns.map((c) => value(r[c])).join(', ')})`).join(', ')}`;
 }
 
 async function runOnce(
   con: DuckDBConnection,
   options: ReportOptions,
-  maxCpqm: number | undefined,
-): Promise<ReportRow[] | TrendRow[] | RowWithVerdict[]> {
-  const queried: readonly string[] = options.trend ? SQL_TREND_COLUMNS : SQL_REPORT_COLUMNS;
+): Promise<Partial<Record<ReportKey, CsvRow[]>>> {
   const textColumns = await defineViews(con, options, false);
+  if (options.contacts !== undefined) {
+    await defineRecords(con, { ...options, contacts: options.contacts }, textColumns);
+  }
+  if (options.deals !== undefined) {
+    await defineDeals(con, { ...options, deals: options.deals }, textColumns);
+  }
   if (options.onProgress) {
     await con.run('SET enable_progress_bar = true');
     await con.run('SET enable_progress_bar_print = false');
   }
-  const select = `SELECT ${queried.join(', ')} FROM ${reportCall(options)}`;
-  // With a CSV file to write, DuckDB writes it (no row passes through JavaScript), into a file
-  // beside the output that takes its name only once complete: a failed run leaves no output
-  // file, not an empty or half one, and an older file of that name stays as it was. The
-  // verdict is the one rule's (metrics/verdict.ts), so those rows are judged here first.
-  const partial = options.out ? `${options.out}.${process.pid}.partial` : undefined;
-  const copy = (columns: readonly string[], from: string) =>
-    `COPY (SELECT ${columns.map(withoutNoise).join(', ')} FROM (${from})) TO ${sqlStr(partial!)} (FORMAT csv, HEADER)`;
-  let reader: DuckDBResultReader;
+  const out: Partial<Record<ReportKey, CsvRow[]>> = {};
+  // With CSV files to write, DuckDB writes them (no row passes through JavaScript), each into a
+  // file beside its output that takes its name only once every report is complete: a failed run
+  // leaves no output file, not an empty or half one, and older files of those names stay as they were.
+  const written: [partial: string, final: string][] = [];
   try {
-    reader = await withProgress(
-      con,
-      con.runAndReadAll(partial && maxCpqm === undefined ? copy(queried, select) : select),
-      options.onProgress,
-    );
+    for (const report of reportsAsked(options)) {
+      const select = `SELECT ${report.columns.join(', ')} FROM ${report.call}`;
+      const final = options.out && outFile(options.out, report.key);
+      const partial = final ? `${final}.${process.pid}.partial` : undefined;
+      const copy = (columns: readonly string[], from: string) =>
+        `COPY (SELECT ${columns.map((c) => withoutNoise(report, c)).join(', ')} FROM (${from})) TO ${sqlStr(partial!)} (FORMAT csv, HEADER)`;
+      const sql = partial && !report.added ? copy(report.columns, select) : select;
+      let reader: DuckDBResultReader;
+      try {
+        reader = await withProgress(con, con.runAndReadAll(sql), options.onProgress);
+      } catch (e) {
+        throw new ReportError(
+          await whereItWent(
+            con,
+            options,
+            inFiles((e as Error).message, options),
+            textColumns,
+            report.call,
+          ),
+        );
+      }
+      const rows = report.added?.to(plainRows(reader) as CsvRow[]);
+      if (partial && rows) {
+        const columns = [...report.columns, ...report.added!.columns];
+        await con.run(copy(columns, await rowsTable(con, report, rows)));
+      }
+      if (partial && final) written.push([partial, final]);
+      else if (!options.materializeOnly) out[report.key] = rows ?? (plainRows(reader) as CsvRow[]);
+    }
   } catch (e) {
-    if (partial) rmSync(partial, { force: true });
-    throw new ReportError(
-      await whereItWent(con, options, inFiles((e as Error).message, options), textColumns),
-    );
+    if (options.out) {
+      for (const r of reportsAsked(options)) {
+        rmSync(`${outFile(options.out, r.key)}.${process.pid}.partial`, { force: true });
+      }
+    }
+    throw e;
   }
-  const judged =
-    maxCpqm === undefined ? undefined : withVerdicts(plainRows(reader) as ReportRow[], maxCpqm);
-  if (partial && judged) {
-    const columns = [...SQL_REPORT_COLUMNS, ...ECONOMICS_COLUMNS];
-    await con.run(copy(columns, rowsTable(columns, judged))).catch((e: Error) => {
-      rmSync(partial, { force: true });
-      throw e;
-    });
-  }
-  if (partial && options.out) renameSync(partial, options.out);
-  if (options.out || options.materializeOnly) return [];
-  return judged ?? (plainRows(reader) as ReportRow[] | TrendRow[]);
+  for (const [partial, final] of written) renameSync(partial, final);
+  return out;
 }

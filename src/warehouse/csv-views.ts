@@ -41,7 +41,7 @@ export interface TextColumn {
 }
 
 /** How a view reads its file. */
-interface ViewReading {
+export interface ViewReading {
   withDays: boolean;
   dateFormat: string | undefined;
   asText: boolean;
@@ -63,6 +63,57 @@ export const SPEND_FILE_ROWS = 1_000_000_000_000;
 /** Where a spend view's source_row is: the file (by its index in the options) and its line. */
 export function spendRowName(sourceRow: number): { file: number; line: number } {
   return { file: Math.floor(sourceRow / SPEND_FILE_ROWS), line: sourceRow % SPEND_FILE_ROWS };
+}
+
+/**
+ * A date column read as a DATE: as DuckDB's sniffer typed it (dates, timestamps as their day), or
+ * as text in its one layout (ISO unless --date-format names another), a text that is no date an
+ * error naming the column. A column read as text is listed in `textColumns`, to find the row of
+ * such an error.
+ */
+export function dayFrom(
+  d: Column,
+  { dateFormat, asText }: Pick<ViewReading, 'dateFormat' | 'asText'>,
+  path: string,
+  file: string,
+  textColumns: TextColumn[],
+): { sql: string; asText: boolean } {
+  const col = sqlIdent(d.name);
+  if (d.type === 'DATE' && !asText && !dateFormat) return { sql: col, asText: false };
+  if (d.type.startsWith('TIMESTAMP') && !asText && !dateFormat) {
+    return { sql: `CAST(${col} AS DATE)`, asText: false };
+  }
+  const format = dateFormat ?? '%Y-%m-%d';
+  // ISO dates cast directly, many times faster than try_strptime.
+  const parsed =
+    format === '%Y-%m-%d'
+      ? `TRY_CAST(TRIM(${col}) AS DATE)`
+      : `CAST(try_strptime(TRIM(${col}), ${sqlStr(format)}) AS DATE)`;
+  textColumns.push({
+    path,
+    file,
+    column: d.name,
+    holds: 'day',
+    ok: (c) =>
+      `${c} IS NULL OR TRIM(${c}) = '' OR ${format === '%Y-%m-%d' ? `TRY_CAST(TRIM(${c}) AS DATE)` : `try_strptime(TRIM(${c}), ${sqlStr(format)})`} IS NOT NULL`,
+  });
+  return {
+    sql: `CASE WHEN ${col} IS NULL OR TRIM(${col}) = '' THEN NULL WHEN ${parsed} IS NOT NULL THEN ${parsed} ELSE error(${sqlStr(`${d.name} "`)} || ${col} || ${sqlStr(`" is not a date written as ${format}: name the layout with --date-format`)}) END`,
+    asText: true,
+  };
+}
+
+/** The layout a date column is read in: --date-format is for the file whose dates need it; year-first dates always read as they are. */
+export function layoutOf(
+  options: ReportOptions,
+  sniffed: Sniffed,
+  day: Column | undefined,
+): string | undefined {
+  return day &&
+    (day.type === 'DATE' || day.type.startsWith('TIMESTAMP')) &&
+    YEAR_FIRST.test((day.type === 'DATE' ? sniffed.dateFormat : sniffed.timestampFormat) ?? '')
+    ? undefined
+    : options.dateFormat;
 }
 
 /** The SELECT of one view over a CSV file. */
@@ -88,28 +139,9 @@ function selectSql(
   if ('name' in parts.channel) types[parts.channel.name] = 'VARCHAR';
   let day = 'CAST(NULL AS DATE)';
   if (withDays && parts.day) {
-    const d = parts.day;
-    const col = sqlIdent(d.name);
-    if (d.type === 'DATE' && !asText && !dateFormat) day = col;
-    else if (d.type.startsWith('TIMESTAMP') && !asText && !dateFormat) day = `CAST(${col} AS DATE)`;
-    else {
-      types[d.name] = 'VARCHAR';
-      const format = dateFormat ?? '%Y-%m-%d';
-      // ISO dates cast directly, many times faster than try_strptime.
-      const parsed =
-        format === '%Y-%m-%d'
-          ? `TRY_CAST(TRIM(${col}) AS DATE)`
-          : `CAST(try_strptime(TRIM(${col}), ${sqlStr(format)}) AS DATE)`;
-      textColumns.push({
-        path,
-        file,
-        column: d.name,
-        holds: 'day',
-        ok: (c) =>
-          `${c} IS NULL OR TRIM(${c}) = '' OR ${format === '%Y-%m-%d' ? `TRY_CAST(TRIM(${c}) AS DATE)` : `try_strptime(TRIM(${c}), ${sqlStr(format)})`} IS NOT NULL`,
-      });
-      day = `CASE WHEN ${col} IS NULL OR TRIM(${col}) = '' THEN NULL WHEN ${parsed} IS NOT NULL THEN ${parsed} ELSE error(${sqlStr(`${d.name} "`)} || ${col} || ${sqlStr(`" is not a date written as ${format}: name the layout with --date-format`)}) END`;
-    }
+    const read = dayFrom(parts.day, { dateFormat, asText }, path, file, textColumns);
+    if (read.asText) types[parts.day.name] = 'VARCHAR';
+    day = read.sql;
   }
   const value = sqlIdent(parts.value.name);
   const valueSql = parts.valueSql(value, sqlStr(parts.value.name));
@@ -137,13 +169,13 @@ FROM read_csv(${sqlStr(path)}, ${CSV_OPTIONS}${typeList ? `, types = {${typeList
 }
 
 /** A file sniffed, or the error that says it is not CSV. */
-async function sniffed(con: DuckDBConnection, path: string): Promise<Sniffed> {
+export async function sniffed(con: DuckDBConnection, path: string): Promise<Sniffed> {
   return sniffCsv(con, path).catch((e) => {
     throw new ReportError(`${path} could not be read as CSV: ${(e as Error).message}`);
   });
 }
 
-/** Defines funnel_spend over the spend files (one UNION ALL), funnel_meetings and funnel_mapping. */
+/** Defines funnel_spend over the spend files (one UNION ALL), funnel_meetings (with a meetings file) and funnel_mapping. */
 export async function defineViews(
   con: DuckDBConnection,
   options: ReportOptions,
@@ -153,15 +185,10 @@ export async function defineViews(
   const asText = (options.readAs ?? 'auto') === 'text';
   if (options.spend.length === 0) throw new ReportError('no spend file: give one with --spend');
   for (const s of options.spend) checkFile(s.path, 'spend');
-  checkFile(options.meetings, 'meetings');
+  if (options.meetings !== undefined) checkFile(options.meetings, 'meetings');
   const withDays = options.period !== undefined && options.period.trim() !== '';
-  // --date-format is for the file whose dates need it; year-first dates always read as they are.
-  const layout = (sniffed: Sniffed, day: Column | undefined) =>
-    day &&
-    (day.type === 'DATE' || day.type.startsWith('TIMESTAMP')) &&
-    YEAR_FIRST.test((day.type === 'DATE' ? sniffed.dateFormat : sniffed.timestampFormat) ?? '')
-      ? undefined
-      : options.dateFormat;
+  const reading = { withDays, asText, numbered };
+  const layout = (sniffed: Sniffed, day: Column | undefined) => layoutOf(options, sniffed, day);
 
   const spendSelects: string[] = [];
   for (const [k, s] of options.spend.entries()) {
@@ -216,6 +243,20 @@ export async function defineViews(
   }
   await con.run(`CREATE OR REPLACE VIEW funnel_spend AS\n${spendSelects.join('\nUNION ALL\n')}`);
 
+  if (options.meetings !== undefined) {
+    await defineMeetings(con, { ...options, meetings: options.meetings }, reading, textColumns);
+  }
+  await defineMapping(con, options.mapping);
+  return textColumns;
+}
+
+/** Defines funnel_meetings over the meetings file. */
+async function defineMeetings(
+  con: DuckDBConnection,
+  options: ReportOptions & { meetings: string },
+  reading: Omit<ViewReading, 'dateFormat'>,
+  textColumns: TextColumn[],
+): Promise<void> {
   const meetingsFile = basename(options.meetings);
   const meetingsSniffed = await sniffed(con, options.meetings);
   const named = options.columns?.meetings;
@@ -225,9 +266,9 @@ export async function defineViews(
     MEETING_TABLE,
     { channel: named?.channel, outcome: named?.outcome, date: named?.day },
     { channel: '--meetings-channel', outcome: '--meetings-outcome', date: '--meetings-day' },
-    withDays ? ['channel', 'outcome', 'date'] : ['channel', 'outcome'],
+    reading.withDays ? ['channel', 'outcome', 'date'] : ['channel', 'outcome'],
   );
-  if (withDays) checkDates(meetingsFile, meetingsSniffed, meetingColumns.date, options);
+  if (reading.withDays) checkDates(meetingsFile, meetingsSniffed, meetingColumns.date, options);
   const meetingsSql = selectSql(
     options.meetings,
     meetingsFile,
@@ -239,21 +280,9 @@ export async function defineViews(
       valueIsAmount: false,
       valueSql: (col) => `${col} AS outcome`,
     },
-    {
-      withDays,
-      dateFormat: layout(meetingsSniffed, meetingColumns.date),
-      asText,
-      numbered,
-    },
+    { ...reading, dateFormat: layoutOf(options, meetingsSniffed, meetingColumns.date) },
     0,
     textColumns,
   );
   await con.run(`CREATE OR REPLACE VIEW funnel_meetings AS\n${meetingsSql}`);
-  await defineMapping(con, options.mapping);
-  return textColumns;
-}
-
-/** The report (or the trend) over the views, for the period asked. */
-export function reportCall(options: ReportOptions): string {
-  return `${options.trend ? 'cpqm_trend' : 'cpqm_report'}(${options.period === undefined ? 'NULL' : sqlStr(options.period)})`;
 }

@@ -23,7 +23,7 @@ export const SQL_TREND_COLUMNS = ['period', 'channel', 'cpqm'] as const;
 
 export function trendFunction(q: Dialect): TableDefinition {
   const f = (name: string, ...args: string[]) => q.call(name, args);
-  const U = f('funnel_period_unit', 'period');
+  const U = f('funnel_period_unit', 'period', q.str('cpqm_trend'));
   const blankPeriod = q.error(
     q.str(`cpqm_trend: period is blank; a trend needs one: ${PERIODS.join(', ')}`),
   );

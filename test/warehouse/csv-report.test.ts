@@ -548,8 +548,9 @@ describe('the report from CSV files', () => {
     assert.match(two.stdout, /All channels +200\.00/);
     const trend = cmd(['--spend', ads, '--meetings', CRM, '--trend', '--period', 'month']);
     assert.equal(trend.status, 0, trend.stderr);
-    assert.match(trend.stdout, /^Period +All channels +Search/);
-    assert.match(trend.stdout, /^2026-01 +172\.45 +— /m);
+    assert.match(trend.stdout, /^period +channel +cpqm$/m);
+    assert.match(trend.stdout, /^2026-01 +All channels +172\.45$/m);
+    assert.match(trend.stdout, /^2026-01 +Search +—$/m);
     const bad = cmd(['--spend', join(dir, 'nope.csv'), '--meetings', CRM]);
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /does not exist/);
@@ -584,8 +585,11 @@ describe('the report from CSV files', () => {
     assert.deepEqual(listed, [
       'spend',
       'meetings',
+      'contacts',
+      'deals',
       'mapping',
       'period',
+      'view',
       'trend',
       'deal',
       'close',
@@ -598,6 +602,14 @@ describe('the report from CSV files', () => {
       'meetings-channel',
       'meetings-outcome',
       'meetings-day',
+      'contacts-channel',
+      'contacts-stages',
+      'deals-channel',
+      'deals-amount',
+      'deals-created',
+      'deals-closed',
+      'deals-status',
+      'deals-currency',
       'date-format',
       'read-as',
       'quiet',
