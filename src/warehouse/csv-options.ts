@@ -4,6 +4,7 @@
  * the row and what to do, never a stack trace.
  */
 import type { DealField } from '../workbook/export-headers';
+import type { Economics } from './economics';
 
 /** One ads export: its path, and how its channel and columns are found. */
 export interface SpendFile {
@@ -16,8 +17,6 @@ export interface SpendFile {
   /** Column names given on the command line for this file. */
   columns?: Partial<Record<'spend' | 'day' | 'channel', string>>;
 }
-
-import type { Economics } from './economics';
 
 export interface ReportOptions {
   /** The ads exports, at least one, read as one table in this order. */

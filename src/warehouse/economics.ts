@@ -9,7 +9,7 @@ import { MAX_CPQM } from '../metrics/cost';
 import { type Verdict, verdictOf } from '../metrics/verdict';
 import { COERCE, type Kind } from '../sheets/coerce';
 import { ReportError } from './csv-options';
-import type { SQL_REPORT_COLUMNS } from './report';
+import type { ReportRow } from './csv-report';
 
 /** The deal's economics as typed on the command line: --deal, --close and --roas. */
 export interface Economics {
@@ -21,8 +21,7 @@ export interface Economics {
 /** The columns added after the report's own. */
 export const ECONOMICS_COLUMNS = ['max_cpqm', 'headroom', 'verdict'] as const;
 
-type Row = Record<(typeof SQL_REPORT_COLUMNS)[number], string | number | null>;
-export type RowWithVerdict = Row & {
+export type RowWithVerdict = ReportRow & {
   max_cpqm: number;
   headroom: number | null;
   verdict: Verdict | '';
@@ -53,7 +52,7 @@ export function maxCpqmOf(economics: Economics): number {
 }
 
 /** Each row with its Max CPQM, headroom (NULL where the sheet shows an error) and verdict. */
-export function withVerdicts(rows: readonly Row[], maxCpqm: number): RowWithVerdict[] {
+export function withVerdicts(rows: readonly ReportRow[], maxCpqm: number): RowWithVerdict[] {
   return rows.map((r) => {
     let headroom: number | null = null;
     if (typeof r.cpqm === 'number') {

@@ -449,8 +449,8 @@ describe('cpqm_trend', () => {
   it('equals CPQM_TREND on generated tables, problems included', { timeout: 180_000 }, async () => {
     await agreesOnTrend(duckTrend, {
       maxLength: 30,
-      numRuns: 60,
-      atLeast: { problems: 10, figures: 5 },
+      numRuns: 40,
+      atLeast: { problems: 8, figures: 3 },
     });
   });
 });
