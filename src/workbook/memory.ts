@@ -288,7 +288,7 @@ export class MemoryWorkbook implements Workbook {
     const meta = this.meta(sheet);
     const size = this.size(sheet);
     this.before.set(key, {
-      content: this.hf.getSheetSerialized(id),
+      content: this.typedContent(id),
       typed: this.typed.get(key),
       meta: structuredClone(meta),
       size: { ...size },
@@ -305,6 +305,22 @@ export class MemoryWorkbook implements Workbook {
       template: meta.template,
     });
     this.grow(sheet, rows, cols);
+  }
+
+  /**
+   * What was typed on a sheet, as the engine takes it back: the engine also
+   * serializes the values an array formula spills, and written back they
+   * would block the spill.
+   */
+  private typedContent(id: number): RawCellContent[][] {
+    return this.hf.getSheetSerialized(id).map((row, r) =>
+      row.map((cell, c) => {
+        const address = { sheet: id, row: r, col: c };
+        return this.hf.isCellPartOfArray(address) && !this.hf.doesCellHaveFormula(address)
+          ? null
+          : cell;
+      }),
+    );
   }
 
   finishUpdate(sheet: string): void {
