@@ -37,15 +37,15 @@ const CHART_TYPES: Record<
 };
 
 export class AppsScriptWorkbook implements Workbook {
-  /** Tabs this workbook made, so writing to them needs no lookup. */
-  private readonly made = new Map<string, Sheet>();
+  /** Tabs this workbook made or is rebuilding, so writing to them needs no lookup. */
+  private readonly known = new Map<string, Sheet>();
 
   private readonly pending = new Map<string, Pending>();
 
   constructor(private readonly ss: Spreadsheet) {}
 
   private sheet(name: string): Sheet {
-    const known = this.made.get(name);
+    const known = this.known.get(name);
     if (known) return known;
     const sheet = this.ss.getSheetByName(name);
     if (!sheet) throw new Error(`There is no sheet named "${name}".`);
@@ -92,17 +92,18 @@ export class AppsScriptWorkbook implements Workbook {
 
   addSheet(name: string, rows: number, cols: number): void {
     const sheet = this.ss.insertSheet(name, this.ss.getNumSheets());
-    this.made.set(name, sheet);
+    this.known.set(name, sheet);
     grow(sheet, rows, cols);
   }
 
   removeSheet(name: string): void {
     this.ss.deleteSheet(this.sheet(name));
-    this.made.delete(name);
+    this.known.delete(name);
   }
 
   startUpdate(name: string, rows: number, cols: number): void {
     const sheet = this.sheet(name);
+    this.known.set(name, sheet);
     // Sheet.copyTo the same spreadsheet adds "Copy of <name>" with its values, formats, rules and charts.
     const copy = sheet.copyTo(this.ss);
     copy.hideSheet();

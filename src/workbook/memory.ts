@@ -275,6 +275,7 @@ export class MemoryWorkbook implements Workbook {
     this.sizes.delete(name.toLowerCase());
     this.typed.delete(name.toLowerCase());
     this.metas.delete(name.toLowerCase());
+    this.before.delete(name.toLowerCase());
   }
 
   /**
