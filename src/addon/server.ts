@@ -13,6 +13,7 @@ import { listMeanings, type Meanings } from './meanings';
 import { defaultSettings, type Settings, TEMPLATE_TITLES } from './settings';
 import { loadSettings, saveSettings } from './store';
 import { buildPlans, type TemplatePlan } from './templates';
+import { buildOrder } from './templates/definitions-mapping';
 import { parseMappedTables, parseSettings } from './validate';
 
 function failure(message: string, field = ''): { ok: false; errors: FieldError[] } {
@@ -40,9 +41,10 @@ function readUpdates(host: Host, settings: Settings, input: unknown): Result<Tab
   const errors: FieldError[] = [];
   for (const [template, tab] of entries) {
     const field = `updates.${template}`;
-    const chosen = settings.templates.find((t) => t === template);
+    // The templates built, which take in the Definitions tab where a report reads its mapping table.
+    const chosen = buildOrder(settings).find((t) => t === template);
     if (!chosen) {
-      errors.push({ field, message: 'Only a chosen template’s tab can be updated.' });
+      errors.push({ field, message: 'Only the tab of a template being made can be updated.' });
     } else if (!marked.some((m) => m.name === tab && m.template === chosen)) {
       errors.push({
         field,

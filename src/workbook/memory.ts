@@ -260,14 +260,7 @@ export class MemoryWorkbook implements Workbook {
     }
     this.hf.addSheet(name);
     this.sizes.set(name.toLowerCase(), { rows, cols });
-    this.metas.set(name.toLowerCase(), {
-      formats: [],
-      bold: [],
-      validations: [],
-      conditional: [],
-      charts: [],
-      widths: [],
-    });
+    this.metas.set(name.toLowerCase(), emptyMeta());
   }
 
   removeSheet(name: string): void {
@@ -296,15 +289,7 @@ export class MemoryWorkbook implements Workbook {
     });
     this.hf.clearSheet(id);
     this.typed.delete(key);
-    this.metas.set(key, {
-      formats: [],
-      bold: [],
-      validations: [],
-      conditional: [],
-      charts: [],
-      widths: [],
-      template: meta.template,
-    });
+    this.metas.set(key, { ...emptyMeta(), template: meta.template });
     this.grow(sheet, rows, cols);
   }
 
@@ -403,6 +388,11 @@ export class MemoryWorkbook implements Workbook {
 
   /** Every change applies at once here; nothing is pending. */
   flush(): void {}
+}
+
+/** A new tab's formatting: none yet. */
+function emptyMeta(): SheetMeta {
+  return { formats: [], bold: [], validations: [], conditional: [], charts: [], widths: [] };
 }
 
 function show(value: unknown): Input {
