@@ -142,6 +142,19 @@ describe('update in place through Apps Script', () => {
     expect(services.names()).toEqual(['My data', 'Notes', 'Meeting outcomes']);
   });
 
+  it('when the old chart cannot be removed after the update, the tab is updated and the user is told', () => {
+    const services = install();
+    expect(create(settingsWith({ templates: ['funnelPlan'] })).ok).toBe(true);
+    services.failOn('removeChart');
+    const result = create(settingsWith({ templates: ['funnelPlan'] }), {
+      funnelPlan: 'Funnel plan',
+    });
+    expect(result.ok && result.value.warnings).toEqual([
+      '"Funnel plan" was updated, but its old charts or its hidden copy could not be removed (Service error: removeChart); delete them by hand.',
+    ]);
+    expect(services.tab('Funnel plan').charts).toHaveLength(2);
+  });
+
   it('undoing an update that grew the tab takes the added rows and columns away again', () => {
     const services = install();
     expect(create(settingsWith({ templates: ['funnelPlan'] })).ok).toBe(true);

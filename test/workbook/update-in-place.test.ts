@@ -110,6 +110,29 @@ describe('update in place, in the engine', () => {
     expect(wb.value('Summary', 0, 0)).toBe(2_000_000);
   });
 
+  it('says which tabs could not be put back when undoing fails too, instead of "nothing was changed"', () => {
+    const { wb } = madeOnce();
+    wb.flush = () => {
+      throw new Error('Service Spreadsheets failed');
+    };
+    wb.undoUpdate = () => {
+      throw new Error('still busy');
+    };
+    const result = createTemplates(memoryHost(wb), settingsWith({ templates: ['funnelPlan'] }), {
+      funnelPlan: 'Funnel plan',
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'templates',
+          message:
+            'Could not write the tabs: Service Spreadsheets failed These tabs could not be put back as they were: "Funnel plan"; their old contents are on hidden tabs named "Copy of …".',
+        },
+      ],
+    });
+  });
+
   it('refuses a tab the add-on did not make for that template, changing nothing', () => {
     const { wb } = madeOnce();
     const before = JSON.stringify(wb.snapshot());
