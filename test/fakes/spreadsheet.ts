@@ -152,6 +152,10 @@ export function fakeSpreadsheet(
     guard,
     rejectsCommas,
     addCopy: (state: GridState) => {
+      // Sheets makes the copy's name unique: "Copy of Plan", then "Copy of Plan 2", …
+      const taken = new Set(sheets.map((s) => s.name().toLowerCase()));
+      const base = state.name;
+      for (let k = 2; taken.has(state.name.toLowerCase()); k++) state.name = `${base} ${k}`;
       const obj = gridSheet(gridContext, state);
       sheets.push({ name: () => state.name, obj, grid: state });
       return obj;

@@ -83,5 +83,7 @@ describe('the fake’s ranges', () => {
     // A copy, not the same cells.
     sheet.getRange(2, 1).setValues([['Events']]);
     expect(copy.getRange(2, 1).getValues()).toEqual([['Outbound']]);
+    sheet.copyTo(fake.spreadsheet);
+    expect(fake.names()).toEqual(['Data', 'Copy of Data', 'Copy of Data 2']);
   });
 });
