@@ -17,7 +17,6 @@
  */
 import { DEAL_STATUS_MEANINGS, type DealStatus } from '../metrics/deal-status';
 import { SYMBOL_CURRENCY } from '../metrics/deals-report';
-import { NO_CHANNEL } from '../metrics/grouping';
 import { labelKey } from '../sheets/labels';
 import { WS } from './amount';
 import type { Dialect, Part, ScalarDefinition, TableDefinition } from './dialect';
@@ -26,6 +25,7 @@ import {
   CHANNEL_CTES,
   checkedCtes,
   periodOf,
+  piecesCte,
   rawsCtes,
   spendCtes,
   spendProblems,
@@ -210,19 +210,12 @@ ${checkedCtes(
   ['funnel_deals'],
   `WHEN MAX(src) = 1 AND MAX(kind) = ${UNREADABLE} THEN ${f('funnel_amount_problem', 'MAX(detail)', "MAX(place) || ': amount'")} IS NULL`,
 )}
-pieces AS (
-  SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
-    COALESCE(g.spend, 0) AS spend, 0 AS opportunities, CAST(0 AS ${q.float}) AS pipeline, 0 AS won, 0 AS lost,
-    0 AS open, CAST(0 AS ${q.float}) AS revenue
-  FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
-  WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
-  UNION ALL
-  SELECT 1, g.raw,
-    CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.key END,
-    CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.name END,
-    g.start, g.first_row, 0, g.opportunities, g.pipeline, g.won, g.lost, g.open, g.revenue
-  FROM deal_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
-),
+${piecesCte(
+  q,
+  `COALESCE(g.spend, 0) AS spend, 0 AS opportunities, CAST(0 AS ${q.float}) AS pipeline, 0 AS won, 0 AS lost, 0 AS open, CAST(0 AS ${q.float}) AS revenue`,
+  'deal_groups',
+  '0, g.opportunities, g.pipeline, g.won, g.lost, g.open, g.revenue',
+)}
 ${CHANNEL_CTES}
 by_channel AS (
   SELECT key, start, SUM(spend) AS spend, SUM(opportunities) AS opportunities, SUM(pipeline) AS pipeline,

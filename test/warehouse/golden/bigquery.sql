@@ -534,15 +534,12 @@ AS (
   ),
   pieces AS (
     SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
-      COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified,
-      0 AS pending, 0 AS unrecognised
+      COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified, 0 AS pending, 0 AS unrecognised
     FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
     WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
     UNION ALL
-    SELECT 1, g.raw,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END,
-      g.start, g.first_row, 0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
+    SELECT 1, g.raw, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END, g.start, g.first_row,
+      0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
     FROM meeting_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
   ),
   spellings AS (
@@ -774,10 +771,8 @@ AS (
     FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
     WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
     UNION ALL
-    SELECT 1, g.raw,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END,
-      g.start, g.first_row, g.pos, CAST(g.n AS FLOAT64)
+    SELECT 1, g.raw, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END, g.start, g.first_row,
+      g.pos, CAST(g.n AS FLOAT64)
     FROM record_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
   ),
   spellings AS (
@@ -1041,15 +1036,12 @@ AS (
   ),
   pieces AS (
     SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
-      COALESCE(g.spend, 0) AS spend, 0 AS opportunities, CAST(0 AS FLOAT64) AS pipeline, 0 AS won, 0 AS lost,
-      0 AS open, CAST(0 AS FLOAT64) AS revenue
+      COALESCE(g.spend, 0) AS spend, 0 AS opportunities, CAST(0 AS FLOAT64) AS pipeline, 0 AS won, 0 AS lost, 0 AS open, CAST(0 AS FLOAT64) AS revenue
     FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
     WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
     UNION ALL
-    SELECT 1, g.raw,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END,
-      g.start, g.first_row, 0, g.opportunities, g.pipeline, g.won, g.lost, g.open, g.revenue
+    SELECT 1, g.raw, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END, g.start, g.first_row,
+      0, g.opportunities, g.pipeline, g.won, g.lost, g.open, g.revenue
     FROM deal_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
   ),
   spellings AS (
