@@ -120,7 +120,7 @@ export function dealsFunction(q: Dialect): TableDefinition {
 ${mapping.ctes}
 ${spendCtes(q, U)}
 deal_rows AS (
-  SELECT *, ${f('funnel_currency', 'amount')} AS currency
+  SELECT *
   FROM (
     SELECT CAST(channel AS ${q.text}) AS raw, CAST(amount AS ${q.text}) AS amount,
       CAST(created AS ${q.date}) AS created, CAST(closed AS ${q.date}) AS closed,
@@ -141,14 +141,21 @@ statuses AS (
   LEFT JOIN (${firstMatch(q, 'deal status', `SELECT DISTINCT status AS item, ${f('funnel_channel_key', 'status')} AS key FROM deal_rows WHERE status <> ''`)}) AS m
     ON m.item = d.status
 ),
+amounts AS (
+  -- Per distinct amount text, not per row: reading it takes regular expressions, and exports
+  -- repeat round amounts.
+  SELECT amount, ${f('funnel_is_totals', 'amount')} AS is_totals, ${f('funnel_amount_ok', 'amount')} AS readable,
+    CASE WHEN ${f('funnel_amount_ok', 'amount')} THEN ${f('funnel_amount', 'amount', q.str('amount'))} END AS value,
+    ${f('funnel_currency', 'amount')} AS currency
+  FROM (SELECT DISTINCT COALESCE(amount, '') AS amount FROM deal_rows) AS d
+),
 deals AS (
-  SELECT d.raw, d.amount, d.created, d.closed, d.status, d.source_row, d.currency, s.meaning, s.is_totals AS status_is_totals,
-    s.is_false AS status_is_false, ${f('funnel_is_totals', 'd.amount')} AS amount_is_totals,
-    ${f('funnel_amount_ok', 'd.amount')} AS readable,
-    CASE WHEN ${f('funnel_amount_ok', 'd.amount')} THEN ${f('funnel_amount', 'd.amount', q.str('amount'))} END AS value,
+  SELECT d.raw, d.amount, d.created, d.closed, d.status, d.source_row, a.currency, s.meaning, s.is_totals AS status_is_totals,
+    s.is_false AS status_is_false, a.is_totals AS amount_is_totals, a.readable, a.value,
     ${f('funnel_period_start', U, 'd.created')} AS opened,
     ${f('funnel_period_start', U, `CASE WHEN ${V} = 'cohort' THEN d.created ELSE d.closed END`)} AS done
   FROM deal_rows AS d JOIN statuses AS s ON s.status = COALESCE(d.status, '')
+  JOIN amounts AS a ON a.amount = COALESCE(d.amount, '')
 ),
 deal_groups AS (
   SELECT raw, start, MIN(first_row) AS first_row, SUM(opportunities) AS opportunities, SUM(pipeline) AS pipeline,

@@ -891,7 +891,7 @@ AS (
     ) AS a
   ),
   deal_rows AS (
-    SELECT *, `funnel_math.funnel_currency`(amount) AS currency
+    SELECT *
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(amount AS STRING) AS amount,
         CAST(created AS DATE) AS created, CAST(closed AS DATE) AS closed,
@@ -916,14 +916,21 @@ AS (
     ) AS x WHERE k = 1) AS m
       ON m.item = d.status
   ),
+  amounts AS (
+    -- Per distinct amount text, not per row: reading it takes regular expressions, and exports
+    -- repeat round amounts.
+    SELECT amount, `funnel_math.funnel_is_totals`(amount) AS is_totals, `funnel_math.funnel_amount_ok`(amount) AS readable,
+      CASE WHEN `funnel_math.funnel_amount_ok`(amount) THEN `funnel_math.funnel_amount`(amount, 'amount') END AS value,
+      `funnel_math.funnel_currency`(amount) AS currency
+    FROM (SELECT DISTINCT COALESCE(amount, '') AS amount FROM deal_rows) AS d
+  ),
   deals AS (
-    SELECT d.raw, d.amount, d.created, d.closed, d.status, d.source_row, d.currency, s.meaning, s.is_totals AS status_is_totals,
-      s.is_false AS status_is_false, `funnel_math.funnel_is_totals`(d.amount) AS amount_is_totals,
-      `funnel_math.funnel_amount_ok`(d.amount) AS readable,
-      CASE WHEN `funnel_math.funnel_amount_ok`(d.amount) THEN `funnel_math.funnel_amount`(d.amount, 'amount') END AS value,
+    SELECT d.raw, d.amount, d.created, d.closed, d.status, d.source_row, a.currency, s.meaning, s.is_totals AS status_is_totals,
+      s.is_false AS status_is_false, a.is_totals AS amount_is_totals, a.readable, a.value,
       `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'deals_report'), d.created) AS opened,
       `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'deals_report'), CASE WHEN `funnel_math.funnel_view`(view, 'deals_report') = 'cohort' THEN d.created ELSE d.closed END) AS done
     FROM deal_rows AS d JOIN statuses AS s ON s.status = COALESCE(d.status, '')
+    JOIN amounts AS a ON a.amount = COALESCE(d.amount, '')
   ),
   deal_groups AS (
     SELECT raw, start, MIN(first_row) AS first_row, SUM(opportunities) AS opportunities, SUM(pipeline) AS pipeline,
