@@ -12,7 +12,15 @@ import { stageName } from '../metrics/funnel-stages';
 import { labelKey } from '../sheets/labels';
 import { CONTACT_FIELDS, CONTACTS_TABLE, DEALS_TABLE } from '../workbook/export-headers';
 import { pickColumns } from './csv-columns';
-import { type Column, CSV_OPTIONS, checkDates, checkFile, sqlIdent, sqlStr } from './csv-file';
+import {
+  type Column,
+  CSV_OPTIONS,
+  checkDates,
+  checkFile,
+  type Sniffed,
+  sqlIdent,
+  sqlStr,
+} from './csv-file';
 import { ReportError, type ReportOptions } from './csv-options';
 import { dayFrom, layoutOf, sniffed, type TextColumn } from './csv-views';
 
@@ -79,16 +87,7 @@ export async function defineRecords(
       `${file} has no stage-date column the report recognises: it looked for ${STAGE_HEADERS}; its columns are: ${list}. Name them in funnel order with --contacts-stages 'Created,Lead date,…'`,
     );
   }
-  const textDays: TextColumn[] = [];
-  const days = stages.map((d) => {
-    if (!options.dateFormat) checkDates(file, sniffedFile, d, options);
-    const reading = {
-      dateFormat: layoutOf(options, sniffedFile, d),
-      asText: options.readAs === 'text',
-    };
-    return { column: d, ...dayFrom(d, reading, options.contacts, file, textDays) };
-  });
-  textColumns.push(...textDays);
+  const days = stages.map(dateReader(options, options.contacts, sniffedFile, textColumns));
   const text = [channel!, ...days.filter((d) => d.asText).map((d) => d.column)];
   const dayCols = days.map((d, k) => `${d.sql} AS day_${k + 1}`).join(', ');
   const selects = days.map(
@@ -125,18 +124,9 @@ export async function defineDeals(
     flagsOf(DEALS_TABLE.fields, '--deals'),
     ['channel', 'amount', 'created', 'closed', 'status'],
   );
-  const textDays: TextColumn[] = [];
-  const day = (d: Column) => {
-    if (!options.dateFormat) checkDates(file, sniffedFile, d, options);
-    const reading = {
-      dateFormat: layoutOf(options, sniffedFile, d),
-      asText: options.readAs === 'text',
-    };
-    return { column: d, ...dayFrom(d, reading, options.deals, file, textDays) };
-  };
+  const day = dateReader(options, options.deals, sniffedFile, textColumns);
   const created = day(columns.created!);
   const closed = day(columns.closed!);
-  textColumns.push(...textDays);
   const amount = sqlIdent(columns.amount!.name);
   const currency = columns.currency && sqlIdent(columns.currency.name);
   const text = [
@@ -151,6 +141,24 @@ SELECT ${sqlIdent(columns.channel!.name)} AS channel,
   ${currency ? `CASE WHEN ${amount} IS NULL OR ${amount} = '' THEN ${amount} ELSE coalesce(${currency}, '') || ' ' || ${amount} END` : amount} AS amount,
   ${created.sql} AS created, ${closed.sql} AS closed, ${sqlIdent(columns.status!.name)} AS status, ${LINE}
 FROM ${readCsv(options.deals, text)}`);
+}
+
+/** Reads a date column of the file as a DATE, its layout checked unless --date-format names it. */
+function dateReader(
+  options: ReportOptions,
+  path: string,
+  sniffedFile: Sniffed,
+  textColumns: TextColumn[],
+): (d: Column) => { column: Column; sql: string; asText: boolean } {
+  const file = basename(path);
+  return (d) => {
+    if (!options.dateFormat) checkDates(file, sniffedFile, d, options);
+    const reading = {
+      dateFormat: layoutOf(options, sniffedFile, d),
+      asText: options.readAs === 'text',
+    };
+    return { column: d, ...dayFrom(d, reading, path, file, textColumns) };
+  };
 }
 
 /** The command-line flag naming each field's column. */

@@ -155,6 +155,21 @@ export function outFile(out: string, key: ReportKey): string {
   return dot > slash + 1 ? `${out.slice(0, dot)}-${key}${out.slice(dot)}` : `${out}-${key}`;
 }
 
+/** A flag that takes one of a few words (any case), or is left out for `otherwise`. */
+function checkChoice(
+  flag: string,
+  value: string | undefined,
+  choices: readonly string[],
+  otherwise: string,
+): void {
+  if (value === undefined || value.trim() === '') return;
+  if (!choices.includes(value.trim().toLowerCase())) {
+    throw new ReportError(
+      `--${flag} "${value}" is not one of ${choices.join(', ')}; leave it out for ${otherwise}`,
+    );
+  }
+}
+
 export type TrendRow = Record<(typeof SQL_TREND_COLUMNS)[number], string | number | null>;
 
 /**
@@ -183,24 +198,8 @@ export async function runReports(
   con: DuckDBConnection,
   options: ReportOptions,
 ): Promise<Partial<Record<ReportKey, CsvRow[]>>> {
-  if (
-    options.period !== undefined &&
-    options.period.trim() !== '' &&
-    !(PERIODS as readonly string[]).includes(options.period.trim().toLowerCase())
-  ) {
-    throw new ReportError(
-      `--period "${options.period}" is not one of ${PERIODS.join(', ')}; leave it out for one row per channel`,
-    );
-  }
-  if (
-    options.view !== undefined &&
-    options.view.trim() !== '' &&
-    !(VIEWS as readonly string[]).includes(options.view.trim().toLowerCase())
-  ) {
-    throw new ReportError(
-      `--view "${options.view}" is not one of ${VIEWS.join(', ')}; leave it out for activity`,
-    );
-  }
+  checkChoice('period', options.period, PERIODS, 'one row per channel');
+  checkChoice('view', options.view, VIEWS, 'activity');
   if (options.trend && (options.period === undefined || options.period.trim() === '')) {
     throw new ReportError(`--trend needs --period: one of ${PERIODS.join(', ')}`);
   }

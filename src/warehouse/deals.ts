@@ -17,7 +17,6 @@
  */
 import { DEAL_STATUS_MEANINGS, type DealStatus } from '../metrics/deal-status';
 import { SYMBOL_CURRENCY } from '../metrics/deals-report';
-import { NO_CHANNEL } from '../metrics/grouping';
 import { labelKey } from '../sheets/labels';
 import { WS } from './amount';
 import type { Dialect, Part, ScalarDefinition, TableDefinition } from './dialect';
@@ -26,6 +25,7 @@ import {
   CHANNEL_CTES,
   checkedCtes,
   periodOf,
+  piecesCte,
   rawsCtes,
   spendCtes,
   spendProblems,
@@ -120,7 +120,7 @@ export function dealsFunction(q: Dialect): TableDefinition {
 ${mapping.ctes}
 ${spendCtes(q, U)}
 deal_rows AS (
-  SELECT *, ${f('funnel_currency', 'amount')} AS currency
+  SELECT *
   FROM (
     SELECT CAST(channel AS ${q.text}) AS raw, CAST(amount AS ${q.text}) AS amount,
       CAST(created AS ${q.date}) AS created, CAST(closed AS ${q.date}) AS closed,
@@ -141,14 +141,21 @@ statuses AS (
   LEFT JOIN (${firstMatch(q, 'deal status', `SELECT DISTINCT status AS item, ${f('funnel_channel_key', 'status')} AS key FROM deal_rows WHERE status <> ''`)}) AS m
     ON m.item = d.status
 ),
+amounts AS (
+  -- Per distinct amount text, not per row: reading it takes regular expressions, and exports
+  -- repeat round amounts.
+  SELECT amount, ${f('funnel_is_totals', 'amount')} AS is_totals, ${f('funnel_amount_ok', 'amount')} AS readable,
+    CASE WHEN ${f('funnel_amount_ok', 'amount')} THEN ${f('funnel_amount', 'amount', q.str('amount'))} END AS value,
+    ${f('funnel_currency', 'amount')} AS currency
+  FROM (SELECT DISTINCT COALESCE(amount, '') AS amount FROM deal_rows) AS d
+),
 deals AS (
-  SELECT d.raw, d.amount, d.created, d.closed, d.status, d.source_row, d.currency, s.meaning, s.is_totals AS status_is_totals,
-    s.is_false AS status_is_false, ${f('funnel_is_totals', 'd.amount')} AS amount_is_totals,
-    ${f('funnel_amount_ok', 'd.amount')} AS readable,
-    CASE WHEN ${f('funnel_amount_ok', 'd.amount')} THEN ${f('funnel_amount', 'd.amount', q.str('amount'))} END AS value,
+  SELECT d.raw, d.amount, d.created, d.closed, d.status, d.source_row, a.currency, s.meaning, s.is_totals AS status_is_totals,
+    s.is_false AS status_is_false, a.is_totals AS amount_is_totals, a.readable, a.value,
     ${f('funnel_period_start', U, 'd.created')} AS opened,
     ${f('funnel_period_start', U, `CASE WHEN ${V} = 'cohort' THEN d.created ELSE d.closed END`)} AS done
   FROM deal_rows AS d JOIN statuses AS s ON s.status = COALESCE(d.status, '')
+  JOIN amounts AS a ON a.amount = COALESCE(d.amount, '')
 ),
 deal_groups AS (
   SELECT raw, start, MIN(first_row) AS first_row, SUM(opportunities) AS opportunities, SUM(pipeline) AS pipeline,
@@ -210,19 +217,12 @@ ${checkedCtes(
   ['funnel_deals'],
   `WHEN MAX(src) = 1 AND MAX(kind) = ${UNREADABLE} THEN ${f('funnel_amount_problem', 'MAX(detail)', "MAX(place) || ': amount'")} IS NULL`,
 )}
-pieces AS (
-  SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
-    COALESCE(g.spend, 0) AS spend, 0 AS opportunities, CAST(0 AS ${q.float}) AS pipeline, 0 AS won, 0 AS lost,
-    0 AS open, CAST(0 AS ${q.float}) AS revenue
-  FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
-  WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
-  UNION ALL
-  SELECT 1, g.raw,
-    CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.key END,
-    CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.name END,
-    g.start, g.first_row, 0, g.opportunities, g.pipeline, g.won, g.lost, g.open, g.revenue
-  FROM deal_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
-),
+${piecesCte(
+  q,
+  `COALESCE(g.spend, 0) AS spend, 0 AS opportunities, CAST(0 AS ${q.float}) AS pipeline, 0 AS won, 0 AS lost, 0 AS open, CAST(0 AS ${q.float}) AS revenue`,
+  'deal_groups',
+  '0, g.opportunities, g.pipeline, g.won, g.lost, g.open, g.revenue',
+)}
 ${CHANNEL_CTES}
 by_channel AS (
   SELECT key, start, SUM(spend) AS spend, SUM(opportunities) AS opportunities, SUM(pipeline) AS pipeline,

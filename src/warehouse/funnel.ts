@@ -19,12 +19,13 @@
  * with no date is counted nowhere; NULL where the sheet shows #DIV/0!.
  */
 import { VIEWS } from '../metrics/funnel-report';
-import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../metrics/grouping';
+import { ALL_CHANNELS, ALL_PERIODS } from '../metrics/grouping';
 import type { Dialect, ScalarDefinition, TableDefinition } from './dialect';
 import {
   CHANNEL_CTES,
   checkedCtes,
   periodOf,
+  piecesCte,
   rawsCtes,
   spendCtes,
   spendProblems,
@@ -151,18 +152,12 @@ problems AS (
   FROM (SELECT 1 AS x FROM record_rows WHERE day IS NOT NULL AND source_row IS NULL LIMIT 1) AS n
 ),
 ${checkedCtes(q, 'funnel_report', ['funnel_records'])}
-pieces AS (
-  SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
-    CAST(NULL AS ${q.int}) AS pos, CAST(COALESCE(g.spend, 0) AS ${q.float}) AS amount
-  FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
-  WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
-  UNION ALL
-  SELECT 1, g.raw,
-    CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.key END,
-    CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.name END,
-    g.start, g.first_row, g.pos, CAST(g.n AS ${q.float})
-  FROM record_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
-),
+${piecesCte(
+  q,
+  `CAST(NULL AS ${q.int}) AS pos, CAST(COALESCE(g.spend, 0) AS ${q.float}) AS amount`,
+  'record_groups',
+  `g.pos, CAST(g.n AS ${q.float})`,
+)}
 ${CHANNEL_CTES}
 by_channel AS (
   -- Spend at pos NULL, records at their stage's pos.

@@ -17,7 +17,7 @@
  */
 export const UNPLACED = 1000;
 
-import { ALL_CHANNELS, ALL_PERIODS } from '../metrics/grouping';
+import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../metrics/grouping';
 import type { Dialect, Part } from './dialect';
 import { periodStartType } from './helpers';
 import { firstMatch } from './mapping';
@@ -210,4 +210,25 @@ export function totalsCte(
 /** A totals row's period: its label, All for the overall row, NULL throughout without a period. */
 export function periodOf(q: Dialect, unit: string): string {
   return `CASE WHEN section = 3 THEN CASE WHEN ${unit} IS NULL THEN NULL ELSE ${q.str(ALL_PERIODS)} END ELSE ${q.call('funnel_period_label', [unit, 'start'])} END`;
+}
+
+/**
+ * The CTE `pieces`: the spend groups (src 0) with `spend` their measures, then the report's own
+ * groups (src 1, a CTE `groups` with raw, start, first_row) with `own` theirs; each with its
+ * channel's key and name, a blank channel in the report's own rows being (no channel). Both lists
+ * give every measure column, in the same order, reading `g.` for the group.
+ */
+export function piecesCte(q: Dialect, spend: string, groups: string, own: string): string {
+  const noChannel = (column: 'key' | 'name') =>
+    `CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.${column} END`;
+  return `pieces AS (
+  SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
+    ${spend}
+  FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
+  WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
+  UNION ALL
+  SELECT 1, g.raw, ${noChannel('key')}, ${noChannel('name')}, g.start, g.first_row,
+    ${own}
+  FROM ${groups} AS g LEFT JOIN raws AS r ON r.raw = g.raw
+),`;
 }

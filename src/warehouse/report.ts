@@ -26,7 +26,6 @@
  * groups, not on every row. Problems are found in the same pass (counts and
  * first row numbers per group), and the first one in row order is raised.
  */
-import { NO_CHANNEL } from '../metrics/grouping';
 import type { Outcome } from '../metrics/outcomes';
 import type { Dialect, TableDefinition } from './dialect';
 import {
@@ -34,6 +33,7 @@ import {
   CHANNEL_CTES,
   checkedCtes,
   periodOf,
+  piecesCte,
   rawsCtes,
   spendCtes,
   spendProblems,
@@ -150,19 +150,12 @@ problems AS (
   FROM counted_groups WHERE ${U} IS NOT NULL AND start IS NULL
 ),
 ${checkedCtes(q, fn, ['funnel_meetings'])}
-pieces AS (
-  SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
-    COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified,
-    0 AS pending, 0 AS unrecognised
-  FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
-  WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
-  UNION ALL
-  SELECT 1, g.raw,
-    CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.key END,
-    CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.name END,
-    g.start, g.first_row, 0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
-  FROM meeting_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
-),
+${piecesCte(
+  q,
+  'COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified, 0 AS pending, 0 AS unrecognised',
+  'meeting_groups',
+  '0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised',
+)}
 ${CHANNEL_CTES}
 by_channel AS (
   SELECT key, start, SUM(spend) AS spend, SUM(booked) AS booked, SUM(held) AS held,

@@ -9,7 +9,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
 import { SQL_DEALS_COLUMNS } from '../../src/warehouse/deals';
 import { connect, rows } from '../../src/warehouse/duckdb';
-import { defineView, literal } from './duckdb-views';
+import { defineSpendAndMapping, defineView, literal } from './duckdb-views';
 import { type DealRow, type DealsEngine, type DealsRow, dealsAgree } from './funnel-tables';
 import { type MappingRow, S, type SpendRow } from './report-tables';
 
@@ -20,17 +20,7 @@ before(async () => {
 after(() => con.closeSync());
 
 async function load(spend: SpendRow[], deals: DealRow[], mapping: MappingRow[] = []) {
-  await defineView(
-    con,
-    'funnel_spend',
-    [
-      ['channel', 'VARCHAR'],
-      ['spend', 'DOUBLE'],
-      ['day', 'DATE'],
-      ['source_row', 'BIGINT'],
-    ],
-    spend,
-  );
+  await defineSpendAndMapping(con, spend, mapping);
   await defineView(
     con,
     'funnel_deals',
@@ -43,17 +33,6 @@ async function load(spend: SpendRow[], deals: DealRow[], mapping: MappingRow[] =
       ['source_row', 'BIGINT'],
     ],
     deals,
-  );
-  await defineView(
-    con,
-    'funnel_mapping',
-    [
-      ['field', 'VARCHAR'],
-      ['value', 'VARCHAR'],
-      ['means', 'VARCHAR'],
-      ['source_row', 'BIGINT'],
-    ],
-    mapping,
   );
 }
 

@@ -3,6 +3,7 @@
  * its type, an empty view still typed.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { MappingRow, SpendRow } from './report-tables';
 
 export type Literal = string | number | null | undefined;
 
@@ -29,4 +30,34 @@ export async function defineView<R>(
           .map((r) => `(${columns.map(([c]) => literal(r[c] as Literal)).join(', ')})`)
           .join(', ')}) AS t(${columns.map(([c]) => c).join(', ')})`;
   await con.run(`CREATE OR REPLACE VIEW ${name} AS ${select}`);
+}
+
+/** funnel_spend and funnel_mapping over literal rows, as every report reads them. */
+export async function defineSpendAndMapping(
+  con: DuckDBConnection,
+  spend: readonly SpendRow[],
+  mapping: readonly MappingRow[],
+): Promise<void> {
+  await defineView(
+    con,
+    'funnel_spend',
+    [
+      ['channel', 'VARCHAR'],
+      ['spend', 'DOUBLE'],
+      ['day', 'DATE'],
+      ['source_row', 'BIGINT'],
+    ],
+    spend,
+  );
+  await defineView(
+    con,
+    'funnel_mapping',
+    [
+      ['field', 'VARCHAR'],
+      ['value', 'VARCHAR'],
+      ['means', 'VARCHAR'],
+      ['source_row', 'BIGINT'],
+    ],
+    mapping,
+  );
 }

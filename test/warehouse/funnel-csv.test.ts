@@ -121,6 +121,12 @@ after(() => con.closeSync());
 
 const base: ReportOptions = { spend: [{ path: ADS }] };
 
+/** npm run report with these arguments, as a terminal runs it. */
+const command = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts', ...args, '--quiet'], {
+    encoding: 'utf8',
+  });
+
 /**
  * Rows in one order: the command reads the ads file without row numbers, so its spend channels
  * come alphabetically where the sheet keeps their order of first appearance (docs/WAREHOUSE.md).
@@ -182,27 +188,9 @@ describe('npm run report --contacts --deals on the playground sample', () => {
 
   it('the command prints the three reports and writes one CSV file each, numbers as the sheet', () => {
     const out = join(dir, 'report.csv');
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/report.ts',
-        '--spend',
-        ADS,
-        '--contacts',
-        CONTACTS,
-        '--deals',
-        DEALS_ONE_CURRENCY,
-        '--period',
-        'month',
-        '--view',
-        'cohort',
-        '--out',
-        out,
-        '--quiet',
-      ],
-      { encoding: 'utf8' },
+    const run = command(
+      ...['--spend', ADS, '--contacts', CONTACTS, '--deals', DEALS_ONE_CURRENCY],
+      ...['--period', 'month', '--view', 'cohort', '--out', out],
     );
     assert.equal(run.status, 0, run.stderr);
     assert.equal(existsSync(out), false, 'no meetings file: no channel report');
@@ -233,22 +221,7 @@ describe('npm run report --contacts --deals on the playground sample', () => {
       'deals csv',
     );
 
-    const printed = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/report.ts',
-        '--spend',
-        ADS,
-        '--contacts',
-        CONTACTS,
-        '--deals',
-        DEALS_ONE_CURRENCY,
-        '--quiet',
-      ],
-      { encoding: 'utf8' },
-    );
+    const printed = command('--spend', ADS, '--contacts', CONTACTS, '--deals', DEALS_ONE_CURRENCY);
     assert.equal(printed.status, 0, printed.stderr);
     assert.match(
       printed.stdout,

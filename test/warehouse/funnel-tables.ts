@@ -304,78 +304,76 @@ export type DealsEngine = (
   mapping: MappingRow[],
 ) => Promise<DealsRow[] | string>;
 
-/**
- * Generated spend and records, with `bad` the problems the sheet refuses: the engine gives the
- * sheet's rows, or raises the sheet's problem naming the same row. At least `atLeast` runs
- * have a problem.
- */
-export async function funnelAgrees(
-  engine: FunnelEngine,
-  { bad, maxLength, numRuns, atLeast = 0 }: Runs,
-): Promise<void> {
-  let problems = 0;
-  await fc.assert(
-    fc.asyncProperty(
-      fc.array(spendRow(bad), { maxLength }),
-      stageList,
-      fc.array(crmRecord(bad), { minLength: 1, maxLength }),
-      periods,
-      VIEWS,
-      bad ? dealsMapping(true) : dealsMapping(false),
-      async (s, stages, records, period, view, mapping) => {
-        const spend = number(s);
-        const want = sheetFunnel(spend, stages, records, period, view, mapping);
-        const got = await engine(spend, recordRows(stages, records), period, view, mapping);
-        if (typeof want === 'string') {
-          problems++;
-          assert.ok(bad, `the sheet refused a table without problems: ${want}`);
-          assert.equal(got, want);
-        } else {
-          assert.notEqual(typeof got, 'string', `unexpected problem: ${got}`);
-          assertSameRows(got as FunnelRow[], want, SQL_FUNNEL_COLUMNS, `${period} ${view}`);
-        }
-      },
-    ),
-    { numRuns },
-  );
-  assert.ok(problems >= atLeast, `only ${problems} of ${numRuns} tables had a problem`);
-}
-
-export async function dealsAgree(
-  engine: DealsEngine,
-  { bad, maxLength, numRuns, atLeast = 0 }: Runs,
-): Promise<void> {
-  let problems = 0;
-  await fc.assert(
-    fc.asyncProperty(
-      fc.array(spendRow(bad), { maxLength }),
-      fc.array(dealRow(bad), { maxLength }),
-      periods,
-      VIEWS,
-      dealsMapping(bad),
-      async (s, d, period, view, mapping) => {
-        const spend = number(s);
-        const deals = number(d);
-        const want = sheetDeals(spend, deals, period, view, mapping);
-        const got = await engine(spend, deals, period, view, mapping);
-        if (typeof want === 'string') {
-          problems++;
-          assert.ok(bad, `the sheet refused a table without problems: ${want}`);
-          assert.equal(got, want);
-        } else {
-          assert.notEqual(typeof got, 'string', `unexpected problem: ${got}`);
-          assertSameRows(got as DealsRow[], want, SQL_DEALS_COLUMNS, `${period} ${view}`);
-        }
-      },
-    ),
-    { numRuns },
-  );
-  assert.ok(problems >= atLeast, `only ${problems} of ${numRuns} tables had a problem`);
-}
-
 interface Runs {
   bad: boolean;
   maxLength: number;
   numRuns: number;
   atLeast?: number;
+}
+
+/**
+ * Generated tables, with `bad` the problems the sheet refuses: the engine gives the sheet's rows,
+ * or raises the sheet's problem naming the same row. At least `atLeast` runs have a problem.
+ */
+async function agree<T, R extends Record<string, unknown>>(
+  tables: fc.Arbitrary<T>,
+  sheet: (t: T) => R[] | string,
+  engine: (t: T) => Promise<R[] | string>,
+  columns: readonly string[],
+  { bad, numRuns, atLeast = 0 }: Runs,
+): Promise<void> {
+  let problems = 0;
+  await fc.assert(
+    fc.asyncProperty(tables, async (t) => {
+      const want = sheet(t);
+      const got = await engine(t);
+      if (typeof want === 'string') {
+        problems++;
+        assert.ok(bad, `the sheet refused a table without problems: ${want}`);
+        assert.equal(got, want);
+      } else {
+        assert.notEqual(typeof got, 'string', `unexpected problem: ${got}`);
+        assertSameRows(got as R[], want, columns, JSON.stringify(t).slice(0, 200));
+      }
+    }),
+    { numRuns },
+  );
+  assert.ok(problems >= atLeast, `only ${problems} of ${numRuns} tables had a problem`);
+}
+
+/** Generated spend and records (every period and view), as the sheet's FUNNEL_REPORT reads them. */
+export function funnelAgrees(engine: FunnelEngine, runs: Runs): Promise<void> {
+  const tables = fc.record({
+    spend: fc.array(spendRow(runs.bad), { maxLength: runs.maxLength }).map(number),
+    stages: stageList,
+    records: fc.array(crmRecord(runs.bad), { minLength: 1, maxLength: runs.maxLength }),
+    period: periods,
+    view: VIEWS,
+    mapping: dealsMapping(runs.bad),
+  });
+  return agree(
+    tables,
+    (t) => sheetFunnel(t.spend, t.stages, t.records, t.period, t.view, t.mapping),
+    (t) => engine(t.spend, recordRows(t.stages, t.records), t.period, t.view, t.mapping),
+    SQL_FUNNEL_COLUMNS,
+    runs,
+  );
+}
+
+/** Generated spend and deals (every period and view), as the sheet's DEALS_REPORT reads them. */
+export function dealsAgree(engine: DealsEngine, runs: Runs): Promise<void> {
+  const tables = fc.record({
+    spend: fc.array(spendRow(runs.bad), { maxLength: runs.maxLength }).map(number),
+    deals: fc.array(dealRow(runs.bad), { maxLength: runs.maxLength }).map(number),
+    period: periods,
+    view: VIEWS,
+    mapping: dealsMapping(runs.bad),
+  });
+  return agree(
+    tables,
+    (t) => sheetDeals(t.spend, t.deals, t.period, t.view, t.mapping),
+    (t) => engine(t.spend, t.deals, t.period, t.view, t.mapping),
+    SQL_DEALS_COLUMNS,
+    runs,
+  );
 }

@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
 import { connect, rows } from '../../src/warehouse/duckdb';
 import { SQL_FUNNEL_COLUMNS } from '../../src/warehouse/funnel';
-import { defineView, literal } from './duckdb-views';
+import { defineSpendAndMapping, defineView, literal } from './duckdb-views';
 import {
   type FunnelEngine,
   type FunnelRow,
@@ -25,17 +25,7 @@ before(async () => {
 after(() => con.closeSync());
 
 async function load(spend: SpendRow[], records: RecordRow[], mapping: MappingRow[] = []) {
-  await defineView(
-    con,
-    'funnel_spend',
-    [
-      ['channel', 'VARCHAR'],
-      ['spend', 'DOUBLE'],
-      ['day', 'DATE'],
-      ['source_row', 'BIGINT'],
-    ],
-    spend,
-  );
+  await defineSpendAndMapping(con, spend, mapping);
   await defineView(
     con,
     'funnel_records',
@@ -47,17 +37,6 @@ async function load(spend: SpendRow[], records: RecordRow[], mapping: MappingRow
       ['source_row', 'BIGINT'],
     ],
     records,
-  );
-  await defineView(
-    con,
-    'funnel_mapping',
-    [
-      ['field', 'VARCHAR'],
-      ['value', 'VARCHAR'],
-      ['means', 'VARCHAR'],
-      ['source_row', 'BIGINT'],
-    ],
-    mapping,
   );
 }
 

@@ -534,15 +534,12 @@ AS (
   ),
   pieces AS (
     SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
-      COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified,
-      0 AS pending, 0 AS unrecognised
+      COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified, 0 AS pending, 0 AS unrecognised
     FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
     WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
     UNION ALL
-    SELECT 1, g.raw,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END,
-      g.start, g.first_row, 0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
+    SELECT 1, g.raw, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END, g.start, g.first_row,
+      0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
     FROM meeting_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
   ),
   spellings AS (
@@ -774,15 +771,12 @@ AS (
   ),
   pieces AS (
     SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
-      COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified,
-      0 AS pending, 0 AS unrecognised
+      COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified, 0 AS pending, 0 AS unrecognised
     FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
     WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
     UNION ALL
-    SELECT 1, g.raw,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END,
-      g.start, g.first_row, 0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
+    SELECT 1, g.raw, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END, g.start, g.first_row,
+      0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
     FROM meeting_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
   ),
   spellings AS (
@@ -1021,10 +1015,8 @@ AS (
     FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
     WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
     UNION ALL
-    SELECT 1, g.raw,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END,
-      g.start, g.first_row, g.pos, CAST(g.n AS FLOAT64)
+    SELECT 1, g.raw, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END, g.start, g.first_row,
+      g.pos, CAST(g.n AS FLOAT64)
     FROM record_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
   ),
   spellings AS (
@@ -1143,7 +1135,7 @@ AS (
     ) AS a
   ),
   deal_rows AS (
-    SELECT *, `funnel_math.funnel_currency`(amount) AS currency
+    SELECT *
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(amount AS STRING) AS amount,
         CAST(created AS DATE) AS created, CAST(closed AS DATE) AS closed,
@@ -1168,14 +1160,21 @@ AS (
     ) AS x WHERE k = 1) AS m
       ON m.item = d.status
   ),
+  amounts AS (
+    -- Per distinct amount text, not per row: reading it takes regular expressions, and exports
+    -- repeat round amounts.
+    SELECT amount, `funnel_math.funnel_is_totals`(amount) AS is_totals, `funnel_math.funnel_amount_ok`(amount) AS readable,
+      CASE WHEN `funnel_math.funnel_amount_ok`(amount) THEN `funnel_math.funnel_amount`(amount, 'amount') END AS value,
+      `funnel_math.funnel_currency`(amount) AS currency
+    FROM (SELECT DISTINCT COALESCE(amount, '') AS amount FROM deal_rows) AS d
+  ),
   deals AS (
-    SELECT d.raw, d.amount, d.created, d.closed, d.status, d.source_row, d.currency, s.meaning, s.is_totals AS status_is_totals,
-      s.is_false AS status_is_false, `funnel_math.funnel_is_totals`(d.amount) AS amount_is_totals,
-      `funnel_math.funnel_amount_ok`(d.amount) AS readable,
-      CASE WHEN `funnel_math.funnel_amount_ok`(d.amount) THEN `funnel_math.funnel_amount`(d.amount, 'amount') END AS value,
+    SELECT d.raw, d.amount, d.created, d.closed, d.status, d.source_row, a.currency, s.meaning, s.is_totals AS status_is_totals,
+      s.is_false AS status_is_false, a.is_totals AS amount_is_totals, a.readable, a.value,
       `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'deals_report'), d.created) AS opened,
       `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'deals_report'), CASE WHEN `funnel_math.funnel_view`(view, 'deals_report') = 'cohort' THEN d.created ELSE d.closed END) AS done
     FROM deal_rows AS d JOIN statuses AS s ON s.status = COALESCE(d.status, '')
+    JOIN amounts AS a ON a.amount = COALESCE(d.amount, '')
   ),
   deal_groups AS (
     SELECT raw, start, MIN(first_row) AS first_row, SUM(opportunities) AS opportunities, SUM(pipeline) AS pipeline,
@@ -1288,15 +1287,12 @@ AS (
   ),
   pieces AS (
     SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
-      COALESCE(g.spend, 0) AS spend, 0 AS opportunities, CAST(0 AS FLOAT64) AS pipeline, 0 AS won, 0 AS lost,
-      0 AS open, CAST(0 AS FLOAT64) AS revenue
+      COALESCE(g.spend, 0) AS spend, 0 AS opportunities, CAST(0 AS FLOAT64) AS pipeline, 0 AS won, 0 AS lost, 0 AS open, CAST(0 AS FLOAT64) AS revenue
     FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
     WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
     UNION ALL
-    SELECT 1, g.raw,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END,
-      g.start, g.first_row, 0, g.opportunities, g.pipeline, g.won, g.lost, g.open, g.revenue
+    SELECT 1, g.raw, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END, g.start, g.first_row,
+      0, g.opportunities, g.pipeline, g.won, g.lost, g.open, g.revenue
     FROM deal_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
   ),
   spellings AS (
