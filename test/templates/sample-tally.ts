@@ -15,7 +15,8 @@ import {
   linkedinExport,
 } from '../../src/playground/raw-sample';
 
-const monthOf = (day: number) => {
+/** A spreadsheet day number's month label: 46023 (2026-01-01) is "2026-01". */
+export const monthOf = (day: number) => {
   const d = new Date((day - 25_569) * 86_400_000);
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 };
