@@ -29,7 +29,8 @@ import {
 import type { Cell } from '../../src/playground/sample';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import { createOk, settingsWith } from './helpers';
-import { money, monthOf, tally } from './sample-tally';
+import { monthOf } from './report-tally';
+import { money, tally } from './sample-tally';
 
 const TAB = 'Channel report';
 const HEADER = REPORT_LAYOUT.tableRow;
