@@ -14,6 +14,9 @@ import {
   CHANNEL_FIELD_LABELS,
   CHANNEL_FIELDS,
   type Channels,
+  DEAL_FIELD_LABELS,
+  DEAL_FIELDS,
+  type DealField,
   MEETING_FIELD_LABELS,
   MEETING_FIELDS,
   type MeetingField,
@@ -23,6 +26,7 @@ import {
   SPEND_FIELDS,
   type SpendField,
   type SpendSheet,
+  TEMPLATE_TITLES,
 } from './settings';
 import { type Checker, isObj, LIMITS, type Obj } from './validate-checker';
 import { checkTypedChannels } from './validate-fields';
@@ -153,10 +157,16 @@ function checkSpendSheet(
 }
 
 /** The raw tables of the Channel report; dates are needed only for a period. */
+/**
+ * The raw tables. The deals export is optional for the Channel report (each
+ * channel's Max CPQM from its own won deals) and `dealsRequired` by the Full
+ * funnel.
+ */
 export function checkRaw(
   c: Checker,
   v: unknown,
-  sheets?: readonly SheetInfo[],
+  sheets: readonly SheetInfo[] | undefined,
+  dealsRequired: boolean,
 ): RawData | undefined {
   if (!isObj(v)) {
     return c.fail(
@@ -189,7 +199,25 @@ export function checkRaw(
     sheets,
     dated ? [] : ['date'],
   );
-  return spend && meetings && period !== undefined ? { spend, meetings, period } : undefined;
+  const before = c.errors.length;
+  let deals: SheetColumns<DealField> | undefined;
+  if (v.deals != null) {
+    deals = checkSheetColumns(
+      c.at('deals'),
+      v.deals,
+      'the deals',
+      DEAL_FIELDS,
+      DEAL_FIELD_LABELS,
+      sheets,
+      ['currency'],
+    );
+  } else if (dealsRequired) {
+    c.at('deals').fail(
+      `Pick the deals sheet for the ${TEMPLATE_TITLES.fullFunnel}: its deals, revenue and Max CPQM from results come from it.`,
+    );
+  }
+  if (c.errors.length > before || !spend || !meetings || period === undefined) return undefined;
+  return deals ? { spend, meetings, deals, period } : { spend, meetings, period };
 }
 
 export function checkChannels(

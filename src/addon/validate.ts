@@ -48,7 +48,7 @@ function checkTables(
 } {
   const raw =
     templates?.includes('channelReport') || templates?.includes('fullFunnel')
-      ? checkRaw(c.at('raw'), input.raw, sheets)
+      ? checkRaw(c.at('raw'), input.raw, sheets, templates.includes('fullFunnel'))
       : null;
   const meetingLog =
     templates?.includes('meetingOutcomes') && input.meetingLog != null

@@ -12,6 +12,7 @@ import { defaultSettings, type Settings } from '../../src/addon/settings';
 import { parseSettings } from '../../src/addon/validate';
 import {
   CRM_HEADERS,
+  DEALS_SHEET,
   GOOGLE_ADS_HEADERS,
   GOOGLE_ADS_SHEET,
   LINKEDIN_SHEET,
@@ -19,6 +20,7 @@ import {
 import { BUDGET_ROWS, sampleSheets } from '../../src/playground/sample';
 import { fromSettings, parseNumber, percent, toSettings } from '../../src/sidebar/model';
 import { PREVIEW, STEPS, stepOf } from '../../src/sidebar/state';
+import { rawDataUsers } from '../../src/sidebar/views/raw-data';
 import {
   bestSheet,
   CHANNEL_TABLE,
@@ -183,6 +185,18 @@ describe('the raw data and the meeting log in the draft', () => {
         sheet: 'CRM meetings',
         columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },
       },
+      // The deals export too: the Full funnel's deals, and the Channel report's Max CPQM from results.
+      deals: {
+        sheet: DEALS_SHEET,
+        columns: {
+          channel: 'Original Traffic Source',
+          amount: 'Amount',
+          created: 'Create Date',
+          closed: 'Close Date',
+          status: 'Deal Stage',
+          currency: 'Currency',
+        },
+      },
       period: null,
     });
     expect(toSettings(draft).settings.raw).toBeNull();
@@ -195,6 +209,28 @@ describe('the raw data and the meeting log in the draft', () => {
     // A copy: editing the draft later does not change settings already sent.
     draft.raw.spend[0]!.columns.spend = 'Clicks';
     expect(settings.raw?.spend[0]?.columns.spend).toBe('Cost');
+  });
+
+  it('sends the deals with the Channel report alone once their sheet is picked, and none when it is not', () => {
+    const draft = fromSettings(defaultSettings(), sampleInfo());
+    draft.templates = ['channelReport'];
+    expect(toSettings(draft).settings.raw?.deals?.sheet).toBe(DEALS_SHEET);
+    draft.raw.deals.sheet = '';
+    const { settings } = toSettings(draft);
+    expect(settings.raw && 'deals' in settings.raw).toBe(false);
+    expect(parseSettings(settings, sampleInfo()).ok).toBe(true);
+    // The Full funnel cannot do without them: the server asks for them beside their field.
+    draft.templates = ['fullFunnel'];
+    const parsed = parseSettings(toSettings(draft).settings, sampleInfo());
+    expect(parsed.ok ? [] : parsed.errors.map((e) => e.field)).toContain('raw.deals');
+  });
+
+  it('names the templates that read the raw data: the Channel report, the Full funnel or both', () => {
+    expect(rawDataUsers(['channelReport'])).toBe('the Channel report');
+    expect(rawDataUsers(['funnelPlan', 'fullFunnel'])).toBe('the Full funnel');
+    expect(rawDataUsers(['fullFunnel', 'channelReport', 'definitions'])).toBe(
+      'the Channel report and the Full funnel',
+    );
   });
 
   it('sends no raw data while no sheet is picked, so the server asks for it as a whole', () => {

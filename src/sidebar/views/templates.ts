@@ -63,9 +63,10 @@ export function templatesStep(state: State, actions: Actions): Node[] {
 
 /** Under a chosen Channel report: which sheets it will read, and the way to check them. */
 function rawNote(state: State, actions: Actions): HTMLElement {
-  const { spend, meetings } = state.draft.raw;
+  const { spend, meetings, deals } = state.draft.raw;
   const picked = spend.every((s) => s.sheet !== '') && meetings.sheet !== '';
-  const sheets = [...new Set([...spend, meetings].map((s) => `“${s.sheet}”`))];
+  const tables = [...spend, meetings, ...(deals.sheet === '' ? [] : [deals])];
+  const sheets = [...new Set(tables.map((s) => `“${s.sheet}”`))];
   const go = el('button', {
     text: picked ? 'Check the columns' : 'Pick them in step 4',
     className: 'link',
