@@ -67,6 +67,13 @@ describe('loadSettings', () => {
     // The shape of the first versions: mapped channels as mapSheet/mapColumns, one ad-spend
     // sheet as an object with no fixed channel, the period "none", no mapping table, no
     // Full funnel, no formula style, and economics without a budget.
+    const columns = {
+      name: 'Channel',
+      spend: 'Spend',
+      meetings: 'Meetings',
+      showRate: 'Show',
+      qualRate: 'Qual',
+    };
     const older = {
       templates: ['channelComparison', 'channelReport'],
       stages: [
@@ -82,17 +89,7 @@ describe('loadSettings', () => {
         targetRoas: 4,
         currency: '$',
       },
-      channels: {
-        mode: 'mapped',
-        mapSheet: 'Budget',
-        mapColumns: {
-          name: 'Channel',
-          spend: 'Spend',
-          meetings: 'Meetings',
-          showRate: 'Show',
-          qualRate: 'Qual',
-        },
-      },
+      channels: { mode: 'mapped', mapSheet: 'Budget', mapColumns: columns },
       raw: {
         spend: { sheet: 'Ads', columns: { channel: 'Network', spend: 'Cost', date: '' } },
         meetings: { sheet: 'CRM', columns: { channel: 'Source', outcome: 'Outcome', date: '' } },
@@ -114,17 +111,7 @@ describe('loadSettings', () => {
         budget: defaultSettings().economics.budget,
         currency: '$',
       },
-      channels: {
-        mode: 'mapped',
-        sheet: 'Budget',
-        columns: {
-          name: 'Channel',
-          spend: 'Spend',
-          meetings: 'Meetings',
-          showRate: 'Show',
-          qualRate: 'Qual',
-        },
-      },
+      channels: { mode: 'mapped', sheet: 'Budget', columns },
       raw: {
         spend: [
           {
