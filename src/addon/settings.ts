@@ -123,6 +123,9 @@ export interface SpendSheet extends SheetColumns<SpendField> {
   fixedChannel: string;
 }
 
+/** The templates that read the raw data, in the order the wizard lists them. */
+export const RAW_DATA_TEMPLATES: readonly TemplateId[] = ['channelReport', 'fullFunnel'];
+
 /** The raw tables the Channel report and the Full funnel read, and how they group them in time. */
 export interface RawData {
   /** One per ad export, at least one. */

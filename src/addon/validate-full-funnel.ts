@@ -70,7 +70,7 @@ export function checkFunnel(
   sheets: readonly SheetInfo[] | undefined,
 ): FunnelData | undefined {
   if (!isObj(v)) {
-    return c.fail('Pick the contacts sheet for the Full funnel (Channels: from raw data).');
+    return c.fail('Pick the contacts sheet for the Full funnel (Channels: Full funnel).');
   }
   const contacts = checkContacts(c.at('contacts'), v.contacts, sheets);
   const view = FUNNEL_VIEWS.find((w) => w === v.view);

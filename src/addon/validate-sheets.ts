@@ -7,6 +7,7 @@
  */
 import { PERIODS, type Period } from '../metrics/period';
 import { quote } from '../sheets/format';
+import { listed } from '../sheets/words';
 import { columnLetter } from '../workbook/a1';
 import { columnsHeaded } from '../workbook/headers';
 import type { SheetInfo } from './api';
@@ -27,6 +28,7 @@ import {
   type SpendField,
   type SpendSheet,
   TEMPLATE_TITLES,
+  type TemplateId,
 } from './settings';
 import { type Checker, isObj, LIMITS, type Obj } from './validate-checker';
 import { checkTypedChannels } from './validate-fields';
@@ -158,21 +160,22 @@ function checkSpendSheet(
 
 /** The raw tables of the Channel report; dates are needed only for a period. */
 /**
- * The raw tables. The deals export is optional for the Channel report (each
- * channel's Max CPQM from its own won deals) and `dealsRequired` by the Full
- * funnel.
+ * The raw tables, for the chosen templates that read them (`users`). The
+ * deals export is optional for the Channel report (each channel's Max CPQM
+ * from its own won deals) and required by the Full funnel.
  */
 export function checkRaw(
   c: Checker,
   v: unknown,
   sheets: readonly SheetInfo[] | undefined,
-  dealsRequired: boolean,
+  users: readonly TemplateId[],
 ): RawData | undefined {
   if (!isObj(v)) {
     return c.fail(
-      'Pick the ad-spend sheets and the meetings sheet for the Channel report (Channels: from raw data).',
+      `Pick the ad-spend sheets and the meetings sheet for ${listed(users.map((t) => `the ${TEMPLATE_TITLES[t]}`))} (Channels: Raw data).`,
     );
   }
+  const dealsRequired = users.includes('fullFunnel');
   const period = checkPeriod(c.at('period'), v.period);
   // An unknown period asks for no date column: its own message is the one to read.
   const dated = period !== null && period !== undefined;

@@ -4,7 +4,12 @@
  * channel for the whole sheet; the meetings; the deals; the period. The part
  * names the chosen templates that read it.
  */
-import { type SpendField, TEMPLATE_TITLES, type TemplateId } from '../../addon/settings';
+import {
+  RAW_DATA_TEMPLATES,
+  type SpendField,
+  TEMPLATE_TITLES,
+  type TemplateId,
+} from '../../addon/settings';
 import { PERIODS, type Period } from '../../metrics/period';
 import { capitalised, listed } from '../../sheets/words';
 import {
@@ -24,13 +29,10 @@ import { tablePicker } from '../widgets/table-picker';
 /** The period radio's values: a period, or "" for none. */
 const PERIOD_OPTIONS = [['', 'None'], ...PERIODS.map((p) => [p, capitalised(p)] as const)] as const;
 
-/** The templates that read the raw data, in the order step 1 lists them. */
-const RAW_DATA_USERS: readonly TemplateId[] = ['channelReport', 'fullFunnel'];
-
 /** The chosen templates that read the raw data, in words: "the Channel report and the Full funnel". */
 export function rawDataUsers(templates: readonly TemplateId[]): string {
   return listed(
-    RAW_DATA_USERS.filter((t) => templates.includes(t)).map((t) => `the ${TEMPLATE_TITLES[t]}`),
+    RAW_DATA_TEMPLATES.filter((t) => templates.includes(t)).map((t) => `the ${TEMPLATE_TITLES[t]}`),
   );
 }
 
