@@ -153,6 +153,16 @@ export function checkContents(
       sheets,
       read,
     );
+    // A deal's dates are read with or without a period: Max CPQM from results counts the deals won.
+    if (raw.deals) {
+      checkTable(
+        c.at('raw').at('deals'),
+        raw.deals,
+        { created: 'dates', closed: 'dates' },
+        sheets,
+        read,
+      );
+    }
   }
   if (meetingLog) {
     checkTable(

@@ -142,6 +142,39 @@ describe('what the chosen columns hold', () => {
     expect(errors(report(), { Ads: serial, CRM: timed })).toEqual([]);
   });
 
+  it('refuses a column of numbers picked as a deal date, with or without a period', () => {
+    const DEALS: Rows = [
+      ['Deal', 'Source', 'Amount', 'Probability', 'Created', 'Closed', 'Stage'],
+      ['Acme', 'Paid Search', 12_000, 1, day(5), day(20), 'Closed won'],
+      ['Beta', 'Referrals', 8_000, 0.4, day(6), '', 'Open'],
+    ];
+    const withDeals = (created: string) =>
+      report((s) => {
+        if (!s.raw) return;
+        s.raw.period = null;
+        s.raw.deals = {
+          sheet: 'Deals',
+          columns: {
+            channel: 'Source',
+            amount: 'Amount',
+            created,
+            closed: 'Closed',
+            status: 'Stage',
+            currency: '',
+          },
+        };
+      });
+    const sheets = { Ads: ADS, CRM, Deals: DEALS };
+    expect(errors(withDeals('Created'), sheets)).toEqual([]);
+    expect(errors(withDeals('Probability'), sheets)).toEqual([
+      {
+        field: 'raw.deals.columns.created',
+        message:
+          'Column "Probability" holds numbers, not dates: pick the column with the day of each row.',
+      },
+    ]);
+  });
+
   it('checks the dates only when a period is asked', () => {
     const flat = report((s) => {
       if (!s.raw) return;
