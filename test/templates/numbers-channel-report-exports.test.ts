@@ -203,6 +203,22 @@ describe('Channel report over several ad exports', () => {
     }
   });
 
+  it('a one-channel export with a closing totals row and no period: the total is not counted again', () => {
+    for (const style of ['addon', 'native'] as const) {
+      const data = sheets();
+      // The LinkedIn sheet maps only its spend column: the totals label is in its first column.
+      const total = LINKEDIN.reduce((sum, [, , cost]) => sum + cost, 0);
+      data.LinkedIn!.push(['Total: All campaigns', '', total]);
+      const wb = MemoryWorkbook.fromSheets(data);
+      createOk(wb, settings(style, null));
+      const want = expected(null);
+      const k = want.findIndex((l) => l.channel === 'LinkedIn');
+      near(row(wb, FIRST + k)[1]!, total, `${style} LinkedIn spend`);
+      near(row(wb, FIRST + want.length - 1)[1]!, want.at(-1)!.t.spend, `${style} total spend`);
+      expect(String(wb.value(TAB, 2, 0))).toContain('above its totals row');
+    }
+  });
+
   it('native: costs that later turn to text say check data on their rows, never a verdict', () => {
     const wb = MemoryWorkbook.fromSheets(sheets());
     createOk(wb, settings('native', 'month'));
