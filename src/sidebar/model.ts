@@ -165,6 +165,15 @@ function suggestedExports(sheets: readonly SheetInfo[]): SpendSheetDraft[] {
     : [{ ...suggestedTable(sheets, SPEND_TABLE), fixedChannel: '', wholeSheet: false }];
 }
 
+/**
+ * The likeliest deals sheet and columns, for when the Full funnel, which
+ * needs them, is chosen. Not suggested for the Channel report alone: there
+ * they add Max CPQM from results only when the user picks them.
+ */
+export function suggestedDeals(sheets: readonly SheetInfo[]): SheetColumns<DealField> {
+  return suggestedTable(sheets, DEALS_TABLE);
+}
+
 /** A new ad export row in the draft: nothing picked yet. */
 export function emptyExport(): SpendSheetDraft {
   return { ...emptyTable(SPEND_TABLE.fields), fixedChannel: '', wholeSheet: false };
@@ -203,10 +212,8 @@ export function fromSettings(settings: Settings, sheets: SheetInfo[]): Draft {
         })) ?? suggestedExports(sheets),
       meetings:
         tableDraft(settings.raw?.meetings, MEETING_FIELDS) ?? suggestedTable(sheets, MEETING_TABLE),
-      // Saved raw data without deals had none picked; new raw data suggests the likeliest sheet.
-      deals: settings.raw
-        ? (tableDraft(settings.raw.deals, DEAL_FIELDS) ?? emptyTable(DEAL_FIELDS))
-        : suggestedTable(sheets, DEALS_TABLE),
+      // None until picked, or suggested when the Full funnel is chosen (suggestedDeals).
+      deals: tableDraft(settings.raw?.deals, DEAL_FIELDS) ?? emptyTable(DEAL_FIELDS),
       period: settings.raw?.period ?? null,
     },
     funnel: funnelDraft(settings.funnel, sheets),

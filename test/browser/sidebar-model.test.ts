@@ -18,7 +18,13 @@ import {
   LINKEDIN_SHEET,
 } from '../../src/playground/raw-sample';
 import { BUDGET_ROWS, sampleSheets } from '../../src/playground/sample';
-import { fromSettings, parseNumber, percent, toSettings } from '../../src/sidebar/model';
+import {
+  fromSettings,
+  parseNumber,
+  percent,
+  suggestedDeals,
+  toSettings,
+} from '../../src/sidebar/model';
 import { PREVIEW, STEPS, stepOf } from '../../src/sidebar/state';
 import { rawDataUsers } from '../../src/sidebar/views/raw-data';
 import {
@@ -185,16 +191,16 @@ describe('the raw data and the meeting log in the draft', () => {
         sheet: 'CRM meetings',
         columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },
       },
-      // The deals export too: the Full funnel's deals, and the Channel report's Max CPQM from results.
+      // No deals until picked: for the Channel report alone they are an option, not a suggestion.
       deals: {
-        sheet: DEALS_SHEET,
+        sheet: '',
         columns: {
-          channel: 'Original Traffic Source',
-          amount: 'Amount',
-          created: 'Create Date',
-          closed: 'Close Date',
-          status: 'Deal Stage',
-          currency: 'Currency',
+          channel: '',
+          amount: '',
+          created: '',
+          closed: '',
+          status: '',
+          currency: '',
         },
       },
       period: null,
@@ -204,7 +210,8 @@ describe('the raw data and the meeting log in the draft', () => {
     draft.raw.period = 'month';
     const { settings } = toSettings(draft);
     const sent = draft.raw.spend.map(({ wholeSheet, ...s }) => s);
-    expect(settings.raw).toEqual({ ...draft.raw, spend: sent, period: 'month' });
+    // No deals picked: none sent.
+    expect(settings.raw).toEqual({ spend: sent, meetings: draft.raw.meetings, period: 'month' });
     expect(parseSettings(settings, sampleInfo()).ok).toBe(true);
     // A copy: editing the draft later does not change settings already sent.
     draft.raw.spend[0]!.columns.spend = 'Clicks';
@@ -214,11 +221,14 @@ describe('the raw data and the meeting log in the draft', () => {
   it('sends the deals with the Channel report alone once their sheet is picked, and none when it is not', () => {
     const draft = fromSettings(defaultSettings(), sampleInfo());
     draft.templates = ['channelReport'];
-    expect(toSettings(draft).settings.raw?.deals?.sheet).toBe(DEALS_SHEET);
-    draft.raw.deals.sheet = '';
     const { settings } = toSettings(draft);
     expect(settings.raw && 'deals' in settings.raw).toBe(false);
     expect(parseSettings(settings, sampleInfo()).ok).toBe(true);
+    // Picked: the sample's deals, as the Full funnel would suggest them.
+    draft.raw.deals = suggestedDeals(sampleInfo());
+    expect(draft.raw.deals.columns.status).toBe('Deal Stage');
+    expect(toSettings(draft).settings.raw?.deals?.sheet).toBe(DEALS_SHEET);
+    draft.raw.deals.sheet = '';
     // The Full funnel cannot do without them: the server asks for them beside their field.
     draft.templates = ['fullFunnel'];
     const parsed = parseSettings(toSettings(draft).settings, sampleInfo());

@@ -3,6 +3,7 @@ import { TEMPLATE_IDS, TEMPLATE_TITLES, type TemplateId } from '../../addon/sett
 import { listed } from '../../sheets/words';
 import { el, on } from '../dom';
 import { withError } from '../fields';
+import { suggestedDeals } from '../model';
 import { type Actions, type State, stepIndex } from '../state';
 
 const TEMPLATE_BLURBS: Record<TemplateId, string> = {
@@ -34,6 +35,8 @@ export function templatesStep(state: State, actions: Actions): Node[] {
       if (node.checked) chosen.add(id);
       else chosen.delete(id);
       d.templates = TEMPLATE_IDS.filter((t) => chosen.has(t));
+      if (id === 'fullFunnel' && node.checked && d.raw.deals.sheet === '')
+        d.raw.deals = suggestedDeals(state.sheets);
       // The raw data, the CRM exports and the meeting log are sent only while their template is chosen.
       actions.touched('templates', 'raw', 'funnel', 'meetingLog');
     });
