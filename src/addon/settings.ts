@@ -7,6 +7,7 @@
 import type { View } from '../metrics/funnel-report';
 import type { Period } from '../metrics/period';
 import type { MappingField } from '../sheets/mapping';
+import { listed } from '../sheets/words';
 import {
   CHANNEL_TABLE,
   type ChannelField,
@@ -125,6 +126,13 @@ export interface SpendSheet extends SheetColumns<SpendField> {
 
 /** The templates that read the raw data, in the order the wizard lists them. */
 export const RAW_DATA_TEMPLATES: readonly TemplateId[] = ['channelReport', 'fullFunnel'];
+
+/** The chosen templates that read the raw data, in words: "the Channel report and the Full funnel". */
+export function rawDataReaders(templates: readonly TemplateId[]): string {
+  return listed(
+    RAW_DATA_TEMPLATES.filter((t) => templates.includes(t)).map((t) => `the ${TEMPLATE_TITLES[t]}`),
+  );
+}
 
 /** The raw tables the Channel report and the Full funnel read, and how they group them in time. */
 export interface RawData {

@@ -7,7 +7,6 @@
  */
 import { PERIODS, type Period } from '../metrics/period';
 import { quote } from '../sheets/format';
-import { listed } from '../sheets/words';
 import { columnLetter } from '../workbook/a1';
 import { columnsHeaded } from '../workbook/headers';
 import type { SheetInfo } from './api';
@@ -22,6 +21,7 @@ import {
   MEETING_FIELDS,
   type MeetingField,
   type RawData,
+  rawDataReaders,
   type SheetColumns,
   SPEND_FIELD_LABELS,
   SPEND_FIELDS,
@@ -158,11 +158,11 @@ function checkSpendSheet(
   return table && fixedChannel !== undefined ? { ...table, fixedChannel } : undefined;
 }
 
-/** The raw tables of the Channel report; dates are needed only for a period. */
 /**
- * The raw tables, for the chosen templates that read them (`users`). The
- * deals export is optional for the Channel report (each channel's Max CPQM
- * from its own won deals) and required by the Full funnel.
+ * The raw tables, for the chosen templates that read them (`users`); dates
+ * are needed only for a period. The deals export is optional for the Channel
+ * report (each channel's Max CPQM from its own won deals) and required by the
+ * Full funnel.
  */
 export function checkRaw(
   c: Checker,
@@ -172,7 +172,7 @@ export function checkRaw(
 ): RawData | undefined {
   if (!isObj(v)) {
     return c.fail(
-      `Pick the ad-spend sheets and the meetings sheet for ${listed(users.map((t) => `the ${TEMPLATE_TITLES[t]}`))} (Channels: Raw data).`,
+      `Pick the ad-spend sheets and the meetings sheet for ${rawDataReaders(users)} (Channels: Raw data).`,
     );
   }
   const dealsRequired = users.includes('fullFunnel');

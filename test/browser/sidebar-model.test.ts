@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../src/addon/settings';
+import { defaultSettings, rawDataReaders, type Settings } from '../../src/addon/settings';
 import { parseSettings } from '../../src/addon/validate';
 import {
   CRM_HEADERS,
@@ -26,7 +26,6 @@ import {
   toSettings,
 } from '../../src/sidebar/model';
 import { PREVIEW, STEPS, stepOf } from '../../src/sidebar/state';
-import { rawDataUsers } from '../../src/sidebar/views/raw-data';
 import {
   bestSheet,
   CHANNEL_TABLE,
@@ -236,9 +235,9 @@ describe('the raw data and the meeting log in the draft', () => {
   });
 
   it('names the templates that read the raw data: the Channel report, the Full funnel or both', () => {
-    expect(rawDataUsers(['channelReport'])).toBe('the Channel report');
-    expect(rawDataUsers(['funnelPlan', 'fullFunnel'])).toBe('the Full funnel');
-    expect(rawDataUsers(['fullFunnel', 'channelReport', 'definitions'])).toBe(
+    expect(rawDataReaders(['channelReport'])).toBe('the Channel report');
+    expect(rawDataReaders(['funnelPlan', 'fullFunnel'])).toBe('the Full funnel');
+    expect(rawDataReaders(['fullFunnel', 'channelReport', 'definitions'])).toBe(
       'the Channel report and the Full funnel',
     );
   });

@@ -4,14 +4,9 @@
  * channel for the whole sheet; the meetings; the deals; the period. The part
  * names the chosen templates that read it.
  */
-import {
-  RAW_DATA_TEMPLATES,
-  type SpendField,
-  TEMPLATE_TITLES,
-  type TemplateId,
-} from '../../addon/settings';
+import { rawDataReaders, type SpendField } from '../../addon/settings';
 import { PERIODS, type Period } from '../../metrics/period';
-import { capitalised, listed } from '../../sheets/words';
+import { capitalised } from '../../sheets/words';
 import {
   DEALS_TABLE,
   isCampaignHeader,
@@ -28,13 +23,6 @@ import { tablePicker } from '../widgets/table-picker';
 
 /** The period radio's values: a period, or "" for none. */
 const PERIOD_OPTIONS = [['', 'None'], ...PERIODS.map((p) => [p, capitalised(p)] as const)] as const;
-
-/** The chosen templates that read the raw data, in words: "the Channel report and the Full funnel". */
-export function rawDataUsers(templates: readonly TemplateId[]): string {
-  return listed(
-    RAW_DATA_TEMPLATES.filter((t) => templates.includes(t)).map((t) => `the ${TEMPLATE_TITLES[t]}`),
-  );
-}
 
 /** Ad exports are added and removed as a list: their messages name positions. */
 const EXPORTS = 'raw.spend';
@@ -138,7 +126,7 @@ function dealsPicker(state: State, actions: Actions): Node[] {
 
 export function rawPart(state: State, actions: Actions): HTMLElement {
   const raw = state.draft.raw;
-  const users = rawDataUsers(state.draft.templates);
+  const users = rawDataReaders(state.draft.templates);
   const dated = raw.period !== null;
   const periods = radioGroup<Period | ''>({
     name: 'report-period',
