@@ -3,13 +3,18 @@
  * then the report table functions. Statements are separated by blank lines and end in `;`.
  */
 import { dealHelpers, dealsFunction } from './deals';
-import { bigquery, type Dialect, duckdb } from './dialect';
+import { bigquery, type Dialect, duckdb, type ScalarDefinition } from './dialect';
 import { funnelFunction, viewHelper } from './funnel';
 import { helpers } from './helpers';
 import { noMappingColumns } from './mapping';
 import { reportFunction } from './report';
 import { scalarFunction, sqlEntries } from './scalar';
 import { trendFunction } from './trend';
+
+/** The funnel_… functions the reports share, in the order the file creates them. */
+export function helperFunctions(q: Dialect): ScalarDefinition[] {
+  return [...helpers(q), viewHelper(q), ...dealHelpers(q)];
+}
 
 export function generate(q: Dialect): string {
   const header =
@@ -35,7 +40,7 @@ export function generate(q: Dialect): string {
         ];
   const parts = [
     header.join('\n') + '\n',
-    ...[...helpers(q), viewHelper(q), ...dealHelpers(q)].map((h) => q.scalarFunction(h)),
+    ...helperFunctions(q).map((h) => q.scalarFunction(h)),
     ...sqlEntries().map((e) => q.scalarFunction(scalarFunction(e, q))),
     placeholderViews(q),
     q.tableFunction(reportFunction(q)),

@@ -10,7 +10,10 @@
  * CPQM_TREND, FUNNEL_REPORT and DEALS_REPORT (59.8 KB and 101.6 KB with
  * them); 104 KB in all before the wizard read several ad exports and
  * suggested meanings from the data, the Full funnel template and its
- * settings, and the Channel report's several sources (136 KB with them). What loading the file costs is measured in
+ * settings, and the Channel report's several sources (136 KB with them);
+ * 140 KB before update in place, the settings an earlier version saved read
+ * into today's shape, and the Channel report's deals and its notes on text
+ * costs and Max CPQM from results (141.6 KB with them). What loading the file costs is measured in
  * BENCHMARKS.md (Apps Script loads it for every custom-function cell).
  */
 import { readFileSync } from 'node:fs';
@@ -31,8 +34,8 @@ describe('dist/Code.js', () => {
     expect(sizes.functions).toBeLessThan(62 * KB);
   });
 
-  it('stays under 140 KB in all, with the wizard server code', () => {
+  it('stays under 144 KB in all, with the wizard server code', () => {
     expect(sizes.total).toBeGreaterThan(sizes.functions);
-    expect(sizes.total).toBeLessThan(140 * KB);
+    expect(sizes.total).toBeLessThan(144 * KB);
   });
 });

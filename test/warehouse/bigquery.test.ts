@@ -8,11 +8,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
-import { DEALS_VIEW, dealHelpers, dealsFunction } from '../../src/warehouse/deals';
+import { DEALS_VIEW, dealsFunction } from '../../src/warehouse/deals';
 import { bigquery, type TableDefinition } from '../../src/warehouse/dialect';
-import { funnelFunction, RECORDS_VIEW, viewHelper } from '../../src/warehouse/funnel';
-import { generate } from '../../src/warehouse/generate';
-import { helpers } from '../../src/warehouse/helpers';
+import { funnelFunction, RECORDS_VIEW } from '../../src/warehouse/funnel';
+import { generate, helperFunctions } from '../../src/warehouse/generate';
 import { reportFunction } from '../../src/warehouse/report';
 import { sqlEntries, sqlName } from '../../src/warehouse/scalar';
 import { trendFunction } from '../../src/warehouse/trend';
@@ -123,7 +122,7 @@ describe('the BigQuery file in ZetaSQL', () => {
     assert.deepEqual(
       file.statements.map((s) => s.name),
       [
-        ...[...helpers(q), viewHelper(q), ...dealHelpers(q)].map((h) => qualified(h.name)),
+        ...helperFunctions(q).map((h) => qualified(h.name)),
         ...sqlEntries().map((e) => qualified(e.name.toLowerCase())),
         qualified('funnel_spend'),
         qualified('funnel_meetings'),

@@ -184,6 +184,16 @@ describe('npm run report --contacts --deals on the playground sample', () => {
       /^amounts are in two currencies: row \d+ of deals\.csv is in USD and row \d+ of deals\.csv in EUR;/,
     );
     assert.equal(await failure({ ...base, deals: DEALS }), `deals_report: ${lines}`);
+    // The funnel report written first, the deals report failing: neither file is left.
+    const out = join(dir, 'two-currencies.csv');
+    assert.equal(
+      await failure({ ...base, contacts: CONTACTS, deals: DEALS, out }),
+      `deals_report: ${lines}`,
+    );
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.startsWith('two-currencies')),
+      [],
+    );
   });
 
   it('the command prints the three reports and writes one CSV file each, numbers as the sheet', () => {
