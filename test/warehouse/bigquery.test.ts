@@ -285,7 +285,7 @@ describe('cpqm_report and cpqm_trend in ZetaSQL', () => {
     await agreesOnTrend(trend, {
       maxLength: 20,
       numRuns: 40,
-      atLeast: { problems: 6, figures: 3 },
+      atLeast: { problems: 4, figures: 1 },
     });
   });
 });

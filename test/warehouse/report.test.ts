@@ -450,7 +450,7 @@ describe('cpqm_trend', () => {
     await agreesOnTrend(duckTrend, {
       maxLength: 30,
       numRuns: 40,
-      atLeast: { problems: 8, figures: 3 },
+      atLeast: { problems: 4, figures: 1 },
     });
   });
 });
