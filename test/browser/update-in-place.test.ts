@@ -87,7 +87,9 @@ describe('update in place, from the sidebar', () => {
     await sidebar.getByRole('button', { name: 'Step 1: Templates' }).click();
     await sidebar.locator('[data-action="create-now"]').click();
     await sidebar.locator('.preview-item input[type="radio"]').first().waitFor();
-    expect(await sidebar.locator('.note').first().textContent()).toMatch(/update it or add a new tab/);
+    expect(await sidebar.locator('.note').first().textContent()).toMatch(
+      /update it or add a new tab/,
+    );
     expect((await workbook(suite.playground)).map((s) => s.name)).toEqual(first);
     expect(
       await sidebar
