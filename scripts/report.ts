@@ -160,45 +160,49 @@ async function main(): Promise<number> {
           const done = percent > 0 ? `, ${percent.toFixed(0)}%` : '';
           process.stderr.write(`\rreading… ${(rows / 1e6).toFixed(1)} million rows${done}   `);
         };
-  const con = await connect();
-  try {
-    const options = {
-      spend,
-      meetings: values.meetings,
-      contacts: values.contacts,
-      deals: values.deals,
-      mapping: values.mapping,
-      period: values.period,
-      view: values.view,
-      dateFormat: values['date-format'],
-      readAs: values['read-as'] as 'auto' | 'text' | undefined,
-      columns: {
-        meetings: {
-          channel: values['meetings-channel'],
-          outcome: values['meetings-outcome'],
-          day: values['meetings-day'],
-        },
-        contacts: {
-          channel: values['contacts-channel'],
-          stages: values['contacts-stages']?.split(',').map((c) => c.trim()),
-        },
-        deals: {
-          channel: values['deals-channel'],
-          amount: values['deals-amount'],
-          created: values['deals-created'],
-          closed: values['deals-closed'],
-          status: values['deals-status'],
-          currency: values['deals-currency'],
-        },
+  const options = {
+    spend,
+    meetings: values.meetings,
+    contacts: values.contacts,
+    deals: values.deals,
+    mapping: values.mapping,
+    period: values.period,
+    view: values.view,
+    dateFormat: values['date-format'],
+    readAs: values['read-as'] as 'auto' | 'text' | undefined,
+    columns: {
+      meetings: {
+        channel: values['meetings-channel'],
+        outcome: values['meetings-outcome'],
+        day: values['meetings-day'],
       },
-      out: values.out,
-      onProgress,
-      trend: values.trend,
-      economics:
-        values.deal !== undefined && values.close !== undefined && values.roas !== undefined
-          ? { deal: values.deal, close: values.close, roas: values.roas }
-          : undefined,
-    };
+      contacts: {
+        channel: values['contacts-channel'],
+        stages: values['contacts-stages']?.split(',').map((c) => c.trim()),
+      },
+      deals: {
+        channel: values['deals-channel'],
+        amount: values['deals-amount'],
+        created: values['deals-created'],
+        closed: values['deals-closed'],
+        status: values['deals-status'],
+        currency: values['deals-currency'],
+      },
+    },
+    out: values.out,
+    onProgress,
+    trend: values.trend,
+    economics:
+      values.deal !== undefined && values.close !== undefined && values.roas !== undefined
+        ? { deal: values.deal, close: values.close, roas: values.roas }
+        : undefined,
+  };
+  // Only the table functions this run calls: DuckDB binds each table macro as it is created.
+  const con = await connect(
+    {},
+    reportsAsked(options).map((r) => r.fn),
+  );
+  try {
     const reports = await runReports(con, options);
     if (shown) process.stderr.write('\r\x1b[K');
     const asked = reportsAsked(options);

@@ -29,6 +29,7 @@ import {
   withVerdicts,
 } from './economics';
 import { SQL_FUNNEL_COLUMNS, SQL_FUNNEL_NUMBERS } from './funnel';
+import type { TableFunctionName } from './generate';
 import { SQL_REPORT_COLUMNS, SQL_REPORT_NUMBERS } from './report';
 import { SQL_TREND_COLUMNS } from './trend';
 
@@ -59,6 +60,8 @@ export type ReportKey = 'cpqm' | 'trend' | 'funnel' | 'deals';
 export interface CsvReport {
   key: ReportKey;
   title: string;
+  /** The table function and its call. */
+  fn: TableFunctionName;
   call: string;
   columns: readonly string[];
   /**
@@ -81,13 +84,17 @@ export function reportsAsked(options: ReportOptions): CsvReport[] {
   const arg = (x: string | undefined) => (x === undefined ? 'NULL' : sqlStr(x));
   const period = arg(options.period);
   const view = arg(options.view);
+  const calling = (fn: TableFunctionName, ...args: string[]) => ({
+    fn,
+    call: `${fn}(${args.join(', ')})`,
+  });
   const reports: CsvReport[] = [];
   const maxCpqm = options.economics && maxCpqmOf(options.economics);
   if (options.meetings !== undefined && options.trend) {
     reports.push({
       key: 'trend',
       title: 'CPQM trend',
-      call: `cpqm_trend(${period})`,
+      ...calling('cpqm_trend', period),
       columns: SQL_TREND_COLUMNS,
       numbers: new Set(['cpqm']),
       money: new Set(['cpqm']),
@@ -97,7 +104,7 @@ export function reportsAsked(options: ReportOptions): CsvReport[] {
     reports.push({
       key: 'cpqm',
       title: 'CPQM report',
-      call: `cpqm_report(${period})`,
+      ...calling('cpqm_report', period),
       columns: SQL_REPORT_COLUMNS,
       numbers: SQL_REPORT_NUMBERS,
       money: new Set(['spend', 'cost_per_meeting', 'cpqm', 'max_cpqm']),
@@ -115,7 +122,7 @@ export function reportsAsked(options: ReportOptions): CsvReport[] {
     reports.push({
       key: 'funnel',
       title: 'Funnel report',
-      call: `funnel_report(${period}, ${view})`,
+      ...calling('funnel_report', period, view),
       columns: SQL_FUNNEL_COLUMNS,
       numbers: SQL_FUNNEL_NUMBERS,
       money: new Set(['spend', 'cost_per_record']),
@@ -126,7 +133,7 @@ export function reportsAsked(options: ReportOptions): CsvReport[] {
     reports.push({
       key: 'deals',
       title: 'Deals report',
-      call: `deals_report(${period}, ${view})`,
+      ...calling('deals_report', period, view),
       columns: SQL_DEALS_COLUMNS,
       numbers: SQL_DEALS_NUMBERS,
       money: new Set([

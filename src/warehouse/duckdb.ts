@@ -1,12 +1,16 @@
 /** A DuckDB connection with the generated functions loaded. */
 import { type DuckDBConnection, DuckDBInstance, type DuckDBResultReader } from '@duckdb/node-api';
 import { duckdb } from './dialect';
-import { generate } from './generate';
+import { generate, type TableFunctionName } from './generate';
 
-export async function connect(options: Record<string, string> = {}): Promise<DuckDBConnection> {
+/** With `tables`, only those table functions and what they need (generate). */
+export async function connect(
+  options: Record<string, string> = {},
+  tables?: readonly TableFunctionName[],
+): Promise<DuckDBConnection> {
   const instance = await DuckDBInstance.create(':memory:', options);
   const con = await instance.connect();
-  await con.run(generate(duckdb));
+  await con.run(generate(duckdb, tables));
   return con;
 }
 

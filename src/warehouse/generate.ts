@@ -16,7 +16,23 @@ export function helperFunctions(q: Dialect): ScalarDefinition[] {
   return [...helpers(q), viewHelper(q), ...dealHelpers(q)];
 }
 
-export function generate(q: Dialect): string {
+/** The report table functions, by name, in the order the file creates them. */
+const TABLE_FUNCTIONS = {
+  cpqm_report: reportFunction,
+  cpqm_trend: trendFunction,
+  funnel_report: funnelFunction,
+  deals_report: dealsFunction,
+} as const;
+
+export type TableFunctionName = keyof typeof TABLE_FUNCTIONS;
+
+/**
+ * The SQL file for one dialect; with `tables`, only what a run of those table functions needs:
+ * the helpers (the views over CSV files call them too), the stand-in views and those functions,
+ * without the element-wise functions, as each table macro takes DuckDB tens of milliseconds to
+ * bind when it is created.
+ */
+export function generate(q: Dialect, tables?: readonly TableFunctionName[]): string {
   const header =
     q.id === 'duckdb'
       ? [
@@ -41,12 +57,11 @@ export function generate(q: Dialect): string {
   const parts = [
     header.join('\n') + '\n',
     ...helperFunctions(q).map((h) => q.scalarFunction(h)),
-    ...sqlEntries().map((e) => q.scalarFunction(scalarFunction(e, q))),
+    ...(tables ? [] : sqlEntries().map((e) => q.scalarFunction(scalarFunction(e, q)))),
     placeholderViews(q),
-    q.tableFunction(reportFunction(q)),
-    q.tableFunction(trendFunction(q)),
-    q.tableFunction(funnelFunction(q)),
-    q.tableFunction(dealsFunction(q)),
+    ...Object.entries(TABLE_FUNCTIONS)
+      .filter(([name]) => !tables || tables.includes(name as TableFunctionName))
+      .map(([, table]) => q.tableFunction(table(q))),
   ];
   return parts.join('\n');
 }
