@@ -918,15 +918,23 @@ AS (
     FROM record_rows
     WHERE day IS NOT NULL AND pos IS NOT NULL AND source_row IS NOT NULL
   ),
-  record_groups AS (
-    SELECT raw, start, pos, COUNT(*) AS n, MIN(source_row) AS first_row
+  dated_groups AS (
+    -- Dated rows counted per channel, period and span of stages before stages are joined: a span
+    -- is a few rows per channel and period, where a join per row would multiply every row.
+    SELECT raw, start, reached_before, pos, COUNT(*) AS n, MIN(source_row) AS first_row
     FROM (
-      SELECT d.raw, d.source_row, s.pos,
-        `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'funnel_report'), CASE WHEN `funnel_math.funnel_view`(view, 'funnel_report') = 'cohort' THEN d.entered ELSE d.day END) AS start
-      FROM dated AS d JOIN stages AS s
-        ON s.pos <= d.pos AND (d.reached_before IS NULL OR s.pos > d.reached_before)
+      SELECT raw, source_row, reached_before, pos,
+        `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'funnel_report'), CASE WHEN `funnel_math.funnel_view`(view, 'funnel_report') = 'cohort' THEN entered ELSE day END) AS start
+      FROM dated
     ) AS c
-    GROUP BY raw, start, pos
+    GROUP BY raw, start, reached_before, pos
+  ),
+  record_groups AS (
+    -- A record's spans are disjoint, so it is counted at most once per stage.
+    SELECT d.raw, d.start, s.pos, SUM(d.n) AS n, MIN(d.first_row) AS first_row
+    FROM dated_groups AS d JOIN stages AS s
+      ON s.pos <= d.pos AND (d.reached_before IS NULL OR s.pos > d.reached_before)
+    GROUP BY d.raw, d.start, s.pos
   ),
   spellings_met AS (
     SELECT raw FROM spend_groups WHERE raw <> '' UNION DISTINCT SELECT raw FROM record_groups WHERE raw <> ''
