@@ -44,31 +44,44 @@ export function median(values: number[]): number {
 /**
  * Times `custom` and `bare` alternately, each after a collection, so both see
  * the same machine state; the ratio is the median of each round's own ratio,
- * which a busy machine moves less than a ratio of two medians.
+ * which a busy machine moves less than a ratio of two medians. Each round
+ * swaps which side goes first, so neither always runs on the other's heels.
+ * `warmups` calls of each side come first, enough for the engine to have
+ * optimised both (a small table needs more calls than a large one).
  * Returns [custom ms, bare ms, ratio].
  */
 export function sideBySide(
   custom: () => unknown,
   bare: () => unknown,
   rounds: number,
+  warmups = 3,
 ): [number, number, number] {
-  for (let w = 0; w < 3; w++) {
+  for (let w = 0; w < warmups; w++) {
     custom();
     bare();
   }
+  const timed = (fn: () => unknown): number => {
+    collect();
+    const t = performance.now();
+    fn();
+    return performance.now() - t;
+  };
   const a: number[] = [];
   const b: number[] = [];
   const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    collect();
-    let t = performance.now();
-    custom();
-    a.push(performance.now() - t);
-    collect();
-    t = performance.now();
-    bare();
-    b.push(performance.now() - t);
-    ratios.push(a[r]! / b[r]!);
+    let customMs: number;
+    let bareMs: number;
+    if (r % 2 === 0) {
+      customMs = timed(custom);
+      bareMs = timed(bare);
+    } else {
+      bareMs = timed(bare);
+      customMs = timed(custom);
+    }
+    a.push(customMs);
+    b.push(bareMs);
+    ratios.push(customMs / bareMs);
   }
   return [median(a), median(b), median(ratios)];
 }

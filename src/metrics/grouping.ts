@@ -23,6 +23,8 @@ export const ALL_PERIODS = 'All';
 export interface Group {
   name: string;
   byPeriod: Map<string, number[]>;
+  /** The tally last asked for: exports list a channel's rows period by period, so it is nearly always the next one asked. */
+  last?: { label: string; tally: number[] };
 }
 
 /** Remembers `value` for `key` while the cache holds fewer than `cap`: what a huge table may cost. */
@@ -42,6 +44,9 @@ export class Grouping {
   private readonly byRaw = new Map<unknown, Group>();
   /** Dates and serials seen, to their period label. */
   private readonly labels = new Map<unknown, string>();
+  /** The last date labelled, and its label: exports list their rows day by day. NaN is never equal to an instant. */
+  private lastDay: unknown = Number.NaN;
+  private lastLabel = '';
 
   constructor(
     /** How many sums a tally holds. */
@@ -75,7 +80,7 @@ export class Grouping {
     const key = name.toLowerCase();
     let group = this.groups.get(key);
     if (!group) {
-      group = { name, byPeriod: new Map() };
+      group = { name, byPeriod: new Map(), last: undefined };
       this.groups.set(key, group);
     }
     return group;
@@ -88,25 +93,33 @@ export class Grouping {
     // Sheets passes each date cell as its own Date: the instant is what repeats. instanceof is
     // the fast test for this realm's Dates; isDate also knows another realm's.
     const id = raw instanceof Date || isDate(raw) ? (raw as Date).getTime() : raw;
-    const known = this.labels.get(id);
-    if (known !== undefined) return known;
-    if (isBlank(raw)) {
-      throw new Problem(
-        '#VALUE!',
-        `${arg} is blank`,
-        `a ${period} report needs the date of every row`,
-      );
+    if (id === this.lastDay) return this.lastLabel;
+    let label = this.labels.get(id);
+    if (label === undefined) {
+      if (isBlank(raw)) {
+        throw new Problem(
+          '#VALUE!',
+          `${arg} is blank`,
+          `a ${period} report needs the date of every row`,
+        );
+      }
+      label = remember(this.labels, 100_000, id, periodLabel(period, toDay(arg, raw)));
     }
-    return remember(this.labels, 100_000, id, periodLabel(period, toDay(arg, raw)));
+    this.lastDay = id;
+    this.lastLabel = label;
+    return label;
   }
 
   /** The tally of a channel in a period, created at zero on first use. */
   tally(group: Group, label: string): number[] {
+    const last = group.last;
+    if (last !== undefined && last.label === label) return last.tally;
     let t = group.byPeriod.get(label);
     if (!t) {
       t = new Array<number>(this.width).fill(0);
       group.byPeriod.set(label, t);
     }
+    group.last = { label, tally: t };
     return t;
   }
 
