@@ -62,8 +62,12 @@ export class Grouping {
    * and the first spelling met is shown.
    */
   channel(arg: string, raw: unknown): Group {
-    const known = this.byRaw.get(raw);
-    if (known) return known;
+    // Each row's look-up is kept this small so the engine inlines it into the row loop.
+    return this.byRaw.get(raw) ?? this.firstMet(arg, raw);
+  }
+
+  /** A channel cell met for the first time (or after the cache filled). */
+  private firstMet(arg: string, raw: unknown): Group {
     // Checked once per spelling: a cell met before is known not to be a totals row.
     refuseTotalsRow(arg, raw);
     const own = toText(arg, raw);
@@ -94,32 +98,36 @@ export class Grouping {
     // the fast test for this realm's Dates; isDate also knows another realm's.
     const id = raw instanceof Date || isDate(raw) ? (raw as Date).getTime() : raw;
     if (id === this.lastDay) return this.lastLabel;
-    let label = this.labels.get(id);
-    if (label === undefined) {
-      if (isBlank(raw)) {
-        throw new Problem(
-          '#VALUE!',
-          `${arg} is blank`,
-          `a ${period} report needs the date of every row`,
-        );
-      }
-      label = remember(this.labels, 100_000, id, periodLabel(period, toDay(arg, raw)));
-    }
+    const label = this.labels.get(id) ?? this.newLabel(arg, raw, id, period);
     this.lastDay = id;
     this.lastLabel = label;
     return label;
+  }
+
+  /** The label of a date not met before (or after the cache filled). */
+  private newLabel(arg: string, raw: unknown, id: unknown, period: Period): string {
+    if (isBlank(raw)) {
+      throw new Problem(
+        '#VALUE!',
+        `${arg} is blank`,
+        `a ${period} report needs the date of every row`,
+      );
+    }
+    return remember(this.labels, 100_000, id, periodLabel(period, toDay(arg, raw)));
   }
 
   /** The tally of a channel in a period, created at zero on first use. */
   tally(group: Group, label: string): number[] {
     const last = group.last;
     if (last !== undefined && last.label === label) return last.tally;
-    let t = group.byPeriod.get(label);
-    if (!t) {
-      t = new Array<number>(this.width).fill(0);
-      group.byPeriod.set(label, t);
-    }
+    const t = group.byPeriod.get(label) ?? this.newTally(group, label);
     group.last = { label, tally: t };
+    return t;
+  }
+
+  private newTally(group: Group, label: string): number[] {
+    const t = new Array<number>(this.width).fill(0);
+    group.byPeriod.set(label, t);
     return t;
   }
 

@@ -10,13 +10,16 @@
  * CPQM_TREND, FUNNEL_REPORT and DEALS_REPORT (59.8 KB and 101.6 KB with
  * them); 104 KB in all before the wizard read several ad exports and
  * suggested meanings from the data, the Full funnel template and its
- * settings, and the Channel report's several sources (136 KB with them). What loading the file costs is measured in
- * BENCHMARKS.md (Apps Script loads it for every custom-function cell).
+ * settings, and the Channel report's several sources (136 KB with them). On
+ * 2026-12-07 they were 62 KB and 140 KB, and were tightened to the sizes
+ * then plus a margin once the wrappers' @return lines gave the type alone.
+ * What loading the file costs is measured in BENCHMARKS.md (Apps Script
+ * loads it for every custom-function cell).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { serverBundleSizes } from '../../scripts/build';
+import { BUNDLE_BUDGET_KB, serverBundleSizes } from '../../scripts/build';
 
 const KB = 1024;
 let sizes: { total: number; functions: number };
@@ -26,13 +29,13 @@ beforeAll(async () => {
 });
 
 describe('dist/Code.js', () => {
-  it('keeps what the custom functions need (code and wrappers) under 62 KB', () => {
+  it(`keeps what the custom functions need (code and wrappers) under ${BUNDLE_BUDGET_KB.functions} KB`, () => {
     expect(sizes.functions).toBeGreaterThan(10 * KB);
-    expect(sizes.functions).toBeLessThan(62 * KB);
+    expect(sizes.functions).toBeLessThan(BUNDLE_BUDGET_KB.functions * KB);
   });
 
-  it('stays under 140 KB in all, with the wizard server code', () => {
+  it(`stays under ${BUNDLE_BUDGET_KB.total} KB in all, with the wizard server code`, () => {
     expect(sizes.total).toBeGreaterThan(sizes.functions);
-    expect(sizes.total).toBeLessThan(140 * KB);
+    expect(sizes.total).toBeLessThan(BUNDLE_BUDGET_KB.total * KB);
   });
 });
