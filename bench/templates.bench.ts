@@ -112,10 +112,9 @@ function customFunctionCells(template: TemplateId, settings: Settings): number {
   const wb = MemoryWorkbook.fromSheets(userSheets(channelsOf(settings)));
   const sheets = wb.sheets();
   const read = (sheet: string, col: number) => wb.columnValues(sheet, col);
-  const [name] = writePlans(
-    wb,
-    buildPlans({ settings: parsed(settings, template, sheets), sheets, read }),
-  );
+  const {
+    tabs: [name],
+  } = writePlans(wb, buildPlans({ settings: parsed(settings, template, sheets), sheets, read }));
   const snap = wb.snapshot().find((s) => s.name === name)!;
   return snap.formulas
     .flat()

@@ -35,15 +35,26 @@ export interface SetupState {
 /** What Create will make, shown on the preview step. */
 export interface PreviewItem {
   template: TemplateId;
-  /** The unique tab name it will get, e.g. "Funnel plan (2)". */
+  /** The unique tab name it will get as a new tab, e.g. "Funnel plan (2)". */
   tabName: string;
+  /**
+   * The tabs the add-on made for this template already (found by their
+   * developer metadata, never by name), in tab order: Create may rebuild one
+   * in place instead of adding a new tab.
+   */
+  existing: string[];
   /** A few lines describing the tab's contents and headline numbers. */
   lines: string[];
 }
 
+/** For each template to rebuild in place, the tab the add-on made for it (a PreviewItem's `existing`). */
+export type TabUpdates = Partial<Record<TemplateId, string>>;
+
 export interface Created {
-  /** The new tabs, in the order they were made. */
+  /** The tabs written, new or rebuilt in place, in the order they were written. */
   tabs: string[];
+  /** Those of `tabs` that were rebuilt in place; absent when none was. */
+  updated?: string[];
   /** Things the user should know that did not stop the tabs being made. */
   warnings?: string[];
 }

@@ -3,7 +3,7 @@
  * spreadsheet (index.ts), the playground to its memory workbook. The host is
  * made per call, so nothing touches a Google service until a call arrives.
  */
-import type { ServerApi } from './api';
+import type { ServerApi, TabUpdates } from './api';
 import type { Host } from './host';
 import * as server from './server';
 import type { Settings } from './settings';
@@ -13,6 +13,7 @@ export function bindCalls(host: () => Host) {
     getSetupState: () => server.getSetupState(host()),
     suggestMeanings: (settings: Settings) => server.suggestMeanings(host(), settings),
     previewTemplates: (settings: Settings) => server.previewTemplates(host(), settings),
-    createTemplates: (settings: Settings) => server.createTemplates(host(), settings),
+    createTemplates: (settings: Settings, updates?: TabUpdates) =>
+      server.createTemplates(host(), settings, updates),
   } satisfies ServerApi;
 }

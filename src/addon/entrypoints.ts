@@ -48,8 +48,8 @@ const SIDEBAR: { [K in keyof ServerApi]: EntryDoc<ServerApi[K]> } = {
     doc: 'Sidebar call: checks the settings and describes the tabs Create would make.',
   },
   createTemplates: {
-    params: ['settings'],
-    doc: 'Sidebar call: checks the settings and writes the chosen templates on new tabs.',
+    params: ['settings', 'updates'],
+    doc: 'Sidebar call: checks the settings and writes the chosen templates on new tabs, or rebuilds in place the tabs the add-on made that `updates` names.',
   },
 };
 

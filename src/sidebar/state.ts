@@ -1,8 +1,9 @@
 /** The wizard's steps and state, shared by the wizard and its step views. */
 import type { FieldError, PreviewItem, SheetInfo } from '../addon/api';
 import type { Meanings } from '../addon/meanings';
-import type { Settings } from '../addon/settings';
+import type { Settings, TemplateId } from '../addon/settings';
 import type { Draft } from './model';
+import type { TabChoices } from './tab-choices';
 
 interface Step {
   key: string;
@@ -47,7 +48,11 @@ export interface State {
   errors: FieldError[];
   busy: string | null;
   preview: PreviewItem[] | null;
+  /** For each previewed template with a tab the add-on made: update it, or add a new one. */
+  choices: TabChoices;
   created: string[] | null;
+  /** Those of `created` that were rebuilt in place. */
+  updated: string[];
   warnings: string[];
   failure: string | null;
   /**
@@ -78,6 +83,8 @@ export interface Actions {
   go(step: number, focus?: string): void;
   create(): Promise<void>;
   preview(): Promise<void>;
+  /** On the preview: rebuild `tab` in place for `template`, or (null) add a new tab. */
+  chooseTab(template: TemplateId, tab: string | null): void;
   /**
    * The draft changed at these fields: their messages, the messages of the
    * fields inside them ("raw.spend" holds "raw.spend.sheet") and earlier

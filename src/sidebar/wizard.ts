@@ -12,6 +12,7 @@ import { fromSettings, toSettings } from './model';
 import { call } from './rpc';
 import { type Actions, type Focus, PREVIEW, STEPS, type State, stepOf } from './state';
 import { STEP_VIEWS } from './step-views';
+import { choicesFor, updatesFrom } from './tab-choices';
 
 /** The step title's focus key: where focus goes when a step opens. */
 const TITLE = 'step-title';
@@ -25,7 +26,9 @@ export function startWizard(root: HTMLElement): void {
     errors: [],
     busy: 'Loading your spreadsheet…',
     preview: null,
+    choices: {},
     created: null,
+    updated: [],
     warnings: [],
     failure: null,
     meanings: null,
@@ -114,6 +117,7 @@ export function startWizard(root: HTMLElement): void {
     if (result && !result.ok) return showErrors(result.errors, false);
     state.errors = [];
     state.preview = result?.ok ? result.value : null;
+    if (state.preview) state.choices = choicesFor(state.preview, state.choices);
     render();
   };
 
@@ -123,11 +127,16 @@ export function startWizard(root: HTMLElement): void {
       const all = await check('Checking your settings…', settings, errors);
       return showErrors(all ?? errors, true);
     }
-    const result = await run('Creating your tabs…', () => call('createTemplates', settings));
+    // Tabs are rebuilt in place only where the preview offered it and the user left it chosen.
+    const updates = state.preview ? updatesFrom(state.preview, state.choices) : {};
+    const result = await run('Creating your tabs…', () =>
+      call('createTemplates', settings, updates),
+    );
     if (result && !result.ok) return showErrors(result.errors, true);
     state.errors = [];
     state.saved = result?.ok ?? state.saved;
     state.created = result?.ok ? result.value.tabs : null;
+    state.updated = result?.ok ? (result.value.updated ?? []) : [];
     state.warnings = result?.ok ? (result.value.warnings ?? []) : [];
     // The names it showed are taken now; the next preview says "(2)".
     if (state.created) state.preview = null;
@@ -200,6 +209,10 @@ export function startWizard(root: HTMLElement): void {
     go,
     create,
     preview,
+    chooseTab: (template, tab) => {
+      state.choices = { ...state.choices, [template]: tab };
+      render();
+    },
     touched,
     findMeanings,
     restructured: (list, focus) => {
@@ -311,14 +324,20 @@ function status(state: State): HTMLElement {
   } else if (state.failure) {
     box.append(el('div', { text: state.failure, className: 'error', attrs: { role: 'alert' } }));
   } else if (state.created) {
-    const n = state.created.length;
     const ok = el('div', { className: 'success', attrs: { role: 'status' } });
-    ok.append(`Created ${n === 1 ? 'the tab' : `${n} tabs`}: `);
-    state.created.forEach((tab, i) => {
-      if (i > 0) ok.append(', ');
-      ok.append(el('strong', { text: tab, className: 'tab-name' }));
-    });
-    ok.append('.');
+    const made = state.created.filter((t) => !state.updated.includes(t));
+    const said = (verb: string, tabs: string[]) => {
+      if (tabs.length === 0) return;
+      if (ok.childNodes.length > 0) ok.append(' ');
+      ok.append(`${verb} ${tabs.length === 1 ? 'the tab' : `${tabs.length} tabs`}: `);
+      tabs.forEach((tab, i) => {
+        if (i > 0) ok.append(', ');
+        ok.append(el('strong', { text: tab, className: 'tab-name' }));
+      });
+      ok.append('.');
+    };
+    said('Created', made);
+    said('Updated', state.updated);
     box.append(ok);
     for (const w of state.warnings) box.append(el('div', { text: w, className: 'warning' }));
   }

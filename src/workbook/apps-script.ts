@@ -2,18 +2,30 @@
  * The workbook on SpreadsheetApp (the add-on). Uses only what the
  * spreadsheets.currentonly scope allows: the active spreadsheet's ranges,
  * formats, data validation, conditional formats and embedded charts.
- * Every method is a fixed number of calls: whole blocks go in one
- * setValues, and ranges sharing a format go in one RangeList.
+ * Every method is a fixed number of calls: a block's plain values go in
+ * setValues and its formulas in setFormulas, as Google documents them, a
+ * rectangle of rows cut alike at a time (block-parts.ts), and ranges sharing
+ * a format go in one RangeList.
  */
 
 import { type Rect, rectA1 } from './a1';
+import { blockParts } from './block-parts';
 import type { Block, ChartSpec, ConditionalRule, NumberFormat, ValidationList } from './plan';
-import { cellInput } from './plan';
+import { cellInput, isFormula } from './plan';
 import { TEMPLATE_KEY, type Workbook, type WorkbookSheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type ChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+
+/** A tab being rebuilt in place: its hidden copy, the charts it had, and its size before. */
+interface Pending {
+  copy: Sheet;
+  charts: EmbeddedChart[];
+  rows: number;
+  cols: number;
+}
 
 /** Each chart a plan may ask for, as its typed builder (a line chart of CPQM per period is next). */
 const CHART_TYPES: Record<
@@ -25,13 +37,15 @@ const CHART_TYPES: Record<
 };
 
 export class AppsScriptWorkbook implements Workbook {
-  /** Tabs this workbook made, so writing to them needs no lookup. */
-  private readonly made = new Map<string, Sheet>();
+  /** Tabs this workbook made or is rebuilding, so writing to them needs no lookup. */
+  private readonly known = new Map<string, Sheet>();
+
+  private readonly pending = new Map<string, Pending>();
 
   constructor(private readonly ss: Spreadsheet) {}
 
   private sheet(name: string): Sheet {
-    const known = this.made.get(name);
+    const known = this.known.get(name);
     if (known) return known;
     const sheet = this.ss.getSheetByName(name);
     if (!sheet) throw new Error(`There is no sheet named "${name}".`);
@@ -78,29 +92,95 @@ export class AppsScriptWorkbook implements Workbook {
 
   addSheet(name: string, rows: number, cols: number): void {
     const sheet = this.ss.insertSheet(name, this.ss.getNumSheets());
-    this.made.set(name, sheet);
-    const haveRows = sheet.getMaxRows();
-    if (rows > haveRows) sheet.insertRowsAfter(haveRows, rows - haveRows);
-    const haveCols = sheet.getMaxColumns();
-    if (cols > haveCols) sheet.insertColumnsAfter(haveCols, cols - haveCols);
+    this.known.set(name, sheet);
+    grow(sheet, rows, cols);
   }
 
   removeSheet(name: string): void {
     this.ss.deleteSheet(this.sheet(name));
-    this.made.delete(name);
+    this.known.delete(name);
+  }
+
+  startUpdate(name: string, rows: number, cols: number): void {
+    const sheet = this.sheet(name);
+    this.known.set(name, sheet);
+    // Sheet.copyTo the same spreadsheet adds "Copy of <name>" with its values, formats, rules and charts.
+    const copy = sheet.copyTo(this.ss);
+    copy.hideSheet();
+    this.pending.set(name, {
+      copy,
+      charts: sheet.getCharts(),
+      rows: sheet.getMaxRows(),
+      cols: sheet.getMaxColumns(),
+    });
+    clearGrid(sheet);
+    grow(sheet, rows, cols);
+  }
+
+  private pendingUpdate(name: string): Pending {
+    const pending = this.pending.get(name);
+    if (!pending) throw new Error(`"${name}" is not being updated.`);
+    return pending;
+  }
+
+  finishUpdate(name: string): void {
+    const sheet = this.sheet(name);
+    const { copy, charts } = this.pendingUpdate(name);
+    for (const chart of charts) sheet.removeChart(chart);
+    this.ss.deleteSheet(copy);
+    this.pending.delete(name);
+  }
+
+  undoUpdate(name: string): void {
+    const sheet = this.sheet(name);
+    const { copy, charts, rows, cols } = this.pendingUpdate(name);
+    const kept = new Set(charts.map((c) => c.getChartId()));
+    for (const chart of sheet.getCharts()) {
+      if (!kept.has(chart.getChartId())) sheet.removeChart(chart);
+    }
+    clearGrid(sheet);
+    const haveRows = sheet.getMaxRows();
+    if (haveRows > rows) sheet.deleteRows(rows + 1, haveRows - rows);
+    const haveCols = sheet.getMaxColumns();
+    if (haveCols > cols) sheet.deleteColumns(cols + 1, haveCols - cols);
+    const from = copy.getRange(1, 1, rows, cols);
+    // Only the destination's top-left cell counts for Range.copyTo.
+    const to = sheet.getRange(1, 1);
+    const { CopyPasteType } = SpreadsheetApp;
+    from.copyTo(to, CopyPasteType.PASTE_NORMAL, false);
+    from.copyTo(to, CopyPasteType.PASTE_DATA_VALIDATION, false);
+    from.copyTo(to, CopyPasteType.PASTE_COLUMN_WIDTHS, false);
+    // Conditional rules are copied whole, onto the same cells of this tab: one call replaces them all.
+    sheet.setConditionalFormatRules(
+      copy.getConditionalFormatRules().map((rule) =>
+        rule
+          .copy()
+          .setRanges(rule.getRanges().map((r) => sheet.getRange(r.getA1Notation())))
+          .build(),
+      ),
+    );
+    for (const banding of copy.getBandings()) {
+      banding.copyTo(sheet.getRange(banding.getRange().getA1Notation()));
+    }
+    this.ss.deleteSheet(copy);
+    this.pending.delete(name);
   }
 
   writeBlock(name: string, block: Block): void {
-    const width = block.cells.reduce((w, r) => Math.max(w, r.length), 0);
-    // setValues needs a full rectangle; formulas ("=…") go in with the values.
-    const grid = block.cells.map((row) => {
-      const out = row.map(cellInput);
-      while (out.length < width) out.push('');
-      return out;
-    });
-    this.sheet(name)
-      .getRange(block.row + 1, block.col + 1, grid.length, width)
-      .setValues(grid);
+    const sheet = this.sheet(name);
+    for (const part of blockParts(block)) {
+      const range = sheet.getRange(
+        part.row + 1,
+        part.col + 1,
+        part.cells.length,
+        part.cells[0]!.length,
+      );
+      if (part.formulas) {
+        range.setFormulas(part.cells.map((row) => row.map((c) => (isFormula(c) ? c.f : ''))));
+      } else {
+        range.setValues(part.cells.map((row) => row.map(cellInput)));
+      }
+    }
   }
 
   setNumberFormat(name: string, format: NumberFormat): void {
@@ -160,6 +240,8 @@ export class AppsScriptWorkbook implements Workbook {
       .withKey(TEMPLATE_KEY)
       .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
       .find();
+    // Most spreadsheets have none: then the tabs need not be listed.
+    if (found.length === 0) return [];
     const marked = new Map<string, string>();
     for (const md of found) {
       const sheet = md.getLocation().getSheet();
@@ -193,4 +275,25 @@ export class AppsScriptWorkbook implements Workbook {
     for (const r of chart.ranges) builder.addRange(this.range(sheet, r));
     sheet.insertChart(builder.setPosition(chart.row + 1, chart.col + 1, 0, 0).build());
   }
+}
+
+/** Adds rows and columns until the tab is at least rows × cols. */
+function grow(sheet: Sheet, rows: number, cols: number): void {
+  const haveRows = sheet.getMaxRows();
+  if (rows > haveRows) sheet.insertRowsAfter(haveRows, rows - haveRows);
+  const haveCols = sheet.getMaxColumns();
+  if (cols > haveCols) sheet.insertColumnsAfter(haveCols, cols - haveCols);
+}
+
+/**
+ * Empties a tab of what writing puts there, keeping the tab itself: Range.clear
+ * takes contents and formats, but data validation, conditional rules and
+ * banding each have their own call.
+ */
+function clearGrid(sheet: Sheet): void {
+  const all = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+  all.clear();
+  all.clearDataValidations();
+  sheet.clearConditionalFormatRules();
+  for (const banding of sheet.getBandings()) banding.remove();
 }

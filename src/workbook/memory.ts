@@ -6,7 +6,7 @@
  * it as the user's spreadsheet.
  * Dev only: never part of the Apps Script bundle.
  */
-import { DetailedCellError, HyperFormula } from 'hyperformula';
+import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import { cellA1, type Rect } from './a1';
 import { engineFormula } from './engine-formulas';
 import { registerFunnelMath } from './engine-functions';
@@ -53,6 +53,16 @@ export class MemoryWorkbook implements Workbook {
   /** Formulas whose typed text differs from what the engine got, by sheet, then "row,col". */
   private readonly typed = new Map<string, Map<string, string>>();
   private readonly metas = new Map<string, SheetMeta>();
+  /** What each tab being rebuilt in place held before, by sheet: the engine keeps it, as a hidden copy would. */
+  private readonly before = new Map<
+    string,
+    {
+      content: RawCellContent[][];
+      typed: Map<string, string> | undefined;
+      meta: SheetMeta;
+      size: { rows: number; cols: number };
+    }
+  >();
 
   constructor() {
     registerFunnelMath();
@@ -250,14 +260,7 @@ export class MemoryWorkbook implements Workbook {
     }
     this.hf.addSheet(name);
     this.sizes.set(name.toLowerCase(), { rows, cols });
-    this.metas.set(name.toLowerCase(), {
-      formats: [],
-      bold: [],
-      validations: [],
-      conditional: [],
-      charts: [],
-      widths: [],
-    });
+    this.metas.set(name.toLowerCase(), emptyMeta());
   }
 
   removeSheet(name: string): void {
@@ -265,6 +268,61 @@ export class MemoryWorkbook implements Workbook {
     this.sizes.delete(name.toLowerCase());
     this.typed.delete(name.toLowerCase());
     this.metas.delete(name.toLowerCase());
+    this.before.delete(name.toLowerCase());
+  }
+
+  /**
+   * The engine's clearSheet and setSheetContent keep the sheet's id, so
+   * formulas on other tabs that point at it stay pointed at it and compute
+   * again from what is written next.
+   */
+  startUpdate(sheet: string, rows: number, cols: number): void {
+    const key = sheet.toLowerCase();
+    const id = this.id(sheet);
+    const meta = this.meta(sheet);
+    const size = this.size(sheet);
+    this.before.set(key, {
+      content: this.typedContent(id),
+      typed: this.typed.get(key),
+      meta: structuredClone(meta),
+      size: { ...size },
+    });
+    this.hf.clearSheet(id);
+    this.typed.delete(key);
+    this.metas.set(key, { ...emptyMeta(), template: meta.template });
+    this.grow(sheet, rows, cols);
+  }
+
+  /**
+   * What was typed on a sheet, as the engine takes it back: the engine also
+   * serializes the values an array formula spills, and written back they
+   * would block the spill.
+   */
+  private typedContent(id: number): RawCellContent[][] {
+    return this.hf.getSheetSerialized(id).map((row, r) =>
+      row.map((cell, c) => {
+        const address = { sheet: id, row: r, col: c };
+        return this.hf.isCellPartOfArray(address) && !this.hf.doesCellHaveFormula(address)
+          ? null
+          : cell;
+      }),
+    );
+  }
+
+  finishUpdate(sheet: string): void {
+    this.before.delete(sheet.toLowerCase());
+  }
+
+  undoUpdate(sheet: string): void {
+    const key = sheet.toLowerCase();
+    const saved = this.before.get(key);
+    if (!saved) throw new Error(`"${sheet}" is not being updated.`);
+    this.hf.setSheetContent(this.id(sheet), saved.content);
+    if (saved.typed) this.typed.set(key, saved.typed);
+    else this.typed.delete(key);
+    this.metas.set(key, saved.meta);
+    this.sizes.set(key, saved.size);
+    this.before.delete(key);
   }
 
   writeBlock(sheet: string, block: Block): void {
@@ -330,6 +388,11 @@ export class MemoryWorkbook implements Workbook {
 
   /** Every change applies at once here; nothing is pending. */
   flush(): void {}
+}
+
+/** A new tab's formatting: none yet. */
+function emptyMeta(): SheetMeta {
+  return { formats: [], bold: [], validations: [], conditional: [], charts: [], widths: [] };
 }
 
 function show(value: unknown): Input {

@@ -47,6 +47,23 @@ export interface Workbook {
   /** Adds an empty tab at the end; throws if the name is taken. */
   addSheet(name: string, rows: number, cols: number): void;
   removeSheet(name: string): void;
+  /**
+   * Starts rebuilding a tab in place: keeps a hidden copy of everything on it,
+   * then empties it of what writing puts there (values, formulas, formats,
+   * data validation, conditional rules, banding) and grows it to at least
+   * rows × cols. Its name, position, sheet id and mark stay, so formulas on
+   * other tabs that point at it keep working: a deleted and re-made tab would
+   * turn each of them into #REF!. Its charts stay until finishUpdate, so that
+   * undoUpdate never has to re-make one.
+   */
+  startUpdate(name: string, rows: number, cols: number): void;
+  /** The rebuilt tab was written and checked: removes its old charts and the hidden copy. */
+  finishUpdate(name: string): void;
+  /**
+   * Puts the tab back as startUpdate found it, from the hidden copy, into the
+   * same tab (charts written since are removed), then removes the copy.
+   */
+  undoUpdate(name: string): void;
   writeBlock(sheet: string, block: Block): void;
   setNumberFormat(sheet: string, format: NumberFormat): void;
   setBold(sheet: string, ranges: Rect[]): void;

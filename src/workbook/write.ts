@@ -1,12 +1,14 @@
-/** Writes plans into a workbook: new tabs only, all or nothing. */
+/** Writes plans into a workbook: new tabs, or tabs the add-on made rebuilt in place; all or nothing. */
 import { RUNTIME } from '../metrics/catalogue';
 import { cellA1 } from './a1';
 import { isFormula, type Plan } from './plan';
 import { columnWidths } from './widths';
 import { uniqueName, type Workbook } from './workbook';
 
+/** For each template to rebuild in place, the tab the add-on made for it. */
+export type Updates = Readonly<Record<string, string>>;
+
 export function writePlan(workbook: Workbook, sheet: string, plan: Plan): void {
-  workbook.markTemplate(sheet, plan.template);
   for (const block of plan.blocks) workbook.writeBlock(sheet, block);
   for (const format of plan.formats) workbook.setNumberFormat(sheet, format);
   if (plan.bold.length > 0) workbook.setBold(sheet, plan.bold);
@@ -16,10 +18,19 @@ export function writePlan(workbook: Workbook, sheet: string, plan: Plan): void {
   workbook.setColumnWidths(sheet, columnWidths(plan));
 }
 
-/** The tab names the plans will get, in order, without touching the workbook. */
-export function tabNames(existing: readonly string[], plans: readonly Plan[]): string[] {
+/**
+ * The tab each plan goes on, in order, without touching the workbook: the tab
+ * named in `updates` for its template, or a new tab with a unique name.
+ */
+export function tabNames(
+  existing: readonly string[],
+  plans: readonly Plan[],
+  updates: Updates = {},
+): string[] {
   const taken = [...existing];
   return plans.map((plan) => {
+    const update = updates[plan.template];
+    if (update !== undefined) return update;
     const name = uniqueName(plan.title, taken);
     taken.push(name);
     return name;
@@ -30,13 +41,19 @@ export class WriteError extends Error {
   constructor(
     /** The tab being written when it failed; null when applying all of them failed. */
     readonly tab: string | null,
+    /** Whether that tab was being rebuilt in place rather than made. */
+    updating: boolean,
     readonly cause: unknown,
     /** New tabs that could not be removed again: the spreadsheet is not as it was. */
     readonly leftBehind: readonly string[] = [],
+    /** Rebuilt tabs that could not be put back as they were; their old contents are on a hidden copy. */
+    readonly notRestored: readonly string[] = [],
   ) {
     const why = cause instanceof Error ? cause.message : String(cause);
     super(
-      tab === null ? `Could not create the new tabs: ${why}` : `Could not create "${tab}": ${why}`,
+      tab === null
+        ? `Could not ${updating ? 'write the tabs' : 'create the new tabs'}: ${why}`
+        : `Could not ${updating ? 'update' : 'create'} "${tab}": ${why}`,
     );
   }
 }
@@ -70,21 +87,42 @@ function checkParsed(workbook: Workbook, sheet: string, plan: Plan): void {
 /** What Sheets shows in a cell whose formula it could not parse. */
 const PARSE_ERROR = '#ERROR!';
 
+export interface Written {
+  /** Every tab written, in the order of the plans: new ones and the ones rebuilt in place. */
+  tabs: string[];
+  /** What went wrong after every tab was written and checked: it is there, but something was left. */
+  warnings: string[];
+}
+
 /**
- * Each plan on a new tab with a unique name, then every change applied
- * (flushed) and each tab read back once for formulas that did not parse. If anything fails, applying included, every tab made by this
- * call is removed again, so the spreadsheet is as it was, and the error
- * names the tab that failed.
+ * Each plan on a new tab with a unique name, or on the tab `updates` names
+ * for its template, rebuilt in place; then every change applied (flushed)
+ * and each tab read back once for formulas that did not parse. If anything
+ * fails, applying included, every tab made by this call is removed again and
+ * every rebuilt tab is put back as it was, so the spreadsheet is as it was,
+ * and the error names the tab that failed.
  */
-export function writePlans(workbook: Workbook, plans: readonly Plan[]): string[] {
-  const names = tabNames(workbook.sheetNames(), plans);
-  const made: string[] = [];
+export function writePlans(
+  workbook: Workbook,
+  plans: readonly Plan[],
+  updates: Updates = {},
+): Written {
+  const names = tabNames(workbook.sheetNames(), plans, updates);
+  const updating = new Set(Object.values(updates));
+  /** The tabs touched so far, in order: each is removed or put back on failure. */
+  const touched: string[] = [];
   let current: string | null = null;
   try {
     plans.forEach((plan, k) => {
       current = names[k]!;
-      workbook.addSheet(current, plan.rows, plan.cols);
-      made.push(current);
+      if (updating.has(current)) {
+        workbook.startUpdate(current, plan.rows, plan.cols);
+        touched.push(current);
+      } else {
+        workbook.addSheet(current, plan.rows, plan.cols);
+        touched.push(current);
+        workbook.markTemplate(current, plan.template);
+      }
       writePlan(workbook, current, plan);
     });
     current = null;
@@ -96,15 +134,28 @@ export function writePlans(workbook: Workbook, plans: readonly Plan[]): string[]
     current = null;
   } catch (e) {
     const leftBehind: string[] = [];
-    for (const name of made.reverse()) {
+    const notRestored: string[] = [];
+    for (const name of touched.reverse()) {
       try {
-        workbook.removeSheet(name);
+        if (updating.has(name)) workbook.undoUpdate(name);
+        else workbook.removeSheet(name);
       } catch {
-        // The first failure is what the user needs to see; the tab is named so it can be deleted.
-        leftBehind.push(name);
+        // The first failure is what the user needs to see; the tab is named so it can be mended.
+        (updating.has(name) ? notRestored : leftBehind).push(name);
       }
     }
-    throw new WriteError(current, e, leftBehind.reverse());
+    const updatingCurrent = current === null ? updating.size > 0 : updating.has(current);
+    throw new WriteError(current, updatingCurrent, e, leftBehind.reverse(), notRestored.reverse());
   }
-  return names;
+  const warnings: string[] = [];
+  for (const name of names.filter((n) => updating.has(n))) {
+    try {
+      workbook.finishUpdate(name);
+    } catch (e) {
+      warnings.push(
+        `"${name}" was updated, but its old charts or its hidden copy could not be removed (${e instanceof Error ? e.message : String(e)}); delete them by hand.`,
+      );
+    }
+  }
+  return { tabs: names, warnings };
 }

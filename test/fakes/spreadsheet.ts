@@ -1,13 +1,26 @@
 /**
  * A recording fake of one spreadsheet for AppsScriptWorkbook, after Google's
- * SpreadsheetApp reference: grid sheets with names, sizes and header rows,
- * chart sheets (SheetType.OBJECT, a chart moved to its own sheet) and
+ * SpreadsheetApp reference: grid sheets that keep what is written on them
+ * (grid.ts), chart sheets (SheetType.OBJECT, a chart moved to its own sheet) and
  * Connected Sheets data source sheets (SheetType.DATASOURCE), on which every
  * grid call throws as it does in Sheets. Every call is recorded
  * by the recorder, so tests can count what reading the sheets and writing a
  * plan cost.
  */
+import {
+  CopyPasteType,
+  conditionalRuleBuilder,
+  dataValidationBuilder,
+  enumValue,
+  type GridState,
+  gridSheet,
+  gridState,
+  OUTSIDE_SHEET_ERROR,
+  SheetType,
+} from './grid';
 import { type Recorder, recorder } from './recorder';
+
+export { OUTSIDE_SHEET_ERROR, SheetType };
 
 export interface FakeSheetSpec {
   name: string;
@@ -27,18 +40,6 @@ export interface FakeSheetSpec {
   cols?: number;
 }
 
-/** An Apps Script enum value: compared by identity, printed as its name. */
-function enumValue(name: string): { readonly name: string } {
-  return Object.freeze({ name, toString: () => name, toJSON: () => name });
-}
-
-/** SpreadsheetApp.SheetType: GRID, OBJECT (a single embedded chart) and DATASOURCE. */
-export const SheetType = Object.freeze({
-  GRID: enumValue('GRID'),
-  OBJECT: enumValue('OBJECT'),
-  DATASOURCE: enumValue('DATASOURCE'),
-});
-
 /** SpreadsheetApp.DeveloperMetadataVisibility and DeveloperMetadataLocationType, as the add-on uses them. */
 export const DeveloperMetadataVisibility = Object.freeze({
   DOCUMENT: enumValue('DOCUMENT'),
@@ -55,10 +56,6 @@ export const DeveloperMetadataLocationType = Object.freeze({
 export const notGridError = (type: 'OBJECT' | 'DATASOURCE') =>
   `The action is not supported for ${type} sheet.`;
 export const OBJECT_SHEET_ERROR = notGridError('OBJECT');
-
-/** What Sheets throws for a range that does not fit in its sheet. */
-export const OUTSIDE_SHEET_ERROR =
-  'The coordinates of the range are outside the dimensions of the sheet.';
 
 /** Sheet methods about the tab itself rather than its grid: a sheet that is no grid answers these. */
 const TAB_METHODS = new Set([
@@ -86,6 +83,8 @@ export interface FakeSpreadsheet {
    */
   app: unknown;
   names(): string[];
+  /** Everything on a grid tab, as a test compares it before and after a change. */
+  tab(name: string): GridState;
   /**
    * Makes the next call of `method` on any sheet or range, or of
    * SpreadsheetApp (`flush`), throw `Service error: <method>`.
@@ -106,11 +105,6 @@ export interface FakeSpreadsheetOptions {
 /** Locales whose decimal separator is a comma, so that formulas take semicolons between arguments. */
 const COMMA_DECIMAL = /^(de|it|fr|es|pt|nl|pl|ru|tr|sv|da|fi|nb|cs)(_|$)/;
 
-/** Whether `formula` has a comma outside its quoted text. */
-function commaOutsideQuotes(formula: string): boolean {
-  return formula.split(/"(?:[^"]|"")*"/).some((part) => part.includes(','));
-}
-
 export function fakeSpreadsheet(
   specs: FakeSheetSpec[] = [],
   { locale = 'en_US' }: FakeSpreadsheetOptions = {},
@@ -118,7 +112,9 @@ export function fakeSpreadsheet(
   const rec = recorder();
   const rejectsCommas = COMMA_DECIMAL.test(locale);
   let failing = '';
-  const sheets: { spec: FakeSheetSpec; obj: unknown }[] = [];
+  const sheets: { name: () => string; obj: unknown; grid?: GridState }[] = [];
+  let sheetIds = 0;
+  let chartIds = 0;
   /** Developer metadata on sheets, as Sheet.addDeveloperMetadata(key, value, visibility) adds it. */
   const metadata: { sheet: unknown; key: string; value: string; visibility: unknown }[] = [];
 
@@ -151,91 +147,37 @@ export function fakeSpreadsheet(
     return obj;
   }
 
-  function gridSheet(spec: FakeSheetSpec): unknown {
-    const size = () => ({ rows: spec.rows ?? 1000, cols: spec.cols ?? 26 });
-    const dataRows = () => spec.values?.length ?? spec.dataRows ?? 0;
-    /** What setValues wrote, by "row,col" (1-based), as typed. */
-    const written = new Map<string, unknown>();
-    /** What a written cell shows: a formula's result is not computed here, only whether it parsed. */
-    const shows = (typed: unknown): unknown => {
-      if (typeof typed !== 'string') return typed;
-      if (typed.startsWith('=')) return rejectsCommas && commaOutsideQuotes(typed) ? '#ERROR!' : '';
-      return typed.startsWith("'") ? typed.slice(1) : typed;
-    };
-    /** A range of the sheet: header row 1, data below it; empty cells read as "". */
-    const rangeAt = (row: number, col: number, rows: number, cols: number): unknown => {
-      const cell = (r: number, c: number): unknown =>
-        written.has(`${r},${c}`)
-          ? shows(written.get(`${r},${c}`))
-          : r === 1
-            ? (spec.headers?.[c - 1] ?? '')
-            : (spec.values?.[r - 2]?.[c - 1] ?? '');
-      const grid = () =>
-        Array.from({ length: rows }, (_, i) =>
-          Array.from({ length: cols }, (_, j) => cell(row + i, col + j)),
-        );
-      const range: unknown = rec.stub('Range', {
-        getValues: grid,
-        getDisplayValues: () =>
-          grid().map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : String(v)))),
-        setValues: guard('setValues', (grid: unknown[][]) => {
-          grid.forEach((line, i) => {
-            line.forEach((v, j) => {
-              written.set(`${row + i},${col + j}`, v);
-            });
-          });
-          return range;
-        }),
-        setDataValidation: guard('setDataValidation', () => range),
-      });
-      return range;
-    };
-    const obj: unknown = rec.stub('Sheet', {
-      getName: () => spec.name,
-      getType: () => SheetType.GRID,
-      getMaxRows: () => size().rows,
-      getMaxColumns: () => size().cols,
-      getLastRow: () => (spec.headers?.length ? 1 + dataRows() : 0),
-      getLastColumn: () => spec.headers?.length ?? 0,
-      getRange: (row: unknown, col = 1, rows = 1, cols = 1) => {
-        if (typeof row === 'number') {
-          const have = size();
-          if (row + rows - 1 > have.rows || col + cols - 1 > have.cols) {
-            throw new Error(OUTSIDE_SHEET_ERROR);
-          }
-          return rangeAt(row, col, rows, cols);
-        }
-        return rangeAt(1, 1, 1, 1);
-      },
-      getRangeList: () => rec.service('RangeList'),
-      newChart: () => rec.service('EmbeddedChartBuilder'),
-      insertRowsAfter: guard('insertRowsAfter', (_after: number, n: number) => {
-        spec.rows = size().rows + n;
-        return obj;
-      }),
-      insertColumnsAfter: guard('insertColumnsAfter', (_after: number, n: number) => {
-        spec.cols = size().cols + n;
-        return obj;
-      }),
-      insertChart: guard('insertChart', () => undefined),
-      addDeveloperMetadata: guard(
-        'addDeveloperMetadata',
-        (key: string, value: string, visibility: unknown) => {
-          metadata.push({ sheet: obj, key, value, visibility });
-          return obj;
-        },
-      ),
-      setConditionalFormatRules: guard('setConditionalFormatRules', () => undefined),
-    });
-    return obj;
-  }
+  const gridContext = {
+    rec,
+    guard,
+    rejectsCommas,
+    addCopy: (state: GridState) => {
+      // Sheets makes the copy's name unique: "Copy of Plan", then "Copy of Plan 2", …
+      const taken = new Set(sheets.map((s) => s.name().toLowerCase()));
+      const base = state.name;
+      for (let k = 2; taken.has(state.name.toLowerCase()); k++) state.name = `${base} ${k}`;
+      const obj = gridSheet(gridContext, state);
+      sheets.push({ name: () => state.name, obj, grid: state });
+      return obj;
+    },
+    addMetadata: (sheet: unknown, key: string, value: string, visibility: unknown) => {
+      metadata.push({ sheet, key, value, visibility });
+    },
+    indexOf: (sheet: unknown) => sheets.findIndex((s) => s.obj === sheet) + 1,
+    nextSheetId: () => ++sheetIds,
+    nextChartId: () => ++chartIds,
+  };
 
   function makeSheet(spec: FakeSheetSpec, index = sheets.length): unknown {
-    const obj =
-      spec.type === 'OBJECT' || spec.type === 'DATASOURCE'
-        ? notGridSheet(spec, spec.type)
-        : gridSheet(spec);
-    sheets.splice(index, 0, { spec, obj });
+    if (spec.type === 'OBJECT' || spec.type === 'DATASOURCE') {
+      const obj = notGridSheet(spec, spec.type);
+      sheetIds++;
+      sheets.splice(index, 0, { name: () => spec.name, obj });
+      return obj;
+    }
+    const state = gridState(spec.name, ++sheetIds, spec);
+    const obj = gridSheet(gridContext, state);
+    sheets.splice(index, 0, { name: () => state.name, obj, grid: state });
     return obj;
   }
 
@@ -244,9 +186,9 @@ export function fakeSpreadsheet(
     getSpreadsheetLocale: () => locale,
     getSheets: () => sheets.map((s) => s.obj),
     getNumSheets: () => sheets.length,
-    getSheetByName: (name: string) => sheets.find((s) => s.spec.name === name)?.obj ?? null,
+    getSheetByName: (name: string) => sheets.find((s) => s.name() === name)?.obj ?? null,
     insertSheet: (name: string, index?: number) => {
-      if (sheets.some((s) => s.spec.name.toLowerCase() === name.toLowerCase())) {
+      if (sheets.some((s) => s.name().toLowerCase() === name.toLowerCase())) {
         throw new Error(`A sheet with the name "${name}" already exists.`);
       }
       return makeSheet({ name }, index);
@@ -301,16 +243,28 @@ export function fakeSpreadsheet(
       getActive: () => spreadsheet,
       getActiveSpreadsheet: () => spreadsheet,
       flush: guard('flush', () => undefined),
-      newDataValidation: () => rec.service('DataValidationBuilder'),
-      newConditionalFormatRule: () => rec.service('ConditionalFormatRuleBuilder'),
+      newDataValidation: () => dataValidationBuilder(rec),
+      newConditionalFormatRule: () => conditionalRuleBuilder(rec),
     },
-    { fields: { SheetType, DeveloperMetadataVisibility, DeveloperMetadataLocationType } },
+    {
+      fields: {
+        SheetType,
+        CopyPasteType,
+        DeveloperMetadataVisibility,
+        DeveloperMetadataLocationType,
+      },
+    },
   );
   return {
     rec,
     spreadsheet,
     app,
-    names: () => sheets.map((s) => s.spec.name),
+    names: () => sheets.map((s) => s.name()),
+    tab: (name) => {
+      const grid = sheets.find((s) => s.name() === name)?.grid;
+      if (!grid) throw new Error(`No grid tab named ${name}`);
+      return grid;
+    },
     failOn: (method) => {
       failing = method;
     },

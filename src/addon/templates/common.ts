@@ -15,6 +15,8 @@ export interface BuildContext {
    * new tab by the name it will get; asked only then (it costs spreadsheet calls).
    */
   tabNames?: () => readonly string[];
+  /** For each template rebuilt in place, the tab it is rebuilt on: another tab refers to it by that name. */
+  updates?: Partial<Record<TemplateId, string>>;
   /**
    * The cells of a column of a sheet below its header row, for templates
    * that must see the data (the Channel report lists the channels and

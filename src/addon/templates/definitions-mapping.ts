@@ -37,11 +37,15 @@ export function buildOrder(settings: Settings): TemplateId[] {
 }
 
 /**
- * The name the Definitions tab gets in this build: it is written first, so
- * it is the title made unlike every tab there is ("Definitions (2)").
+ * The name the Definitions tab has in this build: the tab it is rebuilt on,
+ * or, as it is written first, the title made unlike every tab there is
+ * ("Definitions (2)").
  */
 function definitionsTab(ctx: BuildContext): string {
-  return uniqueName(TEMPLATE_TITLES.definitions, ctx.tabNames?.() ?? ctx.sheets.map((s) => s.name));
+  return (
+    ctx.updates?.definitions ??
+    uniqueName(TEMPLATE_TITLES.definitions, ctx.tabNames?.() ?? ctx.sheets.map((s) => s.name))
+  );
 }
 
 /**

@@ -1,6 +1,10 @@
 /** Step 6: what Create will make, or what to fix first. */
+import type { PreviewItem } from '../../addon/api';
+import { TEMPLATE_TITLES } from '../../addon/settings';
+import { quote } from '../../sheets/format';
 import { el, on } from '../dom';
 import { type Actions, STEPS, type State, stepOf } from '../state';
+import { radioGroup } from '../widgets/radio-group';
 
 export function previewStep(state: State, actions: Actions): Node[] {
   const out: Node[] = [];
@@ -32,11 +36,13 @@ export function previewStep(state: State, actions: Actions): Node[] {
   }
   const list = el('div', { className: 'preview' });
   for (const item of state.preview) {
+    const update = state.choices[item.template] ?? null;
     list.append(
       el(
         'div',
-        { className: 'preview-item' },
-        el('div', { text: item.tabName, className: 'tab-name' }),
+        { className: 'preview-item', attrs: { 'data-template': item.template } },
+        el('div', { text: update ?? item.tabName, className: 'tab-name' }),
+        ...(item.existing.length > 0 ? [tabChoice(item, update, actions)] : []),
         el('ul', {}, ...item.lines.map((line) => el('li', { text: line }))),
       ),
     );
@@ -49,4 +55,36 @@ export function previewStep(state: State, actions: Actions): Node[] {
   on(refresh, 'click', () => void actions.preview());
   out.push(list, refresh);
   return out;
+}
+
+/**
+ * Where a template's tab made earlier by the add-on exists (found by its
+ * mark, never its name): rebuild it in place, or add a new tab beside it.
+ */
+function tabChoice(item: PreviewItem, update: string | null, actions: Actions): HTMLElement {
+  const NEW = 'new';
+  const options = [
+    ...item.existing.map(
+      (tab) =>
+        [
+          `update:${tab}`,
+          `Update ${quote(tab)}`,
+          'Rebuilt in place: same name and position, so formulas that point at it keep working.',
+        ] as const,
+    ),
+    [
+      NEW,
+      'Add a new tab',
+      `Named ${quote(item.tabName)}; the earlier tab stays as it is.`,
+    ] as const,
+  ];
+  return radioGroup({
+    name: `tab-${item.template}`,
+    label: `Where the ${TEMPLATE_TITLES[item.template]} template goes`,
+    focusKey: `updates.${item.template}`,
+    options,
+    current: update === null ? NEW : `update:${update}`,
+    choose: (value) =>
+      actions.chooseTab(item.template, value === NEW ? null : value.slice('update:'.length)),
+  });
 }
