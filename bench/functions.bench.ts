@@ -8,8 +8,9 @@
  * process's own realm and called through the top-level functions Sheets
  * calls (a node:vm context would slow every built-in lookup and time an artifact).
  */
+import { loadavg } from 'node:os';
 import { BUNDLE_BUDGET_KB, serverBundleSizes } from '../scripts/build';
-import { CODE, median, SHIPPED, sideBySide } from './shipped';
+import { BASELINE_COLUMN, CODE, type Functions, median, SHIPPED, sideBySide } from './shipped';
 
 const SIZES = [10_000, 100_000, 200_000, 1_000_000];
 /** Rows each side runs before timing: three calls of 10,000 rows left the function half-optimised. */
@@ -19,7 +20,7 @@ const LABELS = ['Qualified', 'Not qualified – role', 'No show', 'Rescheduled �
 interface Case {
   name: string;
   setup: (n: number) => unknown[];
-  custom: (args: unknown[]) => unknown;
+  custom: (fns: Functions, args: unknown[]) => unknown;
   bare: (args: unknown[]) => unknown;
 }
 
@@ -35,7 +36,7 @@ const CASES: Case[] = [
       column(n, (i) => 0.3 + (i % 7) / 10),
       column(n, (i) => 0.6 + (i % 5) / 20),
     ],
-    custom: (args) => SHIPPED.CPQM!(...args),
+    custom: (fns, args) => fns.CPQM!(...args),
     bare: ([s, m, q, w]) => {
       const spend = s as number[][];
       const meetings = m as number[][];
@@ -51,7 +52,7 @@ const CASES: Case[] = [
   {
     name: 'REVERSE_FUNNEL(target, rates)',
     setup: (n) => [100, column(n, (i) => (i % 2 === 0 ? 1 : 0.9999999))],
-    custom: (args) => SHIPPED.REVERSE_FUNNEL!(...args),
+    custom: (fns, args) => fns.REVERSE_FUNNEL!(...args),
     bare: ([t, r]) => {
       const rates = r as number[][];
       const out: number[][] = new Array(rates.length + 1);
@@ -67,7 +68,7 @@ const CASES: Case[] = [
   {
     name: 'OUTCOME_SUMMARY(outcomes, segments)',
     setup: (n) => [column(n, (i) => LABELS[i % 4]), column(n, (i) => `Channel ${i % 5}`)],
-    custom: (args) => SHIPPED.OUTCOME_SUMMARY!(...args),
+    custom: (fns, args) => fns.OUTCOME_SUMMARY!(...args),
     bare: ([o, s]) => {
       const outcomes = o as string[][];
       const segments = s as string[][];
@@ -99,14 +100,16 @@ const CASES: Case[] = [
   },
 ];
 
-function time(c: Case, n: number): [number, number, number] {
+/** [function ms, bare ms, ratio, the earlier build's ratio cell]. */
+function time(c: Case, n: number): [number, number, number, string] {
   const args = c.setup(n);
-  return sideBySide(
-    () => c.custom(args),
-    () => c.bare(args),
-    n >= 1_000_000 ? 7 : 15,
-    Math.max(3, Math.ceil(WARM_UP_ROWS / n)),
-  );
+  const rounds = n >= 1_000_000 ? 7 : 15;
+  const warmups = Math.max(3, Math.ceil(WARM_UP_ROWS / n));
+  const bare = () => c.bare(args);
+  return [
+    ...sideBySide(() => c.custom(SHIPPED, args), bare, rounds, warmups),
+    BASELINE_COLUMN.ratio((fns) => c.custom(fns, args), bare, rounds, warmups),
+  ];
 }
 
 /** Milliseconds to compile and run dist/Code.js's top level once, as a fresh execution does. */
@@ -168,16 +171,17 @@ export default async function functionsBench(): Promise<string> {
     "The ratio is the median of the runs' own ratios (each run times both sides back to back, in turn first).",
     'Until 2026-12-07 the warm-up was three calls at every size, which left the function not yet optimised at 10,000 rows',
     '(that row read 3.5× to 9.6× from run to run), and the function always ran first; both are fixed.',
+    `Load average (1 min) when the section started: ${loadavg()[0]!.toFixed(1)}. ${BASELINE_COLUMN.note}`,
     'Target: CPQM at 200k rows within 1.5× the bare loop.',
     '',
-    '| function | rows | function ms | bare loop ms | ratio |',
-    '|---|---:|---:|---:|---:|',
+    `| function | rows | function ms | bare loop ms | ratio |${BASELINE_COLUMN.header}`,
+    `|---|---:|---:|---:|---:|${BASELINE_COLUMN.align}`,
   ];
   for (const c of CASES) {
     for (const n of SIZES) {
-      const [custom, bare, ratio] = time(c, n);
+      const [custom, bare, ratio, earlier] = time(c, n);
       lines.push(
-        `| ${c.name} | ${n.toLocaleString('en-GB')} | ${custom.toFixed(2)} | ${bare.toFixed(2)} | ${ratio.toFixed(2)}× |`,
+        `| ${c.name} | ${n.toLocaleString('en-GB')} | ${custom.toFixed(2)} | ${bare.toFixed(2)} | ${ratio.toFixed(2)}× |${earlier}`,
       );
     }
   }

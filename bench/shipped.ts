@@ -27,10 +27,43 @@ const SERVICES = {
   Utilities: { formatDate },
 };
 
-export const SHIPPED: Record<string, (...args: unknown[]) => unknown> = new Function(
-  ...Object.keys(SERVICES),
-  `${CODE}\nreturn { ${CATALOGUE.map((s) => s.name).join(', ')} };`,
-)(...Object.values(SERVICES));
+export type Functions = Record<string, (...args: unknown[]) => unknown>;
+
+/** The top-level functions of a built Code.js, loaded in this realm. */
+function load(code: string): Functions {
+  return new Function(
+    ...Object.keys(SERVICES),
+    `${code}\nreturn { ${CATALOGUE.map((s) => s.name).join(', ')} };`,
+  )(...Object.values(SERVICES));
+}
+
+export const SHIPPED = load(CODE);
+
+/**
+ * With BENCH_BASELINE naming an earlier build's Code.js, its functions, timed in
+ * the same run beside this build's: on a shared machine, figures from two runs
+ * differ by more than a change does.
+ */
+export const BASELINE: Functions | undefined = process.env.BENCH_BASELINE
+  ? load(readFileSync(process.env.BENCH_BASELINE, 'utf8'))
+  : undefined;
+
+/**
+ * A table's extra column with a baseline: what it holds (BENCH_BASELINE_LABEL
+ * names the earlier build), its header, its alignment, and the earlier build's
+ * ratio for a call.
+ */
+export const BASELINE_COLUMN = {
+  note: BASELINE
+    ? `The last column is the ratio of ${process.env.BENCH_BASELINE_LABEL ?? 'an earlier build'}, timed in the same run against the same bare loop.`
+    : '',
+  header: BASELINE ? ' ratio, earlier build |' : '',
+  align: BASELINE ? '---:|' : '',
+  ratio(call: (fns: Functions) => unknown, bare: () => unknown, rounds: number, warmups?: number) {
+    if (!BASELINE) return '';
+    return ` ${sideBySide(() => call(BASELINE), bare, rounds, warmups)[2].toFixed(2)}× |`;
+  },
+};
 
 // A collection before every timed run, so neither side pays for the other's garbage.
 setFlagsFromString('--expose-gc');
