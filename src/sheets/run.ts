@@ -55,7 +55,7 @@ export function elementwise(
     try {
       checkCount(fn, params, args);
     } catch (e) {
-      refuse(args, withFunctionName(fn, e));
+      throw withFunctionName(fn, e);
     }
     if (args.includes(null)) refuse(args, new CallError(`${fn}: an argument is null`));
     if (!args.some(isRange)) {
