@@ -19,11 +19,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const playgroundDist = join(root, PLAYGROUND_DIST);
 
-async function bundle(
+async function bundleWithMeta(
   entry: string,
   options: { globalName?: string; platform: 'neutral' | 'browser' },
 ) {
-  const result = await build({
+  return build({
     entryPoints: [join(root, entry)],
     bundle: true,
     format: 'iife',
@@ -33,9 +33,31 @@ async function bundle(
     write: false,
     charset: 'utf8',
     mainFields: ['module', 'main'],
+    metafile: true,
     ...options,
   });
-  return result.outputFiles[0]!.text;
+}
+
+async function bundle(
+  entry: string,
+  options: { globalName?: string; platform: 'neutral' | 'browser' },
+) {
+  return (await bundleWithMeta(entry, options)).outputFiles[0]!.text;
+}
+
+/** Bytes each source file adds to the server bundle (without the wrappers), by path under src/. */
+export async function serverBundleInputs(): Promise<Map<string, number>> {
+  const { metafile } = await bundleWithMeta('src/addon/index.ts', {
+    globalName: GLOBAL_NAME,
+    platform: 'neutral',
+  });
+  const [output] = Object.values(metafile.outputs);
+  return new Map(
+    Object.entries(output!.inputs).map(([path, input]) => [
+      path.replace(/^src\//, ''),
+      input.bytesInOutput,
+    ]),
+  );
 }
 
 /** A bundle to inline in a page: a literal "</script" inside it would end the element early. */
