@@ -1,26 +1,61 @@
 /**
- * npm run report: the channel report from CSV exports, with DuckDB. `--help` lists the options.
+ * npm run report: the channel, funnel and deals reports from CSV exports, with DuckDB. `--help`
+ * lists the options.
  */
 import { parseArgs } from 'node:util';
+import { VIEWS } from '../src/metrics/funnel-report';
 import { PERIODS } from '../src/metrics/period';
-import { ReportError } from '../src/warehouse/csv-options';
-import { runReport } from '../src/warehouse/csv-report';
+import { ReportError, type SpendFile, spendFilesFrom } from '../src/warehouse/csv-options';
+import { outFile, reportsAsked, runReports } from '../src/warehouse/csv-report';
 import { connect } from '../src/warehouse/duckdb';
 import { toTable } from '../src/warehouse/report-text';
 
 /** Every option the parser below takes, with what it takes and does, for --help. */
 const OPTIONS = {
-  spend: ['file', 'the ads export: channel (campaign), spend and day columns (required)'],
-  meetings: ['file', 'the meetings export: channel, outcome and day columns (required)'],
+  spend: [
+    'file',
+    'an ads export: channel (campaign), spend and day columns (required; repeat for several files)',
+  ],
+  meetings: ['file', 'the meetings export: channel, outcome and day columns (the CPQM report)'],
+  contacts: ['file', 'the CRM contacts export: source and stage-date columns (the funnel report)'],
+  deals: [
+    'file',
+    'the CRM deals export: source, amount, create and close dates, stage (the deals report)',
+  ],
   mapping: ['file', 'the mapping table: Field, Value, Means columns (channel, outcome rows)'],
   period: [PERIODS.join('|'), 'one row per channel and period; left out, one row per channel'],
-  out: ['file', 'write the report to this CSV file instead of printing it'],
-  'spend-channel': ['column', "the ads file's channel column, where its header is not recognised"],
-  'spend-amount': ['column', "the ads file's spend column"],
-  'spend-day': ['column', "the ads file's day column"],
+  view: [
+    VIEWS.join('|'),
+    'funnel and deals: events in their own period (activity, the default) or by cohort',
+  ],
+  out: [
+    'file',
+    'write the reports to CSV files instead of printing them: the CPQM report to this name, the others with -funnel and -deals before its extension',
+  ],
+  'spend-fixed-channel': [
+    'channel',
+    'every row of the --spend file before it is this channel; no channel column is read',
+  ],
+  'spend-channel': [
+    'column',
+    'the channel column of the --spend file before it, where its header is not recognised',
+  ],
+  'spend-amount': ['column', 'the spend column of the --spend file before it'],
+  'spend-day': ['column', 'the day column of the --spend file before it'],
   'meetings-channel': ['column', "the meetings file's channel column"],
   'meetings-outcome': ['column', "the meetings file's outcome column"],
   'meetings-day': ['column', "the meetings file's day column"],
+  'contacts-channel': ['column', "the contacts file's source column"],
+  'contacts-stages': [
+    'columns',
+    "the contacts file's stage-date columns in funnel order, comma-separated",
+  ],
+  'deals-channel': ['column', "the deals file's source column"],
+  'deals-amount': ['column', "the deals file's amount column"],
+  'deals-created': ['column', "the deals file's create date column"],
+  'deals-closed': ['column', "the deals file's close date column"],
+  'deals-status': ['column', "the deals file's deal stage or status column"],
+  'deals-currency': ['column', "the deals file's currency column, read with each amount"],
   'date-format': ['layout', "text dates not written year first, e.g. '%d/%m/%Y' or '%m/%d/%Y'"],
   'read-as': [
     'auto|text',
@@ -31,7 +66,9 @@ const OPTIONS = {
 } as const;
 
 const USAGE = [
-  'usage: npm run report -- --spend ads.csv --meetings crm.csv [options]',
+  'usage: npm run report -- --spend ads.csv [--spend more.csv …] [--meetings crm.csv] [--contacts contacts.csv] [--deals deals.csv] [options]',
+  '',
+  'The --spend-… flags describe the --spend file they follow (with one --spend, they may come anywhere).',
   '',
   ...Object.entries(OPTIONS).map(
     ([name, [value, what]]) => `  ${`--${name}${value ? ` <${value}>` : ''}`.padEnd(38)}${what}`,
@@ -40,30 +77,46 @@ const USAGE = [
 
 function parse() {
   return parseArgs({
+    tokens: true,
     options: {
-      spend: { type: 'string' },
+      spend: { type: 'string', multiple: true },
       meetings: { type: 'string' },
+      contacts: { type: 'string' },
+      deals: { type: 'string' },
       mapping: { type: 'string' },
       period: { type: 'string' },
+      view: { type: 'string' },
       out: { type: 'string' },
-      'spend-channel': { type: 'string' },
-      'spend-amount': { type: 'string' },
-      'spend-day': { type: 'string' },
+      'spend-fixed-channel': { type: 'string', multiple: true },
+      'spend-channel': { type: 'string', multiple: true },
+      'spend-amount': { type: 'string', multiple: true },
+      'spend-day': { type: 'string', multiple: true },
       'meetings-channel': { type: 'string' },
       'meetings-outcome': { type: 'string' },
       'meetings-day': { type: 'string' },
+      'contacts-channel': { type: 'string' },
+      'contacts-stages': { type: 'string' },
+      'deals-channel': { type: 'string' },
+      'deals-amount': { type: 'string' },
+      'deals-created': { type: 'string' },
+      'deals-closed': { type: 'string' },
+      'deals-status': { type: 'string' },
+      'deals-currency': { type: 'string' },
       'date-format': { type: 'string' },
       'read-as': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-  }).values;
+  });
 }
 
 async function main(): Promise<number> {
-  let values: ReturnType<typeof parse>;
+  let values: ReturnType<typeof parse>['values'];
+  let spend: SpendFile[];
   try {
-    values = parse();
+    const parsed = parse();
+    values = parsed.values;
+    spend = spendFilesFrom(parsed.tokens);
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -72,7 +125,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (!values.spend || !values.meetings) {
+  if (!values.spend || !(values.meetings || values.contacts || values.deals)) {
     console.error(USAGE);
     return 2;
   }
@@ -93,35 +146,55 @@ async function main(): Promise<number> {
         };
   const con = await connect();
   try {
-    const rows = await runReport(con, {
-      spend: values.spend,
+    const options = {
+      spend,
       meetings: values.meetings,
+      contacts: values.contacts,
+      deals: values.deals,
       mapping: values.mapping,
       period: values.period,
+      view: values.view,
       dateFormat: values['date-format'],
       readAs: values['read-as'] as 'auto' | 'text' | undefined,
       columns: {
-        spend: {
-          channel: values['spend-channel'],
-          spend: values['spend-amount'],
-          day: values['spend-day'],
-        },
         meetings: {
           channel: values['meetings-channel'],
           outcome: values['meetings-outcome'],
           day: values['meetings-day'],
         },
+        contacts: {
+          channel: values['contacts-channel'],
+          stages: values['contacts-stages']?.split(',').map((c) => c.trim()),
+        },
+        deals: {
+          channel: values['deals-channel'],
+          amount: values['deals-amount'],
+          created: values['deals-created'],
+          closed: values['deals-closed'],
+          status: values['deals-status'],
+          currency: values['deals-currency'],
+        },
       },
       out: values.out,
       onProgress,
-    });
+    };
+    const reports = await runReports(con, options);
     if (shown) process.stderr.write('\r\x1b[K');
+    const asked = reportsAsked(options);
     if (values.out) {
+      const out = values.out;
       if (!values.quiet)
-        console.error(`wrote ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        console.error(
+          `wrote ${asked.map((r) => outFile(out, r.key)).join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
     } else {
       const withPeriod = values.period !== undefined && values.period.trim() !== '';
-      console.log(toTable(rows, withPeriod));
+      const tables = asked.map((r) => toTable(reports[r.key] ?? [], r, withPeriod));
+      console.log(
+        asked.length === 1
+          ? tables[0]
+          : asked.map((r, k) => `${r.title}\n${tables[k]}`).join('\n\n'),
+      );
     }
     return 0;
   } catch (e) {

@@ -66,7 +66,8 @@ function cells(t: number[]): Scalar[] {
   ];
 }
 
-const SYMBOL_CURRENCY: Record<string, string> = { '€': 'EUR', '£': 'GBP' };
+/** The currency symbols an amount may carry, by the code they stand for. */
+export const SYMBOL_CURRENCY: Record<string, string> = { '€': 'EUR', '£': 'GBP' };
 const CODE = /^\s*[+-]?([A-Z]{3})\b|\b([A-Z]{3})\s*$/;
 const SYMBOL = /[€£]/;
 

@@ -4,20 +4,15 @@
  * them from the headers exports write (src/workbook/export-headers.ts).
  */
 import { labelKey } from '../sheets/labels';
-import {
-  type MeetingField,
-  type SpendField,
-  suggestTable,
-  type TableKind,
-} from '../workbook/export-headers';
+import { suggestTable, type TableKind } from '../workbook/export-headers';
 import type { Column } from './csv-file';
 import { ReportError } from './csv-options';
 
 /**
- * The columns of one file for its three roles: those named by flags, the rest as the wizard
+ * The columns of one file for its roles: those named by flags, the rest as the wizard
  * suggests them from the headers (src/workbook/export-headers.ts). A required role with no column is an error naming the flag.
  */
-export function pickColumns<F extends SpendField | MeetingField>(
+export function pickColumns<F extends string>(
   file: string,
   columns: Column[],
   kind: TableKind<F>,

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CSV_OPTIONS, sqlIdent, sqlStr } from './csv-file';
 import type { ReportOptions } from './csv-options';
-import { defineViews, reportCall, type TextColumn } from './csv-views';
+import { defineViews, spendRowName, type TextColumn } from './csv-views';
 
 /** The first row of a text column whose text does not read, with the problem as funnel_amount or the day reading says it. */
 async function firstBadRow(
@@ -42,8 +42,13 @@ async function firstBadRow(
 export function inFiles(message: string, options: ReportOptions): string {
   return message
     .replace(/^Invalid Input Error: /, '')
-    .replace(/of funnel_spend\b/g, `of ${basename(options.spend)}`)
-    .replace(/of funnel_meetings\b/g, `of ${basename(options.meetings)}`)
+    .replace(/row (\d+) of funnel_spend\b/g, (_, row: string) => {
+      const { file, line } = spendRowName(Number(row));
+      return `row ${line} of ${basename(options.spend[file]!.path)}`;
+    })
+    .replace(/of funnel_meetings\b/g, `of ${basename(options.meetings ?? 'funnel_meetings')}`)
+    .replace(/of funnel_records\b/g, `of ${basename(options.contacts ?? 'funnel_records')}`)
+    .replace(/of funnel_deals\b/g, `of ${basename(options.deals ?? 'funnel_deals')}`)
     .replace(/of funnel_mapping\b/g, `of ${basename(options.mapping ?? 'funnel_mapping')}`);
 }
 
@@ -59,12 +64,14 @@ export async function whereItWent(
   options: ReportOptions,
   message: string,
   textColumns: TextColumn[],
+  /** The report that failed, as a table function call. */
+  call: string,
 ): Promise<string> {
   if (CSV_CAST.test(message)) return message;
   const bad = await firstBadRow(con, message, textColumns);
   if (bad) return bad;
   await defineViews(con, options, true);
-  return con.run(`SELECT count(*) FROM ${reportCall(options)}`).then(
+  return con.run(`SELECT count(*) FROM ${call}`).then(
     () => message,
     (e: Error) => inFiles(e.message, options),
   );

@@ -53,6 +53,8 @@ export interface Dialect extends SqlOps {
   regexFull(s: string, pattern: string): string;
   regexContains(s: string, pattern: string): string;
   regexReplaceAll(s: string, pattern: string, replacement: string): string;
+  /** The first capture group of the pattern's first match in s, NULL when none. */
+  regexExtract(s: string, pattern: string): string;
   /** Whether all of s matches a pattern computed in SQL (`.` matching any character, newlines too). */
   regexFullOf(s: string, pattern: string): string;
 
@@ -162,6 +164,8 @@ export const duckdb: Dialect = {
   regexFull: (s, p) => `regexp_full_match(${s}, ${duckdb.re(p)})`,
   regexContains: (s, p) => `regexp_matches(${s}, ${duckdb.re(p)})`,
   regexReplaceAll: (s, p, r) => `regexp_replace(${s}, ${duckdb.re(p)}, ${duckdb.str(r)}, 'g')`,
+  regexExtract: (s, p) =>
+    `CASE WHEN regexp_matches(${s}, ${duckdb.re(p)}) THEN regexp_extract(${s}, ${duckdb.re(p)}, 1) END`,
   regexFullOf: (s, p) => `regexp_full_match(${s}, '(?s)' || ${p})`,
   countIf: (cond) => `count(*) FILTER (WHERE ${cond})`,
   minIf: (x, cond) => `min(${x}) FILTER (WHERE ${cond})`,
@@ -226,6 +230,7 @@ export function bigquery(dataset = 'funnel_math'): Dialect {
     regexFull: (s, p) => `REGEXP_CONTAINS(${s}, ${re(`^(?:${p})$`)})`,
     regexContains: (s, p) => `REGEXP_CONTAINS(${s}, ${re(p)})`,
     regexReplaceAll: (s, p, r) => `REGEXP_REPLACE(${s}, ${re(p)}, ${str(r)})`,
+    regexExtract: (s, p) => `REGEXP_EXTRACT(${s}, ${re(p)})`,
     regexFullOf: (s, p) => `REGEXP_CONTAINS(${s}, CONCAT('^(?s:', ${p}, ')$'))`,
     countIf: (cond) => `COUNTIF(${cond})`,
     minIf: (x, cond) => `MIN(IF(${cond}, ${x}, NULL))`,

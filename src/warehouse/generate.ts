@@ -1,12 +1,19 @@
 /**
  * The whole SQL file for one dialect: helpers, the element-wise functions,
- * then cpqm_report. Statements are separated by blank lines and end in `;`.
+ * then the report table functions. Statements are separated by blank lines and end in `;`.
  */
-import { bigquery, type Dialect, duckdb } from './dialect';
+import { dealHelpers, dealsFunction } from './deals';
+import { bigquery, type Dialect, duckdb, type ScalarDefinition } from './dialect';
+import { funnelFunction, viewHelper } from './funnel';
 import { helpers } from './helpers';
 import { noMappingColumns } from './mapping';
 import { reportFunction } from './report';
 import { scalarFunction, sqlEntries } from './scalar';
+
+/** The funnel_… functions the reports share, in the order the file creates them. */
+export function helperFunctions(q: Dialect): ScalarDefinition[] {
+  return [...helpers(q), viewHelper(q), ...dealHelpers(q)];
+}
 
 export function generate(q: Dialect): string {
   const header =
@@ -17,27 +24,33 @@ export function generate(q: Dialect): string {
           '-- cpqm_report(period) reads three views you define over your own tables:',
           '--   funnel_spend(channel, spend, day [, source_row]) and funnel_meetings(channel, outcome, day [, source_row]),',
           '--   and the mapping table funnel_mapping(field, value, means [, source_row]), rows counted in source_row order.',
+          '-- funnel_report(period, view) reads funnel_spend and funnel_records(channel, stage, stage_position, day, source_row);',
+          '-- deals_report(period, view) reads funnel_spend and funnel_deals(channel, amount, created, closed, status [, source_row]).',
         ]
       : [
-          '-- Funnel Math functions as BigQuery SQL UDFs and a table function.',
+          '-- Funnel Math functions as BigQuery SQL UDFs and table functions.',
           '-- Run as one multi-statement query. Optional arguments are passed as NULL (BigQuery UDFs have no defaults).',
           '-- cpqm_report(period) reads three views you define in the same dataset:',
           '--   funnel_spend(channel, spend, day, source_row) and funnel_meetings(channel, outcome, day, source_row),',
           '--   and the mapping table funnel_mapping(field, value, means, source_row), rows counted in source_row order;',
           '--   source_row NULL where the table has no row order.',
+          '-- funnel_report(period, view) reads funnel_spend and funnel_records(channel, stage, stage_position, day, source_row);',
+          '-- deals_report(period, view) reads funnel_spend and funnel_deals(channel, amount, created, closed, status, source_row).',
         ];
   const parts = [
     header.join('\n') + '\n',
-    ...helpers(q).map((h) => q.scalarFunction(h)),
+    ...helperFunctions(q).map((h) => q.scalarFunction(h)),
     ...sqlEntries().map((e) => q.scalarFunction(scalarFunction(e, q))),
     placeholderViews(q),
     q.tableFunction(reportFunction(q)),
+    q.tableFunction(funnelFunction(q)),
+    q.tableFunction(dealsFunction(q)),
   ];
   return parts.join('\n');
 }
 
 /**
- * Empty stand-ins for the three views, created only when missing: both engines
+ * Empty stand-ins for the views, created only when missing: both engines
  * check that a table function's tables exist when it is created (DuckDB since
  * 1.4 binds table macros on creation). Replace them with your own views.
  */
@@ -54,6 +67,12 @@ function placeholderViews(q: Dialect): string {
       `CAST(NULL AS ${q.text}) AS channel, CAST(NULL AS ${q.text}) AS outcome, CAST(NULL AS ${q.date}) AS day, ${sourceRow}`,
     )};`,
     `CREATE VIEW IF NOT EXISTS ${q.object('funnel_mapping')} AS ${empty(noMappingColumns(q))};`,
+    `CREATE VIEW IF NOT EXISTS ${q.object('funnel_records')} AS ${empty(
+      `CAST(NULL AS ${q.text}) AS channel, CAST(NULL AS ${q.text}) AS stage, CAST(NULL AS ${q.int}) AS stage_position, CAST(NULL AS ${q.date}) AS day, ${sourceRow}`,
+    )};`,
+    `CREATE VIEW IF NOT EXISTS ${q.object('funnel_deals')} AS ${empty(
+      `CAST(NULL AS ${q.text}) AS channel, CAST(NULL AS ${q.text}) AS amount, CAST(NULL AS ${q.date}) AS created, CAST(NULL AS ${q.date}) AS closed, CAST(NULL AS ${q.text}) AS status, ${sourceRow}`,
+    )};`,
     '',
   ].join('\n');
 }

@@ -89,12 +89,15 @@ export function helpers(q: Dialect): ScalarDefinition[] {
     },
     {
       name: 'funnel_period_unit',
-      comment: `The report period: NULL or '' for none, else one of ${periodList} (any case); anything else is an error.`,
-      params: [{ name: 'period', type: text }],
+      comment: `The period of report fn: NULL or '' for none, else one of ${periodList} (any case); anything else is an error.`,
+      params: [
+        { name: 'period', type: text },
+        { name: 'fn', type: text },
+      ],
       returns: text,
       body: `CASE WHEN period IS NULL OR TRIM(period) = '' THEN NULL
     WHEN LOWER(TRIM(period)) IN (${PERIODS.map((p) => q.str(p)).join(', ')}) THEN LOWER(TRIM(period))
-    ELSE ${q.error(q.message(['cpqm_report: period "', quoted('period'), `" is not a period; use one of: ${periodList}, or NULL for none`]))} END`,
+    ELSE ${q.error(q.message([quoted('fn'), ': period "', quoted('period'), `" is not a period; use one of: ${periodList}, or NULL for none`]))} END`,
     },
     {
       name: 'funnel_period_start',

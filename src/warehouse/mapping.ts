@@ -8,7 +8,7 @@
 import { MAPPING_MEANINGS } from '../metrics/mapping-meanings';
 import { IGNORE } from '../metrics/outcomes';
 import { labelKey } from '../sheets/labels';
-import { MAPPING_FIELDS } from '../sheets/mapping';
+import { MAPPING_FIELDS, type MappingField } from '../sheets/mapping';
 import type { Dialect } from './dialect';
 
 /** The columns of the view, besides the optional `source_row`. */
@@ -69,7 +69,7 @@ mapping AS (
   SELECT field_key, place, means, means_key, value_key, STRPOS(value_key, '*') > 0 AS is_pattern,
     ${pattern} AS pattern
   FROM mapping_rows
-  WHERE field_key IN (${list(['channel', 'outcome'])}) AND value_key <> '' AND means_name_key <> ''
+  WHERE field_key IN (${list(MAPPING_FIELDS)}) AND value_key <> '' AND means_name_key <> ''
 ),`;
 
   const problems = `SELECT source_row AS problem_row, kind, field AS raw,
@@ -97,7 +97,7 @@ mapping AS (
  * The first mapping row of `field` matching each `key` of `from` (a query with
  * columns `item` and `key`), as rows (item, means, means_key).
  */
-export function firstMatch(q: Dialect, field: 'channel' | 'outcome', from: string): string {
+export function firstMatch(q: Dialect, field: MappingField, from: string): string {
   return `SELECT item, means, means_key FROM (
     SELECT d.item, m.means, m.means_key, ROW_NUMBER() OVER (PARTITION BY d.item ORDER BY m.place) AS k
     FROM (${from}) AS d JOIN mapping AS m ON m.field_key = ${q.str(labelKey(field))}

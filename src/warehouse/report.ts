@@ -26,15 +26,24 @@
  * groups, not on every row. Problems are found in the same pass (counts and
  * first row numbers per group), and the first one in row order is raised.
  */
-import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../metrics/grouping';
 import type { Outcome } from '../metrics/outcomes';
-import type { Dialect, Part, TableDefinition } from './dialect';
-import { periodStartType } from './helpers';
+import type { Dialect, TableDefinition } from './dialect';
+import {
+  blankDay,
+  CHANNEL_CTES,
+  checkedCtes,
+  periodOf,
+  piecesCte,
+  rawsCtes,
+  spendCtes,
+  spendProblems,
+  totalsCte,
+  totalsRow,
+} from './grouping';
 import { firstMatch, IGNORED, mappingSql, meansIgnore } from './mapping';
 import { sqlName } from './scalar';
 
-/** The columns of the two views the report reads, besides the optional `source_row`. */
-export const SPEND_VIEW = ['channel', 'spend', 'day'] as const;
+/** The columns of the meetings view, besides the optional `source_row`. */
 export const MEETINGS_VIEW = ['channel', 'outcome', 'day'] as const;
 
 /** The report's columns in SQL (the sheet's headers are metrics/report.ts REPORT_COLUMNS). */
@@ -65,64 +74,15 @@ export const SQL_REPORT_NUMBERS: ReadonlySet<(typeof SQL_REPORT_COLUMNS)[number]
 
 export function reportFunction(q: Dialect): TableDefinition {
   const f = (name: string, ...args: string[]) => q.call(name, args);
-  const U = f('funnel_period_unit', 'period');
-  const spendView = q.viewRows(q.object('funnel_spend'), SPEND_VIEW, 'source_row', q.int);
+  const U = f('funnel_period_unit', 'period', q.str('cpqm_report'));
   const meetingView = q.viewRows(q.object('funnel_meetings'), MEETINGS_VIEW, 'source_row', q.int);
-  const msg = (parts: Part[]) => q.message(parts);
-  const sql = (x: string) => ({ sql: x });
   const mapping = mappingSql(q);
   // funnel_outcome's answers, the meanings of metrics/outcomes.ts in snake_case.
   const means = (...outcomes: Outcome[]) => outcomes.map((o) => q.str(sqlName(o))).join(', ');
 
-  // Where a problem is: "row 12 of funnel_spend", or the row's values when there is no source_row.
-  const where = (view: string) =>
-    `CASE WHEN problem_row IS NOT NULL THEN ${msg(['row ', sql('problem_row'), ` of ${view}`])} WHEN raw IS NULL THEN ${msg(
-      [`a ${view} row without a channel`],
-    )} ELSE ${msg([`a ${view} row of channel "`, sql('raw'), '"'])} END`;
-
-  const mappingWhere = `CASE WHEN problem_row IS NOT NULL THEN ${msg(['row ', sql('problem_row'), ' of funnel_mapping'])} ELSE ${msg(
-    ['a funnel_mapping row of field "', sql('raw'), '"'],
-  )} END`;
-  // An export's totals row in a column, refused as metrics/totals-row.ts refuses it.
-  const totalsRow = (column: string, value: string) =>
-    msg([
-      `${column} "`,
-      sql(value),
-      `" is an export's totals row, end the data above it or delete the row, so its figures are not counted twice`,
-    ]);
-
   const body = `WITH
 ${mapping.ctes}
-spend_rows AS (
-  SELECT raw, amount, source_row, ${f('funnel_period_start', U, 'day')} AS start,
-    -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
-    -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
-    -- days are found per channel and period below).
-    CASE WHEN raw <> '' AND amount >= 0 AND ${q.isFinite('amount')} THEN 0
-      WHEN raw IS NULL OR raw = '' THEN CASE WHEN amount IS NULL THEN 0 ELSE 1 END
-      WHEN amount IS NULL THEN 2
-      ELSE 5 END AS problem
-  FROM (
-    SELECT CAST(channel AS ${q.text}) AS raw, CAST(spend AS ${q.float}) AS amount,
-      CAST(day AS ${q.date}) AS day, CAST(source_row AS ${q.int}) AS source_row
-    FROM ${spendView}
-  ) AS v
-),
-spend_groups AS (
-  SELECT raw, start, spend, first_row,
-    CASE WHEN first_row IS NULL THEN NULL ELSE ${q.intDiv('first_problem', '8')} END AS problem_row,
-    ${q.mod('first_problem', '8')} AS problem_kind, problem_amount
-  FROM (
-    SELECT raw, start,
-      SUM(amount) AS spend,
-      MIN(source_row) AS first_row,
-      -- The first problem row and its kind in one aggregate: row * 8 + kind.
-      MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
-      ${q.firstIf('amount', 'problem > 0', 'source_row')} AS problem_amount
-    FROM spend_rows
-    GROUP BY raw, start
-  ) AS a
-),
+${spendCtes(q, U)}
 meeting_rows AS (
   SELECT raw, label, source_row, ${f('funnel_period_start', U, 'day')} AS start
   FROM (
@@ -164,19 +124,7 @@ meeting_groups AS (
     CASE WHEN outcome IS NULL THEN n ELSE 0 END AS unrecognised
   FROM counted_groups
 ),
-spellings_met AS (
-  SELECT raw FROM spend_groups WHERE raw <> '' UNION DISTINCT SELECT raw FROM meeting_groups WHERE raw <> ''
-),
-raws AS (
-  -- Per distinct spelling, not per row: keys, names and totals rows need string work. A channel
-  -- is what its first matching mapping row names, else its own spelling; totals rows are told by
-  -- the spelling itself.
-  SELECT d.raw, ${f('funnel_channel_key', 'COALESCE(m.means, d.raw)')} AS key,
-    ${f('funnel_channel_name', 'COALESCE(m.means, d.raw)')} AS name, ${f('funnel_is_totals', 'd.raw')} AS is_totals
-  FROM spellings_met AS d
-  LEFT JOIN (${firstMatch(q, 'channel', `SELECT raw AS item, ${f('funnel_channel_key', 'raw')} AS key FROM spellings_met`)}) AS m
-    ON m.item = d.raw
-),
+${rawsCtes(q, "SELECT raw FROM meeting_groups WHERE raw <> ''")}
 problems AS (
   -- Kinds in the order the sheet checks a row: for spend rows 1 no channel, 2 no spend, 3 totals,
   -- 4 no day, 5 bad amount; for meeting rows 1 totals-row outcome, 2 totals-row channel, 3 no day.
@@ -185,69 +133,25 @@ problems AS (
   ${mapping.problems}
   ) AS mp
   UNION ALL
-  SELECT 0, problem_row, problem_kind AS kind, raw,
-    CASE problem_kind
-      WHEN 1 THEN ${msg(['channel is blank beside spend ', { anyNum: 'problem_amount' }, ', fill in its channel, or clear the row'])}
-      WHEN 2 THEN ${msg(['spend is blank for channel "', sql('raw'), '", fill in its spend (0 if none), or clear the row'])}
-      ELSE CASE WHEN ${q.isFinite('problem_amount')} THEN ${msg(['spend ', { num: 'problem_amount' }, ' is negative, enter 0 or more'])}
-        ELSE ${msg(['spend is ', { anyNum: 'problem_amount' }, ', enter a finite number'])} END
-    END AS detail
-  FROM spend_groups WHERE problem_kind IS NOT NULL
+  ${spendProblems(q, U)}
   UNION ALL
-  SELECT 0, g.first_row, 3, g.raw, ${totalsRow('channel', 'g.raw')}
-  FROM spend_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
-  UNION ALL
-  SELECT 0, first_row, 4, raw, ${msg(['day is blank, a ', sql(U), ' report needs the date of every row'])}
-  FROM spend_groups WHERE raw <> '' AND ${U} IS NOT NULL AND start IS NULL
-  UNION ALL
-  SELECT 1, g.first_row, 1, g.raw, ${totalsRow('outcome', 'g.label')}
+  SELECT 1, g.first_row, 1, g.raw, ${totalsRow(q, 'outcome', 'g.label')}
   FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.is_totals
   UNION ALL
-  SELECT 1, g.first_row, 2, g.raw, ${totalsRow('channel', 'g.raw')}
+  SELECT 1, g.first_row, 2, g.raw, ${totalsRow(q, 'channel', 'g.raw')}
   FROM counted_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
   UNION ALL
-  SELECT 1, first_row, 3, raw, ${msg(['day is blank, a ', sql(U), ' report needs the date of every row'])}
+  SELECT 1, first_row, 3, raw, ${blankDay(q, 'day', U)}
   FROM counted_groups WHERE ${U} IS NOT NULL AND start IS NULL
 ),
-first_problem AS (
-  SELECT ${msg(['cpqm_report: ', sql(`CASE WHEN src = -1 THEN ${mappingWhere} WHEN src = 0 THEN ${where('funnel_spend')} ELSE ${where('funnel_meetings')} END`), ': ', sql('detail')])} AS message
-  FROM problems
-  ORDER BY src, problem_row NULLS LAST, kind, raw NULLS FIRST
-  LIMIT 1
-),
-checked AS (
-  SELECT CASE WHEN COUNT(*) = 0 THEN TRUE ELSE ${q.error('MAX(message)')} END AS ok FROM first_problem
-),
-pieces AS (
-  SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
-    COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified,
-    0 AS pending, 0 AS unrecognised
-  FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
-  WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
-  UNION ALL
-  SELECT 1, g.raw,
-    CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.key END,
-    CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.name END,
-    g.start, g.first_row, 0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
-  FROM meeting_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
-),
-spellings AS (
-  -- One row per spelling of a channel in each source, where it was first met.
-  SELECT key, name, src, MIN(first_row) AS first_row
-  FROM pieces
-  GROUP BY key, name, src
-),
-channels AS (
-  -- The first spelling met names the channel; channels come in order of first appearance,
-  -- spend rows before meeting rows; without row numbers, alphabetically within each source.
-  SELECT key, name, ROW_NUMBER() OVER (ORDER BY src, first_row NULLS LAST, key) AS channel_rank
-  FROM (
-    SELECT key, name, src, first_row,
-      ROW_NUMBER() OVER (PARTITION BY key ORDER BY src, first_row NULLS LAST, name) AS k
-    FROM spellings
-  ) AS s
-  WHERE k = 1
-),
+${checkedCtes(q, 'cpqm_report', ['funnel_meetings'])}
+${piecesCte(
+  q,
+  'COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified, 0 AS pending, 0 AS unrecognised',
+  'meeting_groups',
+  '0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised',
+)}
+${CHANNEL_CTES}
 by_channel AS (
   SELECT key, start, SUM(spend) AS spend, SUM(booked) AS booked, SUM(held) AS held,
     SUM(no_shows) AS no_shows, SUM(qualified) AS qualified, SUM(pending) AS pending,
@@ -255,24 +159,10 @@ by_channel AS (
   FROM pieces
   GROUP BY key, start
 ),
-totals AS (
-  SELECT 1 AS section, c.channel_rank, c.name, b.start, b.spend, b.booked, b.held, b.no_shows, b.qualified,
-    b.pending, b.unrecognised
-  FROM by_channel AS b JOIN channels AS c ON c.key = b.key
-  UNION ALL
-  SELECT 2, 0, ${q.str(ALL_CHANNELS)}, start, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified),
-    SUM(pending), SUM(unrecognised)
-  FROM by_channel WHERE ${U} IS NOT NULL
-  GROUP BY start
-  UNION ALL
-  SELECT 3, 0, ${q.str(ALL_CHANNELS)}, CAST(NULL AS ${periodStartType(q)}), SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified),
-    SUM(pending), SUM(unrecognised)
-  FROM by_channel
-  HAVING COUNT(*) > 0
-)
+${totalsCte(q, U, ['spend', 'booked', 'held', 'no_shows', 'qualified', 'pending', 'unrecognised'])}
 SELECT
   name AS channel,
-  CASE WHEN section = 3 THEN CASE WHEN ${U} IS NULL THEN NULL ELSE ${q.str(ALL_PERIODS)} END ELSE ${f('funnel_period_label', U, 'start')} END AS period,
+  ${periodOf(q, U)} AS period,
   CAST(spend AS ${q.float}) AS spend,
   CAST(booked AS ${q.int}) AS booked,
   CAST(held AS ${q.int}) AS held,

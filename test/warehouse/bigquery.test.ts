@@ -8,11 +8,20 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
-import { bigquery } from '../../src/warehouse/dialect';
-import { generate } from '../../src/warehouse/generate';
-import { helpers } from '../../src/warehouse/helpers';
+import { DEALS_VIEW, dealsFunction } from '../../src/warehouse/deals';
+import { bigquery, type TableDefinition } from '../../src/warehouse/dialect';
+import { funnelFunction, RECORDS_VIEW } from '../../src/warehouse/funnel';
+import { generate, helperFunctions } from '../../src/warehouse/generate';
 import { reportFunction } from '../../src/warehouse/report';
 import { sqlEntries, sqlName } from '../../src/warehouse/scalar';
+import {
+  type DealRow,
+  type DealsRow,
+  dealsAgree,
+  type FunnelRow,
+  funnelAgrees,
+  type RecordRow,
+} from './funnel-tables';
 import { agreesWithSheetReading, moneyText, type Reading } from './money-text';
 import {
   agreesOnProblems,
@@ -56,6 +65,57 @@ async function query(sql: string, tableContent: Message = {}): Promise<Message> 
   return z.evaluateQuery({ sql, options, simpleCatalog: file.catalog, tableContent });
 }
 
+/**
+ * A table function's body as a query, its arguments literals: the reference engine does not run
+ * a table function whose WITH clause reads its argument ("not implemented"). The body reads each
+ * argument only through its helper, funnel_period_unit(period, fn) or funnel_view(view, fn).
+ */
+function bodyQuery(f: TableDefinition, period: string | null, view: string | null = null): string {
+  const literal = (x: string | null) => (x === null ? 'CAST(NULL AS STRING)' : q.str(x));
+  const name = q.str(f.name);
+  let body = f.body;
+  for (const [helper, param, value] of [
+    ['funnel_period_unit', 'period', period],
+    ['funnel_view', 'view', view],
+  ] as const) {
+    if (!f.params.some((p) => p.name === param)) continue;
+    const argument = q.call(helper, [param, name]);
+    assert.ok(body.includes(argument), `${f.name} reads its ${param} through ${helper}`);
+    body = body.replaceAll(argument, q.call(helper, [literal(value), name]));
+  }
+  return body;
+}
+
+/** ZetaSQL table contents: each view's rows as cells of the given columns and types. */
+function tableContent<R>(
+  view: string,
+  rows: readonly R[],
+  columns: readonly (readonly [keyof R & string, string])[],
+): Message {
+  return {
+    [view]: {
+      tableData: {
+        row: rows.map((r) => ({ cell: columns.map(([c, t]) => cell(r[c] as never, t)) })),
+      },
+    },
+  };
+}
+
+const spendContent = (spend: SpendRow[]) =>
+  tableContent('funnel_math.funnel_spend', spend, [
+    ['channel', 'TYPE_STRING'],
+    ['spend', 'TYPE_DOUBLE'],
+    ['day', 'TYPE_DATE'],
+    ['source_row', 'TYPE_INT64'],
+  ]);
+const mappingContent = (mapping: MappingRow[]) =>
+  tableContent('funnel_math.funnel_mapping', mapping, [
+    ['field', 'TYPE_STRING'],
+    ['value', 'TYPE_STRING'],
+    ['means', 'TYPE_STRING'],
+    ['source_row', 'TYPE_INT64'],
+  ]);
+
 describe('the BigQuery file in ZetaSQL', () => {
   it('every statement resolves, each function before the statements that call it', () => {
     assert.equal(file.failure, undefined, JSON.stringify(file.failure, null, 2));
@@ -63,12 +123,16 @@ describe('the BigQuery file in ZetaSQL', () => {
     assert.deepEqual(
       file.statements.map((s) => s.name),
       [
-        ...helpers(q).map((h) => qualified(h.name)),
+        ...helperFunctions(q).map((h) => qualified(h.name)),
         ...sqlEntries().map((e) => qualified(e.name.toLowerCase())),
         qualified('funnel_spend'),
         qualified('funnel_meetings'),
         qualified('funnel_mapping'),
+        qualified('funnel_records'),
+        qualified('funnel_deals'),
         qualified(reportFunction(q).name),
+        qualified(funnelFunction(q).name),
+        qualified(dealsFunction(q).name),
       ],
     );
     assert.deepEqual(
@@ -170,41 +234,16 @@ describe('cpqm_report in ZetaSQL', () => {
   const MEETINGS = 'funnel_math.funnel_meetings';
   const MAPPING = 'funnel_math.funnel_mapping';
 
-  /**
-   * The table function's body as a query, its argument a literal: the reference engine does
-   * not run a table function whose WITH clause reads its argument ("not implemented").
-   */
-  function reportQuery(period: string | null): string {
-    const { body } = reportFunction(q);
-    const argument = q.call('funnel_period_unit', ['period']);
-    assert.ok(body.includes(argument), 'the report reads its period through funnel_period_unit');
-    const literal = period === null ? 'CAST(NULL AS STRING)' : q.str(period);
-    return body.replaceAll(argument, q.call('funnel_period_unit', [literal]));
-  }
-
   function tables(spend: SpendRow[], meetings: MeetingRow[], mapping: MappingRow[]): Message {
-    const content = <T>(rows: T[], cells: (r: T) => Message[]) => ({
-      tableData: { row: rows.map((r) => ({ cell: cells(r) })) },
-    });
     return {
-      [SPEND]: content(spend, (r) => [
-        cell(r.channel, 'TYPE_STRING'),
-        cell(r.spend, 'TYPE_DOUBLE'),
-        cell(r.day, 'TYPE_DATE'),
-        cell(r.source_row, 'TYPE_INT64'),
+      ...spendContent(spend),
+      ...tableContent(MEETINGS, meetings, [
+        ['channel', 'TYPE_STRING'],
+        ['outcome', 'TYPE_STRING'],
+        ['day', 'TYPE_DATE'],
+        ['source_row', 'TYPE_INT64'],
       ]),
-      [MEETINGS]: content(meetings, (r) => [
-        cell(r.channel, 'TYPE_STRING'),
-        cell(r.outcome, 'TYPE_STRING'),
-        cell(r.day, 'TYPE_DATE'),
-        cell(r.source_row, 'TYPE_INT64'),
-      ]),
-      [MAPPING]: content(mapping, (r) => [
-        cell(r.field, 'TYPE_STRING'),
-        cell(r.value, 'TYPE_STRING'),
-        cell(r.means, 'TYPE_STRING'),
-        cell(r.source_row, 'TYPE_INT64'),
-      ]),
+      ...mappingContent(mapping),
     };
   }
 
@@ -214,7 +253,7 @@ describe('cpqm_report in ZetaSQL', () => {
     period: string | null,
     mapping: MappingRow[],
   ): Promise<ReportRow[] | string> {
-    return query(reportQuery(period), tables(spend, meetings, mapping)).then(
+    return query(bodyQuery(reportFunction(q), period), tables(spend, meetings, mapping)).then(
       (r) => resultRows(r) as unknown as ReportRow[],
       reason,
     );
@@ -226,6 +265,8 @@ describe('cpqm_report in ZetaSQL', () => {
     assert.deepEqual(columns(SPEND), ['channel', 'spend', 'day', 'source_row']);
     assert.deepEqual(columns(MEETINGS), ['channel', 'outcome', 'day', 'source_row']);
     assert.deepEqual(columns(MAPPING), ['field', 'value', 'means', 'source_row']);
+    assert.deepEqual(columns('funnel_math.funnel_records'), [...RECORDS_VIEW]);
+    assert.deepEqual(columns('funnel_math.funnel_deals'), [...DEALS_VIEW, 'source_row']);
   });
 
   it('equals the sheet on generated tables, for every period', async () => {
@@ -234,6 +275,55 @@ describe('cpqm_report in ZetaSQL', () => {
 
   it('raises the problem the sheet raises, naming the same row, on generated tables', async () => {
     await agreesOnProblems(report, { maxLength: 10, numRuns: 40, atLeast: 11 });
+  });
+});
+
+describe('funnel_report and deals_report in ZetaSQL', () => {
+  it('funnel_report equals the sheet on generated tables, every period and view, problems included', async () => {
+    const engine = (
+      spend: SpendRow[],
+      records: RecordRow[],
+      period: string | null,
+      view: string | null,
+      mapping: MappingRow[],
+    ) =>
+      query(bodyQuery(funnelFunction(q), period, view), {
+        ...spendContent(spend),
+        ...mappingContent(mapping),
+        ...tableContent('funnel_math.funnel_records', records, [
+          ['channel', 'TYPE_STRING'],
+          ['stage', 'TYPE_STRING'],
+          ['stage_position', 'TYPE_INT64'],
+          ['day', 'TYPE_DATE'],
+          ['source_row', 'TYPE_INT64'],
+        ]),
+      }).then((r) => resultRows(r) as unknown as FunnelRow[], reason);
+    await funnelAgrees(engine, { bad: false, maxLength: 10, numRuns: 30 });
+    await funnelAgrees(engine, { bad: true, maxLength: 8, numRuns: 30, atLeast: 6 });
+  });
+
+  it('deals_report equals the sheet on generated tables, every period and view, problems included', async () => {
+    const engine = (
+      spend: SpendRow[],
+      deals: DealRow[],
+      period: string | null,
+      view: string | null,
+      mapping: MappingRow[],
+    ) =>
+      query(bodyQuery(dealsFunction(q), period, view), {
+        ...spendContent(spend),
+        ...mappingContent(mapping),
+        ...tableContent('funnel_math.funnel_deals', deals, [
+          ['channel', 'TYPE_STRING'],
+          ['amount', 'TYPE_STRING'],
+          ['created', 'TYPE_DATE'],
+          ['closed', 'TYPE_DATE'],
+          ['status', 'TYPE_STRING'],
+          ['source_row', 'TYPE_INT64'],
+        ]),
+      }).then((r) => resultRows(r) as unknown as DealsRow[], reason);
+    await dealsAgree(engine, { bad: false, maxLength: 10, numRuns: 30 });
+    await dealsAgree(engine, { bad: true, maxLength: 8, numRuns: 40, atLeast: 10 });
   });
 });
 

@@ -7,10 +7,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
-import type { ReportOptions } from '../../src/warehouse/csv-options';
+import {
+  type ReportOptions,
+  SPEND_FILE_FLAGS,
+  spendFilesFrom,
+} from '../../src/warehouse/csv-options';
 import { runReport } from '../../src/warehouse/csv-report';
 import { duckdb } from '../../src/warehouse/dialect';
 import { connect, rows } from '../../src/warehouse/duckdb';
@@ -114,7 +119,7 @@ describe('the report from CSV files', () => {
       'google.csv',
       'Day,Campaign,Impr.,Clicks,Cost\n2026-01-05,Search – Brand,1200,40,"$172.45"\n2026-01-05,LinkedIn ABM,800,12,"$1,204.50"\n2026-01-12,search – brand ,900,30,$95.00\n',
     );
-    const r = await run({ spend: ads, meetings: CRM });
+    const r = await run({ spend: [{ path: ads }], meetings: CRM });
     // Read without row numbers: channels with spend alphabetically, then the rest.
     assert.deepEqual(
       r.map((x) => [x.channel, x.spend, x.booked, x.qualified]),
@@ -136,7 +141,7 @@ describe('the report from CSV files', () => {
       'mapping.csv',
       'Field,Value,Means\nchannel,search*,Paid search\noutcome,not qualified*,Ignore\n',
     );
-    const r = await run({ spend: ads, meetings: CRM, mapping });
+    const r = await run({ spend: [{ path: ads }], meetings: CRM, mapping });
     assert.deepEqual(
       r.map((x) => [x.channel, x.spend, x.booked, x.qualified]),
       [
@@ -148,12 +153,12 @@ describe('the report from CSV files', () => {
     );
     const refused = file('map-bad.csv', 'Field,Value,Means\nchannel,a,b\nSource,x,y\n');
     assert.equal(
-      await fails({ spend: ads, meetings: CRM, mapping: refused }),
+      await fails({ spend: [{ path: ads }], meetings: CRM, mapping: refused }),
       'cpqm_report: row 3 of map-bad.csv: field "Source" is not a field; use channel, outcome or deal status',
     );
     const headless = file('map-headless.csv', 'Field,Value\nchannel,a\n');
     assert.match(
-      await fails({ spend: ads, meetings: CRM, mapping: headless }),
+      await fails({ spend: [{ path: ads }], meetings: CRM, mapping: headless }),
       /^map-headless\.csv has no means column: a mapping file has the headers Field, Value, Means/,
     );
   });
@@ -170,7 +175,7 @@ describe('the report from CSV files', () => {
         name,
         `${header}\n2026-01-05,LinkedIn ABM,10${pad}\n2026-02-05,LinkedIn ABM,20${pad}\n`,
       );
-      const r = await run({ spend: ads, meetings: CRM, period: 'month' });
+      const r = await run({ spend: [{ path: ads }], meetings: CRM, period: 'month' });
       assert.deepEqual(
         r.filter((x) => x.channel === 'LinkedIn ABM').map((x) => [x.period, x.spend]),
         [
@@ -182,35 +187,149 @@ describe('the report from CSV files', () => {
     }
   });
 
+  it('reads several spend files as one table, a one-channel file by its fixed channel', async () => {
+    const google = file(
+      'multi-google.csv',
+      'Day,Campaign,Cost\n2026-01-05,Search – Brand,"$172.45"\n2026-01-12,LinkedIn ABM,10\n',
+    );
+    // A LinkedIn export without a channel column; its blank row is skipped, as the sheet skips it.
+    const linkedin = file(
+      'multi-linkedin.csv',
+      'Start Date (in UTC),Total Spent,Clicks\n2026-01-06,100.5,3\n2026-01-07,,4\n2026-02-02,"1,000.25",5\n',
+    );
+    const meta = file('multi-meta.csv', 'When,Where,Money\n2026-01-08,Search – Brand,7.55\n');
+    const spend = [
+      { path: google },
+      { path: linkedin, fixedChannel: 'LinkedIn ABM' },
+      { path: meta, columns: { day: 'When', channel: 'Where', spend: 'Money' } },
+    ];
+    // 10 + 100.5 + 1000.25 = 1110.75; 172.45 + 7.55 = 180.
+    assert.deepEqual(
+      (await run({ spend, meetings: CRM })).map((x) => [x.channel, x.spend, x.booked]),
+      [
+        ['LinkedIn ABM', 1110.75, 1],
+        ['Search – Brand', 180, 2],
+        ['(no channel)', 0, 1],
+        ['All channels', 1290.75, 4],
+      ],
+    );
+    const monthly = await run({ spend, meetings: CRM, period: 'month' });
+    assert.deepEqual(
+      monthly.filter((x) => x.channel === 'LinkedIn ABM').map((x) => [x.period, x.spend]),
+      [
+        ['2026-01', 110.5],
+        ['2026-02', 1000.25],
+      ],
+    );
+  });
+
+  it('names the file and row of a problem in any of several spend files', async () => {
+    const good = file('several-a.csv', 'Day,Campaign,Cost\n2026-01-05,Search,1\n');
+    const totals = file(
+      'several-b.csv',
+      'Day,Campaign,Cost\n2026-01-05,Search,2\n2026-01-06,Search,3\n,Total,5\n',
+    );
+    assert.match(
+      await fails({ spend: [{ path: good }, { path: totals }], meetings: CRM }),
+      /^cpqm_report: row 4 of several-b\.csv: channel "Total" is an export's totals row/,
+    );
+    const amb = file('several-c.csv', 'Day,Campaign,Cost\n2026-01-05,Search,"1,204"\n');
+    assert.match(
+      await fails({
+        spend: [{ path: good }, { path: amb, fixedChannel: 'Search' }],
+        meetings: CRM,
+      }),
+      /^row 2 of several-c\.csv: Cost "1,204" could be 1204 or 1\.204/,
+    );
+    assert.match(
+      await fails({
+        spend: [{ path: good }, { path: amb, fixedChannel: 'X', columns: { channel: 'Campaign' } }],
+        meetings: CRM,
+      }),
+      /several-c\.csv has both --spend-channel and --spend-fixed-channel/,
+    );
+    assert.match(
+      await fails({ spend: [{ path: good, fixedChannel: '  ' }], meetings: CRM }),
+      /--spend-fixed-channel for several-a\.csv is blank/,
+    );
+  });
+
+  it('takes each --spend-… flag for the --spend it follows', () => {
+    const tokens = (...args: string[]) =>
+      parseArgs({
+        args,
+        tokens: true,
+        options: Object.fromEntries(
+          ['spend', ...Object.keys(SPEND_FILE_FLAGS)].map((n) => [
+            n,
+            { type: 'string', multiple: true } as const,
+          ]),
+        ),
+      }).tokens;
+    assert.deepEqual(
+      spendFilesFrom(
+        tokens(
+          '--spend',
+          'a.csv',
+          '--spend-amount',
+          'Cost',
+          '--spend',
+          'b.csv',
+          '--spend-fixed-channel',
+          'Paid Social',
+          '--spend-day',
+          'Date',
+        ),
+      ),
+      [
+        { path: 'a.csv', columns: { spend: 'Cost' } },
+        { path: 'b.csv', fixedChannel: 'Paid Social', columns: { day: 'Date' } },
+      ],
+    );
+    // One file: the flags may come first, as before several files were taken.
+    assert.deepEqual(spendFilesFrom(tokens('--spend-channel', 'Where', '--spend', 'a.csv')), [
+      { path: 'a.csv', columns: { channel: 'Where' } },
+    ]);
+    assert.throws(
+      () => spendFilesFrom(tokens('--spend-day', 'D', '--spend', 'a.csv', '--spend', 'b.csv')),
+      /--spend-day comes before any --spend/,
+    );
+    assert.throws(
+      () =>
+        spendFilesFrom(
+          tokens('--spend', 'a.csv', '--spend-day', 'D', '--spend-day', 'E', '--spend', 'b.csv'),
+        ),
+      /--spend-day is given twice for a\.csv/,
+    );
+  });
+
   it('names columns it cannot find, and takes them from flags', async () => {
     const ads = file('odd.csv', 'When,Where,Money\n2026-01-05,Search,1\n');
     assert.equal(
-      await fails({ spend: ads, meetings: CRM }),
+      await fails({ spend: [{ path: ads }], meetings: CRM }),
       'odd.csv has no column the report recognises as its channel; its columns are: When, Where, Money. Name it with --spend-channel',
     );
     assert.match(
       await fails({
-        spend: ads,
+        spend: [{ path: ads, columns: { channel: 'Where', spend: 'Cash' } }],
         meetings: CRM,
-        columns: { spend: { channel: 'Where', spend: 'Cash' } },
       }),
       /odd\.csv has no column "Cash" \(--spend-amount\)/,
     );
     const r = await run({
-      spend: ads,
+      spend: [{ path: ads, columns: { channel: 'where', spend: 'Money' } }],
       meetings: CRM,
-      columns: { spend: { channel: 'where', spend: 'Money' } },
     });
     assert.equal(r[0]!.channel, 'Search');
   });
 
   it('refuses a missing file, a bad period, ambiguous money and totals rows, naming the row', async () => {
     assert.match(
-      await fails({ spend: join(dir, 'nope.csv'), meetings: CRM }),
+      await fails({ spend: [{ path: join(dir, 'nope.csv') }], meetings: CRM }),
       /spend file .*nope\.csv does not exist/,
     );
     assert.match(
-      await fails({ spend: CRM, meetings: CRM, period: 'fortnight' }),
+      await fails({ spend: [{ path: CRM }], meetings: CRM, period: 'fortnight' }),
       /--period "fortnight" is not one of week, month, quarter, year/,
     );
     const amb = file(
@@ -218,7 +337,7 @@ describe('the report from CSV files', () => {
       'Day,Campaign,Cost\n2026-01-05,Search,"$172.45"\n2026-01-06,Search,"1,204"\n',
     );
     assert.equal(
-      await fails({ spend: amb, meetings: CRM }),
+      await fails({ spend: [{ path: amb }], meetings: CRM }),
       'row 3 of amb.csv: Cost "1,204" could be 1204 or 1.204, the comma may group thousands or mark decimals: enter 1204 or 1.204 as a plain number',
     );
     const totals = file(
@@ -226,7 +345,7 @@ describe('the report from CSV files', () => {
       'Day,Campaign,Cost\n2026-01-05,Search,172.45\n2026-01-06,Search,12\n,Total: All campaigns,184.45\n',
     );
     assert.match(
-      await fails({ spend: totals, meetings: CRM }),
+      await fails({ spend: [{ path: totals }], meetings: CRM }),
       /^cpqm_report: row 4 of totals\.csv: channel "Total: All campaigns" is an export's totals row/,
     );
     const badDay = file(
@@ -234,7 +353,12 @@ describe('the report from CSV files', () => {
       'Day,Campaign,Cost\n2026-01-05,Search,1\n05/01/2026,Search,2\n',
     );
     assert.match(
-      await fails({ spend: badDay, meetings: CRM, period: 'week', dateFormat: '%Y-%m-%d' }),
+      await fails({
+        spend: [{ path: badDay }],
+        meetings: CRM,
+        period: 'week',
+        dateFormat: '%Y-%m-%d',
+      }),
       /row 3 of badday\.csv: Day "05\/01\/2026" is not a date written as %Y-%m-%d: name the layout with --date-format/,
     );
     const dayFirst = file(
@@ -242,10 +366,15 @@ describe('the report from CSV files', () => {
       'Day,Campaign,Cost\n05/01/2026,Search,1\n12/01/2026,Search,2\n',
     );
     assert.match(
-      await fails({ spend: dayFirst, meetings: CRM, period: 'week' }),
+      await fails({ spend: [{ path: dayFirst }], meetings: CRM, period: 'week' }),
       /dayfirst\.csv writes its Day dates as %d\/%m\/%Y .* name the layout with --date-format/,
     );
-    const r = await run({ spend: dayFirst, meetings: CRM, period: 'week', dateFormat: '%d/%m/%Y' });
+    const r = await run({
+      spend: [{ path: dayFirst }],
+      meetings: CRM,
+      period: 'week',
+      dateFormat: '%d/%m/%Y',
+    });
     assert.deepEqual(
       r.filter((x) => x.channel === 'Search').map((x) => [x.period, x.spend]),
       [
@@ -260,7 +389,7 @@ describe('the report from CSV files', () => {
     for (let i = 0; i < 30000; i++) lines.push(`2026-01-05,Search,1.25`);
     lines.push('2026-01-06,Search,"$1,000.00"');
     const late = file('late.csv', `${lines.join('\n')}\n`);
-    const r = await run({ spend: late, meetings: CRM });
+    const r = await run({ spend: [{ path: late }], meetings: CRM });
     assert.equal(r[0]!.spend, 30000 * 1.25 + 1000);
   });
 
@@ -272,7 +401,7 @@ describe('the report from CSV files', () => {
       );
     const big = file('big.csv', `${lines.join('\n')}\n`);
     assert.equal(
-      await fails({ spend: big, meetings: CRM }),
+      await fails({ spend: [{ path: big }], meetings: CRM }),
       'row 120001 of big.csv: Cost "n/a" is not a number, enter a number such as 1200, 1,204.50 or $950',
     );
   });
@@ -294,6 +423,20 @@ describe('the report from CSV files', () => {
       readFileSync(out, 'utf8').split('\n')[0],
       'channel,period,spend,booked,held,no_shows,qualified,show_rate,qual_rate,cost_per_meeting,cpqm,pending,unrecognised',
     );
+    const social = file('cmd-social.csv', 'Day,Cost\n2026-01-05,27.55\n');
+    const two = cmd([
+      '--spend',
+      ads,
+      '--spend',
+      social,
+      '--spend-fixed-channel',
+      'Paid Social',
+      '--meetings',
+      CRM,
+    ]);
+    assert.equal(two.status, 0, two.stderr);
+    assert.match(two.stdout, /^Paid Social +27\.55 /m);
+    assert.match(two.stdout, /All channels +200\.00/);
     const bad = cmd(['--spend', join(dir, 'nope.csv'), '--meetings', CRM]);
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /does not exist/);
@@ -310,15 +453,27 @@ describe('the report from CSV files', () => {
     assert.deepEqual(listed, [
       'spend',
       'meetings',
+      'contacts',
+      'deals',
       'mapping',
       'period',
+      'view',
       'out',
+      'spend-fixed-channel',
       'spend-channel',
       'spend-amount',
       'spend-day',
       'meetings-channel',
       'meetings-outcome',
       'meetings-day',
+      'contacts-channel',
+      'contacts-stages',
+      'deals-channel',
+      'deals-amount',
+      'deals-created',
+      'deals-closed',
+      'deals-status',
+      'deals-currency',
       'date-format',
       'read-as',
       'quiet',
@@ -331,10 +486,13 @@ describe('the report from CSV files', () => {
     const out = join(dir, 'kept.csv');
     writeFileSync(out, 'older report\n');
     const ads = file('bad-ads.csv', 'Day,Campaign,Cost\n2026-01-05,Search,"1,204"\n');
-    assert.match(await fails({ spend: ads, meetings: CRM, out }), /could be 1204 or 1\.204/);
+    assert.match(
+      await fails({ spend: [{ path: ads }], meetings: CRM, out }),
+      /could be 1204 or 1\.204/,
+    );
     assert.equal(readFileSync(out, 'utf8'), 'older report\n');
     const fresh = join(dir, 'never.csv');
-    assert.match(await fails({ spend: ads, meetings: CRM, out: fresh }), /could be/);
+    assert.match(await fails({ spend: [{ path: ads }], meetings: CRM, out: fresh }), /could be/);
     assert.equal(existsSync(fresh), false);
     assert.deepEqual(
       readdirSync(dir).filter((f) => f.endsWith('.partial')),
@@ -350,7 +508,7 @@ describe('the report from CSV files', () => {
     );
     assert.equal(String(0.1 + 0.2), '0.30000000000000004');
     const out = join(dir, 'digits.csv');
-    await run({ spend: ads, meetings: CRM, out });
+    await run({ spend: [{ path: ads }], meetings: CRM, out });
     const search = readFileSync(out, 'utf8')
       .split('\n')
       .find((line) => line.startsWith('Search,'));

@@ -1,9 +1,11 @@
--- Funnel Math functions as BigQuery SQL UDFs and a table function.
+-- Funnel Math functions as BigQuery SQL UDFs and table functions.
 -- Run as one multi-statement query. Optional arguments are passed as NULL (BigQuery UDFs have no defaults).
 -- cpqm_report(period) reads three views you define in the same dataset:
 --   funnel_spend(channel, spend, day, source_row) and funnel_meetings(channel, outcome, day, source_row),
 --   and the mapping table funnel_mapping(field, value, means, source_row), rows counted in source_row order;
 --   source_row NULL where the table has no row order.
+-- funnel_report(period, view) reads funnel_spend and funnel_records(channel, stage, stage_position, day, source_row);
+-- deals_report(period, view) reads funnel_spend and funnel_deals(channel, amount, created, closed, status, source_row).
 
 -- A result as the sheet gives it: never NaN or ±Infinity.
 CREATE OR REPLACE FUNCTION `funnel_math.funnel_finite`(x FLOAT64, fn STRING)
@@ -42,13 +44,13 @@ CASE `funnel_math.funnel_label_key`(label)
   END
 );
 
--- The report period: NULL or '' for none, else one of week, month, quarter, year (any case); anything else is an error.
-CREATE OR REPLACE FUNCTION `funnel_math.funnel_period_unit`(period STRING)
+-- The period of report fn: NULL or '' for none, else one of week, month, quarter, year (any case); anything else is an error.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_period_unit`(period STRING, fn STRING)
 RETURNS STRING
 AS (
 CASE WHEN period IS NULL OR TRIM(period) = '' THEN NULL
     WHEN LOWER(TRIM(period)) IN ('week', 'month', 'quarter', 'year') THEN LOWER(TRIM(period))
-    ELSE ERROR(('cpqm_report: period "' || IFNULL(CAST(period AS STRING), 'blank') || '" is not a period; use one of: week, month, quarter, year, or NULL for none')) END
+    ELSE ERROR((IFNULL(CAST(fn AS STRING), 'blank') || ': period "' || IFNULL(CAST(period AS STRING), 'blank') || '" is not a period; use one of: week, month, quarter, year, or NULL for none')) END
 );
 
 -- The first day of the period holding day (ISO weeks start on Monday). In DuckDB a TIMESTAMP: grouping on it is faster than on its DATE.
@@ -132,6 +134,37 @@ AS (
 CASE WHEN amount IS NULL OR amount = '' THEN NULL
     WHEN LENGTH(amount) <= 48 AND REGEXP_CONTAINS(amount, r'^(?:\$?\d+(?:\.(?:\d{1,2}|\d{4,}))?|\$?(?:0\d*|\d{4,})\.\d{3}|\$[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:,\d{3})+\.\d+|[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?)$') THEN CAST(REPLACE(REPLACE(amount, '$', ''), ',', '') AS FLOAT64)
     ELSE COALESCE(`funnel_math.funnel_amount_value`(amount) * CASE WHEN STRPOS(amount, '-') > 0 THEN -1 ELSE 1 END, `funnel_math.funnel_amount_problem`(amount, what)) END
+);
+
+-- The view of report fn: NULL or '' for activity, else one of activity, cohort (any case); anything else is an error.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_view`(view STRING, fn STRING)
+RETURNS STRING
+AS (
+CASE WHEN view IS NULL OR TRIM(view) = '' THEN 'activity'
+    WHEN LOWER(TRIM(view)) IN ('activity', 'cohort') THEN LOWER(TRIM(view))
+    ELSE ERROR((IFNULL(CAST(fn AS STRING), 'blank') || ': view "' || IFNULL(CAST(view AS STRING), 'blank') || '" is not a view; use activity or cohort, or NULL for activity')) END
+);
+
+-- The currency money text names by a three-letter code before or after the amount, or by a symbol (€ EUR, £ GBP); NULL for a bare number.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_currency`(amount STRING)
+RETURNS STRING
+AS (
+COALESCE(REGEXP_EXTRACT(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?([A-Z]{3})\b'), REGEXP_EXTRACT(amount, r'\b([A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*$'),
+    CASE REGEXP_EXTRACT(amount, r'([€£])') WHEN '€' THEN 'EUR' WHEN '£' THEN 'GBP' END)
+);
+
+-- What a deal status means when it is one of the known spellings (Won, Lost, Open, Closed won, Closed lost, TRUE): won, lost or open; else NULL.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_deal_status`(status STRING)
+RETURNS STRING
+AS (
+CASE `funnel_math.funnel_label_key`(status)
+    WHEN 'won' THEN 'won'
+    WHEN 'lost' THEN 'lost'
+    WHEN 'open' THEN 'open'
+    WHEN 'closedwon' THEN 'won'
+    WHEN 'closedlost' THEN 'lost'
+    WHEN 'true' THEN 'won'
+  END
 );
 
 CREATE OR REPLACE FUNCTION `funnel_math.cpqm`(spend FLOAT64, meetings FLOAT64, qual_rate FLOAT64, show_rate FLOAT64)
@@ -320,6 +353,8 @@ AS (
 CREATE VIEW IF NOT EXISTS `funnel_math.funnel_spend` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS FLOAT64) AS spend, CAST(NULL AS DATE) AS day, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
 CREATE VIEW IF NOT EXISTS `funnel_math.funnel_meetings` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS STRING) AS outcome, CAST(NULL AS DATE) AS day, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
 CREATE VIEW IF NOT EXISTS `funnel_math.funnel_mapping` AS SELECT CAST(NULL AS STRING) AS field, CAST(NULL AS STRING) AS value, CAST(NULL AS STRING) AS means, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
+CREATE VIEW IF NOT EXISTS `funnel_math.funnel_records` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS STRING) AS stage, CAST(NULL AS INT64) AS stage_position, CAST(NULL AS DATE) AS day, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
+CREATE VIEW IF NOT EXISTS `funnel_math.funnel_deals` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS STRING) AS amount, CAST(NULL AS DATE) AS created, CAST(NULL AS DATE) AS closed, CAST(NULL AS STRING) AS status, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
 
 -- The channel report from raw rows: one row per channel (and period), then All channels per period, then
 -- All channels overall. Reads the views funnel_spend(channel, spend, day [, source_row]) and
@@ -345,10 +380,10 @@ AS (
     SELECT field_key, place, means, means_key, value_key, STRPOS(value_key, '*') > 0 AS is_pattern,
       REPLACE(REGEXP_REPLACE(value_key, r'[.+?^$(){}|\[\]\\]', '\\\\\\0'), '*', '.*') AS pattern
     FROM mapping_rows
-    WHERE field_key IN ('channel', 'outcome') AND value_key <> '' AND means_name_key <> ''
+    WHERE field_key IN ('channel', 'outcome', 'dealstatus') AND value_key <> '' AND means_name_key <> ''
   ),
   spend_rows AS (
-    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period), day) AS start,
+    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_report'), day) AS start,
       -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
       -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
       -- days are found per channel and period below).
@@ -378,7 +413,7 @@ AS (
     ) AS a
   ),
   meeting_rows AS (
-    SELECT raw, label, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period), day) AS start
+    SELECT raw, label, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_report'), day) AS start
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(outcome AS STRING) AS label,
         CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
@@ -426,9 +461,6 @@ AS (
     SELECT raw FROM spend_groups WHERE raw <> '' UNION DISTINCT SELECT raw FROM meeting_groups WHERE raw <> ''
   ),
   raws AS (
-    -- Per distinct spelling, not per row: keys, names and totals rows need string work. A channel
-    -- is what its first matching mapping row names, else its own spelling; totals rows are told by
-    -- the spelling itself.
     SELECT d.raw, `funnel_math.funnel_channel_key`(COALESCE(m.means, d.raw)) AS key,
       `funnel_math.funnel_channel_name`(COALESCE(m.means, d.raw)) AS name, `funnel_math.funnel_is_totals`(d.raw) AS is_totals
     FROM spellings_met AS d
@@ -464,7 +496,7 @@ AS (
     WHERE kind > 0
     ) AS mp
     UNION ALL
-    SELECT 0, problem_row, problem_kind AS kind, raw,
+    SELECT 0 AS src, problem_row, problem_kind AS kind, raw,
       CASE problem_kind
         WHEN 1 THEN ('channel is blank beside spend ' || CASE WHEN IS_NAN(problem_amount) THEN 'NaN' WHEN IS_INF(problem_amount) THEN IF(problem_amount > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', problem_amount) END || ', fill in its channel, or clear the row')
         WHEN 2 THEN ('spend is blank for channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '", fill in its spend (0 if none), or clear the row')
@@ -476,8 +508,8 @@ AS (
     SELECT 0, g.first_row, 3, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM spend_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
     UNION ALL
-    SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period) AS STRING), 'blank') || ' report needs the date of every row')
-    FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period) IS NOT NULL AND start IS NULL
+    SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'cpqm_report') AS STRING), 'blank') || ' report needs the date of every row')
+    FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period, 'cpqm_report') IS NOT NULL AND start IS NULL
     UNION ALL
     SELECT 1, g.first_row, 1, g.raw, ('outcome "' || IFNULL(CAST(g.label AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.is_totals
@@ -485,13 +517,16 @@ AS (
     SELECT 1, g.first_row, 2, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM counted_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
     UNION ALL
-    SELECT 1, first_row, 3, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period) AS STRING), 'blank') || ' report needs the date of every row')
-    FROM counted_groups WHERE `funnel_math.funnel_period_unit`(period) IS NOT NULL AND start IS NULL
+    SELECT 1, first_row, 3, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'cpqm_report') AS STRING), 'blank') || ' report needs the date of every row')
+    FROM counted_groups WHERE `funnel_math.funnel_period_unit`(period, 'cpqm_report') IS NOT NULL AND start IS NULL
   ),
   first_problem AS (
-    SELECT ('cpqm_report: ' || IFNULL(CAST(CASE WHEN src = -1 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_mapping') ELSE ('a funnel_mapping row of field "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END WHEN src = 0 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_spend') WHEN raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END ELSE CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_meetings') WHEN raw IS NULL THEN 'a funnel_meetings row without a channel' ELSE ('a funnel_meetings row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END END AS STRING), 'blank') || ': ' || IFNULL(CAST(detail AS STRING), 'blank')) AS message
-    FROM problems
-    ORDER BY src, problem_row NULLS LAST, kind, raw NULLS FIRST
+    SELECT src, problem_row, kind, raw, detail, place, (IFNULL(CAST(place AS STRING), 'blank') || ': ' || IFNULL(CAST(detail AS STRING), 'blank')) AS message
+    FROM (
+      SELECT *, CASE WHEN kind >= 1000 THEN 'cpqm_report' ELSE ('cpqm_report: ' || IFNULL(CAST(CASE WHEN src = -1 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_mapping') ELSE ('a funnel_mapping row of field "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END WHEN src = 0 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_spend') WHEN raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END WHEN src = 1 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_meetings') WHEN raw IS NULL THEN 'a funnel_meetings row without a channel' ELSE ('a funnel_meetings row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END END AS STRING), 'blank')) END AS place
+      FROM problems
+    ) AS p
+    ORDER BY src, problem_row NULLS LAST, MOD(kind, 1000), raw NULLS FIRST
     LIMIT 1
   ),
   checked AS (
@@ -499,26 +534,20 @@ AS (
   ),
   pieces AS (
     SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
-      COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified,
-      0 AS pending, 0 AS unrecognised
+      COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified, 0 AS pending, 0 AS unrecognised
     FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
     WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
     UNION ALL
-    SELECT 1, g.raw,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END,
-      CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END,
-      g.start, g.first_row, 0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
+    SELECT 1, g.raw, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END, g.start, g.first_row,
+      0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
     FROM meeting_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
   ),
   spellings AS (
-    -- One row per spelling of a channel in each source, where it was first met.
     SELECT key, name, src, MIN(first_row) AS first_row
     FROM pieces
     GROUP BY key, name, src
   ),
   channels AS (
-    -- The first spelling met names the channel; channels come in order of first appearance,
-    -- spend rows before meeting rows; without row numbers, alphabetically within each source.
     SELECT key, name, ROW_NUMBER() OVER (ORDER BY src, first_row NULLS LAST, key) AS channel_rank
     FROM (
       SELECT key, name, src, first_row,
@@ -535,23 +564,20 @@ AS (
     GROUP BY key, start
   ),
   totals AS (
-    SELECT 1 AS section, c.channel_rank, c.name, b.start, b.spend, b.booked, b.held, b.no_shows, b.qualified,
-      b.pending, b.unrecognised
+    SELECT 1 AS section, c.channel_rank, c.name, b.start, b.spend, b.booked, b.held, b.no_shows, b.qualified, b.pending, b.unrecognised
     FROM by_channel AS b JOIN channels AS c ON c.key = b.key
     UNION ALL
-    SELECT 2, 0, 'All channels', start, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified),
-      SUM(pending), SUM(unrecognised)
-    FROM by_channel WHERE `funnel_math.funnel_period_unit`(period) IS NOT NULL
+    SELECT 2, 0, 'All channels', start, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified), SUM(pending), SUM(unrecognised)
+    FROM by_channel WHERE `funnel_math.funnel_period_unit`(period, 'cpqm_report') IS NOT NULL
     GROUP BY start
     UNION ALL
-    SELECT 3, 0, 'All channels', CAST(NULL AS DATE), SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified),
-      SUM(pending), SUM(unrecognised)
+    SELECT 3, 0, 'All channels', CAST(NULL AS DATE), SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified), SUM(pending), SUM(unrecognised)
     FROM by_channel
     HAVING COUNT(*) > 0
   )
   SELECT
     name AS channel,
-    CASE WHEN section = 3 THEN CASE WHEN `funnel_math.funnel_period_unit`(period) IS NULL THEN NULL ELSE 'All' END ELSE `funnel_math.funnel_period_label`(`funnel_math.funnel_period_unit`(period), start) END AS period,
+    CASE WHEN section = 3 THEN CASE WHEN `funnel_math.funnel_period_unit`(period, 'cpqm_report') IS NULL THEN NULL ELSE 'All' END ELSE `funnel_math.funnel_period_label`(`funnel_math.funnel_period_unit`(period, 'cpqm_report'), start) END AS period,
     CAST(spend AS FLOAT64) AS spend,
     CAST(booked AS INT64) AS booked,
     CAST(held AS INT64) AS held,
@@ -563,6 +589,516 @@ AS (
     IEEE_DIVIDE(spend, NULLIF(qualified, 0)) AS cpqm,
     CAST(pending AS INT64) AS pending,
     CAST(unrecognised AS INT64) AS unrecognised
+  FROM totals CROSS JOIN checked
+  WHERE checked.ok
+  ORDER BY section, channel_rank, start
+);
+
+-- The funnel from CRM records: one row per channel (and period) and stage, in funnel order, then All channels
+-- per period, then All channels overall: records that reached the stage, cost per record, and the ratio to
+-- the stage before. Reads funnel_spend and funnel_records(channel, stage, stage_position, day, source_row),
+-- one row per record and stage, day NULL where not reached.
+-- period: NULL or empty for none, week, month, quarter or year. view: activity (NULL) or cohort.
+CREATE OR REPLACE TABLE FUNCTION `funnel_math.funnel_report`(period STRING, view STRING)
+AS (
+  WITH
+  mapping_rows AS (
+    SELECT source_row, field, means, `funnel_math.funnel_label_key`(field) AS field_key, `funnel_math.funnel_channel_key`(value) AS value_key,
+      `funnel_math.funnel_label_key`(means) AS means_key, `funnel_math.funnel_channel_key`(means) AS means_name_key,
+      ROW_NUMBER() OVER (ORDER BY source_row NULLS LAST, field, value, means) AS place
+    FROM (
+      SELECT CAST(field AS STRING) AS field, CAST(value AS STRING) AS value,
+        CAST(means AS STRING) AS means, CAST(source_row AS INT64) AS source_row
+      FROM (SELECT field, value, means, source_row FROM `funnel_math.funnel_mapping`)
+    ) AS v
+    -- A row with a blank Value or Means is skipped, as in the sheet.
+    WHERE value IS NOT NULL AND value <> '' AND means IS NOT NULL AND means <> ''
+  ),
+  mapping AS (
+    SELECT field_key, place, means, means_key, value_key, STRPOS(value_key, '*') > 0 AS is_pattern,
+      REPLACE(REGEXP_REPLACE(value_key, r'[.+?^$(){}|\[\]\\]', '\\\\\\0'), '*', '.*') AS pattern
+    FROM mapping_rows
+    WHERE field_key IN ('channel', 'outcome', 'dealstatus') AND value_key <> '' AND means_name_key <> ''
+  ),
+  spend_rows AS (
+    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'funnel_report'), day) AS start,
+      -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
+      -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
+      -- days are found per channel and period below).
+      CASE WHEN raw <> '' AND amount >= 0 AND (NOT (IS_INF(amount) OR IS_NAN(amount))) THEN 0
+        WHEN raw IS NULL OR raw = '' THEN CASE WHEN amount IS NULL THEN 0 ELSE 1 END
+        WHEN amount IS NULL THEN 2
+        ELSE 5 END AS problem
+    FROM (
+      SELECT CAST(channel AS STRING) AS raw, CAST(spend AS FLOAT64) AS amount,
+        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
+      FROM (SELECT channel, spend, day, source_row FROM `funnel_math.funnel_spend`)
+    ) AS v
+  ),
+  spend_groups AS (
+    SELECT raw, start, spend, first_row,
+      CASE WHEN first_row IS NULL THEN NULL ELSE DIV(first_problem, 8) END AS problem_row,
+      MOD(first_problem, 8) AS problem_kind, problem_amount
+    FROM (
+      SELECT raw, start,
+        SUM(amount) AS spend,
+        MIN(source_row) AS first_row,
+        -- The first problem row and its kind in one aggregate: row * 8 + kind.
+        MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
+        ARRAY_AGG(IF(problem > 0, amount, NULL) IGNORE NULLS ORDER BY source_row NULLS LAST, amount LIMIT 1)[SAFE_OFFSET(0)] AS problem_amount
+      FROM spend_rows
+      GROUP BY raw, start
+    ) AS a
+  ),
+  record_rows AS (
+    SELECT CAST(channel AS STRING) AS raw, CAST(stage AS STRING) AS stage,
+      CAST(stage_position AS INT64) AS pos, CAST(day AS DATE) AS day,
+      CAST(source_row AS INT64) AS source_row
+    FROM (SELECT channel, stage, stage_position, day, source_row FROM `funnel_math.funnel_records`) AS v
+  ),
+  stages AS (
+    -- The stages the view names, in funnel order, each with the one before it.
+    SELECT pos, stage, names, LAG(pos) OVER (ORDER BY pos) AS previous_pos
+    FROM (
+      SELECT pos, MIN(stage) AS stage, COUNT(DISTINCT stage) AS names
+      FROM record_rows WHERE pos IS NOT NULL
+      GROUP BY pos
+    ) AS s
+  ),
+  dated AS (
+    -- A record's rows with a date, each counting its own stage and the stages the record skipped
+    -- just before it (reached on this date); the first one's date is the record's entry, its cohort.
+    SELECT raw, source_row, pos, day,
+      LAG(pos) OVER (PARTITION BY source_row ORDER BY pos) AS reached_before,
+      FIRST_VALUE(day) OVER (PARTITION BY source_row ORDER BY pos) AS entered
+    FROM record_rows
+    WHERE day IS NOT NULL AND pos IS NOT NULL AND source_row IS NOT NULL
+  ),
+  record_groups AS (
+    SELECT raw, start, pos, COUNT(*) AS n, MIN(source_row) AS first_row
+    FROM (
+      SELECT d.raw, d.source_row, s.pos,
+        `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'funnel_report'), CASE WHEN `funnel_math.funnel_view`(view, 'funnel_report') = 'cohort' THEN d.entered ELSE d.day END) AS start
+      FROM dated AS d JOIN stages AS s
+        ON s.pos <= d.pos AND (d.reached_before IS NULL OR s.pos > d.reached_before)
+    ) AS c
+    GROUP BY raw, start, pos
+  ),
+  spellings_met AS (
+    SELECT raw FROM spend_groups WHERE raw <> '' UNION DISTINCT SELECT raw FROM record_groups WHERE raw <> ''
+  ),
+  raws AS (
+    SELECT d.raw, `funnel_math.funnel_channel_key`(COALESCE(m.means, d.raw)) AS key,
+      `funnel_math.funnel_channel_name`(COALESCE(m.means, d.raw)) AS name, `funnel_math.funnel_is_totals`(d.raw) AS is_totals
+    FROM spellings_met AS d
+    LEFT JOIN (SELECT item, means, means_key FROM (
+      SELECT d.item, m.means, m.means_key, ROW_NUMBER() OVER (PARTITION BY d.item ORDER BY m.place) AS k
+      FROM (SELECT raw AS item, `funnel_math.funnel_channel_key`(raw) AS key FROM spellings_met) AS d JOIN mapping AS m ON m.field_key = 'channel'
+        AND ((NOT m.is_pattern AND m.value_key = d.key) OR (m.is_pattern AND REGEXP_CONTAINS(d.key, CONCAT('^(?s:', m.pattern, ')$'))))
+    ) AS x WHERE k = 1) AS m
+      ON m.item = d.raw
+  ),
+  problems AS (
+    -- Record rows: 1 a row without its stage_position, 2 a stage without a name, 3 a totals row
+    -- as a reached record's channel; and, told without a row, stages named twice and dated rows that
+    -- name no record.
+    SELECT -1 AS src, problem_row, kind, raw, detail FROM (
+    SELECT source_row AS problem_row, kind, field AS raw,
+      CASE kind
+        WHEN 1 THEN 'the field is blank; use channel, outcome or deal status'
+        WHEN 2 THEN ('field "' || IFNULL(CAST(field AS STRING), 'blank') || '" is not a field; use channel, outcome or deal status')
+        WHEN 3 THEN ('"' || IFNULL(CAST(means AS STRING), 'blank') || '" is not something an outcome can mean; use one of: Qualified, Not qualified – company size, Not qualified – role, Not qualified – budget, No show, Rescheduled – pending, Ignore')
+        ELSE ('"' || IFNULL(CAST(means AS STRING), 'blank') || '" is not something a deal status can mean; use one of: Won, Lost, Open')
+      END AS detail
+    FROM (
+      SELECT source_row, field, means,
+        CASE WHEN field IS NULL OR field = '' THEN 1
+          WHEN field_key NOT IN ('channel', 'outcome', 'dealstatus') THEN 2
+          WHEN value_key = '' OR means_name_key = '' THEN 0
+          WHEN field_key = 'outcome' AND means_key NOT IN ('qualified', 'notqualifiedcompanysize', 'notqualifiedrole', 'notqualifiedbudget', 'noshow', 'rescheduledpending', 'ignore') THEN 3
+          WHEN field_key = 'dealstatus' AND means_key NOT IN ('won', 'lost', 'open') THEN 4
+          ELSE 0 END AS kind
+      FROM mapping_rows
+    ) AS m
+    WHERE kind > 0
+    ) AS mp
+    UNION ALL
+    SELECT 0 AS src, problem_row, problem_kind AS kind, raw,
+      CASE problem_kind
+        WHEN 1 THEN ('channel is blank beside spend ' || CASE WHEN IS_NAN(problem_amount) THEN 'NaN' WHEN IS_INF(problem_amount) THEN IF(problem_amount > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', problem_amount) END || ', fill in its channel, or clear the row')
+        WHEN 2 THEN ('spend is blank for channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '", fill in its spend (0 if none), or clear the row')
+        ELSE CASE WHEN (NOT (IS_INF(problem_amount) OR IS_NAN(problem_amount))) THEN ('spend ' || FORMAT('%.12g', problem_amount) || ' is negative, enter 0 or more')
+          ELSE ('spend is ' || CASE WHEN IS_NAN(problem_amount) THEN 'NaN' WHEN IS_INF(problem_amount) THEN IF(problem_amount > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', problem_amount) END || ', enter a finite number') END
+      END AS detail
+    FROM spend_groups WHERE problem_kind IS NOT NULL
+    UNION ALL
+    SELECT 0, g.first_row, 3, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
+    FROM spend_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
+    UNION ALL
+    SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'funnel_report') AS STRING), 'blank') || ' report needs the date of every row')
+    FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period, 'funnel_report') IS NOT NULL AND start IS NULL
+    UNION ALL
+    SELECT 1, source_row, 1, raw, 'stage_position is blank, give each stage its place in the funnel (1 for the first)'
+    FROM record_rows WHERE pos IS NULL
+    UNION ALL
+    SELECT 1, source_row, 2, raw, 'stage is blank, give each stage its name'
+    FROM record_rows WHERE pos IS NOT NULL AND (stage IS NULL OR stage = '')
+    UNION ALL
+    SELECT 1, g.first_row, 3, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
+    FROM record_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
+    UNION ALL
+    SELECT 1, NULL, 1004, CAST(NULL AS STRING), ('funnel_records names stage_position ' || IFNULL(CAST(pos AS STRING), 'blank') || ' in ' || IFNULL(CAST(names AS STRING), 'blank') || ' ways, give each stage one name')
+    FROM stages WHERE names > 1
+    UNION ALL
+    SELECT 1, NULL, 1005, CAST(NULL AS STRING), 'funnel_records has a dated row without source_row, give each record its row number or ID so its stages are read together'
+    FROM (SELECT 1 AS x FROM record_rows WHERE day IS NOT NULL AND source_row IS NULL LIMIT 1) AS n
+  ),
+  first_problem AS (
+    SELECT src, problem_row, kind, raw, detail, place, (IFNULL(CAST(place AS STRING), 'blank') || ': ' || IFNULL(CAST(detail AS STRING), 'blank')) AS message
+    FROM (
+      SELECT *, CASE WHEN kind >= 1000 THEN 'funnel_report' ELSE ('funnel_report: ' || IFNULL(CAST(CASE WHEN src = -1 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_mapping') ELSE ('a funnel_mapping row of field "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END WHEN src = 0 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_spend') WHEN raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END WHEN src = 1 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_records') WHEN raw IS NULL THEN 'a funnel_records row without a channel' ELSE ('a funnel_records row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END END AS STRING), 'blank')) END AS place
+      FROM problems
+    ) AS p
+    ORDER BY src, problem_row NULLS LAST, MOD(kind, 1000), raw NULLS FIRST
+    LIMIT 1
+  ),
+  checked AS (
+    SELECT CASE WHEN COUNT(*) = 0 THEN TRUE ELSE ERROR(MAX(message)) END AS ok FROM first_problem
+  ),
+  pieces AS (
+    SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
+      CAST(NULL AS INT64) AS pos, CAST(COALESCE(g.spend, 0) AS FLOAT64) AS amount
+    FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
+    WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
+    UNION ALL
+    SELECT 1, g.raw, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END, g.start, g.first_row,
+      g.pos, CAST(g.n AS FLOAT64)
+    FROM record_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
+  ),
+  spellings AS (
+    SELECT key, name, src, MIN(first_row) AS first_row
+    FROM pieces
+    GROUP BY key, name, src
+  ),
+  channels AS (
+    SELECT key, name, ROW_NUMBER() OVER (ORDER BY src, first_row NULLS LAST, key) AS channel_rank
+    FROM (
+      SELECT key, name, src, first_row,
+        ROW_NUMBER() OVER (PARTITION BY key ORDER BY src, first_row NULLS LAST, name) AS k
+      FROM spellings
+    ) AS s
+    WHERE k = 1
+  ),
+  by_channel AS (
+    -- Spend at pos NULL, records at their stage's pos.
+    SELECT key, start, pos, SUM(amount) AS amount
+    FROM pieces
+    GROUP BY key, start, pos
+  ),
+  totals AS (
+    SELECT 1 AS section, c.channel_rank, c.name, b.start, b.pos, b.amount
+    FROM by_channel AS b JOIN channels AS c ON c.key = b.key
+    UNION ALL
+    SELECT 2, 0, 'All channels', start, pos, SUM(amount)
+    FROM by_channel WHERE `funnel_math.funnel_period_unit`(period, 'funnel_report') IS NOT NULL
+    GROUP BY start, pos
+    UNION ALL
+    SELECT 3, 0, 'All channels', CAST(NULL AS DATE), pos, SUM(amount)
+    FROM by_channel
+    GROUP BY pos
+  ),
+  lines AS (
+    SELECT section, channel_rank, name, COALESCE(CASE WHEN section = 3 THEN CASE WHEN `funnel_math.funnel_period_unit`(period, 'funnel_report') IS NULL THEN NULL ELSE 'All' END ELSE `funnel_math.funnel_period_label`(`funnel_math.funnel_period_unit`(period, 'funnel_report'), start) END, '') AS label, pos, amount
+    FROM totals
+  ),
+  report_rows AS (
+    -- The All channels row overall is shown even with nothing to count, as the sheet shows it.
+    SELECT DISTINCT section, channel_rank, name, label FROM lines
+    UNION DISTINCT
+    SELECT 3, 0, 'All channels', CASE WHEN `funnel_math.funnel_period_unit`(period, 'funnel_report') IS NULL THEN '' ELSE 'All' END
+  )
+  SELECT
+    r.name AS channel,
+    NULLIF(r.label, '') AS period,
+    s.stage,
+    CAST(COALESCE(sp.amount, 0) AS FLOAT64) AS spend,
+    CAST(COALESCE(n.amount, 0) AS INT64) AS records,
+    IEEE_DIVIDE(COALESCE(sp.amount, 0), NULLIF(COALESCE(n.amount, 0), 0)) AS cost_per_record,
+    CASE WHEN s.previous_pos IS NULL THEN NULL ELSE IEEE_DIVIDE(COALESCE(n.amount, 0), NULLIF(COALESCE(p.amount, 0), 0)) END AS from_previous
+  FROM report_rows AS r
+  CROSS JOIN stages AS s
+  LEFT JOIN lines AS sp ON sp.section = r.section AND sp.channel_rank = r.channel_rank AND sp.label = r.label AND sp.pos IS NULL
+  LEFT JOIN lines AS n ON n.section = r.section AND n.channel_rank = r.channel_rank AND n.label = r.label AND n.pos = s.pos
+  LEFT JOIN lines AS p ON p.section = r.section AND p.channel_rank = r.channel_rank AND p.label = r.label AND p.pos = s.previous_pos
+  CROSS JOIN checked
+  WHERE checked.ok
+  ORDER BY r.section, r.channel_rank, r.label, s.pos
+);
+
+-- What the spend brought back, from CRM deals: one row per channel (and period), then All channels per period,
+-- then All channels overall. Reads funnel_spend and funnel_deals(channel, amount, created, closed, status [, source_row]),
+-- amount as money text (one currency), status the deal stage. In BigQuery the views list source_row, NULL where rows have no order.
+-- period: NULL or empty for none, week, month, quarter or year. view: activity (NULL) or cohort.
+CREATE OR REPLACE TABLE FUNCTION `funnel_math.deals_report`(period STRING, view STRING)
+AS (
+  WITH
+  mapping_rows AS (
+    SELECT source_row, field, means, `funnel_math.funnel_label_key`(field) AS field_key, `funnel_math.funnel_channel_key`(value) AS value_key,
+      `funnel_math.funnel_label_key`(means) AS means_key, `funnel_math.funnel_channel_key`(means) AS means_name_key,
+      ROW_NUMBER() OVER (ORDER BY source_row NULLS LAST, field, value, means) AS place
+    FROM (
+      SELECT CAST(field AS STRING) AS field, CAST(value AS STRING) AS value,
+        CAST(means AS STRING) AS means, CAST(source_row AS INT64) AS source_row
+      FROM (SELECT field, value, means, source_row FROM `funnel_math.funnel_mapping`)
+    ) AS v
+    -- A row with a blank Value or Means is skipped, as in the sheet.
+    WHERE value IS NOT NULL AND value <> '' AND means IS NOT NULL AND means <> ''
+  ),
+  mapping AS (
+    SELECT field_key, place, means, means_key, value_key, STRPOS(value_key, '*') > 0 AS is_pattern,
+      REPLACE(REGEXP_REPLACE(value_key, r'[.+?^$(){}|\[\]\\]', '\\\\\\0'), '*', '.*') AS pattern
+    FROM mapping_rows
+    WHERE field_key IN ('channel', 'outcome', 'dealstatus') AND value_key <> '' AND means_name_key <> ''
+  ),
+  spend_rows AS (
+    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'deals_report'), day) AS start,
+      -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
+      -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
+      -- days are found per channel and period below).
+      CASE WHEN raw <> '' AND amount >= 0 AND (NOT (IS_INF(amount) OR IS_NAN(amount))) THEN 0
+        WHEN raw IS NULL OR raw = '' THEN CASE WHEN amount IS NULL THEN 0 ELSE 1 END
+        WHEN amount IS NULL THEN 2
+        ELSE 5 END AS problem
+    FROM (
+      SELECT CAST(channel AS STRING) AS raw, CAST(spend AS FLOAT64) AS amount,
+        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
+      FROM (SELECT channel, spend, day, source_row FROM `funnel_math.funnel_spend`)
+    ) AS v
+  ),
+  spend_groups AS (
+    SELECT raw, start, spend, first_row,
+      CASE WHEN first_row IS NULL THEN NULL ELSE DIV(first_problem, 8) END AS problem_row,
+      MOD(first_problem, 8) AS problem_kind, problem_amount
+    FROM (
+      SELECT raw, start,
+        SUM(amount) AS spend,
+        MIN(source_row) AS first_row,
+        -- The first problem row and its kind in one aggregate: row * 8 + kind.
+        MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
+        ARRAY_AGG(IF(problem > 0, amount, NULL) IGNORE NULLS ORDER BY source_row NULLS LAST, amount LIMIT 1)[SAFE_OFFSET(0)] AS problem_amount
+      FROM spend_rows
+      GROUP BY raw, start
+    ) AS a
+  ),
+  deal_rows AS (
+    SELECT *
+    FROM (
+      SELECT CAST(channel AS STRING) AS raw, CAST(amount AS STRING) AS amount,
+        CAST(created AS DATE) AS created, CAST(closed AS DATE) AS closed,
+        CAST(status AS STRING) AS status, CAST(source_row AS INT64) AS source_row
+      FROM (SELECT channel, amount, created, closed, status, source_row FROM `funnel_math.funnel_deals`)
+    ) AS v
+    -- A row with all five cells blank is skipped, as in the sheet.
+    WHERE NOT ((raw IS NULL OR raw = '') AND (amount IS NULL OR amount = '') AND created IS NULL AND closed IS NULL AND (status IS NULL OR status = ''))
+  ),
+  statuses AS (
+    -- Per distinct status: FALSE refused, blank open, then the mapping table's deal status rows,
+    -- then the known spellings; anything else is open.
+    SELECT d.status, `funnel_math.funnel_is_totals`(d.status) AS is_totals,
+      UPPER(TRIM(d.status)) = 'FALSE' AS is_false,
+      CASE WHEN (d.status IS NULL OR d.status = '') THEN 'open'
+        ELSE COALESCE(`funnel_math.funnel_deal_status`(m.means), `funnel_math.funnel_deal_status`(d.status), 'open') END AS meaning
+    FROM (SELECT DISTINCT COALESCE(status, '') AS status FROM deal_rows) AS d
+    LEFT JOIN (SELECT item, means, means_key FROM (
+      SELECT d.item, m.means, m.means_key, ROW_NUMBER() OVER (PARTITION BY d.item ORDER BY m.place) AS k
+      FROM (SELECT DISTINCT status AS item, `funnel_math.funnel_channel_key`(status) AS key FROM deal_rows WHERE status <> '') AS d JOIN mapping AS m ON m.field_key = 'dealstatus'
+        AND ((NOT m.is_pattern AND m.value_key = d.key) OR (m.is_pattern AND REGEXP_CONTAINS(d.key, CONCAT('^(?s:', m.pattern, ')$'))))
+    ) AS x WHERE k = 1) AS m
+      ON m.item = d.status
+  ),
+  amounts AS (
+    -- Per distinct amount text, not per row: reading it takes regular expressions, and exports
+    -- repeat round amounts.
+    SELECT amount, `funnel_math.funnel_is_totals`(amount) AS is_totals, `funnel_math.funnel_amount_ok`(amount) AS readable,
+      CASE WHEN `funnel_math.funnel_amount_ok`(amount) THEN `funnel_math.funnel_amount`(amount, 'amount') END AS value,
+      `funnel_math.funnel_currency`(amount) AS currency
+    FROM (SELECT DISTINCT COALESCE(amount, '') AS amount FROM deal_rows) AS d
+  ),
+  deals AS (
+    SELECT d.raw, d.amount, d.created, d.closed, d.status, d.source_row, a.currency, s.meaning, s.is_totals AS status_is_totals,
+      s.is_false AS status_is_false, a.is_totals AS amount_is_totals, a.readable, a.value,
+      `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'deals_report'), d.created) AS opened,
+      `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'deals_report'), CASE WHEN `funnel_math.funnel_view`(view, 'deals_report') = 'cohort' THEN d.created ELSE d.closed END) AS done
+    FROM deal_rows AS d JOIN statuses AS s ON s.status = COALESCE(d.status, '')
+    JOIN amounts AS a ON a.amount = COALESCE(d.amount, '')
+  ),
+  deal_groups AS (
+    SELECT raw, start, MIN(first_row) AS first_row, SUM(opportunities) AS opportunities, SUM(pipeline) AS pipeline,
+      SUM(won) AS won, SUM(lost) AS lost, SUM(open) AS open, SUM(revenue) AS revenue
+    FROM (
+      -- A deal counts where it was created; its close where it closed (cohort: where it was created).
+      SELECT raw, opened AS start, source_row AS first_row, 1 AS opportunities, value AS pipeline, 0 AS won, 0 AS lost,
+        CASE WHEN meaning = 'open' THEN 1 ELSE 0 END AS open, CAST(0 AS FLOAT64) AS revenue
+      FROM deals
+      UNION ALL
+      SELECT raw, done, source_row, 0, 0, CASE WHEN meaning = 'won' THEN 1 ELSE 0 END, CASE WHEN meaning = 'lost' THEN 1 ELSE 0 END,
+        0, CASE WHEN meaning = 'won' THEN value ELSE 0 END
+      FROM deals WHERE NOT meaning = 'open'
+    ) AS p
+    GROUP BY raw, start
+  ),
+  spellings_met AS (
+    SELECT raw FROM spend_groups WHERE raw <> '' UNION DISTINCT SELECT raw FROM deal_groups WHERE raw <> ''
+  ),
+  raws AS (
+    SELECT d.raw, `funnel_math.funnel_channel_key`(COALESCE(m.means, d.raw)) AS key,
+      `funnel_math.funnel_channel_name`(COALESCE(m.means, d.raw)) AS name, `funnel_math.funnel_is_totals`(d.raw) AS is_totals
+    FROM spellings_met AS d
+    LEFT JOIN (SELECT item, means, means_key FROM (
+      SELECT d.item, m.means, m.means_key, ROW_NUMBER() OVER (PARTITION BY d.item ORDER BY m.place) AS k
+      FROM (SELECT raw AS item, `funnel_math.funnel_channel_key`(raw) AS key FROM spellings_met) AS d JOIN mapping AS m ON m.field_key = 'channel'
+        AND ((NOT m.is_pattern AND m.value_key = d.key) OR (m.is_pattern AND REGEXP_CONTAINS(d.key, CONCAT('^(?s:', m.pattern, ')$'))))
+    ) AS x WHERE k = 1) AS m
+      ON m.item = d.raw
+  ),
+  first_currency AS (
+    SELECT currency, source_row, raw FROM deals WHERE currency IS NOT NULL
+    ORDER BY source_row NULLS LAST, raw, currency LIMIT 1
+  ),
+  problems AS (
+    -- Kinds in the order the sheet checks a deal: 1 a totals row as amount, 2 no amount, 3 an amount
+    -- it cannot read, 4 a negative one, 5 a second currency, 6 a totals row as status, 7 FALSE as
+    -- status, 8 a closed deal without its close date, 9 a totals row as channel, 10 no created date.
+    SELECT -1 AS src, problem_row, kind, raw, detail FROM (
+    SELECT source_row AS problem_row, kind, field AS raw,
+      CASE kind
+        WHEN 1 THEN 'the field is blank; use channel, outcome or deal status'
+        WHEN 2 THEN ('field "' || IFNULL(CAST(field AS STRING), 'blank') || '" is not a field; use channel, outcome or deal status')
+        WHEN 3 THEN ('"' || IFNULL(CAST(means AS STRING), 'blank') || '" is not something an outcome can mean; use one of: Qualified, Not qualified – company size, Not qualified – role, Not qualified – budget, No show, Rescheduled – pending, Ignore')
+        ELSE ('"' || IFNULL(CAST(means AS STRING), 'blank') || '" is not something a deal status can mean; use one of: Won, Lost, Open')
+      END AS detail
+    FROM (
+      SELECT source_row, field, means,
+        CASE WHEN field IS NULL OR field = '' THEN 1
+          WHEN field_key NOT IN ('channel', 'outcome', 'dealstatus') THEN 2
+          WHEN value_key = '' OR means_name_key = '' THEN 0
+          WHEN field_key = 'outcome' AND means_key NOT IN ('qualified', 'notqualifiedcompanysize', 'notqualifiedrole', 'notqualifiedbudget', 'noshow', 'rescheduledpending', 'ignore') THEN 3
+          WHEN field_key = 'dealstatus' AND means_key NOT IN ('won', 'lost', 'open') THEN 4
+          ELSE 0 END AS kind
+      FROM mapping_rows
+    ) AS m
+    WHERE kind > 0
+    ) AS mp
+    UNION ALL
+    SELECT 0 AS src, problem_row, problem_kind AS kind, raw,
+      CASE problem_kind
+        WHEN 1 THEN ('channel is blank beside spend ' || CASE WHEN IS_NAN(problem_amount) THEN 'NaN' WHEN IS_INF(problem_amount) THEN IF(problem_amount > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', problem_amount) END || ', fill in its channel, or clear the row')
+        WHEN 2 THEN ('spend is blank for channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '", fill in its spend (0 if none), or clear the row')
+        ELSE CASE WHEN (NOT (IS_INF(problem_amount) OR IS_NAN(problem_amount))) THEN ('spend ' || FORMAT('%.12g', problem_amount) || ' is negative, enter 0 or more')
+          ELSE ('spend is ' || CASE WHEN IS_NAN(problem_amount) THEN 'NaN' WHEN IS_INF(problem_amount) THEN IF(problem_amount > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', problem_amount) END || ', enter a finite number') END
+      END AS detail
+    FROM spend_groups WHERE problem_kind IS NOT NULL
+    UNION ALL
+    SELECT 0, g.first_row, 3, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
+    FROM spend_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
+    UNION ALL
+    SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'deals_report') AS STRING), 'blank') || ' report needs the date of every row')
+    FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period, 'deals_report') IS NOT NULL AND start IS NULL
+    UNION ALL
+    SELECT 1, source_row, kind, raw, detail FROM (
+      SELECT source_row, raw,
+        CASE WHEN amount_is_totals THEN 1 WHEN (amount IS NULL OR amount = '') THEN 2 WHEN NOT readable THEN 3
+          WHEN NOT (value >= 0) THEN 4 WHEN status_is_totals THEN 6 WHEN status_is_false THEN 7
+          WHEN NOT meaning = 'open' AND closed IS NULL THEN 8 WHEN `funnel_math.funnel_period_unit`(period, 'deals_report') IS NOT NULL AND created IS NULL THEN 10 END AS kind,
+        CASE WHEN amount_is_totals THEN ('amount "' || IFNULL(CAST(amount AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
+          WHEN (amount IS NULL OR amount = '') THEN 'amount is blank, fill in the deal amount (0 if none), or clear the row'
+          -- The amount itself: funnel_amount_problem tells what is wrong with it.
+          WHEN NOT readable THEN amount
+          WHEN NOT (value >= 0) THEN ('amount ' || FORMAT('%.12g', value) || ' is negative, enter 0 or more')
+          WHEN status_is_totals THEN ('status "' || IFNULL(CAST(status AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
+          WHEN status_is_false THEN ('status "' || IFNULL(CAST(status AS STRING), 'blank') || '" cannot tell a lost deal from an open one, pass the deal stage column instead of a Won or Is Closed Won column')
+          WHEN NOT meaning = 'open' AND closed IS NULL THEN ('closed is blank for a ' || IFNULL(CAST(meaning AS STRING), 'blank') || ' deal, fill in its close date')
+          ELSE ('created is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'deals_report') AS STRING), 'blank') || ' report needs the date of every row') END AS detail
+      FROM deals
+    ) AS d WHERE kind IS NOT NULL
+    UNION ALL
+    SELECT 1, d.source_row, 1005, d.raw,
+      ('amounts are in two currencies: ' || IFNULL(CAST(CASE WHEN c.source_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.source_row AS STRING), 'blank') || ' of funnel_deals') ELSE ('a funnel_deals row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN d.source_row IS NOT NULL THEN ('row ' || IFNULL(CAST(d.source_row AS STRING), 'blank') || ' of funnel_deals') ELSE ('a funnel_deals row of channel "' || IFNULL(CAST(d.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(d.currency AS STRING), 'blank') || '; amounts in different currencies are never added, so pass them in one currency (the company-currency amount column the CRM exports)')
+    FROM deals AS d CROSS JOIN first_currency AS c WHERE d.currency <> c.currency
+    UNION ALL
+    SELECT 1, g.first_row, 9, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
+    FROM deal_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
+  ),
+  first_problem AS (
+    SELECT src, problem_row, kind, raw, detail, place, (IFNULL(CAST(place AS STRING), 'blank') || ': ' || IFNULL(CAST(detail AS STRING), 'blank')) AS message
+    FROM (
+      SELECT *, CASE WHEN kind >= 1000 THEN 'deals_report' ELSE ('deals_report: ' || IFNULL(CAST(CASE WHEN src = -1 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_mapping') ELSE ('a funnel_mapping row of field "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END WHEN src = 0 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_spend') WHEN raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END WHEN src = 1 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_deals') WHEN raw IS NULL THEN 'a funnel_deals row without a channel' ELSE ('a funnel_deals row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END END AS STRING), 'blank')) END AS place
+      FROM problems
+    ) AS p
+    ORDER BY src, problem_row NULLS LAST, MOD(kind, 1000), raw NULLS FIRST
+    LIMIT 1
+  ),
+  checked AS (
+    SELECT CASE WHEN COUNT(*) = 0 THEN TRUE WHEN MAX(src) = 1 AND MAX(kind) = 3 THEN `funnel_math.funnel_amount_problem`(MAX(detail), MAX(place) || ': amount') IS NULL ELSE ERROR(MAX(message)) END AS ok FROM first_problem
+  ),
+  pieces AS (
+    SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
+      COALESCE(g.spend, 0) AS spend, 0 AS opportunities, CAST(0 AS FLOAT64) AS pipeline, 0 AS won, 0 AS lost, 0 AS open, CAST(0 AS FLOAT64) AS revenue
+    FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
+    WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
+    UNION ALL
+    SELECT 1, g.raw, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END, g.start, g.first_row,
+      0, g.opportunities, g.pipeline, g.won, g.lost, g.open, g.revenue
+    FROM deal_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
+  ),
+  spellings AS (
+    SELECT key, name, src, MIN(first_row) AS first_row
+    FROM pieces
+    GROUP BY key, name, src
+  ),
+  channels AS (
+    SELECT key, name, ROW_NUMBER() OVER (ORDER BY src, first_row NULLS LAST, key) AS channel_rank
+    FROM (
+      SELECT key, name, src, first_row,
+        ROW_NUMBER() OVER (PARTITION BY key ORDER BY src, first_row NULLS LAST, name) AS k
+      FROM spellings
+    ) AS s
+    WHERE k = 1
+  ),
+  by_channel AS (
+    SELECT key, start, SUM(spend) AS spend, SUM(opportunities) AS opportunities, SUM(pipeline) AS pipeline,
+      SUM(won) AS won, SUM(lost) AS lost, SUM(open) AS open, SUM(revenue) AS revenue
+    FROM pieces
+    GROUP BY key, start
+  ),
+  totals AS (
+    SELECT 1 AS section, c.channel_rank, c.name, b.start, b.spend, b.opportunities, b.pipeline, b.won, b.lost, b.open, b.revenue
+    FROM by_channel AS b JOIN channels AS c ON c.key = b.key
+    UNION ALL
+    SELECT 2, 0, 'All channels', start, SUM(spend), SUM(opportunities), SUM(pipeline), SUM(won), SUM(lost), SUM(open), SUM(revenue)
+    FROM by_channel WHERE `funnel_math.funnel_period_unit`(period, 'deals_report') IS NOT NULL
+    GROUP BY start
+    UNION ALL
+    SELECT 3, 0, 'All channels', CAST(NULL AS DATE), SUM(spend), SUM(opportunities), SUM(pipeline), SUM(won), SUM(lost), SUM(open), SUM(revenue)
+    FROM by_channel
+    HAVING COUNT(*) > 0
+  )
+  SELECT
+    name AS channel,
+    CASE WHEN section = 3 THEN CASE WHEN `funnel_math.funnel_period_unit`(period, 'deals_report') IS NULL THEN NULL ELSE 'All' END ELSE `funnel_math.funnel_period_label`(`funnel_math.funnel_period_unit`(period, 'deals_report'), start) END AS period,
+    CAST(spend AS FLOAT64) AS spend,
+    CAST(opportunities AS INT64) AS opportunities,
+    CAST(pipeline AS FLOAT64) AS pipeline,
+    IEEE_DIVIDE(spend, NULLIF(opportunities, 0)) AS cost_per_opportunity,
+    IEEE_DIVIDE(pipeline, NULLIF(spend, 0)) AS pipeline_per_spend,
+    CAST(won AS INT64) AS won,
+    CAST(lost AS INT64) AS lost,
+    CAST(open AS INT64) AS open,
+    CAST(revenue AS FLOAT64) AS revenue,
+    IEEE_DIVIDE(won, NULLIF(won + lost, 0)) AS win_rate,
+    IEEE_DIVIDE(revenue, NULLIF(won, 0)) AS average_deal,
+    IEEE_DIVIDE(spend, NULLIF(won, 0)) AS cac,
+    IEEE_DIVIDE(revenue, NULLIF(spend, 0)) AS roas
   FROM totals CROSS JOIN checked
   WHERE checked.ok
   ORDER BY section, channel_rank, start
