@@ -7,6 +7,7 @@
 import type { View } from '../metrics/funnel-report';
 import type { Period } from '../metrics/period';
 import type { MappingField } from '../sheets/mapping';
+import { listed } from '../sheets/words';
 import {
   CHANNEL_TABLE,
   type ChannelField,
@@ -123,11 +124,27 @@ export interface SpendSheet extends SheetColumns<SpendField> {
   fixedChannel: string;
 }
 
-/** The raw tables the Channel report reads, and how it groups them in time. */
+/** The templates that read the raw data, in the order the wizard lists them. */
+export const RAW_DATA_TEMPLATES: readonly TemplateId[] = ['channelReport', 'fullFunnel'];
+
+/** The chosen templates that read the raw data, in words: "the Channel report and the Full funnel". */
+export function rawDataReaders(templates: readonly TemplateId[]): string {
+  return listed(
+    RAW_DATA_TEMPLATES.filter((t) => templates.includes(t)).map((t) => `the ${TEMPLATE_TITLES[t]}`),
+  );
+}
+
+/** The raw tables the Channel report and the Full funnel read, and how they group them in time. */
 export interface RawData {
   /** One per ad export, at least one. */
   spend: SpendSheet[];
   meetings: SheetColumns<MeetingField>;
+  /**
+   * The CRM's deals export: the Full funnel's deals and revenue, and in the
+   * Channel report each channel's Max CPQM from its own won deals. Absent:
+   * none mapped (the Full funnel asks for it).
+   */
+  deals?: SheetColumns<DealField>;
   /** null: one row per channel, no period. */
   period: Period | null;
 }
@@ -149,14 +166,13 @@ export interface MappingRow {
 export { VIEWS as FUNNEL_VIEWS, type View as FunnelView } from '../metrics/funnel-report';
 
 /**
- * The CRM exports of the Full funnel: the contacts or leads sheet (headers in
+ * The Full funnel's own settings: the contacts or leads sheet (headers in
  * row 1) with its source column and its stage-date columns in lifecycle
- * order, first stage first; the deals sheet; and the view. Spend comes from
- * the ad-spend sheets of `raw`.
+ * order, first stage first; and the view. Spend, meetings and deals come
+ * from `raw`.
  */
 export interface FunnelData {
   contacts: { sheet: string; channel: string; stages: string[] };
-  deals: SheetColumns<DealField>;
   view: View;
 }
 
@@ -170,11 +186,11 @@ export interface Settings {
   meetingStage: string;
   economics: Economics;
   channels: Channels;
-  /** The raw ad export and meeting log of the Channel report; null until mapped. */
+  /** The raw ad exports, meeting log and deals of the Channel report and the Full funnel; null until mapped. */
   raw: RawData | null;
   /** An existing meeting log for Meeting outcomes to summarise; null makes a new, empty log. */
   meetingLog: SheetColumns<MeetingField> | null;
-  /** The CRM exports of the Full funnel; null until mapped. */
+  /** The Full funnel's contacts export and view; null until mapped. */
   funnel: FunnelData | null;
   /** The user's own spellings of channels, outcomes and deal statuses; empty when none. */
   mapping: MappingRow[];

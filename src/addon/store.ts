@@ -1,5 +1,6 @@
 /** The wizard's last settings, saved per document and parsed again when read back. */
 import type { SettingsStore } from './host';
+import { settingsToday } from './saved-settings';
 import type { Settings } from './settings';
 import { parseSettings } from './validate';
 
@@ -23,8 +24,10 @@ export function utf8Length(text: string): number {
 
 /**
  * The saved settings if they are there and still valid in shape, else null.
- * They go through the same parser as the sidebar's, so what comes back is
- * typed and trimmed, and fields the parser does not know stay behind.
+ * Settings an earlier version saved are brought to today's shape first
+ * (saved-settings.ts), keeping every value set. They go through the same
+ * parser as the sidebar's, so what comes back is typed and trimmed, and
+ * fields the parser does not know stay behind.
  */
 export function loadSettings(store: SettingsStore): Settings | null {
   let text: string | null;
@@ -41,7 +44,7 @@ export function loadSettings(store: SettingsStore): Settings | null {
     return null;
   }
   // Mapped sheets may have been renamed since; the wizard shows that when it validates.
-  const result = parseSettings(parsed);
+  const result = parseSettings(settingsToday(parsed));
   return result.ok ? result.value : null;
 }
 

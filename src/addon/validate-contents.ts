@@ -34,11 +34,22 @@ function kindOf(v: unknown): 'number' | 'date' | 'text' | 'flag' {
   return 'text';
 }
 
+/**
+ * The serial days of 1970-01-01 and 2100-01-01. Sheets passes a date cell as
+ * a Date, other engines as its serial day (with the time as a fraction), so
+ * a number is a date only in this span: a cost of 172.45 or a score of 3 is
+ * a number the user did not mean as a day, though a function would read it
+ * as one.
+ */
+const SERIAL_DAYS = { first: 25_569, last: 73_051 } as const;
+
 function fits(holds: Holds, v: unknown): boolean {
   try {
     if (holds === 'amounts') COERCE.money('', v);
-    else if (holds === 'dates') toDay('', v);
-    else if (holds === 'outcomes') return typeof v === 'string';
+    else if (holds === 'dates') {
+      if (typeof v === 'number') return v >= SERIAL_DAYS.first && v < SERIAL_DAYS.last;
+      toDay('', v);
+    } else if (holds === 'outcomes') return typeof v === 'string';
     else return typeof v === 'string' || typeof v === 'number';
     return true;
   } catch {
@@ -142,6 +153,16 @@ export function checkContents(
       sheets,
       read,
     );
+    // A deal's dates are read with or without a period: Max CPQM from results counts the deals won.
+    if (raw.deals) {
+      checkTable(
+        c.at('raw').at('deals'),
+        raw.deals,
+        { created: 'dates', closed: 'dates' },
+        sheets,
+        read,
+      );
+    }
   }
   if (meetingLog) {
     checkTable(

@@ -1,13 +1,11 @@
 /**
  * The Full funnel's settings: the contacts sheet with its source column and
- * its stage-date columns in funnel order, the deals sheet with its five
- * columns, and the view. Step 5's refusal of the native style for it lives
+ * its stage-date columns in funnel order, and the view (its deals sheet is
+ * part of the raw data, validate-sheets.ts). Step 5's refusal of the native style for it lives
  * here too, with its reason.
  */
 import type { SheetInfo } from './api';
 import {
-  DEAL_FIELD_LABELS,
-  DEAL_FIELDS,
   type FormulaStyle,
   FUNNEL_VIEWS,
   type FunnelData,
@@ -65,34 +63,23 @@ function checkContacts(
   };
 }
 
-/** The Full funnel's tables and view, or undefined with every problem recorded. */
+/** The Full funnel's contacts and view, or undefined with every problem recorded; its deals are the raw data's. */
 export function checkFunnel(
   c: Checker,
   v: unknown,
   sheets: readonly SheetInfo[] | undefined,
 ): FunnelData | undefined {
   if (!isObj(v)) {
-    return c.fail(
-      'Pick the contacts sheet and the deals sheet for the Full funnel (Channels: from raw data).',
-    );
+    return c.fail('Pick the contacts sheet for the Full funnel (Channels: Full funnel).');
   }
   const contacts = checkContacts(c.at('contacts'), v.contacts, sheets);
-  const deals = checkSheetColumns(
-    c.at('deals'),
-    v.deals,
-    'the deals',
-    DEAL_FIELDS,
-    DEAL_FIELD_LABELS,
-    sheets,
-    ['currency'],
-  );
   const view = FUNNEL_VIEWS.find((w) => w === v.view);
   if (!view) {
     c.at('view').fail(
       'Choose how to count: by the date each stage was reached, or leads grouped by when they arrived.',
     );
   }
-  return contacts && deals && view ? { contacts, deals, view: view as FunnelView } : undefined;
+  return contacts && view ? { contacts, view: view as FunnelView } : undefined;
 }
 
 /**

@@ -14,15 +14,21 @@ import {
   CHANNEL_FIELD_LABELS,
   CHANNEL_FIELDS,
   type Channels,
+  DEAL_FIELD_LABELS,
+  DEAL_FIELDS,
+  type DealField,
   MEETING_FIELD_LABELS,
   MEETING_FIELDS,
   type MeetingField,
   type RawData,
+  rawDataReaders,
   type SheetColumns,
   SPEND_FIELD_LABELS,
   SPEND_FIELDS,
   type SpendField,
   type SpendSheet,
+  TEMPLATE_TITLES,
+  type TemplateId,
 } from './settings';
 import { type Checker, isObj, LIMITS, type Obj } from './validate-checker';
 import { checkTypedChannels } from './validate-fields';
@@ -152,17 +158,24 @@ function checkSpendSheet(
   return table && fixedChannel !== undefined ? { ...table, fixedChannel } : undefined;
 }
 
-/** The raw tables of the Channel report; dates are needed only for a period. */
+/**
+ * The raw tables, for the chosen templates that read them (`users`); dates
+ * are needed only for a period. The deals export is optional for the Channel
+ * report (each channel's Max CPQM from its own won deals) and required by the
+ * Full funnel.
+ */
 export function checkRaw(
   c: Checker,
   v: unknown,
-  sheets?: readonly SheetInfo[],
+  sheets: readonly SheetInfo[] | undefined,
+  users: readonly TemplateId[],
 ): RawData | undefined {
   if (!isObj(v)) {
     return c.fail(
-      'Pick the ad-spend sheets and the meetings sheet for the Channel report (Channels: from raw data).',
+      `Pick the ad-spend sheets and the meetings sheet for ${rawDataReaders(users)} (Channels: Raw data).`,
     );
   }
+  const dealsRequired = users.includes('fullFunnel');
   const period = checkPeriod(c.at('period'), v.period);
   // An unknown period asks for no date column: its own message is the one to read.
   const dated = period !== null && period !== undefined;
@@ -189,7 +202,25 @@ export function checkRaw(
     sheets,
     dated ? [] : ['date'],
   );
-  return spend && meetings && period !== undefined ? { spend, meetings, period } : undefined;
+  const before = c.errors.length;
+  let deals: SheetColumns<DealField> | undefined;
+  if (v.deals != null) {
+    deals = checkSheetColumns(
+      c.at('deals'),
+      v.deals,
+      'the deals',
+      DEAL_FIELDS,
+      DEAL_FIELD_LABELS,
+      sheets,
+      ['currency'],
+    );
+  } else if (dealsRequired) {
+    c.at('deals').fail(
+      `Pick the deals sheet for the ${TEMPLATE_TITLES.fullFunnel}: its deals, revenue and Max CPQM from results come from it.`,
+    );
+  }
+  if (c.errors.length > before || !spend || !meetings || period === undefined) return undefined;
+  return deals ? { spend, meetings, deals, period } : { spend, meetings, period };
 }
 
 export function checkChannels(

@@ -1,25 +1,21 @@
 /**
  * The Full funnel's part of the wizard's draft: the contacts sheet with its
- * source column and its stage-date columns in funnel order, the deals sheet,
- * and the view. Columns are suggested from the headers CRMs export
- * (export-headers.ts), the stage columns in lifecycle order; the user may
- * reorder, remove and add them.
+ * source column and its stage-date columns in funnel order, and the view.
+ * Columns are suggested from the headers CRMs export (export-headers.ts), the
+ * stage columns in lifecycle order; the user may reorder, remove and add
+ * them. Its deals sheet is the raw data's (model.ts).
  */
-import type { FunnelData, FunnelView, SheetColumns } from '../addon/settings';
+import type { FunnelData, FunnelView } from '../addon/settings';
 import {
   bestSheet,
   CONTACT_FIELDS,
   CONTACTS_TABLE,
-  DEAL_FIELDS,
-  DEALS_TABLE,
-  type DealField,
   suggestTable,
 } from '../workbook/export-headers';
 import type { SheetInfo } from '../workbook/workbook';
 
 export interface FunnelDraft {
   contacts: { sheet: string; channel: string; stages: string[] };
-  deals: SheetColumns<DealField>;
   view: FunnelView;
 }
 
@@ -39,41 +35,26 @@ export function suggestContacts(
   };
 }
 
-const noDeals = (): SheetColumns<DealField> => ({
-  sheet: '',
-  columns: Object.fromEntries(DEAL_FIELDS.map((f) => [f, ''])) as Record<DealField, string>,
-});
-
-/** The saved Full funnel, or the likeliest contacts and deals sheets of this spreadsheet. */
+/** The saved Full funnel, or the likeliest contacts sheet of this spreadsheet. */
 export function funnelDraft(saved: FunnelData | null, sheets: readonly SheetInfo[]): FunnelDraft {
   if (saved) {
     return {
       contacts: { ...saved.contacts, stages: [...saved.contacts.stages] },
-      deals: {
-        sheet: saved.deals.sheet,
-        columns: { ...noDeals().columns, ...saved.deals.columns },
-      },
       view: saved.view,
     };
   }
   const contacts = bestSheet(sheets, CONTACTS_TABLE);
-  const deals = bestSheet(sheets, DEALS_TABLE);
   return {
     contacts: contacts
       ? suggestContacts(contacts.sheet.name, contacts.sheet.headers)
       : { sheet: '', channel: '', stages: [] },
-    deals: deals ? { sheet: deals.sheet.name, columns: deals.columns } : noDeals(),
     view: 'activity',
   };
 }
 
-/** What the server gets: null while neither sheet is picked, so it asks for them as a whole. */
+/** What the server gets: null while no contacts sheet is picked, so it asks for one. */
 export function funnelSettings(draft: FunnelDraft): FunnelData | null {
-  const { contacts, deals, view } = draft;
-  if (contacts.sheet === '' && deals.sheet === '') return null;
-  return {
-    contacts: { ...contacts, stages: [...contacts.stages] },
-    deals: { sheet: deals.sheet, columns: { ...deals.columns } },
-    view,
-  };
+  const { contacts, view } = draft;
+  if (contacts.sheet === '') return null;
+  return { contacts: { ...contacts, stages: [...contacts.stages] }, view };
 }

@@ -1,19 +1,17 @@
 /**
  * Step 4, for the Full funnel: the contacts or leads sheet (its source
  * column and its stage-date columns, suggested in lifecycle order and
- * reorderable), the deals sheet, and how to count, in words. The ad exports
- * are the Channel report's, picked in the part above.
+ * reorderable) and how to count, in words. The ad exports, the meetings and
+ * the deals are the raw data, picked in the part above.
  */
 import { FUNNEL_VIEWS, type FunnelView } from '../addon/settings';
 import { viewInWords } from '../addon/templates/full-funnel-view';
-import { DEALS_TABLE } from '../workbook/export-headers';
 import { el, on } from './dom';
 import { iconButton, labelled, option, withError } from './fields';
 import { suggestContacts } from './full-funnel-draft';
 import type { Actions, State } from './state';
 import { partHead } from './widgets/part-head';
 import { radioGroup } from './widgets/radio-group';
-import { tablePicker } from './widgets/table-picker';
 
 const CONTACTS = 'funnel.contacts';
 const STAGES = `${CONTACTS}.stages`;
@@ -158,18 +156,10 @@ export function fullFunnelPart(state: State, actions: Actions): HTMLElement {
     { className: 'part', attrs: { 'data-part': 'funnel' } },
     ...partHead(state, 'Full funnel: from CRM exports', 'funnel'),
     el('p', {
-      text: 'Your CRM’s contacts (or leads) export and its deals export, one row per record and per deal, beside the ad spend above.',
+      text: 'Your CRM’s contacts (or leads) export, one row per record, beside the ad spend, meetings and deals above.',
       className: 'secondary',
     }),
     contactsPicker(state, actions),
-    tablePicker(state, actions, {
-      path: 'funnel.deals',
-      legend: 'Deals',
-      table: funnel.deals,
-      kind: DEALS_TABLE,
-      optional: ['currency'],
-      none: 'None (one currency)',
-    }),
     el(
       'div',
       { className: 'field' },

@@ -8,6 +8,8 @@
 import type { FieldError, SheetInfo } from '../addon/api';
 import {
   type ChannelField,
+  DEAL_FIELDS,
+  type DealField,
   type Economics,
   type FormulaStyle,
   type MappingRow,
@@ -26,6 +28,7 @@ import { quote, showNumber } from '../sheets/format';
 import {
   bestSheet,
   CHANNEL_TABLE,
+  DEALS_TABLE,
   MEETING_TABLE,
   readsAs,
   SPEND_TABLE,
@@ -79,15 +82,17 @@ export interface Draft {
   channels: ChannelDraft[];
   mappedChannels: SheetColumns<ChannelField>;
   /**
-   * The Channel report's raw tables: sent only while the report is chosen,
-   * and as null while no sheet is picked, so the server asks for them.
+   * The raw tables of the Channel report and the Full funnel: sent only while
+   * one of them is chosen, and as null while no sheet is picked, so the
+   * server asks for them. The deals are sent once their sheet is picked.
    */
   raw: {
     spend: SpendSheetDraft[];
     meetings: SheetColumns<MeetingField>;
+    deals: SheetColumns<DealField>;
     period: Period | null;
   };
-  /** The Full funnel's CRM exports and view: sent only while the Full funnel is chosen. */
+  /** The Full funnel's contacts export and view: sent only while the Full funnel is chosen. */
   funnel: FunnelDraft;
   /** The mapping table's rows, as confirmed or edited by the user. */
   mapping: MappingRow[];
@@ -160,6 +165,15 @@ function suggestedExports(sheets: readonly SheetInfo[]): SpendSheetDraft[] {
     : [{ ...suggestedTable(sheets, SPEND_TABLE), fixedChannel: '', wholeSheet: false }];
 }
 
+/**
+ * The likeliest deals sheet and columns, for when the Full funnel, which
+ * needs them, is chosen. Not suggested for the Channel report alone: there
+ * they add Max CPQM from results only when the user picks them.
+ */
+export function suggestedDeals(sheets: readonly SheetInfo[]): SheetColumns<DealField> {
+  return suggestedTable(sheets, DEALS_TABLE);
+}
+
 /** A new ad export row in the draft: nothing picked yet. */
 export function emptyExport(): SpendSheetDraft {
   return { ...emptyTable(SPEND_TABLE.fields), fixedChannel: '', wholeSheet: false };
@@ -198,6 +212,8 @@ export function fromSettings(settings: Settings, sheets: SheetInfo[]): Draft {
         })) ?? suggestedExports(sheets),
       meetings:
         tableDraft(settings.raw?.meetings, MEETING_FIELDS) ?? suggestedTable(sheets, MEETING_TABLE),
+      // None until picked, or suggested when the Full funnel is chosen (suggestedDeals).
+      deals: tableDraft(settings.raw?.deals, DEAL_FIELDS) ?? emptyTable(DEAL_FIELDS),
       period: settings.raw?.period ?? null,
     },
     funnel: funnelDraft(settings.funnel, sheets),
@@ -318,7 +334,10 @@ function rawSettings(raw: Draft['raw'], errors: FieldError[]): RawData | null {
     }
     return { ...table, columns: { ...table.columns, channel: '' }, fixedChannel: s.fixedChannel };
   });
-  return { spend, meetings: copyTable(raw.meetings), period: raw.period };
+  const meetings = copyTable(raw.meetings);
+  return raw.deals.sheet === ''
+    ? { spend, meetings, period: raw.period }
+    : { spend, meetings, deals: copyTable(raw.deals), period: raw.period };
 }
 
 /** Every listed value needs a meaning the user chose: a blank one would count nowhere unseen. */

@@ -127,6 +127,20 @@ export function startWizard(root: HTMLElement): void {
       const all = await check('Checking your settings…', settings, errors);
       return showErrors(all ?? errors, true);
     }
+    if (!state.preview) {
+      // "Create now" skipped the preview: where the add-on made a tab for a
+      // chosen template already, the user chooses update or add before anything is written.
+      const shown = await run('Checking for tabs made earlier…', () =>
+        call('previewTemplates', settings),
+      );
+      if (shown && !shown.ok) return showErrors(shown.errors, true);
+      if (shown?.ok && shown.value.some((item) => item.existing.length > 0)) {
+        state.preview = shown.value;
+        state.choices = choicesFor(shown.value, state.choices);
+        state.step = PREVIEW;
+        return render({ key: TITLE });
+      }
+    }
     // Tabs are rebuilt in place only where the preview offered it and the user left it chosen.
     const updates = state.preview ? updatesFrom(state.preview, state.choices) : {};
     const result = await run('Creating your tabs…', () =>

@@ -63,6 +63,109 @@ describe('loadSettings', () => {
     expect(loadSettings(new MemoryStore())).toBeNull();
   });
 
+  it('reopens settings an earlier version saved with every value the user set, new fields at their defaults', () => {
+    // The shape of the first versions: mapped channels as mapSheet/mapColumns, one ad-spend
+    // sheet as an object with no fixed channel, the period "none", no mapping table, no
+    // Full funnel, no formula style, and economics without a budget.
+    const columns = {
+      name: 'Channel',
+      spend: 'Spend',
+      meetings: 'Meetings',
+      showRate: 'Show',
+      qualRate: 'Qual',
+    };
+    const older = {
+      templates: ['channelComparison', 'channelReport'],
+      stages: [
+        { name: 'Lead', rate: 0.3 },
+        { name: 'SQM', rate: 0.5 },
+        { name: 'Won', rate: null },
+      ],
+      meetingStage: 'SQM',
+      economics: {
+        revenueTarget: 250_000,
+        dealSize: 12_000,
+        closeRate: 0.15,
+        targetRoas: 4,
+        currency: '$',
+      },
+      channels: { mode: 'mapped', mapSheet: 'Budget', mapColumns: columns },
+      raw: {
+        spend: { sheet: 'Ads', columns: { channel: 'Network', spend: 'Cost', date: '' } },
+        meetings: { sheet: 'CRM', columns: { channel: 'Source', outcome: 'Outcome', date: '' } },
+        period: 'none',
+      },
+      meetingLog: null,
+      attributionWindow: '30 days',
+    };
+    const loaded = loadSettings(new MemoryStore(JSON.stringify(older)));
+    expect(loaded).toEqual({
+      templates: ['channelComparison', 'channelReport'],
+      stages: older.stages,
+      meetingStage: 'SQM',
+      economics: {
+        revenueTarget: 250_000,
+        dealSize: 12_000,
+        closeRate: 0.15,
+        targetRoas: 4,
+        budget: defaultSettings().economics.budget,
+        currency: '$',
+      },
+      channels: { mode: 'mapped', sheet: 'Budget', columns },
+      raw: {
+        spend: [
+          {
+            sheet: 'Ads',
+            columns: { channel: 'Network', spend: 'Cost', date: '' },
+            fixedChannel: '',
+          },
+        ],
+        meetings: { sheet: 'CRM', columns: { channel: 'Source', outcome: 'Outcome', date: '' } },
+        period: null,
+      },
+      meetingLog: null,
+      funnel: null,
+      mapping: [],
+      formulaStyle: 'addon',
+      attributionWindow: '30 days',
+    });
+  });
+
+  it('reopens a Full funnel saved with its deals sheet: the deals move to the raw data', () => {
+    const deals = {
+      sheet: 'Deals',
+      columns: {
+        channel: 'Source',
+        amount: 'Amount',
+        created: 'Created',
+        closed: 'Closed',
+        status: 'Stage',
+        currency: '',
+      },
+    };
+    const raw = {
+      spend: [
+        {
+          sheet: 'Ads',
+          columns: { channel: 'Network', spend: 'Cost', date: 'Day' },
+          fixedChannel: '',
+        },
+      ],
+      meetings: { sheet: 'CRM', columns: { channel: 'Source', outcome: 'Outcome', date: 'Date' } },
+      period: 'month',
+    };
+    const contacts = { sheet: 'Contacts', channel: 'Source', stages: ['Created', 'Lead date'] };
+    const older = {
+      ...defaultSettings(),
+      templates: ['fullFunnel'],
+      raw,
+      funnel: { contacts, deals, view: 'cohort' },
+    };
+    const loaded = loadSettings(new MemoryStore(JSON.stringify(older)));
+    expect(loaded?.raw).toEqual({ ...raw, deals });
+    expect(loaded?.funnel).toEqual({ contacts, view: 'cohort' });
+  });
+
   it('reads back what it saved', () => {
     const store = new MemoryStore();
     expect(saveSettings(store, mappedSettings())).toBe(true);

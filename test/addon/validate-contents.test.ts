@@ -106,6 +106,75 @@ describe('what the chosen columns hold', () => {
     ]);
   });
 
+  it('refuses a column of numbers picked as the dates, such as the clicks picked as the day', () => {
+    const got = errors(
+      report((s) => {
+        if (!s.raw) return;
+        s.raw.spend[0]!.columns.date = 'Clicks';
+        s.raw.meetings.columns.date = 'Score';
+      }),
+    );
+    expect(got).toEqual([
+      {
+        field: 'raw.spend.0.columns.date',
+        message:
+          'Column "Clicks" holds numbers, not dates: pick the column with the day of each row.',
+      },
+      {
+        field: 'raw.meetings.columns.date',
+        message:
+          'Column "Score" holds numbers, not dates: pick the column with the day of each row.',
+      },
+    ]);
+  });
+
+  it('takes as dates what Sheets passes (Date objects), what other engines pass (serial days) and ISO text', () => {
+    // 2026-01-05 and 2026-01-06 as serial days, with a meeting's time of day.
+    const serial: Rows = ADS.map((r, k) =>
+      k === 0 || k === 4 ? r : [46_027 + (k % 2), ...r.slice(1)],
+    );
+    const text: Rows = CRM.map((r, k) =>
+      k === 0 ? r : [`2026-01-0${k + 4} 10:32`, ...r.slice(1)],
+    );
+    const timed: Rows = CRM.map((r, k) => (k === 0 ? r : [46_027.4375, ...r.slice(1)]));
+    expect(errors(report(), { Ads: ADS, CRM })).toEqual([]);
+    expect(errors(report(), { Ads: serial, CRM: text })).toEqual([]);
+    expect(errors(report(), { Ads: serial, CRM: timed })).toEqual([]);
+  });
+
+  it('refuses a column of numbers picked as a deal date, with or without a period', () => {
+    const DEALS: Rows = [
+      ['Deal', 'Source', 'Amount', 'Probability', 'Created', 'Closed', 'Stage'],
+      ['Acme', 'Paid Search', 12_000, 1, day(5), day(20), 'Closed won'],
+      ['Beta', 'Referrals', 8_000, 0.4, day(6), '', 'Open'],
+    ];
+    const withDeals = (created: string) =>
+      report((s) => {
+        if (!s.raw) return;
+        s.raw.period = null;
+        s.raw.deals = {
+          sheet: 'Deals',
+          columns: {
+            channel: 'Source',
+            amount: 'Amount',
+            created,
+            closed: 'Closed',
+            status: 'Stage',
+            currency: '',
+          },
+        };
+      });
+    const sheets = { Ads: ADS, CRM, Deals: DEALS };
+    expect(errors(withDeals('Created'), sheets)).toEqual([]);
+    expect(errors(withDeals('Probability'), sheets)).toEqual([
+      {
+        field: 'raw.deals.columns.created',
+        message:
+          'Column "Probability" holds numbers, not dates: pick the column with the day of each row.',
+      },
+    ]);
+  });
+
   it('checks the dates only when a period is asked', () => {
     const flat = report((s) => {
       if (!s.raw) return;

@@ -265,6 +265,18 @@ describe('raw data for the Channel report', () => {
     }
   });
 
+  it('when missing, asks for it for the templates chosen that read it, by name', () => {
+    const asked = (templates: string[]) =>
+      validateSettings(report((s) => Object.assign(s, { templates, raw: null }))).find(
+        (e) => e.field === 'raw',
+      )?.message;
+    expect(asked(['channelReport'])).toMatch(/for the Channel report \(/);
+    expect(asked(['fullFunnel'])).toMatch(/for the Full funnel \(/);
+    expect(asked(['channelReport', 'fullFunnel'])).toMatch(
+      /for the Channel report and the Full funnel \(/,
+    );
+  });
+
   it('without a period the date columns may be left out, and come out blank', () => {
     const want = rawData();
     expect(parsed(report(), SHEETS).raw).toEqual(want);

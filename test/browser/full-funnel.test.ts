@@ -173,8 +173,8 @@ describe('the Full funnel from the sample’s CRM exports', () => {
     expect(stages).toEqual(FUNNEL_STAGES.map(([h]) => h));
     await contacts.scrollIntoViewIfNeeded();
     await shot(page, 'full-funnel-contacts');
-    expect(await picked(sidebar, 'funnel.deals', 'Sheet').inputValue()).toBe(DEALS_SHEET);
-    expect(await picked(sidebar, 'funnel.deals', 'Currency').inputValue()).toBe('Currency');
+    expect(await picked(sidebar, 'raw.deals', 'Sheet').inputValue()).toBe(DEALS_SHEET);
+    expect(await picked(sidebar, 'raw.deals', 'Currency').inputValue()).toBe('Currency');
     await sidebar.locator('[data-action="find-meanings"]').click();
     await sidebar.locator('li.meaning').first().waitFor();
     // A "Completed" meeting was held; whether it qualified is the user's to say.
@@ -197,7 +197,7 @@ describe('the Full funnel from the sample’s CRM exports', () => {
 
     // Leaving the currency out is the user's call; then the tab is made.
     await sidebar.getByRole('button', { name: 'Step 4: Channels' }).click();
-    await picked(sidebar, 'funnel.deals', 'Currency').selectOption('');
+    await picked(sidebar, 'raw.deals', 'Currency').selectOption('');
     await sidebar.getByRole('button', { name: 'Step 6: Preview and create' }).click();
     await sidebar.locator('.preview-item').first().waitFor();
     await sidebar.locator('[data-action="create"]').click();

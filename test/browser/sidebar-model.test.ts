@@ -8,16 +8,23 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../src/addon/settings';
+import { defaultSettings, rawDataReaders, type Settings } from '../../src/addon/settings';
 import { parseSettings } from '../../src/addon/validate';
 import {
   CRM_HEADERS,
+  DEALS_SHEET,
   GOOGLE_ADS_HEADERS,
   GOOGLE_ADS_SHEET,
   LINKEDIN_SHEET,
 } from '../../src/playground/raw-sample';
 import { BUDGET_ROWS, sampleSheets } from '../../src/playground/sample';
-import { fromSettings, parseNumber, percent, toSettings } from '../../src/sidebar/model';
+import {
+  fromSettings,
+  parseNumber,
+  percent,
+  suggestedDeals,
+  toSettings,
+} from '../../src/sidebar/model';
 import { PREVIEW, STEPS, stepOf } from '../../src/sidebar/state';
 import {
   bestSheet,
@@ -183,6 +190,18 @@ describe('the raw data and the meeting log in the draft', () => {
         sheet: 'CRM meetings',
         columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },
       },
+      // No deals until picked: for the Channel report alone they are an option, not a suggestion.
+      deals: {
+        sheet: '',
+        columns: {
+          channel: '',
+          amount: '',
+          created: '',
+          closed: '',
+          status: '',
+          currency: '',
+        },
+      },
       period: null,
     });
     expect(toSettings(draft).settings.raw).toBeNull();
@@ -190,11 +209,37 @@ describe('the raw data and the meeting log in the draft', () => {
     draft.raw.period = 'month';
     const { settings } = toSettings(draft);
     const sent = draft.raw.spend.map(({ wholeSheet, ...s }) => s);
-    expect(settings.raw).toEqual({ ...draft.raw, spend: sent, period: 'month' });
+    // No deals picked: none sent.
+    expect(settings.raw).toEqual({ spend: sent, meetings: draft.raw.meetings, period: 'month' });
     expect(parseSettings(settings, sampleInfo()).ok).toBe(true);
     // A copy: editing the draft later does not change settings already sent.
     draft.raw.spend[0]!.columns.spend = 'Clicks';
     expect(settings.raw?.spend[0]?.columns.spend).toBe('Cost');
+  });
+
+  it('sends the deals with the Channel report alone once their sheet is picked, and none when it is not', () => {
+    const draft = fromSettings(defaultSettings(), sampleInfo());
+    draft.templates = ['channelReport'];
+    const { settings } = toSettings(draft);
+    expect(settings.raw && 'deals' in settings.raw).toBe(false);
+    expect(parseSettings(settings, sampleInfo()).ok).toBe(true);
+    // Picked: the sample's deals, as the Full funnel would suggest them.
+    draft.raw.deals = suggestedDeals(sampleInfo());
+    expect(draft.raw.deals.columns.status).toBe('Deal Stage');
+    expect(toSettings(draft).settings.raw?.deals?.sheet).toBe(DEALS_SHEET);
+    draft.raw.deals.sheet = '';
+    // The Full funnel cannot do without them: the server asks for them beside their field.
+    draft.templates = ['fullFunnel'];
+    const parsed = parseSettings(toSettings(draft).settings, sampleInfo());
+    expect(parsed.ok ? [] : parsed.errors.map((e) => e.field)).toContain('raw.deals');
+  });
+
+  it('names the templates that read the raw data: the Channel report, the Full funnel or both', () => {
+    expect(rawDataReaders(['channelReport'])).toBe('the Channel report');
+    expect(rawDataReaders(['funnelPlan', 'fullFunnel'])).toBe('the Full funnel');
+    expect(rawDataReaders(['fullFunnel', 'channelReport', 'definitions'])).toBe(
+      'the Channel report and the Full funnel',
+    );
   });
 
   it('sends no raw data while no sheet is picked, so the server asks for it as a whole', () => {

@@ -76,4 +76,32 @@ describe('update in place, from the sidebar', () => {
     expect(sheet(all, 'Funnel plan').values.flat()).not.toContain(1_000_000);
     expect(problems).toEqual([]);
   });
+
+  it('"Create now" over tabs the add-on made stops at the choice instead of adding copies', async () => {
+    const { sidebar, problems } = await suite.open();
+    await sidebar.locator('[data-action="create-now"]').click();
+    await sidebar.locator('.success').waitFor();
+    const first = (await workbook(suite.playground)).map((s) => s.name);
+
+    // From step 1 again: nothing is written until the user has chosen.
+    await sidebar.getByRole('button', { name: 'Step 1: Templates' }).click();
+    await sidebar.locator('[data-action="create-now"]').click();
+    await sidebar.locator('.preview-item input[type="radio"]').first().waitFor();
+    expect(await sidebar.locator('.note').first().textContent()).toMatch(
+      /update it or add a new tab/,
+    );
+    expect((await workbook(suite.playground)).map((s) => s.name)).toEqual(first);
+    expect(
+      await sidebar
+        .locator('.preview-item[data-template="funnelPlan"]')
+        .getByRole('radio', { name: /^Update "Funnel plan"/ })
+        .isChecked(),
+    ).toBe(true);
+
+    await sidebar.locator('[data-action="create"]').click();
+    await sidebar.locator('.success').waitFor();
+    expect(await sidebar.locator('.success').textContent()).toMatch(/^Updated 4 tabs/);
+    expect((await workbook(suite.playground)).map((s) => s.name)).toEqual(first);
+    expect(problems).toEqual([]);
+  });
 });

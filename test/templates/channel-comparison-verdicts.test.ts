@@ -9,7 +9,7 @@ import type { FormulaStyle, Settings, TypedChannel } from '../../src/addon/setti
 import { CHANNEL_LAYOUT, COMPUTED } from '../../src/addon/templates/channel-comparison';
 import { VERDICTS } from '../../src/addon/templates/verdict';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
-import { at, createOk, customFunctionCells, settingsWith, tab } from './helpers';
+import { adCostsChannels, at, createOk, customFunctionCells, settingsWith, tab } from './helpers';
 
 const TAB = 'Channel comparison';
 const { blendedRow: BLENDED, firstChannelRow: FIRST } = CHANNEL_LAYOUT;
@@ -44,21 +44,7 @@ const typed = (style: FormulaStyle, rows: TypedChannel[]) =>
 
 /** The user's sheet "Ad costs", headed Source, Cost, Booked, Show, Qual. */
 const mapped = (style: FormulaStyle, data: Input[][]) =>
-  comparison(
-    style,
-    {
-      mode: 'mapped',
-      sheet: 'Ad costs',
-      columns: {
-        name: 'Source',
-        spend: 'Cost',
-        meetings: 'Booked',
-        showRate: 'Show',
-        qualRate: 'Qual',
-      },
-    },
-    { 'Ad costs': data },
-  );
+  comparison(style, adCostsChannels(), { 'Ad costs': data });
 
 const verdicts = (snap: ReturnType<typeof tab>, n: number) =>
   Array.from({ length: n }, (_, k) => at(snap, FIRST + k, COMPUTED.verdict));

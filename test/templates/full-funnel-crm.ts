@@ -135,14 +135,6 @@ export function crmSettings(
         sheet: 'Meetings',
         columns: { channel: 'Source', outcome: 'Outcome', date: 'Meeting date' },
       },
-      period,
-    },
-    funnel: {
-      contacts: {
-        sheet: 'Contacts',
-        channel: 'Original Source',
-        stages: FUNNEL_STAGES.map(([h]) => h),
-      },
       deals: {
         sheet: 'Deals',
         columns: {
@@ -153,6 +145,14 @@ export function crmSettings(
           status: 'Deal Stage',
           currency: '',
         },
+      },
+      period,
+    },
+    funnel: {
+      contacts: {
+        sheet: 'Contacts',
+        channel: 'Original Source',
+        stages: FUNNEL_STAGES.map(([h]) => h),
       },
       view,
     },

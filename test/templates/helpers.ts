@@ -3,7 +3,12 @@ import { expect } from 'vitest';
 import type { Created, Result } from '../../src/addon/api';
 import { memoryHost } from '../../src/addon/memory-host';
 import { createTemplates } from '../../src/addon/server';
-import { defaultSettings, type Settings, type TypedChannel } from '../../src/addon/settings';
+import {
+  defaultSettings,
+  type MappedChannels,
+  type Settings,
+  type TypedChannel,
+} from '../../src/addon/settings';
 import { VERDICTS } from '../../src/addon/templates/verdict';
 import { CATALOGUE } from '../../src/metrics/catalogue';
 import { type Input, MemoryWorkbook, type SheetSnapshot } from '../../src/workbook/memory';
@@ -54,6 +59,21 @@ export function mappedSettings(patch: Partial<Settings> = {}): Settings {
     },
     ...patch,
   });
+}
+
+/** Channels mapped from the user's sheet "Ad costs", headed Source, Cost, Booked, Show, Qual. */
+export function adCostsChannels(): MappedChannels {
+  return {
+    mode: 'mapped',
+    sheet: 'Ad costs',
+    columns: {
+      name: 'Source',
+      spend: 'Cost',
+      meetings: 'Booked',
+      showRate: 'Show',
+      qualRate: 'Qual',
+    },
+  };
 }
 
 export function userWorkbook(data: Input[][] = DATA_SHEET): MemoryWorkbook {

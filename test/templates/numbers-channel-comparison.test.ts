@@ -19,7 +19,7 @@ import {
   type SheetSnapshot,
 } from '../../src/workbook/memory';
 import type { WorkbookSheet } from '../../src/workbook/workbook';
-import { at, createOk, customFunctionCells, settingsWith, tab } from './helpers';
+import { adCostsChannels, at, createOk, customFunctionCells, settingsWith, tab } from './helpers';
 
 const TAB = 'Channel comparison';
 const INPUTS = 3;
@@ -182,17 +182,7 @@ function mappedSettings(style: FormulaStyle): Settings {
     templates: ['channelComparison'],
     economics: { ...ECONOMICS },
     formulaStyle: style,
-    channels: {
-      mode: 'mapped',
-      sheet: 'Ad costs',
-      columns: {
-        name: 'Source',
-        spend: 'Cost',
-        meetings: 'Booked',
-        showRate: 'Show',
-        qualRate: 'Qual',
-      },
-    },
+    channels: adCostsChannels(),
   });
 }
 

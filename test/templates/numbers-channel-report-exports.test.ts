@@ -15,6 +15,7 @@ import { REPORT_LAYOUT } from '../../src/addon/templates/channel-report';
 import type { Period } from '../../src/metrics/period';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
 import { create, createOk, settingsWith, tab } from './helpers';
+import { handTally, type Line, type MeetingLine, monthOf, type SpendLine } from './report-tally';
 
 const TAB = 'Channel report';
 const FIRST = REPORT_LAYOUT.tableRow + 1;
@@ -115,61 +116,16 @@ function settings(style: FormulaStyle, period: Period | null): Settings {
   });
 }
 
-const monthOf = (day: number) => {
-  const d = new Date((day - 25_569) * 86_400_000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-};
-
-interface Tally {
-  spend: number;
-  held: number;
-  noShows: number;
-  qualified: number;
-}
-
-/** The report by hand: channels in order of first appearance (spend sheets in order, then meetings). */
-function expected(period: Period | null): { channel: string; period: string; t: Tally }[] {
-  const label = (day: number) => (period === null ? '' : monthOf(day));
-  const channels = new Map<string, { name: string; periods: Map<string, Tally> }>();
-  const at = (name: string, day: number) => {
-    const key = name.toLowerCase();
-    if (!channels.has(key)) channels.set(key, { name, periods: new Map() });
-    const periods = channels.get(key)!.periods;
-    const p = label(day);
-    if (!periods.has(p)) periods.set(p, { spend: 0, held: 0, noShows: 0, qualified: 0 });
-    return periods.get(p)!;
-  };
-  for (const [day, channel, cost] of SEARCH) at(shown(channel), day).spend += cost;
-  for (const [day, , cost] of LINKEDIN) at('LinkedIn', day).spend += cost;
-  for (const [day, channel, outcome] of MEETINGS) {
-    const t = at(shown(channel), day);
-    if (outcome === 'No show') t.noShows++;
-    else if (outcome === 'Qualified') {
-      t.held++;
-      t.qualified++;
-    } else if (outcome.startsWith('Not qualified')) t.held++;
-  }
-  const out: { channel: string; period: string; t: Tally }[] = [];
-  const totals = new Map<string, Tally>();
-  const add = (into: Tally, t: Tally) => {
-    into.spend += t.spend;
-    into.held += t.held;
-    into.noShows += t.noShows;
-    into.qualified += t.qualified;
-  };
-  for (const { name, periods } of channels.values()) {
-    for (const p of [...periods.keys()].sort()) {
-      out.push({ channel: name, period: p, t: periods.get(p)! });
-      for (const key of period === null ? ['All'] : [p, 'All']) {
-        if (!totals.has(key)) totals.set(key, { spend: 0, held: 0, noShows: 0, qualified: 0 });
-        add(totals.get(key)!, periods.get(p)!);
-      }
-    }
-  }
-  for (const key of [...totals.keys()].filter((k) => k !== 'All').sort())
-    out.push({ channel: 'All channels', period: key, t: totals.get(key)! });
-  out.push({ channel: 'All channels', period: 'All', t: totals.get('All')! });
-  return out;
+/** The report by hand: the search export's rows, then LinkedIn's, then the meetings. */
+function expected(period: Period | null): Line[] {
+  const spend: SpendLine[] = [
+    ...SEARCH.map(([day, channel, cost]): SpendLine => [day, shown(channel), cost]),
+    ...LINKEDIN.map(([day, , cost]): SpendLine => [day, 'LinkedIn', cost]),
+  ];
+  const meetings = MEETINGS.map(
+    ([day, channel, outcome]): MeetingLine => [day, shown(channel), outcome],
+  );
+  return handTally(spend, meetings, period === null ? null : monthOf);
 }
 
 function near(got: Input, want: number, where: string) {
@@ -244,6 +200,22 @@ describe('Channel report over several ad exports', () => {
         `row ${data.LinkedIn!.length - 1} of sheet "LinkedIn"`,
       );
       expect(wb.sheetNames()).toEqual(['Search export', 'LinkedIn', 'CRM']);
+    }
+  });
+
+  it('a one-channel export with a closing totals row and no period: the total is not counted again', () => {
+    for (const style of ['addon', 'native'] as const) {
+      const data = sheets();
+      // The LinkedIn sheet maps only its spend column: the totals label is in its first column.
+      const total = LINKEDIN.reduce((sum, [, , cost]) => sum + cost, 0);
+      data.LinkedIn!.push(['Total: All campaigns', '', total]);
+      const wb = MemoryWorkbook.fromSheets(data);
+      createOk(wb, settings(style, null));
+      const want = expected(null);
+      const k = want.findIndex((l) => l.channel === 'LinkedIn');
+      near(row(wb, FIRST + k)[1]!, total, `${style} LinkedIn spend`);
+      near(row(wb, FIRST + want.length - 1)[1]!, want.at(-1)!.t.spend, `${style} total spend`);
+      expect(String(wb.value(TAB, 2, 0))).toContain('above its totals row');
     }
   });
 

@@ -14,6 +14,7 @@ import { REPORT_LAYOUT } from '../../src/addon/templates/channel-report';
 import { sampleBackend } from '../../src/playground/backend';
 import {
   CRM_SHEET,
+  DEALS_SHEET,
   GOOGLE_ADS_CAMPAIGNS,
   GOOGLE_ADS_SHEET,
   googleAdsExport,
@@ -121,5 +122,39 @@ describe('the Channel report on the playground sample, meanings confirmed as sug
       .filter(([k]) => k.startsWith('Paid Search|'))
       .reduce((s, [, t]) => s + t.spend, 0);
     expect(searchSpend).toBeCloseTo(searchBefore - brandSpend, 6);
+  }, 60_000);
+});
+
+describe('the Channel report on the playground sample, with its deals export', () => {
+  it('is refused while the deals are in two currencies, naming a row of each, and made with one', () => {
+    const deals = {
+      sheet: DEALS_SHEET,
+      columns: {
+        channel: 'Original Traffic Source',
+        amount: 'Amount',
+        created: 'Create Date',
+        closed: 'Close Date',
+        status: 'Deal Stage',
+        currency: 'Currency',
+      },
+    };
+    const withDeals = (currency: string): Settings => {
+      const s = reportSettings([]);
+      return {
+        ...s,
+        raw: { ...s.raw!, deals: { ...deals, columns: { ...deals.columns, currency } } },
+      };
+    };
+    const backend = sampleBackend();
+    const refused = backend.calls.createTemplates(withDeals('Currency'));
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.errors[0]!.message).toMatch(/two currencies.*sheet "HubSpot deals"/);
+    expect(backend.snapshot().some((t) => t.name === TAB)).toBe(false);
+    // One currency column left out, the amounts are read as one currency and the tab is made.
+    const made = backend.calls.createTemplates(withDeals(''));
+    if (!made.ok) throw new Error(JSON.stringify(made.errors));
+    const values = backend.snapshot().find((t) => t.name === TAB)!.values;
+    expect(values[REPORT_LAYOUT.tableRow]).toContain('Max CPQM from results');
   }, 60_000);
 });

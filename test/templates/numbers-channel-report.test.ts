@@ -16,6 +16,7 @@ import { buildPlans } from '../../src/addon/templates';
 import type { Rect } from '../../src/workbook/a1';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
 import { createOk, customFunctionCells, settingsWith, tab } from './helpers';
+import { handTally, type Line, type MeetingLine, monthOf, type SpendLine } from './report-tally';
 
 const TAB = 'Channel report';
 const INPUTS = 4;
@@ -37,8 +38,8 @@ const MAX = 1600;
 const JAN = 46_023;
 const FEB = 46_054;
 
-type Spend = [day: number, channel: string, cost: number];
-type Meeting = [day: number, channel: string, outcome: string];
+type Spend = SpendLine;
+type Meeting = MeetingLine;
 
 const SPEND: Spend[] = [
   // The first channel spent in February only: the chart still lists January first.
@@ -104,85 +105,12 @@ function settings(style: FormulaStyle, period: RawData['period']): Settings {
   });
 }
 
-const monthOf = (day: number) => {
-  const d = new Date((day - 25_569) * 86_400_000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-};
-
-interface Tally {
-  spend: number;
-  held: number;
-  noShows: number;
-  qualified: number;
-  spendRows: number;
-  meetings: number;
-}
-
-interface Line {
-  channel: string;
-  period: string;
-  t: Tally;
-}
-
-/** The report by hand: channels in order of first appearance, then period totals, then the total. */
-function expected(
+/** The report by hand over this file's rows, or the rows given. */
+const expected = (
   labelOf: ((day: number) => string) | null,
   spend = SPEND,
   meetings = MEETINGS,
-): Line[] {
-  const empty = (): Tally => ({
-    spend: 0,
-    held: 0,
-    noShows: 0,
-    qualified: 0,
-    spendRows: 0,
-    meetings: 0,
-  });
-  const channels = new Map<string, { name: string; periods: Map<string, Tally> }>();
-  const of = (raw: string, day: number) => {
-    const name = raw.trim() === '' ? '(no channel)' : raw.trim();
-    const key = name.toLowerCase();
-    if (!channels.has(key)) channels.set(key, { name, periods: new Map() });
-    const p = labelOf ? labelOf(day) : 'All';
-    const periods = channels.get(key)!.periods;
-    if (!periods.has(p)) periods.set(p, empty());
-    return periods.get(p)!;
-  };
-  for (const [day, channel, cost] of spend) {
-    const t = of(channel, day);
-    t.spend += cost;
-    t.spendRows++;
-  }
-  for (const [day, channel, outcome] of meetings) {
-    const t = of(channel, day);
-    t.meetings++;
-    if (outcome === 'No show') t.noShows++;
-    else if (outcome === 'Qualified') {
-      t.held++;
-      t.qualified++;
-    } else if (outcome.startsWith('Not qualified')) t.held++;
-  }
-  const lines: Line[] = [];
-  const totals = new Map<string, Tally>();
-  const overall = empty();
-  const add = (into: Tally, t: Tally) => {
-    for (const k of Object.keys(t) as (keyof Tally)[]) into[k] += t[k];
-  };
-  for (const { name, periods } of channels.values()) {
-    for (const p of [...periods.keys()].sort()) {
-      const t = periods.get(p)!;
-      lines.push({ channel: name, period: p, t });
-      if (!totals.has(p)) totals.set(p, empty());
-      add(totals.get(p)!, t);
-      add(overall, t);
-    }
-  }
-  if (labelOf)
-    for (const p of [...totals.keys()].sort())
-      lines.push({ channel: 'All channels', period: p, t: totals.get(p)! });
-  lines.push({ channel: 'All channels', period: 'All', t: overall });
-  return lines;
-}
+): Line[] => handTally(spend, meetings, labelOf);
 
 const blank = (v: unknown) => v === null || v === '' || v === undefined;
 const isError = (v: unknown) => typeof v === 'string' && v.startsWith('#');

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FunnelView } from '../../src/addon/settings';
+import type { FunnelView, Settings } from '../../src/addon/settings';
 import { REPORT_LAYOUT } from '../../src/addon/templates/channel-report';
 import { FUNNEL_LAYOUT } from '../../src/addon/templates/full-funnel-layout';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
@@ -284,42 +284,69 @@ describe('Max CPQM from results', () => {
    * All channels over every month: as on the Full funnel tab, 1,875 and 1/6 (the 6,000
    * won in March counts there, though no meeting row has March).
    */
-  it('in the Channel report, beside the assumed Max CPQM, by hand per month', () => {
-    const wb = MemoryWorkbook.fromSheets(crmSheets(crm));
-    createOk(wb, crmSettings('month', 'activity', { templates: ['channelReport', 'fullFunnel'] }));
-    const values = tab(wb, 'Channel report').values;
-    const header = REPORT_LAYOUT.tableRow;
-    const left = values[header]!.indexOf('Won revenue');
-    expect(values[header]!.slice(left - 2, left + 4)).toEqual([
-      'Channel',
-      'Period',
-      'Won revenue',
-      'Max CPQM from results',
-      'Headroom from results',
-      'Verdict from results',
-    ]);
-    // The assumed Max CPQM is still there, beside the report.
-    expect(values[header]).toContain('Max CPQM');
-    const want: [string, string, number, number, number | '', string][] = [
-      ['Paid search', '2026-01', 0, 0, '', 'uneconomical'],
-      ['Paid search', '2026-02', 30_000, 5000, 0.65, 'economical'],
-      ['LinkedIn', '2026-01', 9000, 1500, -0.5, 'uneconomical'],
-      ['LinkedIn', '2026-02', 0, 0, '', 'no spend recorded'],
-      ['Events', '2026-01', 0, 0, '', 'uneconomical'],
-      ['All channels', '2026-01', 9000, 600, -2, 'uneconomical'],
-      ['All channels', '2026-02', 30_000, 10_000 / 3, 0.65, 'economical'],
-      ['All channels', 'All', 45_000, 1875, 1 / 6, 'economical'],
-    ];
-    want.forEach(([channel, period, revenue, max, headroom, verdict], k) => {
-      const row = values[header + 1 + k]!;
-      const where = `${channel} ${period}`;
-      expect(row.slice(left - 2, left), where).toEqual([channel, period]);
-      same(row[left]!, revenue, `${where} revenue`);
-      same(row[left + 1]!, max, `${where} max`);
-      if (headroom === '') expect(row[left + 2] ?? '', `${where} headroom`).toBe('');
-      else same(row[left + 2]!, headroom, `${where} headroom`);
-      expect(row[left + 3], `${where} verdict`).toBe(verdict);
+  it('the Channel report says where Max CPQM from results is, or why it is not there', () => {
+    const note = (patch: Partial<Settings>, edit: (s: Settings) => void = () => {}) => {
+      const wb = MemoryWorkbook.fromSheets(crmSheets(crm));
+      const s = crmSettings('month', 'activity', { templates: ['channelReport'], ...patch });
+      edit(s);
+      createOk(wb, s);
+      const values = tab(wb, 'Channel report').values;
+      return {
+        line: String(values[2]![0]),
+        results: values[REPORT_LAYOUT.tableRow]!.includes('Max CPQM from results'),
+      };
+    };
+    const withDeals = note({});
+    expect(withDeals.results).toBe(true);
+    expect(withDeals.line).toMatch(/own won deals stands right of the table/);
+    const without = note({}, (s) => {
+      delete s.raw!.deals;
     });
-    expect(values[header + 1 + want.length]?.[left - 2] ?? null).toBeNull();
+    expect(without.results).toBe(false);
+    expect(without.line).toMatch(/assumed one.*pick the deals export/);
+    const native = note({ formulaStyle: 'native' });
+    expect(native.results).toBe(false);
+    expect(native.line).toMatch(/assumed one.*needs add-on functions/);
   });
+
+  for (const templates of [['channelReport', 'fullFunnel'], ['channelReport']] as const)
+    it(`in the Channel report, beside the assumed Max CPQM, by hand per month (templates: ${templates.join(', ')})`, () => {
+      const wb = MemoryWorkbook.fromSheets(crmSheets(crm));
+      // The deals sheet is the raw data's: the Channel report reads it whether or not the Full funnel is made.
+      createOk(wb, crmSettings('month', 'activity', { templates: [...templates] }));
+      const values = tab(wb, 'Channel report').values;
+      const header = REPORT_LAYOUT.tableRow;
+      const left = values[header]!.indexOf('Won revenue');
+      expect(values[header]!.slice(left - 2, left + 4)).toEqual([
+        'Channel',
+        'Period',
+        'Won revenue',
+        'Max CPQM from results',
+        'Headroom from results',
+        'Verdict from results',
+      ]);
+      // The assumed Max CPQM is still there, beside the report.
+      expect(values[header]).toContain('Max CPQM');
+      const want: [string, string, number, number, number | '', string][] = [
+        ['Paid search', '2026-01', 0, 0, '', 'uneconomical'],
+        ['Paid search', '2026-02', 30_000, 5000, 0.65, 'economical'],
+        ['LinkedIn', '2026-01', 9000, 1500, -0.5, 'uneconomical'],
+        ['LinkedIn', '2026-02', 0, 0, '', 'no spend recorded'],
+        ['Events', '2026-01', 0, 0, '', 'uneconomical'],
+        ['All channels', '2026-01', 9000, 600, -2, 'uneconomical'],
+        ['All channels', '2026-02', 30_000, 10_000 / 3, 0.65, 'economical'],
+        ['All channels', 'All', 45_000, 1875, 1 / 6, 'economical'],
+      ];
+      want.forEach(([channel, period, revenue, max, headroom, verdict], k) => {
+        const row = values[header + 1 + k]!;
+        const where = `${channel} ${period}`;
+        expect(row.slice(left - 2, left), where).toEqual([channel, period]);
+        same(row[left]!, revenue, `${where} revenue`);
+        same(row[left + 1]!, max, `${where} max`);
+        if (headroom === '') expect(row[left + 2] ?? '', `${where} headroom`).toBe('');
+        else same(row[left + 2]!, headroom, `${where} headroom`);
+        expect(row[left + 3], `${where} verdict`).toBe(verdict);
+      });
+      expect(values[header + 1 + want.length]?.[left - 2] ?? null).toBeNull();
+    });
 });

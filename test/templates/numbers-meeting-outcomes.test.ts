@@ -16,7 +16,7 @@ import { REQUIRED_LABELS, STATUS_LABELS } from '../../src/metrics/qualification'
 import type { Rect } from '../../src/workbook/a1';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
 import type { WorkbookSheet } from '../../src/workbook/workbook';
-import { createOk, customFunctionCells, settingsWith, tab } from './helpers';
+import { adCostsChannels, createOk, customFunctionCells, settingsWith, tab } from './helpers';
 
 const TAB = 'Meeting outcomes';
 const FIRST_CRITERION = 5;
@@ -26,19 +26,6 @@ const LOG_HEADER = 17;
 const FIRST_LOG = 18;
 const LOG_ROWS = 500;
 const SUMMARY = 4;
-
-/** Channels mapped from the "Ad costs" sheet the mapped tests write. */
-const AD_COSTS: Settings['channels'] = {
-  mode: 'mapped',
-  sheet: 'Ad costs',
-  columns: {
-    name: 'Source',
-    spend: 'Cost',
-    meetings: 'Booked',
-    showRate: 'Show',
-    qualRate: 'Qual',
-  },
-};
 
 const CHANNELS: TypedChannel[] = ['Outbound', 'Paid social', 'Events', 'Webinars', 'Partners'].map(
   (name, k) => ({ name, spend: 1000 + k, meetings: 10, showRate: 1, qualRate: 0.5 }),
@@ -332,7 +319,7 @@ describe('the outcome summary by channel', () => {
       [300, 'Events', 3, 1, 1],
     ];
     const s = settings('native', {
-      channels: AD_COSTS,
+      channels: adCostsChannels(),
     });
     // A short sheet: its six rows are the channels the summary can list.
     const wb = MemoryWorkbook.fromSheets({ Notes: [['Quarter plan']] });
@@ -418,7 +405,7 @@ describe('the log’s dropdown, formats and headings', () => {
       cols: 26,
     };
     const s = settings('native', {
-      channels: AD_COSTS,
+      channels: adCostsChannels(),
     });
     const [plan] = buildPlans({ settings: s, sheets: [sheet] });
     const rows = 1600;

@@ -14,11 +14,7 @@ import {
   LINKEDIN_CAMPAIGNS,
   linkedinExport,
 } from '../../src/playground/raw-sample';
-
-const monthOf = (day: number) => {
-  const d = new Date((day - 25_569) * 86_400_000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-};
+import { monthOf } from './report-tally';
 
 /** An export's cost as a number: 172.45, "$172.45" or "1,204.50". */
 export const money = (v: unknown) =>

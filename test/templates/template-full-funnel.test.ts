@@ -72,7 +72,15 @@ describe('Full funnel settings', () => {
         s.funnel = null;
       },
       'funnel',
-      /contacts sheet and the deals sheet/,
+      /contacts sheet/,
+    ],
+    [
+      'no deals sheet mapped',
+      (s) => {
+        delete s.raw!.deals;
+      },
+      'raw.deals',
+      /deals sheet for the Full funnel/,
     ],
     [
       'a stage column that is not there',
@@ -117,9 +125,9 @@ describe('Full funnel settings', () => {
     [
       'a deals column that is not there',
       (s) => {
-        s.funnel!.deals.columns.amount = 'Value';
+        s.raw!.deals!.columns.amount = 'Value';
       },
-      'funnel.deals.columns.amount',
+      'raw.deals.columns.amount',
       /No column headed "Value" on sheet "Deals"/,
     ],
     [

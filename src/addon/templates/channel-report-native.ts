@@ -11,7 +11,10 @@
  * (`=Events`, `<none>`). `=` ignores case, as the add-on does; a cell is
  * compared as text (`&""`), so a channel named 2026 matches its number cell.
  * Built-in formulas cannot read amounts written as text ("$1,204.50"): each
- * row counts its own and says `check data` instead of a verdict.
+ * row counts its own, and where it has any, its spend, cost per meeting,
+ * CPQM and headroom say so instead of a number that leaves them out, and its
+ * verdict is `check data`. The All channels rows sum the rows they cover, so
+ * they say so too wherever one of those rows does.
  */
 
 import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../../metrics/grouping';
@@ -32,6 +35,9 @@ import { verdictFormula } from './verdict';
 
 /** The columns the native table adds after the verdict: what each row counted. */
 const NATIVE_COUNT_COLUMNS = ['Spend rows counted', 'Meetings counted', 'Costs as text'];
+
+/** What a figure made from spend shows on a row with costs written as text, instead of a number. */
+export const COSTS_AS_TEXT = 'costs are text';
 
 type PeriodDays = ReturnType<typeof periodDays>;
 
@@ -64,7 +70,7 @@ function sumOf(factors: readonly string[], values?: string): string {
   return `SUMPRODUCT(${product}${values ? `,${values}` : ''})`;
 }
 
-/** The spend-side sums of one channel and period, each the sum over the ad exports it is in. */
+/** The spend-side sums of one channel and period, each the sum over the ad exports it is in, as formula text. */
 function spendSums(
   sources: readonly SpendSource[],
   name: string,
@@ -87,7 +93,7 @@ function spendSums(
     ];
   });
   const total = (pick: (p: (typeof parts)[number]) => string) =>
-    parts.length === 0 ? 0 : formula(`=${parts.map(pick).join('+')}`);
+    parts.length === 0 ? '0' : parts.map(pick).join('+');
   return { spend: total((p) => p.spend), lines: total((p) => p.lines), text: total((p) => p.text) };
 }
 
@@ -126,13 +132,18 @@ export function nativeTable(
     'Verdict',
     ...NATIVE_COUNT_COLUMNS,
   ];
+  /** A figure made from the row's spend: where any of its costs are text, it says so instead. */
+  const fromSpend = (row: number, value: string) =>
+    formula(`=IF(${cellA1(row, counts.text)}>0,"${COSTS_AS_TEXT}",${value})`);
   /**
-   * A row's cells from Booked to Unrecognised, its counts of held, no-shows,
-   * qualified and pending given. Unrecognised: the meetings counted whose
-   * outcome is none of the six labels, so in none of the other columns.
+   * A row's cells from Spend to Unrecognised, its spend sum, and its counts of
+   * held, no-shows, qualified and pending given. Unrecognised: the meetings
+   * counted whose outcome is none of the six labels, so in none of the other
+   * columns.
    */
   const figures = (
     row: number,
+    spend: string,
     held: PlanCell,
     noShows: PlanCell,
     qualified: PlanCell,
@@ -140,16 +151,17 @@ export function nativeTable(
   ) => {
     const c = (k: number) => cellA1(row, k);
     const div = (num: number, den: number, name: string) =>
-      formula(`=IF(${c(den)}=0,"#DIV/0! ${name} is 0",${c(num)}/${c(den)})`);
+      `IF(${c(den)}=0,"#DIV/0! ${name} is 0",${c(num)}/${c(den)})`;
     return [
+      fromSpend(row, spend),
       formula(`=${c(col.held)}+${c(col.noShows)}`),
       held,
       noShows,
       qualified,
-      div(col.held, col.booked, 'booked'),
-      div(col.qualified, col.held, 'held'),
-      div(col.spend, col.booked, 'booked'),
-      div(col.spend, col.qualified, 'qualified'),
+      formula(`=${div(col.held, col.booked, 'booked')}`),
+      formula(`=${div(col.qualified, col.held, 'held')}`),
+      fromSpend(row, div(col.spend, col.booked, 'booked')),
+      fromSpend(row, div(col.spend, col.qualified, 'qualified')),
       pending,
       formula(`=${c(counts.meetings)}-${c(col.booked)}-${c(col.pending)}`),
     ];
@@ -159,7 +171,7 @@ export function nativeTable(
     const c = (k: number) => cellA1(row, k);
     return [
       formula(`=${inputs.max}`),
-      formula(`=IF(ISNUMBER(${c(col.cpqm)}),1-${c(col.cpqm)}/${c(col.maxCpqm)},"")`),
+      fromSpend(row, `IF(ISNUMBER(${c(col.cpqm)}),1-${c(col.cpqm)}/${c(col.maxCpqm)},"")`),
       formula(
         `=${verdictFormula({
           present: `${c(0)}<>""`,
@@ -171,6 +183,9 @@ export function nativeTable(
       ),
     ];
   };
+
+  /** A count of spend rows: a plain 0 where no ad export has the channel. */
+  const count = (sum: string): PlanCell => (sum === '0' ? 0 : formula(`=${sum}`));
 
   const rows: PlanCell[][] = [header];
   channelRows.forEach((r, k) => {
@@ -184,23 +199,23 @@ export function nativeTable(
       formula(`=${sumOf([...meetingRows, anyOf(outcomes, labels)])}`);
     const spend =
       name === NO_CHANNEL
-        ? { spend: 0, lines: 0, text: 0 }
+        ? { spend: '0', lines: '0', text: '0' }
         : spendSums(src.spend, name, names, days);
     rows.push([
       name,
       ...(dated ? [label] : []),
-      spend.spend,
       ...figures(
         row,
+        spend.spend,
         meetings([q!, nq1!, nq2!, nq3!]),
         meetings([ns!]),
         meetings([q!]),
         meetings([pending!]),
       ),
       ...beside(row),
-      spend.lines,
+      count(spend.lines),
       formula(`=${sumOf([...meetingRows, `(${outcomes}<>"")`])}`),
-      spend.text,
+      count(spend.text),
     ]);
   });
   // All channels: per period, then overall, from the table's own channel rows.
@@ -210,14 +225,15 @@ export function nativeTable(
     const label = dated ? String(r[1]) : '';
     const inGroup =
       dated && label !== ALL_PERIODS ? [`(${range(col.period)}=${textLiteral(label)})`] : [];
-    const total = (c: number) =>
-      formula(inGroup.length > 0 ? `=${sumOf(inGroup, range(c))}` : `=SUM(${range(c)})`);
+    // Text in the spend column (a row's "costs are text") is 0 to SUMPRODUCT and SUM; a group with any says so itself.
+    const sum = (c: number) => (inGroup.length > 0 ? sumOf(inGroup, range(c)) : `SUM(${range(c)})`);
+    const total = (c: number) => formula(`=${sum(c)}`);
     rows.push([
       ALL_CHANNELS,
       ...(dated ? [label] : []),
-      total(col.spend),
       ...figures(
         row,
+        sum(col.spend),
         total(col.held),
         total(col.noShows),
         total(col.qualified),
@@ -264,6 +280,6 @@ function notShownNote(
   return formula(
     `=IF(${missingSpend}+${missingMeetings}+${textAmounts}=0,"Every spend row and meeting of the raw sheets is in this table.",` +
       `IF(${missingSpend}+${missingMeetings}>0,${missingSpend}&" spend rows and "&${missingMeetings}&" meetings are not in this table (a channel or period added since it was made, or a date written as text): make the tab again to include them, or use the add-on style, which follows them. ","")&` +
-      `IF(${textAmounts}>0,${textAmounts}&" spend cells hold text (such as $1,204.50), which built-in formulas cannot add up: their rows say check data. Format the column as numbers, or use the add-on style, which reads them.",""))`,
+      `IF(${textAmounts}>0,${textAmounts}&" spend cells hold text (such as $1,204.50), which built-in formulas cannot add up: their rows say check data, and show “${COSTS_AS_TEXT}” where their spend, cost per meeting, CPQM and headroom would be. Format the column as numbers, or use the add-on style, which reads them.",""))`,
   );
 }

@@ -79,17 +79,19 @@ export function reportSources(ctx: BuildContext, raw: RawData): Sources {
 
 /**
  * The sheet row (1-based) of an export's closing totals row: the last row
- * with content in the mapped columns, where any of them reads like a totals
- * row. Undefined when the sheet ends with data, or its cells cannot be read.
+ * with content in the mapped columns and the first column, where any of them
+ * reads like a totals row. The first column too, because exports write the
+ * totals label there ("Total: All campaigns" in Google Ads' Day column), and
+ * a one-channel sheet without a period maps only its spend column, whose
+ * total is a number like any other. Undefined when the sheet ends with data,
+ * or its cells cannot be read.
  */
 function closingTotalsRow(ctx: BuildContext, ads: SpendSheet): number | undefined {
   if (!ctx.read) return undefined;
-  const columns = Object.values(ads.columns)
+  const mapped = Object.values(ads.columns)
     .filter((header) => header !== '')
-    .map((header) => {
-      const { sheet, col } = sourceColumn(ctx.sheets, ads.sheet, header);
-      return ctx.read!(sheet, col);
-    });
+    .map((header) => sourceColumn(ctx.sheets, ads.sheet, header).col);
+  const columns = [...new Set([0, ...mapped])].map((col) => ctx.read!(ads.sheet, col));
   const blank = (v: unknown) => v === '' || v === null || v === undefined;
   for (let r = Math.max(0, ...columns.map((c) => c.length)) - 1; r >= 0; r--) {
     const cells = columns.map((c) => c[r]);

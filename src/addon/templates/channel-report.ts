@@ -7,7 +7,7 @@
  */
 import { cellA1, columnLetter, rect, sheetRef } from '../../workbook/a1';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
-import { TEMPLATE_TITLES } from '../settings';
+import { type FormulaStyle, TEMPLATE_TITLES } from '../settings';
 import { addonTable } from './channel-report-addon';
 import { addonChart, nativeChart } from './channel-report-chart';
 import { type Inputs, REPORT_LAYOUT, reportColumns } from './channel-report-layout';
@@ -40,6 +40,20 @@ function readOnce(ctx: BuildContext): BuildContext {
       return seen.get(key)!;
     },
   };
+}
+
+/**
+ * Where each channel's Max CPQM from its own results is, or why the tab shows
+ * only the assumed one: it needs the deals export, and DEALS_REPORT, which
+ * built-in formulas cannot stand in for.
+ */
+function resultsNote(style: FormulaStyle, deals: boolean): string {
+  if (style === 'native') {
+    return ' The Max CPQM here is the assumed one, from the deal size and close rate: each channel’s Max CPQM from its own won deals needs add-on functions, which read the deals export.';
+  }
+  return deals
+    ? ' Each channel’s Max CPQM from its own won deals stands right of the table, beside the assumed one.'
+    : ' The Max CPQM here is the assumed one, from the deal size and close rate: pick the deals export (Set up a funnel → Channels) to see each channel’s Max CPQM from its own won deals beside it.';
 }
 
 export function buildChannelReport(built: BuildContext): TemplatePlan {
@@ -80,7 +94,7 @@ export function buildChannelReport(built: BuildContext): TemplatePlan {
         null,
       ],
       [
-        `Spend and meetings are matched by channel${dated ? ` and by the ${raw.period} of their own dates` : ''}. No attribution window is applied${settings.attributionWindow ? ` (the one agreed: ${settings.attributionWindow})` : ' (none agreed yet: write one on the Definitions tab)'}.${src.spend.flatMap((s) => (s.closed ? [` Sheet "${s.sheet}" is read to row ${s.rows}, above its totals row: rows pasted below that row are not read, so make the tab again after pasting a new export.`] : [])).join('')}`,
+        `Spend and meetings are matched by channel${dated ? ` and by the ${raw.period} of their own dates` : ''}. No attribution window is applied${settings.attributionWindow ? ` (the one agreed: ${settings.attributionWindow})` : ' (none agreed yet: write one on the Definitions tab)'}.${src.spend.flatMap((s) => (s.closed ? [` Sheet "${s.sheet}" is read to row ${s.rows}, above its totals row: rows pasted below that row are not read, so make the tab again after pasting a new export.`] : [])).join('')}${resultsNote(style, raw.deals !== undefined)}`,
         null,
       ],
       [null, null],
@@ -144,8 +158,8 @@ export function buildChannelReport(built: BuildContext): TemplatePlan {
     ...plan.charts.map((c) => c.col + 8),
   );
   plan.cols = Math.max(plan.cols, widest);
-  // With a deals sheet mapped, each row's Max CPQM from its own results beside the assumed one.
-  const deals = style === 'addon' ? settings.funnel?.deals : undefined;
+  // With a deals sheet mapped, each row's Max CPQM from its own results beside the assumed one (resultsNote).
+  const deals = style === 'addon' ? raw.deals : undefined;
   if (deals) {
     const report = {
       firstRow,

@@ -13,6 +13,8 @@ import { emptyPlan, type PlanCell } from '../../workbook/plan';
 import {
   CHANNEL_FIELD_LABELS,
   CHANNEL_FIELDS,
+  DEAL_FIELD_LABELS,
+  DEAL_FIELDS,
   MEETING_FIELD_LABELS,
   MEETING_FIELDS,
   type SheetColumns,
@@ -110,6 +112,7 @@ export function buildDefinitions({ settings }: BuildContext): TemplatePlan {
         ...sourceRows(ads, SPEND_FIELDS, SPEND_FIELD_LABELS, 'Ad spend'),
       ]),
       ...sourceRows(raw.meetings, MEETING_FIELDS, MEETING_FIELD_LABELS, 'Meetings'),
+      ...(raw.deals ? sourceRows(raw.deals, DEAL_FIELDS, DEAL_FIELD_LABELS, 'Deals') : []),
       [
         'Report period',
         raw.period === null ? 'None: one row per channel' : capitalised(raw.period),

@@ -1,10 +1,11 @@
 /**
  * What the Definitions tab says about the Full funnel: its metrics, every
- * stage with the column it is read from, the view, and the deal columns, as
- * rows of Metric/Field, Formula/Source, Definition.
+ * stage with the column it is read from and the view (the deal columns are
+ * the raw data's, listed beside the ad exports), as rows of Metric/Field,
+ * Formula/Source, Definition.
  */
 import type { PlanCell } from '../../workbook/plan';
-import { DEAL_FIELD_LABELS, DEAL_FIELDS, type FunnelData, type RawData } from '../settings';
+import type { FunnelData, RawData } from '../settings';
 import { viewExplained, viewInWords } from './full-funnel-view';
 
 export const FUNNEL_DEFINITIONS: readonly (readonly [string, string, string])[] = [
@@ -46,7 +47,7 @@ export const FUNNEL_DEFINITIONS: readonly (readonly [string, string, string])[] 
 
 /** Where each Full funnel column comes from, and the view, as Definitions' source rows. */
 export function funnelSourceRows(funnel: FunnelData, period: RawData['period']): PlanCell[][] {
-  const { contacts, deals } = funnel;
+  const { contacts } = funnel;
   const from = (sheet: string, header: string) => `Sheet "${sheet}", column headed "${header}"`;
   const count = contacts.stages.length;
   return [
@@ -60,11 +61,6 @@ export function funnelSourceRows(funnel: FunnelData, period: RawData['period']):
           ? 'The last stage.'
           : '',
     ]),
-    ...DEAL_FIELDS.flatMap((field): PlanCell[][] =>
-      deals.columns[field] === ''
-        ? []
-        : [[`Deals: ${DEAL_FIELD_LABELS[field]}`, from(deals.sheet, deals.columns[field]), '']],
-    ),
     ['Full funnel view', viewInWords(funnel.view, period), viewExplained(funnel.view, period)],
   ];
 }

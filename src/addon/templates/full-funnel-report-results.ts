@@ -14,6 +14,7 @@ import { spendArgument } from './channel-report-sources';
 import type { BuildContext, Formats, TemplatePlan } from './common';
 import { mappingRange } from './definitions-mapping';
 import { dealsColumns } from './full-funnel-layout';
+import { dealsNow } from './full-funnel-now';
 import { type QualifiedRows, RESULTS_HEADER, resultsColumns } from './full-funnel-results';
 import { dealsRefs, dealsSources } from './full-funnel-sources';
 import { VERDICT_COLOURS } from './verdict';
@@ -39,6 +40,9 @@ export function resultsBesideReport(
 ): number {
   const { raw, report, left } = p;
   const dated = raw.period !== null;
+  const deals = dealsSources(ctx, p.deals);
+  // Made only if DEALS_REPORT can read the deals now: two currencies stop the tab, saying where.
+  dealsNow(ctx, { ...p.src, ...deals }, raw.period, 'activity');
   const echo = dated ? ['Channel', 'Period'] : ['Channel'];
   const first = left + echo.length;
   const d = dealsColumns(first + RESULTS_HEADER.length + 1, dated);
@@ -51,7 +55,7 @@ export function resultsBesideReport(
   const args = [
     spendArgument(p.src.spend, 'channel'),
     spendArgument(p.src.spend, 'spend'),
-    ...dealsRefs(dealsSources(ctx, p.deals)),
+    ...dealsRefs(deals),
     ...when,
     ...(mapping ? [mapping] : []),
   ];

@@ -37,12 +37,17 @@ export function dealsSources(ctx: BuildContext, deals: SheetColumns<DealField>):
   };
 }
 
-export function funnelSources(ctx: BuildContext, raw: RawData, funnel: FunnelData): FunnelSources {
+export function funnelSources(
+  ctx: BuildContext,
+  raw: RawData,
+  deals: SheetColumns<DealField>,
+  funnel: FunnelData,
+): FunnelSources {
   const { contacts } = funnel;
   const column = (header: string) => sourceColumn(ctx.sheets, contacts.sheet, header);
   return {
     ...reportSources(ctx, raw),
-    ...dealsSources(ctx, funnel.deals),
+    ...dealsSources(ctx, deals),
     contactsChannel: column(contacts.channel),
     stages: contacts.stages.map(column),
   };

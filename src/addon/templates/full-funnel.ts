@@ -17,7 +17,13 @@
 import { ALL_PERIODS } from '../../metrics/grouping';
 import { cellA1, columnLetter, rect, sheetRef } from '../../workbook/a1';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
-import { type FunnelData, type RawData, TEMPLATE_TITLES } from '../settings';
+import {
+  type DealField,
+  type FunnelData,
+  type RawData,
+  type SheetColumns,
+  TEMPLATE_TITLES,
+} from '../settings';
 import { type BuildContext, type Formats, formats, type TemplatePlan } from './common';
 import { mappingRange } from './definitions-mapping';
 import { dealsColumns, FUNNEL_LAYOUT, funnelColumns, resultsLayout } from './full-funnel-layout';
@@ -30,7 +36,8 @@ import { VERDICT_COLOURS } from './verdict';
 export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
   const { settings } = ctx;
   const { raw, funnel } = settings;
-  if (!raw || !funnel) {
+  const deals = raw?.deals;
+  if (!raw || !deals || !funnel) {
     throw new Error(
       'The Full funnel needs the ad-spend and meeting sheets, the contacts sheet and the deals sheet.',
     );
@@ -38,7 +45,7 @@ export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
   const fmt = formats(settings.economics.currency);
   const plan = emptyPlan('fullFunnel', TEMPLATE_TITLES.fullFunnel);
   const dated = raw.period !== null;
-  const src = funnelSources(ctx, raw, funnel);
+  const src = funnelSources(ctx, raw, deals, funnel);
   const refs = funnelRefs(src, dated);
   const periods = funnelNow(ctx, raw, funnel, src);
   const { roasRow, titleRow } = FUNNEL_LAYOUT;
@@ -66,7 +73,7 @@ export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
     cells: [
       ['Full funnel', null],
       [
-        `From the contacts in ${sheetRef(funnel.contacts.sheet)}, the deals in ${sheetRef(funnel.deals.sheet)} and the ad spend in ${raw.spend.map((s) => sheetRef(s.sheet)).join(', ')}, by channel${dated ? ` and ${raw.period}` : ''}: every total is Σ ÷ Σ over the rows it covers, never an average of rates.`,
+        `From the contacts in ${sheetRef(funnel.contacts.sheet)}, the deals in ${sheetRef(deals.sheet)} and the ad spend in ${raw.spend.map((s) => sheetRef(s.sheet)).join(', ')}, by channel${dated ? ` and ${raw.period}` : ''}: every total is Σ ÷ Σ over the rows it covers, never an average of rates.`,
         null,
       ],
       [`View: ${viewInWords(funnel.view, raw.period)}.`, null],
@@ -173,7 +180,7 @@ export function buildFullFunnel(ctx: BuildContext): TemplatePlan {
     right,
   );
   plan.cols = Math.max(plan.cols, widest);
-  plan.summary.push(...summary(raw, funnel, stageCount, periods.length));
+  plan.summary.push(...summary(raw, deals, funnel, stageCount, periods.length));
   return plan;
 }
 
@@ -268,11 +275,17 @@ function costPerOpportunityChart(
   });
 }
 
-function summary(raw: RawData, funnel: FunnelData, stages: number, periods: number): string[] {
+function summary(
+  raw: RawData,
+  deals: SheetColumns<DealField>,
+  funnel: FunnelData,
+  stages: number,
+  periods: number,
+): string[] {
   const per = raw.period === null ? '' : ` and ${raw.period}`;
   return [
     `FUNNEL_REPORT over ${stages} stages of sheet "${funnel.contacts.sheet}" (${funnel.contacts.stages.join(', ')}), by channel${per}; ${viewInWords(funnel.view, raw.period).toLowerCase()}.`,
-    `DEALS_REPORT over sheet "${funnel.deals.sheet}": opportunities, pipeline, won, revenue, win rate, CAC and ROAS.`,
+    `DEALS_REPORT over sheet "${deals.sheet}": opportunities, pipeline, won, revenue, win rate, CAC and ROAS.`,
     `Max CPQM from results beside each channel's CPQM from sheet "${raw.meetings.sheet}", with headroom and a verdict.`,
     raw.period === null
       ? 'A bar chart of the funnel over all channels.'

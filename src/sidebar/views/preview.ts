@@ -35,6 +35,14 @@ export function previewStep(state: State, actions: Actions): Node[] {
     return out;
   }
   const list = el('div', { className: 'preview' });
+  if (state.preview.some((item) => item.existing.length > 0)) {
+    out.push(
+      el('p', {
+        text: 'Funnel Math made a tab for some of these already: choose below whether to update it or add a new tab, then Create.',
+        className: 'note',
+      }),
+    );
+  }
   for (const item of state.preview) {
     const update = state.choices[item.template] ?? null;
     list.append(

@@ -1,12 +1,18 @@
 /**
- * Step 4, for the Channel report: one or more ad exports (one per platform),
- * each with its channel or campaign column or one channel for the whole
- * sheet; the meetings; the period.
+ * Step 4, for the Channel report and the Full funnel: one or more ad exports
+ * (one per platform), each with its channel or campaign column or one
+ * channel for the whole sheet; the meetings; the deals; the period. The part
+ * names the chosen templates that read it.
  */
-import type { SpendField } from '../../addon/settings';
+import { rawDataReaders, type SpendField } from '../../addon/settings';
 import { PERIODS, type Period } from '../../metrics/period';
 import { capitalised } from '../../sheets/words';
-import { isCampaignHeader, MEETING_TABLE, SPEND_TABLE } from '../../workbook/export-headers';
+import {
+  DEALS_TABLE,
+  isCampaignHeader,
+  MEETING_TABLE,
+  SPEND_TABLE,
+} from '../../workbook/export-headers';
 import { el, on } from '../dom';
 import { iconButton, labelled, textInput, withError } from '../fields';
 import { emptyExport, type SpendSheetDraft } from '../model';
@@ -93,8 +99,34 @@ function adExport(
   return picker;
 }
 
+/**
+ * The deals export: what the Full funnel counts its deals and revenue from,
+ * and, for the Channel report, each channel's Max CPQM from its own won
+ * deals, so it may be left unpicked when the Full funnel is not chosen.
+ */
+function dealsPicker(state: State, actions: Actions): Node[] {
+  const needed = state.draft.templates.includes('fullFunnel');
+  return [
+    tablePicker(state, actions, {
+      path: 'raw.deals',
+      legend: needed ? 'Deals' : 'Deals (optional)',
+      table: state.draft.raw.deals,
+      kind: DEALS_TABLE,
+      optional: ['currency'],
+      none: 'None (one currency)',
+    }),
+    el('div', {
+      text: needed
+        ? 'One row per deal. The Full funnel counts deals and revenue from it; each channel’s Max CPQM from its own won deals comes from it too.'
+        : 'One row per deal. With it, the Channel report shows each channel’s Max CPQM from its own won deals beside the assumed one (add-on functions only); leave the sheet unchosen to show the assumed one alone.',
+      className: 'secondary small',
+    }),
+  ];
+}
+
 export function rawPart(state: State, actions: Actions): HTMLElement {
   const raw = state.draft.raw;
+  const users = rawDataReaders(state.draft.templates);
   const dated = raw.period !== null;
   const periods = radioGroup<Period | ''>({
     name: 'report-period',
@@ -123,9 +155,9 @@ export function rawPart(state: State, actions: Actions): HTMLElement {
   return el(
     'div',
     { className: 'part', attrs: { 'data-part': 'raw' } },
-    ...partHead(state, 'Channel report: from raw data', 'raw'),
+    ...partHead(state, `Raw data: for ${users}`, 'raw'),
     el('p', {
-      text: 'Your ad-spend exports (one per platform) and your CRM meetings, one row per line. The report reads these columns, so new rows flow in.',
+      text: `Your ad-spend exports (one per platform), your CRM meetings and deals, one row per line. ${capitalised(users)} ${users.includes(' and ') ? 'read' : 'reads'} these columns, so new rows flow in.`,
       className: 'secondary',
     }),
     ...withError(
@@ -146,6 +178,7 @@ export function rawPart(state: State, actions: Actions): HTMLElement {
       optional: dated ? [] : ['date'],
       none: 'None',
     }),
+    ...dealsPicker(state, actions),
     el(
       'div',
       { className: 'field' },

@@ -3,6 +3,7 @@ import { TEMPLATE_IDS, TEMPLATE_TITLES, type TemplateId } from '../../addon/sett
 import { listed } from '../../sheets/words';
 import { el, on } from '../dom';
 import { withError } from '../fields';
+import { suggestedDeals } from '../model';
 import { type Actions, type State, stepIndex } from '../state';
 
 const TEMPLATE_BLURBS: Record<TemplateId, string> = {
@@ -34,6 +35,8 @@ export function templatesStep(state: State, actions: Actions): Node[] {
       if (node.checked) chosen.add(id);
       else chosen.delete(id);
       d.templates = TEMPLATE_IDS.filter((t) => chosen.has(t));
+      if (id === 'fullFunnel' && node.checked && d.raw.deals.sheet === '')
+        d.raw.deals = suggestedDeals(state.sheets);
       // The raw data, the CRM exports and the meeting log are sent only while their template is chosen.
       actions.touched('templates', 'raw', 'funnel', 'meetingLog');
     });
@@ -63,9 +66,10 @@ export function templatesStep(state: State, actions: Actions): Node[] {
 
 /** Under a chosen Channel report: which sheets it will read, and the way to check them. */
 function rawNote(state: State, actions: Actions): HTMLElement {
-  const { spend, meetings } = state.draft.raw;
+  const { spend, meetings, deals } = state.draft.raw;
   const picked = spend.every((s) => s.sheet !== '') && meetings.sheet !== '';
-  const sheets = [...new Set([...spend, meetings].map((s) => `“${s.sheet}”`))];
+  const tables = [...spend, meetings, ...(deals.sheet === '' ? [] : [deals])];
+  const sheets = [...new Set(tables.map((s) => `“${s.sheet}”`))];
   const go = el('button', {
     text: picked ? 'Check the columns' : 'Pick them in step 4',
     className: 'link',
