@@ -28,6 +28,13 @@ const OPTIONS = {
     VIEWS.join('|'),
     'funnel and deals: events in their own period (activity, the default) or by cohort',
   ],
+  trend: ['', 'the CPQM trend instead of the CPQM report (needs --period): period, channel, cpqm'],
+  deal: [
+    'money',
+    'average deal size: with --close and --roas, adds Max CPQM, headroom and verdict',
+  ],
+  close: ['rate', 'close rate from qualified meeting to won deal, 0.25 or 25%'],
+  roas: ['ratio', 'target return on ad spend, e.g. 3'],
   out: [
     'file',
     'write the reports to CSV files instead of printing them: the CPQM report to this name, the others with -funnel and -deals before its extension',
@@ -86,6 +93,10 @@ function parse() {
       mapping: { type: 'string' },
       period: { type: 'string' },
       view: { type: 'string' },
+      trend: { type: 'boolean' },
+      deal: { type: 'string' },
+      close: { type: 'string' },
+      roas: { type: 'string' },
       out: { type: 'string' },
       'spend-fixed-channel': { type: 'string', multiple: true },
       'spend-channel': { type: 'string', multiple: true },
@@ -133,6 +144,11 @@ async function main(): Promise<number> {
     console.error('--read-as is auto or text');
     return 2;
   }
+  const economic = [values.deal, values.close, values.roas];
+  if (economic.some((v) => v !== undefined) && economic.some((v) => v === undefined)) {
+    console.error('--deal, --close and --roas go together: give all three for the verdict');
+    return 2;
+  }
   const started = Date.now();
   let shown = false;
   const onProgress =
@@ -177,6 +193,11 @@ async function main(): Promise<number> {
       },
       out: values.out,
       onProgress,
+      trend: values.trend,
+      economics:
+        values.deal !== undefined && values.close !== undefined && values.roas !== undefined
+          ? { deal: values.deal, close: values.close, roas: values.roas }
+          : undefined,
     };
     const reports = await runReports(con, options);
     if (shown) process.stderr.write('\r\x1b[K');

@@ -23,7 +23,7 @@ export const SQMS_NEEDED = elementwiseEntry({
       `${quota}*${coverage}/(${dealSize}*${sqmToOpp})`,
     ),
   sql: ([quota, coverage, dealSize, sqmToOpp], q) =>
-    q.divByProduct(`${quota} * ${coverage}`, [dealSize!, sqmToOpp!]),
+    q.divByProduct(q.mul(quota!, coverage!), [dealSize!, sqmToOpp!]),
 });
 
 export const SDRS_NEEDED = elementwiseEntry({

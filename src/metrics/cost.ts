@@ -51,7 +51,7 @@ export const MAX_CPQM = elementwiseEntry({
     return (deal * close) / roas;
   },
   native: ([deal, close, roas]) => blankGuard([deal!, close!, roas!], `${deal}*${close}/${roas}`),
-  sql: ([deal, close, roas], q) => q.div(`${deal} * ${close}`, roas!),
+  sql: ([deal, close, roas], q) => q.div(q.mul(deal!, close!), roas!),
 });
 
 export const HEADROOM = elementwiseEntry({

@@ -39,7 +39,7 @@ export function ratio(o: RatioOptions): ElementwiseRuntime {
     blankGuard([n, d], scale === 1 ? `${n}/${d}` : `${n}/${d}*${scale}`);
   // A zero denominator comes first, as in the kernel: CTR(5, 0) is NULL, not "more than impressions".
   const sql = (n: string, d: string, q: SqlOps): string => {
-    const quotient = scale === 1 ? q.div(n, d) : `${q.div(n, d)} * ${scale}`;
+    const quotient = scale === 1 ? q.div(n, d) : q.mul(q.div(n, d), String(scale));
     if (!o.sqlCheck) return quotient;
     const [when, error] = o.sqlCheck(n, d, q);
     return `CASE WHEN ${d} = 0 THEN NULL WHEN ${when} THEN ${error} ELSE ${quotient} END`;

@@ -94,6 +94,8 @@ export interface SqlOps {
   div(n: string, d: string): string;
   /** n / (f1 * f2 * …), NULL when any factor is 0, as the kernels test each factor. */
   divByProduct(n: string, factors: readonly string[]): string;
+  /** a * b, ±Infinity where the product leaves the float range, for the finite check to name. */
+  mul(a: string, b: string): string;
   /** Raises an error whose message is the string expression `message`. */
   error(message: string): string;
   message(parts: readonly SqlMessagePart[]): string;

@@ -4,6 +4,7 @@
  * the row and what to do, never a stack trace.
  */
 import type { DealField } from '../workbook/export-headers';
+import type { Economics } from './economics';
 
 /** One ads export: its path, and how its channel and columns are found. */
 export interface SpendFile {
@@ -31,6 +32,10 @@ export interface ReportOptions {
   /** The mapping table as a CSV file with the headers Field, Value, Means. */
   mapping?: string;
   period?: string;
+  /** The CPQM trend (cpqm_trend: period, channel, cpqm) instead of the report. */
+  trend?: boolean;
+  /** The deal's economics: adds Max CPQM, headroom and the verdict to each row. */
+  economics?: Economics;
   /** Column names of the meetings file given on the command line. */
   columns?: {
     meetings?: Partial<Record<'outcome' | 'day' | 'channel', string>>;

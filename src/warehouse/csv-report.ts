@@ -21,8 +21,16 @@ import { CSV_CAST, inFiles, whereItWent } from './csv-problems';
 import { defineViews } from './csv-views';
 import { SQL_DEALS_COLUMNS, SQL_DEALS_NUMBERS } from './deals';
 import { plainRows } from './duckdb';
+import {
+  ECONOMICS_COLUMNS,
+  type Economics,
+  maxCpqmOf,
+  type RowWithVerdict,
+  withVerdicts,
+} from './economics';
 import { SQL_FUNNEL_COLUMNS, SQL_FUNNEL_NUMBERS } from './funnel';
 import { SQL_REPORT_COLUMNS, SQL_REPORT_NUMBERS } from './report';
+import { SQL_TREND_COLUMNS } from './trend';
 
 /** Runs a query, reporting progress while it runs. */
 async function withProgress<T>(
@@ -45,7 +53,7 @@ async function withProgress<T>(
 export type ReportRow = Record<(typeof SQL_REPORT_COLUMNS)[number], string | number | null>;
 
 /** The reports the command can run, each from one file besides the spend files. */
-export type ReportKey = 'cpqm' | 'funnel' | 'deals';
+export type ReportKey = 'cpqm' | 'trend' | 'funnel' | 'deals';
 
 /** A report the command runs: its table function call, its columns, how it is shown and named. */
 export interface CsvReport {
@@ -53,6 +61,11 @@ export interface CsvReport {
   title: string;
   call: string;
   columns: readonly string[];
+  /**
+   * Columns computed here after the query's (the verdict: its rule is metrics/verdict.ts), from
+   * the query's rows: `columns` are then the query's, and the rows come through JavaScript.
+   */
+  added?: { columns: readonly string[]; to: (rows: CsvRow[]) => CsvRow[] };
   /** Fractional columns (money, rates), written without float noise. */
   numbers: ReadonlySet<string>;
   /** Shown as money and as percentages on the terminal. */
@@ -69,15 +82,33 @@ export function reportsAsked(options: ReportOptions): CsvReport[] {
   const period = arg(options.period);
   const view = arg(options.view);
   const reports: CsvReport[] = [];
-  if (options.meetings !== undefined) {
+  const maxCpqm = options.economics && maxCpqmOf(options.economics);
+  if (options.meetings !== undefined && options.trend) {
+    reports.push({
+      key: 'trend',
+      title: 'CPQM trend',
+      call: `cpqm_trend(${period})`,
+      columns: SQL_TREND_COLUMNS,
+      numbers: new Set(['cpqm']),
+      money: new Set(['cpqm']),
+      rates: new Set(),
+    });
+  } else if (options.meetings !== undefined) {
     reports.push({
       key: 'cpqm',
       title: 'CPQM report',
       call: `cpqm_report(${period})`,
       columns: SQL_REPORT_COLUMNS,
       numbers: SQL_REPORT_NUMBERS,
-      money: new Set(['spend', 'cost_per_meeting', 'cpqm']),
-      rates: new Set(['show_rate', 'qual_rate']),
+      money: new Set(['spend', 'cost_per_meeting', 'cpqm', 'max_cpqm']),
+      rates: new Set(['show_rate', 'qual_rate', 'headroom']),
+      added:
+        maxCpqm === undefined
+          ? undefined
+          : {
+              columns: ECONOMICS_COLUMNS,
+              to: (rows) => withVerdicts(rows as ReportRow[], maxCpqm),
+            },
     });
   }
   if (options.contacts !== undefined) {
@@ -118,7 +149,7 @@ export function reportsAsked(options: ReportOptions): CsvReport[] {
  * (report.csv, report-funnel.csv, report-deals.csv).
  */
 export function outFile(out: string, key: ReportKey): string {
-  if (key === 'cpqm') return out;
+  if (key === 'cpqm' || key === 'trend') return out;
   const dot = out.lastIndexOf('.');
   const slash = Math.max(out.lastIndexOf('/'), out.lastIndexOf('\\'));
   return dot > slash + 1 ? `${out.slice(0, dot)}-${key}${out.slice(dot)}` : `${out}-${key}`;
@@ -139,12 +170,27 @@ function checkChoice(
   }
 }
 
-/** The channel report alone (the command without --contacts or --deals). */
+export type TrendRow = Record<(typeof SQL_TREND_COLUMNS)[number], string | number | null>;
+
+/**
+ * The channel report alone (the command without --contacts or --deals); with `trend` the trend;
+ * with `economics` each row judged.
+ */
+export async function runReport(
+  con: DuckDBConnection,
+  options: ReportOptions & { trend: true },
+): Promise<TrendRow[]>;
+export async function runReport(
+  con: DuckDBConnection,
+  options: ReportOptions & { economics: Economics },
+): Promise<RowWithVerdict[]>;
 export async function runReport(
   con: DuckDBConnection,
   options: ReportOptions,
-): Promise<ReportRow[]> {
-  return ((await runReports(con, options)).cpqm ?? []) as ReportRow[];
+): Promise<ReportRow[]>;
+export async function runReport(con: DuckDBConnection, options: ReportOptions): Promise<CsvRow[]> {
+  const reports = await runReports(con, options);
+  return (options.trend ? reports.trend : reports.cpqm) ?? [];
 }
 
 /** Every report asked, by key: rows, or none when written to files. */
@@ -154,6 +200,12 @@ export async function runReports(
 ): Promise<Partial<Record<ReportKey, CsvRow[]>>> {
   checkChoice('period', options.period, PERIODS, 'one row per channel');
   checkChoice('view', options.view, VIEWS, 'activity');
+  if (options.trend && (options.period === undefined || options.period.trim() === '')) {
+    throw new ReportError(`--trend needs --period: one of ${PERIODS.join(', ')}`);
+  }
+  if (options.trend && options.economics) {
+    throw new ReportError('--deal, --close and --roas judge the report: leave out --trend');
+  }
   if (reportsAsked(options).length === 0) {
     throw new ReportError(
       'no report asked: give a meetings file (--meetings), a contacts file (--contacts) or a deals file (--deals)',
@@ -179,9 +231,37 @@ const SIGNIFICANT_DIGITS = 15;
 
 /** A report column as the CSV file shows it: numbers without float noise. */
 function withoutNoise(report: CsvReport, column: string): string {
-  return report.numbers.has(column)
+  return report.numbers.has(column) || ADDED_NUMBERS.has(column)
     ? `CAST(printf('%.${SIGNIFICANT_DIGITS}g', ${column}) AS DOUBLE) AS ${column}`
     : column;
+}
+
+/** The columns computed here that hold fractional numbers. */
+const ADDED_NUMBERS: ReadonlySet<string> = new Set(['max_cpqm', 'headroom']);
+
+/**
+ * Rows computed here as a table DuckDB can write, typed by column (so no rows is still a table):
+ * the query's columns as the query typed them, the added ones as numbers or text.
+ */
+async function rowsTable(
+  con: DuckDBConnection,
+  report: CsvReport,
+  rows: readonly CsvRow[],
+): Promise<string> {
+  const typed = await con.runAndReadAll(
+    `SELECT ${report.columns.join(', ')} FROM ${report.call} LIMIT 0`,
+  );
+  const types = [
+    ...typed.columnTypes().map((t) => t.toString()),
+    ...(report.added?.columns ?? []).map((c) => (ADDED_NUMBERS.has(c) ? 'DOUBLE' : 'VARCHAR')),
+  ];
+  const columns = [...report.columns, ...(report.added?.columns ?? [])];
+  const value = (v: unknown) =>
+    v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : sqlStr(String(v));
+  const empty = `SELECT ${columns.map((c, k) => `CAST(NULL AS ${types[k]}) AS ${c}`).join(', ')} WHERE false`;
+  return rows.length === 0
+    ? empty
+    : `${empty} UNION ALL VALUES ${rows.map((r) => `(${columns.map((c) => value(r[c])).join(', ')})`).join(', ')}`;
 }
 
 async function runOnce(
@@ -209,9 +289,9 @@ async function runOnce(
       const select = `SELECT ${report.columns.join(', ')} FROM ${report.call}`;
       const final = options.out && outFile(options.out, report.key);
       const partial = final ? `${final}.${process.pid}.partial` : undefined;
-      const sql = partial
-        ? `COPY (SELECT ${report.columns.map((c) => withoutNoise(report, c)).join(', ')} FROM (${select})) TO ${sqlStr(partial)} (FORMAT csv, HEADER)`
-        : select;
+      const copy = (columns: readonly string[], from: string) =>
+        `COPY (SELECT ${columns.map((c) => withoutNoise(report, c)).join(', ')} FROM (${from})) TO ${sqlStr(partial!)} (FORMAT csv, HEADER)`;
+      const sql = partial && !report.added ? copy(report.columns, select) : select;
       let reader: DuckDBResultReader;
       try {
         reader = await withProgress(con, con.runAndReadAll(sql), options.onProgress);
@@ -226,8 +306,13 @@ async function runOnce(
           ),
         );
       }
+      const rows = report.added?.to(plainRows(reader) as CsvRow[]);
+      if (partial && rows) {
+        const columns = [...report.columns, ...report.added!.columns];
+        await con.run(copy(columns, await rowsTable(con, report, rows)));
+      }
       if (partial && final) written.push([partial, final]);
-      else if (!options.materializeOnly) out[report.key] = plainRows(reader) as CsvRow[];
+      else if (!options.materializeOnly) out[report.key] = rows ?? (plainRows(reader) as CsvRow[]);
     }
   } catch (e) {
     if (options.out) {

@@ -157,6 +157,8 @@ export const duckdb: Dialect = {
     `CASE WHEN isnan(${x}) THEN 'NaN' WHEN ${x} = 'Infinity'::DOUBLE THEN 'Infinity' WHEN ${x} = '-Infinity'::DOUBLE THEN '-Infinity' ELSE printf('%.12g', ${x}) END`,
   div: (n, d) => `(${n}) / NULLIF(${d}, 0)`,
   divByProduct: (n, fs) => divByProduct(n, fs, (a, b) => `(${a}) / ${b}`),
+  // DuckDB's * gives ±Infinity beyond the range already.
+  mul: (a, b) => `(${a}) * (${b})`,
   intDiv: (n, d) => `((${n}) // ${d})`,
   mod: (n, d) => `((${n}) % ${d})`,
   isFinite: (x) => `isfinite(${x})`,
@@ -223,6 +225,10 @@ export function bigquery(dataset = 'funnel_math'): Dialect {
     // funnel_finite turns into the sheet's message.
     div: (n, den) => `IEEE_DIVIDE(${n}, NULLIF(${den}, 0))`,
     divByProduct: (n, fs) => divByProduct(n, fs, (a, b) => `IEEE_DIVIDE(${a}, ${b})`),
+    // BigQuery's * stops the query with its own "double overflow" beyond the range; SAFE_MULTIPLY
+    // gives NULL there instead (as for a NULL operand), which becomes the signed infinity the
+    // sheet's finite check names, as IEEE_DIVIDE does for a quotient.
+    mul: (a, b) => `COALESCE(SAFE_MULTIPLY(${a}, ${b}), IEEE_DIVIDE(SIGN(${a}) * SIGN(${b}), 0))`,
     intDiv: (n, den) => `DIV(${n}, ${den})`,
     mod: (n, den) => `MOD(${n}, ${den})`,
     isFinite: (x) => `(NOT (IS_INF(${x}) OR IS_NAN(${x})))`,

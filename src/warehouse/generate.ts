@@ -9,6 +9,7 @@ import { helpers } from './helpers';
 import { noMappingColumns } from './mapping';
 import { reportFunction } from './report';
 import { scalarFunction, sqlEntries } from './scalar';
+import { trendFunction } from './trend';
 
 /** The funnel_… functions the reports share, in the order the file creates them. */
 export function helperFunctions(q: Dialect): ScalarDefinition[] {
@@ -21,7 +22,7 @@ export function generate(q: Dialect): string {
       ? [
           '-- Funnel Math functions as DuckDB macros.',
           '-- Load with `.read duckdb.sql` (CLI) or run the file as one script.',
-          '-- cpqm_report(period) reads three views you define over your own tables:',
+          '-- cpqm_report(period) and cpqm_trend(period) read three views you define over your own tables:',
           '--   funnel_spend(channel, spend, day [, source_row]) and funnel_meetings(channel, outcome, day [, source_row]),',
           '--   and the mapping table funnel_mapping(field, value, means [, source_row]), rows counted in source_row order.',
           '-- funnel_report(period, view) reads funnel_spend and funnel_records(channel, stage, stage_position, day, source_row);',
@@ -30,7 +31,7 @@ export function generate(q: Dialect): string {
       : [
           '-- Funnel Math functions as BigQuery SQL UDFs and table functions.',
           '-- Run as one multi-statement query. Optional arguments are passed as NULL (BigQuery UDFs have no defaults).',
-          '-- cpqm_report(period) reads three views you define in the same dataset:',
+          '-- cpqm_report(period) and cpqm_trend(period) read three views you define in the same dataset:',
           '--   funnel_spend(channel, spend, day, source_row) and funnel_meetings(channel, outcome, day, source_row),',
           '--   and the mapping table funnel_mapping(field, value, means, source_row), rows counted in source_row order;',
           '--   source_row NULL where the table has no row order.',
@@ -43,6 +44,7 @@ export function generate(q: Dialect): string {
     ...sqlEntries().map((e) => q.scalarFunction(scalarFunction(e, q))),
     placeholderViews(q),
     q.tableFunction(reportFunction(q)),
+    q.tableFunction(trendFunction(q)),
     q.tableFunction(funnelFunction(q)),
     q.tableFunction(dealsFunction(q)),
   ];

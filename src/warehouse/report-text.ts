@@ -3,7 +3,9 @@ import type { CsvReport, CsvRow } from './csv-report';
 
 /** A report as an aligned text table for a terminal: money to 2 decimals, rates as %. */
 export function toTable(rows: CsvRow[], report: CsvReport, withPeriod: boolean): string {
-  const cols = report.columns.filter((c) => withPeriod || c !== 'period');
+  const cols = [...report.columns, ...(report.added?.columns ?? [])].filter(
+    (c) => withPeriod || c !== 'period',
+  );
   const labels = cols.filter((c) => c === 'channel' || c === 'period' || c === 'stage');
   const show = (c: string, v: unknown) => {
     if (v === null || v === undefined) return c === 'period' ? '' : '—';

@@ -72,15 +72,20 @@ export const SQL_REPORT_NUMBERS: ReadonlySet<(typeof SQL_REPORT_COLUMNS)[number]
   'cpqm',
 ] as const);
 
-export function reportFunction(q: Dialect): TableDefinition {
+/**
+ * The report's common part, as CTEs ending in `checked` (the first problem raised, named as the
+ * function `fn` that reads the views) and `totals` (one row per channel and period, the All
+ * channels rows per period and overall, with their sums), for cpqm_report and cpqm_trend.
+ */
+export function channelTotals(q: Dialect, fn: string): string {
   const f = (name: string, ...args: string[]) => q.call(name, args);
-  const U = f('funnel_period_unit', 'period', q.str('cpqm_report'));
+  const U = f('funnel_period_unit', 'period', q.str(fn));
   const meetingView = q.viewRows(q.object('funnel_meetings'), MEETINGS_VIEW, 'source_row', q.int);
   const mapping = mappingSql(q);
   // funnel_outcome's answers, the meanings of metrics/outcomes.ts in snake_case.
   const means = (...outcomes: Outcome[]) => outcomes.map((o) => q.str(sqlName(o))).join(', ');
 
-  const body = `WITH
+  return `WITH
 ${mapping.ctes}
 ${spendCtes(q, U)}
 meeting_rows AS (
@@ -144,7 +149,7 @@ problems AS (
   SELECT 1, first_row, 3, raw, ${blankDay(q, 'day', U)}
   FROM counted_groups WHERE ${U} IS NOT NULL AND start IS NULL
 ),
-${checkedCtes(q, 'cpqm_report', ['funnel_meetings'])}
+${checkedCtes(q, fn, ['funnel_meetings'])}
 ${piecesCte(
   q,
   'COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified, 0 AS pending, 0 AS unrecognised',
@@ -159,7 +164,12 @@ by_channel AS (
   FROM pieces
   GROUP BY key, start
 ),
-${totalsCte(q, U, ['spend', 'booked', 'held', 'no_shows', 'qualified', 'pending', 'unrecognised'])}
+${totalsCte(q, U, ['spend', 'booked', 'held', 'no_shows', 'qualified', 'pending', 'unrecognised'])}`;
+}
+
+export function reportFunction(q: Dialect): TableDefinition {
+  const U = q.call('funnel_period_unit', ['period', q.str('cpqm_report')]);
+  const body = `${channelTotals(q, 'cpqm_report')}
 SELECT
   name AS channel,
   ${periodOf(q, U)} AS period,

@@ -219,6 +219,7 @@ const raise = (message: string): never => {
 const JS_OPS: SqlOps = {
   div: (n, d) => `div(${n}, ${d})`,
   divByProduct: (n, factors) => `divByProduct(${n}, [${factors.join(', ')}])`,
+  mul: (a, b) => `(${a}) * (${b})`,
   error: (message) => `raise(${message})`,
   message: (parts) => `(${parts.map(part).join(' + ')})`,
   call: (helper, args) => `${helper}(${args.join(', ')})`,

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormulaStyle, Settings, TypedChannel } from '../../src/addon/settings';
 import { CHANNEL_LAYOUT, COMPUTED } from '../../src/addon/templates/channel-comparison';
-import { VERDICTS } from '../../src/addon/templates/verdict';
+import { VERDICTS } from '../../src/metrics/verdict';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
 import { adCostsChannels, at, createOk, customFunctionCells, settingsWith, tab } from './helpers';
 

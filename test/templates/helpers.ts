@@ -9,8 +9,8 @@ import {
   type Settings,
   type TypedChannel,
 } from '../../src/addon/settings';
-import { VERDICTS } from '../../src/addon/templates/verdict';
 import { CATALOGUE } from '../../src/metrics/catalogue';
+import { VERDICTS } from '../../src/metrics/verdict';
 import { type Input, MemoryWorkbook, type SheetSnapshot } from '../../src/workbook/memory';
 
 /** The default settings (the £95 outbound meeting with 30% outside the ICP, …), some replaced. */

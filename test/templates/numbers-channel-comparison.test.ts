@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import type { FormulaStyle, Settings, TypedChannel } from '../../src/addon/settings';
 import { buildPlans } from '../../src/addon/templates';
 import { SPARE_ROWS } from '../../src/addon/templates/channel-comparison';
-import { VERDICT_COLOURS, VERDICTS } from '../../src/addon/templates/verdict';
+import { VERDICT_COLOURS } from '../../src/addon/templates/verdict';
+import { VERDICTS } from '../../src/metrics/verdict';
 import {
   type Input,
   MemoryWorkbook,

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormulaStyle, Settings } from '../../src/addon/settings';
 import { REPORT_LAYOUT } from '../../src/addon/templates/channel-report';
 import { COSTS_AS_TEXT } from '../../src/addon/templates/channel-report-native';
-import { VERDICTS } from '../../src/addon/templates/verdict';
+import { VERDICTS } from '../../src/metrics/verdict';
 import {
   CRM_SHEET,
   GOOGLE_ADS_SHEET,

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { FormulaStyle, Settings, TypedChannel } from '../../src/addon/settings';
 import { CHANNEL_LAYOUT, COMPUTED } from '../../src/addon/templates/channel-comparison';
 import { economicsRow, FUNNEL_LAYOUT } from '../../src/addon/templates/funnel-plan';
-import { VERDICTS } from '../../src/addon/templates/verdict';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
+import { VERDICTS } from '../../src/metrics/verdict';
 import { type Input, MemoryWorkbook, type SheetSnapshot } from '../../src/workbook/memory';
 import {
   at,

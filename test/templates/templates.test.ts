@@ -17,9 +17,9 @@ import {
   OUTCOMES_LAYOUT,
   QUALIFICATION_CHECKLIST,
 } from '../../src/addon/templates/meeting-outcomes';
-import { VERDICTS } from '../../src/addon/templates/verdict';
 import { CATALOGUE, FUNCTIONS } from '../../src/metrics/catalogue';
 import { OUTCOME_LABELS, SUMMARY_HEADER } from '../../src/metrics/outcomes';
+import { VERDICTS } from '../../src/metrics/verdict';
 import type { Input, MemoryWorkbook, SheetSnapshot } from '../../src/workbook/memory';
 import {
   at,

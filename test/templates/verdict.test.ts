@@ -1,6 +1,7 @@
 /** The one verdict rule, evaluated by the real engine, on one cell and inside ARRAYFORMULA. */
 import { describe, expect, it } from 'vitest';
-import { VERDICTS, verdictFormula } from '../../src/addon/templates/verdict';
+import { verdictFormula } from '../../src/addon/templates/verdict';
+import { VERDICTS } from '../../src/metrics/verdict';
 import { type Input, MemoryWorkbook } from '../../src/workbook/memory';
 
 // Columns: A name, B spend, C qualified meetings, D headroom, E uncounted rows, F verdict.

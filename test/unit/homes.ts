@@ -100,7 +100,8 @@ export const HOMES: readonly Home[] = [
   },
   {
     concept: 'a verdict formula',
-    home: 'addon/templates/verdict.ts',
+    // The words and the rule on numbers; addon/templates/verdict.ts builds the formula from the words.
+    home: 'metrics/verdict.ts',
     spells: (node) => {
       const text = textOf(node);
       return text !== undefined && VERDICT_WORDS.has(text.toLowerCase());

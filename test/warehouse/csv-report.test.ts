@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
+import { FUNCTIONS } from '../../src/metrics/catalogue';
 import {
   type ReportOptions,
   SPEND_FILE_FLAGS,
@@ -19,6 +20,7 @@ import {
 import { runReport } from '../../src/warehouse/csv-report';
 import { duckdb } from '../../src/warehouse/dialect';
 import { connect, rows } from '../../src/warehouse/duckdb';
+import type { Economics } from '../../src/warehouse/economics';
 import { agreesWithSheetReading, moneyText } from './money-text';
 
 const dir = mkdtempSync(join(tmpdir(), 'funnel-csv-'));
@@ -35,6 +37,7 @@ before(async () => {
 after(() => con.closeSync());
 
 const run = (o: ReportOptions) => runReport(con, o);
+const judge = (o: ReportOptions & { economics: Economics }) => runReport(con, o);
 const fails = (o: ReportOptions) =>
   runReport(con, o).then(
     () => '',
@@ -220,6 +223,112 @@ describe('the report from CSV files', () => {
         ['2026-01', 110.5],
         ['2026-02', 1000.25],
       ],
+    );
+  });
+
+  it('--trend gives the CPQM trend: every month and channel, NULL where the sheet shows #N/A', async () => {
+    const ads = file(
+      'trend-ads.csv',
+      'Day,Campaign,Cost\n2026-01-05,LinkedIn ABM,300\n2026-01-20,Search – Brand,50\n2026-02-02,LinkedIn ABM,120\n',
+    );
+    const r = await run({ spend: [{ path: ads }], meetings: CRM, period: 'month', trend: true });
+    // January: LinkedIn 300 / 1 qualified, Search 50 / none, all 350 / 1; February: 120 spent
+    // with no qualified meeting of LinkedIn; (no channel)'s qualified meeting has no spend.
+    assert.deepEqual(
+      r.map((x) => [x.period, x.channel, x.cpqm]),
+      [
+        ['2026-01', 'All channels', 350],
+        ['2026-01', 'LinkedIn ABM', 300],
+        ['2026-01', 'Search – Brand', null],
+        ['2026-01', '(no channel)', null],
+        ['2026-02', 'All channels', 120],
+        ['2026-02', 'LinkedIn ABM', null],
+        ['2026-02', 'Search – Brand', null],
+        ['2026-02', '(no channel)', null],
+      ],
+    );
+    assert.match(
+      await fails({ spend: [{ path: ads }], meetings: CRM, trend: true }),
+      /^--trend needs --period: one of week, month, quarter, year$/,
+    );
+  });
+
+  it('--deal --close --roas add Max CPQM, headroom and the verdict, by the sheet and the one rule', async () => {
+    const ads = file(
+      'judged-ads.csv',
+      'Day,Campaign,Cost\n2026-01-05,Search,300\n2026-01-05,LinkedIn,1000\n2026-01-05,Events,50\n2026-01-05,Webinar,0\n2026-01-05,Referral,10\n',
+    );
+    const crm = file(
+      'judged-crm.csv',
+      'Date,Source,Meeting outcome\n2026-01-06,Search,Qualified\n2026-01-06,Search,Qualified\n2026-01-06,LinkedIn,Qualified\n2026-01-06,Events,No show\n2026-01-06,Webinar,Qualified\n2026-01-06,Referral,Qualified\n2026-01-06,Referral,Maybe later\n',
+    );
+    const economics = { deal: '$2,000', close: '25%', roas: '1' };
+    const r = await judge({ spend: [{ path: ads }], meetings: crm, economics });
+    // Max CPQM 2000 × 25% ÷ 1 = 500; headroom 1 − CPQM ÷ 500: Search 1 − 150/500 = 0.7,
+    // LinkedIn 1 − 1000/500 = −1, Webinar 1 − 0/500 = 1, Referral 1 − 10/500 = 0.98,
+    // all channels 1 − 1360/5 ÷ 500 = 0.456.
+    assert.deepEqual(
+      r.map((x) => [x.channel, x.max_cpqm, x.headroom, x.verdict]),
+      [
+        ['Events', 500, null, 'uneconomical'],
+        ['LinkedIn', 500, -1, 'uneconomical'],
+        ['Referral', 500, 0.98, 'check data'],
+        ['Search', 500, 0.7, 'economical'],
+        ['Webinar', 500, 1, 'no spend recorded'],
+        ['All channels', 500, 1 - 272 / 500, 'check data'],
+      ],
+    );
+    // The same figures as the sheet's own functions on the report's numbers.
+    assert.equal(r[0]!.max_cpqm, FUNCTIONS.MAX_CPQM!(2000, 0.25, 1));
+    for (const row of r.filter((x) => typeof x.cpqm === 'number')) {
+      assert.equal(row.headroom, FUNCTIONS.HEADROOM!(row.cpqm, 500), String(row.channel));
+    }
+    // Max CPQM 0 (nothing is affordable): headroom is the sheet's #DIV/0!, NULL here, and a row
+    // with qualified meetings has nothing to judge yet.
+    const none = await judge({
+      spend: [{ path: ads }],
+      meetings: crm,
+      economics: { ...economics, close: '0' },
+    });
+    assert.deepEqual(
+      none.filter((x) => x.channel === 'Search').map((x) => [x.max_cpqm, x.headroom, x.verdict]),
+      [[0, null, '']],
+    );
+    const out = join(dir, 'judged.csv');
+    await run({ spend: [{ path: ads }], meetings: crm, economics, out });
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    assert.equal(
+      lines[0],
+      'channel,period,spend,booked,held,no_shows,qualified,show_rate,qual_rate,cost_per_meeting,cpqm,pending,unrecognised,max_cpqm,headroom,verdict',
+    );
+    assert.equal(lines[4], 'Search,,300.0,2,2,0,2,1.0,1.0,150.0,150.0,0,0,500.0,0.7,economical');
+  });
+
+  it('refuses economics the sheet refuses, naming the flag, before reading any file', async () => {
+    const nowhere = { spend: [{ path: join(dir, 'nope.csv') }], meetings: CRM };
+    const refusal = (economics: { deal: string; close: string; roas: string }) =>
+      fails({ ...nowhere, economics });
+    assert.equal(
+      await refusal({ deal: '65000', close: '60', roas: '3' }),
+      '--close 60 is above 100%: enter 60% or 0.6',
+    );
+    assert.equal(
+      await refusal({ deal: '65000', close: '0.25', roas: '0' }),
+      '--roas is 0, so any spend is affordable; enter a target such as 3',
+    );
+    assert.match(await refusal({ deal: '-5', close: '0.25', roas: '3' }), /^--deal -5 is negative/);
+    assert.match(
+      await refusal({ deal: 'lots', close: '0.25', roas: '3' }),
+      /^--deal "lots" is not a number/,
+    );
+    assert.match(
+      await fails({
+        ...nowhere,
+        period: 'month',
+        trend: true,
+        economics: { deal: '1', close: '1', roas: '1' },
+      }),
+      /judge the report: leave out --trend/,
     );
   });
 
@@ -437,9 +546,32 @@ describe('the report from CSV files', () => {
     assert.equal(two.status, 0, two.stderr);
     assert.match(two.stdout, /^Paid Social +27\.55 /m);
     assert.match(two.stdout, /All channels +200\.00/);
+    const trend = cmd(['--spend', ads, '--meetings', CRM, '--trend', '--period', 'month']);
+    assert.equal(trend.status, 0, trend.stderr);
+    assert.match(trend.stdout, /^period +channel +cpqm$/m);
+    assert.match(trend.stdout, /^2026-01 +All channels +172\.45$/m);
+    assert.match(trend.stdout, /^2026-01 +Search +—$/m);
     const bad = cmd(['--spend', join(dir, 'nope.csv'), '--meetings', CRM]);
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /does not exist/);
+    const judged = cmd([
+      '--spend',
+      ads,
+      '--meetings',
+      CRM,
+      '--deal',
+      '1000',
+      '--close',
+      '0.5',
+      '--roas',
+      '2',
+    ]);
+    assert.equal(judged.status, 0, judged.stderr);
+    assert.match(judged.stdout, /^channel .* max_cpqm +headroom +verdict$/m);
+    assert.match(judged.stdout, /^Search +172\.45 .* 250\.00 +— +uneconomical$/m);
+    const half = cmd(['--spend', ads, '--meetings', CRM, '--deal', '1000']);
+    assert.equal(half.status, 2);
+    assert.match(half.stderr, /--deal, --close and --roas go together/);
     const usage = cmd(['--spend', ads]);
     assert.equal(usage.status, 2);
   });
@@ -458,6 +590,10 @@ describe('the report from CSV files', () => {
       'mapping',
       'period',
       'view',
+      'trend',
+      'deal',
+      'close',
+      'roas',
       'out',
       'spend-fixed-channel',
       'spend-channel',

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
+import { NO_CPQM } from '../../src/metrics/report-trend';
 import { SQL_REPORT_COLUMNS } from '../../src/warehouse/report';
 
 export interface SpendRow {
@@ -44,6 +45,32 @@ export interface ReportRow {
   unrecognised: number;
 }
 
+/** The report functions' arguments over the rows: a blank cell for NULL, ISO text for days. */
+function sheetArguments(
+  spend: SpendRow[],
+  meetings: MeetingRow[],
+  period: string | null,
+  mapping: MappingRow[],
+): unknown[] {
+  const col = <T>(rows: T[], pick: (r: T) => unknown) =>
+    rows.length === 0 ? [['']] : rows.map((r) => [pick(r) ?? '']);
+  return [
+    col(spend, (r) => r.channel),
+    col(spend, (r) => r.spend),
+    col(meetings, (r) => r.channel),
+    col(meetings, (r) => r.outcome),
+    col(spend, (r) => r.day),
+    col(meetings, (r) => r.day),
+    period ?? '',
+    mapping.length === 0
+      ? ''
+      : [
+          ['Field', 'Value', 'Means'],
+          ...mapping.map((r) => [r.field ?? '', r.value ?? '', r.means ?? '']),
+        ],
+  ];
+}
+
 /**
  * The sheet's own CPQM_REPORT on the same rows: a blank cell for NULL, ISO text for days;
  * its #DIV/0! cells are SQL's NULL, and its problems read as the SQL's do once the
@@ -55,24 +82,8 @@ export function sheetReport(
   period: string | null,
   mapping: MappingRow[] = [],
 ): ReportRow[] | string {
-  const col = <T>(rows: T[], pick: (r: T) => unknown) =>
-    rows.length === 0 ? [['']] : rows.map((r) => [pick(r) ?? '']);
   try {
-    const out = FUNCTIONS.CPQM_REPORT!(
-      col(spend, (r) => r.channel),
-      col(spend, (r) => r.spend),
-      col(meetings, (r) => r.channel),
-      col(meetings, (r) => r.outcome),
-      col(spend, (r) => r.day),
-      col(meetings, (r) => r.day),
-      period ?? '',
-      mapping.length === 0
-        ? ''
-        : [
-            ['Field', 'Value', 'Means'],
-            ...mapping.map((r) => [r.field ?? '', r.value ?? '', r.means ?? '']),
-          ],
-    );
+    const out = FUNCTIONS.CPQM_REPORT!(...sheetArguments(spend, meetings, period, mapping));
     if (out === '') return [];
     const [header, ...lines] = out as unknown[][];
     const dated = header![1] === 'Period';
@@ -96,18 +107,56 @@ export function sheetReport(
       };
     });
   } catch (e) {
-    return (e as Error).message
-      .replace(
-        /^CPQM_REPORT: (row \d+) of the (spend|meetings) range/,
-        'cpqm_report: $1 of funnel_$2',
-      )
-      .replace(/^CPQM_REPORT: mapping (row \d+)/, 'cpqm_report: $1 of funnel_mapping')
-      .replace(/^CPQM_REPORT: /, 'cpqm_report: ')
-      .replace(/(spendChannels|meetingChannels) (is|")/, 'channel $2')
-      .replace('end the range above it', 'end the data above it')
-      .replace(/(spendDates|meetingDates) is blank/, 'day is blank')
-      .replace(/^(.*: )outcomes "/, '$1outcome "')
-      .replace(/ \(#[A-Z/0!]+\)$/, '');
+    return asSqlProblem((e as Error).message, 'CPQM_REPORT');
+  }
+}
+
+/** A sheet function's problem as the SQL says it: the function in lower case, the views' column names. */
+function asSqlProblem(message: string, fn: string): string {
+  const sqlFn = fn.toLowerCase();
+  return message
+    .replace(
+      new RegExp(`^${fn}: (row \\d+) of the (spend|meetings) range`),
+      `${sqlFn}: $1 of funnel_$2`,
+    )
+    .replace(new RegExp(`^${fn}: mapping (row \\d+)`), `${sqlFn}: $1 of funnel_mapping`)
+    .replace(new RegExp(`^${fn}: `), `${sqlFn}: `)
+    .replace(/(spendChannels|meetingChannels) (is|")/, 'channel $2')
+    .replace('end the range above it', 'end the data above it')
+    .replace(/(spendDates|meetingDates) is blank/, 'day is blank')
+    .replace(/^(.*: )outcomes "/, '$1outcome "')
+    .replace(/ \(#[A-Z/0!]+\)$/, '');
+}
+
+export interface TrendRow {
+  period: string;
+  channel: string;
+  cpqm: number | null;
+}
+
+/**
+ * The sheet's own CPQM_TREND on the same rows, its grid read row by row into the long form
+ * (period, channel, cpqm), its #N/A text as NULL; or its problem as the SQL says it.
+ */
+export function sheetTrend(
+  spend: SpendRow[],
+  meetings: MeetingRow[],
+  period: string | null,
+  mapping: MappingRow[] = [],
+): TrendRow[] | string {
+  try {
+    const out = FUNCTIONS.CPQM_TREND!(...sheetArguments(spend, meetings, period, mapping));
+    if (out === '') return [];
+    const [header, ...lines] = out as unknown[][];
+    return lines.flatMap((line) =>
+      header!.slice(1).map((channel, k) => ({
+        period: line[0] as string,
+        channel: channel as string,
+        cpqm: line[k + 1] === NO_CPQM ? null : (line[k + 1] as number),
+      })),
+    );
+  } catch (e) {
+    return asSqlProblem((e as Error).message, 'CPQM_TREND');
   }
 }
 
@@ -339,4 +388,71 @@ export async function agreesOnProblems(
     { numRuns },
   );
   assert.ok(problems >= atLeast, `only ${problems} of ${numRuns} tables had a problem`);
+}
+
+/** A trend engine run on two tables: its rows, or the message of the problem it raised. */
+export type TrendEngine = (
+  spend: SpendRow[],
+  meetings: MeetingRow[],
+  period: string | null,
+  mapping: MappingRow[],
+) => Promise<TrendRow[] | string>;
+
+/**
+ * Generated tables, with and without problems: the engine gives the sheet's trend read row by
+ * row (NULL for #N/A), or raises the sheet's problem naming the same row.
+ */
+export async function agreesOnTrend(
+  engine: TrendEngine,
+  {
+    maxLength,
+    numRuns,
+    atLeast,
+  }: { maxLength: number; numRuns: number; atLeast: { problems: number; figures: number } },
+): Promise<void> {
+  let problems = 0;
+  let figures = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc
+        .boolean()
+        .chain((bad) =>
+          fc.tuple(
+            fc.array(spendRow(bad), { maxLength }),
+            fc.array(meetingRow(bad), { maxLength }),
+            periods,
+            mappingTable(bad),
+          ),
+        ),
+      async ([s, m, period, mapping]) => {
+        const spend = number(s);
+        const meetings = number(m);
+        const want = sheetTrend(spend, meetings, period, mapping);
+        const got = await engine(spend, meetings, period, mapping);
+        if (typeof want === 'string') {
+          problems++;
+          assert.equal(got, want);
+          return;
+        }
+        assert.notEqual(typeof got, 'string', `unexpected problem: ${got}`);
+        const rows = got as TrendRow[];
+        assert.equal(rows.length, want.length, `${JSON.stringify(rows)}\n${JSON.stringify(want)}`);
+        rows.forEach((g, i) => {
+          const w = want[i]!;
+          assert.deepEqual([g.period, g.channel], [w.period, w.channel], `row ${i + 1}`);
+          if (w.cpqm === null) assert.equal(g.cpqm, null, `row ${i + 1} cpqm`);
+          else {
+            figures++;
+            assert.ok(
+              g.cpqm !== null && Math.abs(g.cpqm - w.cpqm) <= 1e-12 * Math.max(1, Math.abs(w.cpqm)),
+              `row ${i + 1} cpqm: ${g.cpqm} vs ${w.cpqm}`,
+            );
+          }
+        });
+      },
+    ),
+    { numRuns },
+  );
+  assert.ok(problems >= atLeast.problems, `only ${problems} of ${numRuns} tables had a problem`);
+  assert.ok(figures >= atLeast.figures, `only ${figures} CPQM figures compared`);
 }

@@ -11,6 +11,7 @@ import { SQL_REPORT_COLUMNS } from '../../src/warehouse/report';
 import {
   agreesOnProblems,
   agreesOnTables,
+  agreesOnTrend,
   assertSameReport,
   M,
   type MappingRow,
@@ -20,11 +21,16 @@ import {
   S,
   type SpendRow,
   sheetReport,
+  sheetTrend,
+  type TrendEngine,
+  type TrendRow,
 } from './report-tables';
 
 let con: DuckDBConnection;
 before(async () => {
-  con = await connect();
+  // The tables here are a few rows: a second thread only adds handing work over (about 40% more
+  // CPU time per report on these), and the properties below run hundreds of reports.
+  con = await connect({ threads: '1' });
 });
 after(() => con.closeSync());
 
@@ -380,5 +386,71 @@ describe('cpqm_report', () => {
     timeout: 180_000,
   }, async () => {
     await agreesOnProblems(duck, { maxLength: 12, numRuns: 100, atLeast: 31 });
+  });
+});
+
+describe('cpqm_trend', () => {
+  const trend = async (period: string | null) =>
+    (await rows(con, `SELECT * FROM cpqm_trend(${lit(period)})`)) as unknown as TrendRow[];
+
+  it('the sample by quarter: every period × channel, NULL where the sheet shows #N/A', async () => {
+    await load(SAMPLE_SPEND, SAMPLE_MEETINGS);
+    // Worked from the sample: 2020-Q4 Search spent 100 with no qualified meeting; 2021-Q1
+    // LinkedIn 70 / 1 qualified, (no channel) 1 qualified with nothing spent, all 190 / 2.
+    assert.deepEqual(
+      (await trend('quarter')).map((r) => [r.period, r.channel, r.cpqm]),
+      [
+        ['2020-Q4', 'All channels', null],
+        ['2020-Q4', 'Search', null],
+        ['2020-Q4', 'LinkedIn', null],
+        ['2020-Q4', 'Linked In', null],
+        ['2020-Q4', '(no channel)', null],
+        ['2020-Q4', 'Events', null],
+        ['2021-Q1', 'All channels', 60],
+        ['2021-Q1', 'Search', null],
+        ['2021-Q1', 'LinkedIn', 70],
+        ['2021-Q1', 'Linked In', null],
+        ['2021-Q1', '(no channel)', null],
+        ['2021-Q1', 'Events', null],
+        ['2021-Q2', 'All channels', null],
+        ['2021-Q2', 'Search', null],
+        ['2021-Q2', 'LinkedIn', null],
+        ['2021-Q2', 'Linked In', null],
+        ['2021-Q2', '(no channel)', null],
+        ['2021-Q2', 'Events', null],
+      ],
+    );
+    assert.deepEqual(Object.keys((await trend('month'))[0]!), ['period', 'channel', 'cpqm']);
+  });
+
+  it('needs a period, as the sheet does, and gives no rows for no data', async () => {
+    await load(SAMPLE_SPEND, SAMPLE_MEETINGS);
+    const problem = await trend(null).then(
+      () => '',
+      (e: Error) => e.message.replace(/^Invalid Input Error: /, ''),
+    );
+    assert.equal(
+      problem,
+      'cpqm_trend: period is blank; a trend needs one: week, month, quarter, year',
+    );
+    assert.equal(problem, sheetTrend(SAMPLE_SPEND, SAMPLE_MEETINGS, null));
+    await load([], []);
+    assert.deepEqual(await trend(null), []);
+  });
+
+  const duckTrend: TrendEngine = async (spend, meetings, period, mapping) => {
+    await load(spend, meetings, undefined, mapping);
+    return trend(period).then(
+      (r) => r,
+      (e: Error) => e.message.replace(/^Invalid Input Error: /, ''),
+    );
+  };
+
+  it('equals CPQM_TREND on generated tables, problems included', { timeout: 180_000 }, async () => {
+    await agreesOnTrend(duckTrend, {
+      maxLength: 30,
+      numRuns: 40,
+      atLeast: { problems: 4, figures: 1 },
+    });
   });
 });

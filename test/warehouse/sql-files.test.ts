@@ -15,16 +15,24 @@ import { scalarFunction, sqlEntries, sqlName } from '../../src/warehouse/scalar'
 
 const GOLDEN = join(__dirname, 'golden/bigquery.sql');
 
-/** The dialect operations an SQL form calls, in order, with their dialect-free operands. */
+/**
+ * The dialect operations an SQL form calls, in order, with their dialect-free operands: an
+ * operand holding an earlier operation's result shows it as $k, the k-th operation.
+ */
 function traced(q: SqlOps): { ops: SqlOps; trace: unknown[] } {
   const trace: unknown[] = [];
-  const log = <T>(entry: unknown[], result: T): T => {
-    trace.push(entry);
+  const results: string[] = [];
+  const free = (operand: string) =>
+    results.reduce((text, r, k) => (r === '' ? text : text.replaceAll(r, `$${k}`)), operand);
+  const log = (entry: unknown[], result: string): string => {
+    trace.push(entry.map((e) => (typeof e === 'string' ? free(e) : e)));
+    results.push(result);
     return result;
   };
   const ops: SqlOps = {
     div: (n, d) => log(['div', n, d], q.div(n, d)),
-    divByProduct: (n, fs) => log(['divByProduct', n, [...fs]], q.divByProduct(n, fs)),
+    divByProduct: (n, fs) => log(['divByProduct', n, [...fs].map(free)], q.divByProduct(n, fs)),
+    mul: (a, b) => log(['mul', a, b], q.mul(a, b)),
     error: (m) => log(['error'], q.error(m)),
     message: (parts) => log(['message', parts], q.message(parts)),
     call: (h, args) => log(['call', h], q.call(h, args)),

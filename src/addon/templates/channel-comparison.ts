@@ -11,6 +11,7 @@
  */
 
 import { completeRowsNative, halfFilledRowsNative } from '../../metrics/catalogue';
+import { VERDICTS } from '../../metrics/verdict';
 import { cellA1, columnLetter, openColumnA1, rect, sheetRef } from '../../workbook/a1';
 import { columnsHeaded } from '../../workbook/headers';
 import { emptyPlan, formula, type PlanCell } from '../../workbook/plan';
@@ -18,7 +19,7 @@ import type { ChannelField } from '../settings';
 import { TEMPLATE_TITLES } from '../settings';
 import { type BuildContext, formats, type TemplatePlan } from './common';
 import { call } from './formulas';
-import { VERDICT_COLOURS, VERDICTS, verdictFormula } from './verdict';
+import { VERDICT_COLOURS, verdictFormula } from './verdict';
 
 /**
  * Empty rows below the channels, typed or mapped, whose formulas wait for a

@@ -1,18 +1,10 @@
 /**
  * The one verdict rule every template writes beside a row, in both formula
  * styles: the verdict is formula text built from cells the template already
- * has, so the tab keeps judging as its numbers change.
+ * has, so the tab keeps judging as its numbers change. The words and the
+ * rule on plain numbers live in src/metrics/verdict.ts.
  */
-
-/** The verdicts, as the tab shows them and as conditional formatting matches them. */
-export const VERDICTS = {
-  noSpend: 'no spend recorded',
-  uneconomical: 'uneconomical',
-  economical: 'economical',
-  checkData: 'check data',
-} as const;
-
-export type Verdict = (typeof VERDICTS)[keyof typeof VERDICTS];
+import { VERDICTS, type Verdict } from '../../metrics/verdict';
 
 /** Each verdict's colours, for the templates' conditional formatting. */
 export const VERDICT_COLOURS: readonly { text: Verdict; background: string; fontColor: string }[] =

@@ -1,6 +1,6 @@
 -- Funnel Math functions as BigQuery SQL UDFs and table functions.
 -- Run as one multi-statement query. Optional arguments are passed as NULL (BigQuery UDFs have no defaults).
--- cpqm_report(period) reads three views you define in the same dataset:
+-- cpqm_report(period) and cpqm_trend(period) read three views you define in the same dataset:
 --   funnel_spend(channel, spend, day, source_row) and funnel_meetings(channel, outcome, day, source_row),
 --   and the mapping table funnel_mapping(field, value, means, source_row), rows counted in source_row order;
 --   source_row NULL where the table has no row order.
@@ -208,7 +208,7 @@ AS (
     WHEN close < 0 THEN ERROR(('max_cpqm: close ' || FORMAT('%.12g', close) || ' is negative, enter a rate between 0 and 1'))
     WHEN NOT (NOT (IS_INF(roas) OR IS_NAN(roas))) THEN ERROR(('max_cpqm: roas is ' || CASE WHEN IS_NAN(roas) THEN 'NaN' WHEN IS_INF(roas) THEN IF(roas > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', roas) END || ', enter a finite number'))
     WHEN roas < 0 THEN ERROR(('max_cpqm: roas ' || FORMAT('%.12g', roas) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(deal * close, NULLIF(roas, 0)), 'max_cpqm')
+    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(COALESCE(SAFE_MULTIPLY(deal, close), IEEE_DIVIDE(SIGN(deal) * SIGN(close), 0)), NULLIF(roas, 0)), 'max_cpqm')
   END
 );
 
@@ -232,7 +232,7 @@ AS (
     WHEN spend < 0 THEN ERROR(('cpm: spend ' || FORMAT('%.12g', spend) || ' is negative, enter 0 or more'))
     WHEN NOT (NOT (IS_INF(impressions) OR IS_NAN(impressions))) THEN ERROR(('cpm: impressions is ' || CASE WHEN IS_NAN(impressions) THEN 'NaN' WHEN IS_INF(impressions) THEN IF(impressions > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', impressions) END || ', enter a finite number'))
     WHEN impressions < 0 THEN ERROR(('cpm: impressions ' || FORMAT('%.12g', impressions) || ' is negative, enter 0 or more'))
-    ELSE `funnel_math.funnel_finite`(IEEE_DIVIDE(spend, NULLIF(impressions, 0)) * 1000, 'cpm')
+    ELSE `funnel_math.funnel_finite`(COALESCE(SAFE_MULTIPLY(IEEE_DIVIDE(spend, NULLIF(impressions, 0)), 1000), IEEE_DIVIDE(SIGN(IEEE_DIVIDE(spend, NULLIF(impressions, 0))) * SIGN(1000), 0)), 'cpm')
   END
 );
 
@@ -333,7 +333,7 @@ AS (
     WHEN NOT (NOT (IS_INF(sqm_to_opp) OR IS_NAN(sqm_to_opp))) THEN ERROR(('sqms_needed: sqm_to_opp is ' || CASE WHEN IS_NAN(sqm_to_opp) THEN 'NaN' WHEN IS_INF(sqm_to_opp) THEN IF(sqm_to_opp > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', sqm_to_opp) END || ', enter a finite number'))
     WHEN sqm_to_opp > 1 THEN ERROR(('sqms_needed: sqm_to_opp ' || FORMAT('%.12g', sqm_to_opp) || ' is above 100%: enter ' || FORMAT('%.12g', sqm_to_opp / 100)))
     WHEN sqm_to_opp < 0 THEN ERROR(('sqms_needed: sqm_to_opp ' || FORMAT('%.12g', sqm_to_opp) || ' is negative, enter a rate between 0 and 1'))
-    ELSE `funnel_math.funnel_finite`(CASE WHEN deal_size = 0 OR sqm_to_opp = 0 THEN NULL ELSE IEEE_DIVIDE(quota * coverage, (deal_size * sqm_to_opp)) END, 'sqms_needed')
+    ELSE `funnel_math.funnel_finite`(CASE WHEN deal_size = 0 OR sqm_to_opp = 0 THEN NULL ELSE IEEE_DIVIDE(COALESCE(SAFE_MULTIPLY(quota, coverage), IEEE_DIVIDE(SIGN(quota) * SIGN(coverage), 0)), (deal_size * sqm_to_opp)) END, 'sqms_needed')
   END
 );
 
@@ -592,6 +592,250 @@ AS (
   FROM totals CROSS JOIN checked
   WHERE checked.ok
   ORDER BY section, channel_rank, start
+);
+
+-- The sheet's CPQM_TREND in long form: one row per period and channel (All channels first, then the
+-- report's channels), cpqm NULL where the sheet shows #N/A (nothing spent, or no qualified meeting).
+-- Reads the same views as cpqm_report. period: week, month, quarter or year.
+-- Rows come in trend order (DuckDB keeps it; in BigQuery add ORDER BY, see docs/WAREHOUSE.md).
+CREATE OR REPLACE TABLE FUNCTION `funnel_math.cpqm_trend`(period STRING)
+AS (
+  WITH
+  mapping_rows AS (
+    SELECT source_row, field, means, `funnel_math.funnel_label_key`(field) AS field_key, `funnel_math.funnel_channel_key`(value) AS value_key,
+      `funnel_math.funnel_label_key`(means) AS means_key, `funnel_math.funnel_channel_key`(means) AS means_name_key,
+      ROW_NUMBER() OVER (ORDER BY source_row NULLS LAST, field, value, means) AS place
+    FROM (
+      SELECT CAST(field AS STRING) AS field, CAST(value AS STRING) AS value,
+        CAST(means AS STRING) AS means, CAST(source_row AS INT64) AS source_row
+      FROM (SELECT field, value, means, source_row FROM `funnel_math.funnel_mapping`)
+    ) AS v
+    -- A row with a blank Value or Means is skipped, as in the sheet.
+    WHERE value IS NOT NULL AND value <> '' AND means IS NOT NULL AND means <> ''
+  ),
+  mapping AS (
+    SELECT field_key, place, means, means_key, value_key, STRPOS(value_key, '*') > 0 AS is_pattern,
+      REPLACE(REGEXP_REPLACE(value_key, r'[.+?^$(){}|\[\]\\]', '\\\\\\0'), '*', '.*') AS pattern
+    FROM mapping_rows
+    WHERE field_key IN ('channel', 'outcome', 'dealstatus') AND value_key <> '' AND means_name_key <> ''
+  ),
+  spend_rows AS (
+    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_trend'), day) AS start,
+      -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
+      -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
+      -- days are found per channel and period below).
+      CASE WHEN raw <> '' AND amount >= 0 AND (NOT (IS_INF(amount) OR IS_NAN(amount))) THEN 0
+        WHEN raw IS NULL OR raw = '' THEN CASE WHEN amount IS NULL THEN 0 ELSE 1 END
+        WHEN amount IS NULL THEN 2
+        ELSE 5 END AS problem
+    FROM (
+      SELECT CAST(channel AS STRING) AS raw, CAST(spend AS FLOAT64) AS amount,
+        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
+      FROM (SELECT channel, spend, day, source_row FROM `funnel_math.funnel_spend`)
+    ) AS v
+  ),
+  spend_groups AS (
+    SELECT raw, start, spend, first_row,
+      CASE WHEN first_row IS NULL THEN NULL ELSE DIV(first_problem, 8) END AS problem_row,
+      MOD(first_problem, 8) AS problem_kind, problem_amount
+    FROM (
+      SELECT raw, start,
+        SUM(amount) AS spend,
+        MIN(source_row) AS first_row,
+        -- The first problem row and its kind in one aggregate: row * 8 + kind.
+        MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
+        ARRAY_AGG(IF(problem > 0, amount, NULL) IGNORE NULLS ORDER BY source_row NULLS LAST, amount LIMIT 1)[SAFE_OFFSET(0)] AS problem_amount
+      FROM spend_rows
+      GROUP BY raw, start
+    ) AS a
+  ),
+  meeting_rows AS (
+    SELECT raw, label, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_trend'), day) AS start
+    FROM (
+      SELECT CAST(channel AS STRING) AS raw, CAST(outcome AS STRING) AS label,
+        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
+      FROM (SELECT channel, outcome, day, source_row FROM `funnel_math.funnel_meetings`)
+    ) AS v
+    WHERE label IS NOT NULL AND label <> ''
+  ),
+  label_groups AS (
+    SELECT raw, label, start, COUNT(*) AS n, MIN(source_row) AS first_row
+    FROM meeting_rows
+    GROUP BY raw, label, start
+  ),
+  labels AS (
+    -- The mapping table's outcome rows first, then the built-in labels.
+    SELECT d.label, `funnel_math.funnel_is_totals`(d.label) AS is_totals,
+      CASE WHEN m.means_key = 'ignore' THEN 'ignore'
+        ELSE `funnel_math.funnel_outcome`(COALESCE(m.means, d.label)) END AS outcome
+    FROM (SELECT DISTINCT label FROM label_groups) AS d
+    LEFT JOIN (SELECT item, means, means_key FROM (
+      SELECT d.item, m.means, m.means_key, ROW_NUMBER() OVER (PARTITION BY d.item ORDER BY m.place) AS k
+      FROM (SELECT DISTINCT label AS item, `funnel_math.funnel_channel_key`(label) AS key FROM label_groups) AS d JOIN mapping AS m ON m.field_key = 'outcome'
+        AND ((NOT m.is_pattern AND m.value_key = d.key) OR (m.is_pattern AND REGEXP_CONTAINS(d.key, CONCAT('^(?s:', m.pattern, ')$'))))
+    ) AS x WHERE k = 1) AS m
+      ON m.item = d.label
+  ),
+  counted_groups AS (
+    -- An outcome the mapping table ignores is counted nowhere and checked no further.
+    SELECT g.raw, g.label, g.start, g.n, g.first_row, l.outcome
+    FROM label_groups AS g JOIN labels AS l ON l.label = g.label
+    WHERE l.outcome IS NULL OR l.outcome <> 'ignore'
+  ),
+  meeting_groups AS (
+    -- Kept per label: the channel totals below add them up, so no regrouping here.
+    SELECT raw, start, first_row,
+      CASE WHEN outcome IN ('qualified', 'not_qualified', 'no_show') THEN n ELSE 0 END AS booked,
+      CASE WHEN outcome IN ('qualified', 'not_qualified') THEN n ELSE 0 END AS held,
+      CASE WHEN outcome = 'no_show' THEN n ELSE 0 END AS no_shows,
+      CASE WHEN outcome = 'qualified' THEN n ELSE 0 END AS qualified,
+      CASE WHEN outcome = 'pending' THEN n ELSE 0 END AS pending,
+      -- A label nobody knows is counted, not refused: one new CRM label must not stop the report.
+      CASE WHEN outcome IS NULL THEN n ELSE 0 END AS unrecognised
+    FROM counted_groups
+  ),
+  spellings_met AS (
+    SELECT raw FROM spend_groups WHERE raw <> '' UNION DISTINCT SELECT raw FROM meeting_groups WHERE raw <> ''
+  ),
+  raws AS (
+    SELECT d.raw, `funnel_math.funnel_channel_key`(COALESCE(m.means, d.raw)) AS key,
+      `funnel_math.funnel_channel_name`(COALESCE(m.means, d.raw)) AS name, `funnel_math.funnel_is_totals`(d.raw) AS is_totals
+    FROM spellings_met AS d
+    LEFT JOIN (SELECT item, means, means_key FROM (
+      SELECT d.item, m.means, m.means_key, ROW_NUMBER() OVER (PARTITION BY d.item ORDER BY m.place) AS k
+      FROM (SELECT raw AS item, `funnel_math.funnel_channel_key`(raw) AS key FROM spellings_met) AS d JOIN mapping AS m ON m.field_key = 'channel'
+        AND ((NOT m.is_pattern AND m.value_key = d.key) OR (m.is_pattern AND REGEXP_CONTAINS(d.key, CONCAT('^(?s:', m.pattern, ')$'))))
+    ) AS x WHERE k = 1) AS m
+      ON m.item = d.raw
+  ),
+  problems AS (
+    -- Kinds in the order the sheet checks a row: for spend rows 1 no channel, 2 no spend, 3 totals,
+    -- 4 no day, 5 bad amount; for meeting rows 1 totals-row outcome, 2 totals-row channel, 3 no day.
+    -- The mapping table is read first, as the sheet reads it before the function runs.
+    SELECT -1 AS src, problem_row, kind, raw, detail FROM (
+    SELECT source_row AS problem_row, kind, field AS raw,
+      CASE kind
+        WHEN 1 THEN 'the field is blank; use channel, outcome or deal status'
+        WHEN 2 THEN ('field "' || IFNULL(CAST(field AS STRING), 'blank') || '" is not a field; use channel, outcome or deal status')
+        WHEN 3 THEN ('"' || IFNULL(CAST(means AS STRING), 'blank') || '" is not something an outcome can mean; use one of: Qualified, Not qualified – company size, Not qualified – role, Not qualified – budget, No show, Rescheduled – pending, Ignore')
+        ELSE ('"' || IFNULL(CAST(means AS STRING), 'blank') || '" is not something a deal status can mean; use one of: Won, Lost, Open')
+      END AS detail
+    FROM (
+      SELECT source_row, field, means,
+        CASE WHEN field IS NULL OR field = '' THEN 1
+          WHEN field_key NOT IN ('channel', 'outcome', 'dealstatus') THEN 2
+          WHEN value_key = '' OR means_name_key = '' THEN 0
+          WHEN field_key = 'outcome' AND means_key NOT IN ('qualified', 'notqualifiedcompanysize', 'notqualifiedrole', 'notqualifiedbudget', 'noshow', 'rescheduledpending', 'ignore') THEN 3
+          WHEN field_key = 'dealstatus' AND means_key NOT IN ('won', 'lost', 'open') THEN 4
+          ELSE 0 END AS kind
+      FROM mapping_rows
+    ) AS m
+    WHERE kind > 0
+    ) AS mp
+    UNION ALL
+    SELECT 0 AS src, problem_row, problem_kind AS kind, raw,
+      CASE problem_kind
+        WHEN 1 THEN ('channel is blank beside spend ' || CASE WHEN IS_NAN(problem_amount) THEN 'NaN' WHEN IS_INF(problem_amount) THEN IF(problem_amount > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', problem_amount) END || ', fill in its channel, or clear the row')
+        WHEN 2 THEN ('spend is blank for channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '", fill in its spend (0 if none), or clear the row')
+        ELSE CASE WHEN (NOT (IS_INF(problem_amount) OR IS_NAN(problem_amount))) THEN ('spend ' || FORMAT('%.12g', problem_amount) || ' is negative, enter 0 or more')
+          ELSE ('spend is ' || CASE WHEN IS_NAN(problem_amount) THEN 'NaN' WHEN IS_INF(problem_amount) THEN IF(problem_amount > 0, 'Infinity', '-Infinity') ELSE FORMAT('%.12g', problem_amount) END || ', enter a finite number') END
+      END AS detail
+    FROM spend_groups WHERE problem_kind IS NOT NULL
+    UNION ALL
+    SELECT 0, g.first_row, 3, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
+    FROM spend_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
+    UNION ALL
+    SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'cpqm_trend') AS STRING), 'blank') || ' report needs the date of every row')
+    FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period, 'cpqm_trend') IS NOT NULL AND start IS NULL
+    UNION ALL
+    SELECT 1, g.first_row, 1, g.raw, ('outcome "' || IFNULL(CAST(g.label AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
+    FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.is_totals
+    UNION ALL
+    SELECT 1, g.first_row, 2, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
+    FROM counted_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
+    UNION ALL
+    SELECT 1, first_row, 3, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'cpqm_trend') AS STRING), 'blank') || ' report needs the date of every row')
+    FROM counted_groups WHERE `funnel_math.funnel_period_unit`(period, 'cpqm_trend') IS NOT NULL AND start IS NULL
+  ),
+  first_problem AS (
+    SELECT src, problem_row, kind, raw, detail, place, (IFNULL(CAST(place AS STRING), 'blank') || ': ' || IFNULL(CAST(detail AS STRING), 'blank')) AS message
+    FROM (
+      SELECT *, CASE WHEN kind >= 1000 THEN 'cpqm_trend' ELSE ('cpqm_trend: ' || IFNULL(CAST(CASE WHEN src = -1 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_mapping') ELSE ('a funnel_mapping row of field "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END WHEN src = 0 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_spend') WHEN raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END WHEN src = 1 THEN CASE WHEN problem_row IS NOT NULL THEN ('row ' || IFNULL(CAST(problem_row AS STRING), 'blank') || ' of funnel_meetings') WHEN raw IS NULL THEN 'a funnel_meetings row without a channel' ELSE ('a funnel_meetings row of channel "' || IFNULL(CAST(raw AS STRING), 'blank') || '"') END END AS STRING), 'blank')) END AS place
+      FROM problems
+    ) AS p
+    ORDER BY src, problem_row NULLS LAST, MOD(kind, 1000), raw NULLS FIRST
+    LIMIT 1
+  ),
+  checked AS (
+    SELECT CASE WHEN COUNT(*) = 0 THEN TRUE ELSE ERROR(MAX(message)) END AS ok FROM first_problem
+  ),
+  pieces AS (
+    SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
+      COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified, 0 AS pending, 0 AS unrecognised
+    FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
+    WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
+    UNION ALL
+    SELECT 1, g.raw, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END, g.start, g.first_row,
+      0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
+    FROM meeting_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
+  ),
+  spellings AS (
+    SELECT key, name, src, MIN(first_row) AS first_row
+    FROM pieces
+    GROUP BY key, name, src
+  ),
+  channels AS (
+    SELECT key, name, ROW_NUMBER() OVER (ORDER BY src, first_row NULLS LAST, key) AS channel_rank
+    FROM (
+      SELECT key, name, src, first_row,
+        ROW_NUMBER() OVER (PARTITION BY key ORDER BY src, first_row NULLS LAST, name) AS k
+      FROM spellings
+    ) AS s
+    WHERE k = 1
+  ),
+  by_channel AS (
+    SELECT key, start, SUM(spend) AS spend, SUM(booked) AS booked, SUM(held) AS held,
+      SUM(no_shows) AS no_shows, SUM(qualified) AS qualified, SUM(pending) AS pending,
+      SUM(unrecognised) AS unrecognised
+    FROM pieces
+    GROUP BY key, start
+  ),
+  totals AS (
+    SELECT 1 AS section, c.channel_rank, c.name, b.start, b.spend, b.booked, b.held, b.no_shows, b.qualified, b.pending, b.unrecognised
+    FROM by_channel AS b JOIN channels AS c ON c.key = b.key
+    UNION ALL
+    SELECT 2, 0, 'All channels', start, SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified), SUM(pending), SUM(unrecognised)
+    FROM by_channel WHERE `funnel_math.funnel_period_unit`(period, 'cpqm_trend') IS NOT NULL
+    GROUP BY start
+    UNION ALL
+    SELECT 3, 0, 'All channels', CAST(NULL AS DATE), SUM(spend), SUM(booked), SUM(held), SUM(no_shows), SUM(qualified), SUM(pending), SUM(unrecognised)
+    FROM by_channel
+    HAVING COUNT(*) > 0
+  ),
+  trend_checked AS (
+    -- Problems in the rows first, then the period, as the sheet checks them; no rows, no trend.
+    SELECT CASE WHEN NOT (SELECT ok FROM checked) THEN FALSE
+      WHEN `funnel_math.funnel_period_unit`(period, 'cpqm_trend') IS NULL AND (SELECT COUNT(*) FROM totals) > 0 THEN ERROR('cpqm_trend: period is blank; a trend needs one: week, month, quarter, year')
+      ELSE TRUE END AS ok
+  ),
+  trend_periods AS (
+    SELECT DISTINCT start FROM totals WHERE section = 2
+  ),
+  trend_channels AS (
+    SELECT 0 AS channel_rank, 'All channels' AS name
+    UNION ALL
+    SELECT channel_rank, name FROM channels
+  )
+  SELECT
+    `funnel_math.funnel_period_label`(`funnel_math.funnel_period_unit`(period, 'cpqm_trend'), p.start) AS period,
+    c.name AS channel,
+    CAST(CASE WHEN t.spend > 0 AND t.qualified > 0 THEN IEEE_DIVIDE(t.spend, NULLIF(t.qualified, 0)) END AS FLOAT64) AS cpqm
+  FROM trend_periods AS p
+  CROSS JOIN trend_channels AS c
+  LEFT JOIN totals AS t ON t.section < 3 AND t.start = p.start AND t.channel_rank = c.channel_rank
+  CROSS JOIN trend_checked
+  WHERE trend_checked.ok
+  ORDER BY p.start, c.channel_rank
 );
 
 -- The funnel from CRM records: one row per channel (and period) and stage, in funnel order, then All channels
