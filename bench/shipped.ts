@@ -27,10 +27,43 @@ const SERVICES = {
   Utilities: { formatDate },
 };
 
-export const SHIPPED: Record<string, (...args: unknown[]) => unknown> = new Function(
-  ...Object.keys(SERVICES),
-  `${CODE}\nreturn { ${CATALOGUE.map((s) => s.name).join(', ')} };`,
-)(...Object.values(SERVICES));
+export type Functions = Record<string, (...args: unknown[]) => unknown>;
+
+/** The top-level functions of a built Code.js, loaded in this realm. */
+function load(code: string): Functions {
+  return new Function(
+    ...Object.keys(SERVICES),
+    `${code}\nreturn { ${CATALOGUE.map((s) => s.name).join(', ')} };`,
+  )(...Object.values(SERVICES));
+}
+
+export const SHIPPED = load(CODE);
+
+/**
+ * With BENCH_BASELINE naming an earlier build's Code.js, its functions, timed in
+ * the same run beside this build's: on a shared machine, figures from two runs
+ * differ by more than a change does.
+ */
+export const BASELINE: Functions | undefined = process.env.BENCH_BASELINE
+  ? load(readFileSync(process.env.BENCH_BASELINE, 'utf8'))
+  : undefined;
+
+/**
+ * A table's extra column with a baseline: what it holds (BENCH_BASELINE_LABEL
+ * names the earlier build), its header, its alignment, and the earlier build's
+ * ratio for a call.
+ */
+export const BASELINE_COLUMN = {
+  note: BASELINE
+    ? `The last column is the ratio of ${process.env.BENCH_BASELINE_LABEL ?? 'an earlier build'}, timed in the same run against the same bare loop.`
+    : '',
+  header: BASELINE ? ' ratio, earlier build |' : '',
+  align: BASELINE ? '---:|' : '',
+  ratio(call: (fns: Functions) => unknown, bare: () => unknown, rounds: number, warmups?: number) {
+    if (!BASELINE) return '';
+    return ` ${sideBySide(() => call(BASELINE), bare, rounds, warmups)[2].toFixed(2)}× |`;
+  },
+};
 
 // A collection before every timed run, so neither side pays for the other's garbage.
 setFlagsFromString('--expose-gc');
@@ -44,31 +77,44 @@ export function median(values: number[]): number {
 /**
  * Times `custom` and `bare` alternately, each after a collection, so both see
  * the same machine state; the ratio is the median of each round's own ratio,
- * which a busy machine moves less than a ratio of two medians.
+ * which a busy machine moves less than a ratio of two medians. Each round
+ * swaps which side goes first, so neither always runs on the other's heels.
+ * `warmups` calls of each side come first, enough for the engine to have
+ * optimised both (a small table needs more calls than a large one).
  * Returns [custom ms, bare ms, ratio].
  */
 export function sideBySide(
   custom: () => unknown,
   bare: () => unknown,
   rounds: number,
+  warmups = 3,
 ): [number, number, number] {
-  for (let w = 0; w < 3; w++) {
+  for (let w = 0; w < warmups; w++) {
     custom();
     bare();
   }
+  const timed = (fn: () => unknown): number => {
+    collect();
+    const t = performance.now();
+    fn();
+    return performance.now() - t;
+  };
   const a: number[] = [];
   const b: number[] = [];
   const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    collect();
-    let t = performance.now();
-    custom();
-    a.push(performance.now() - t);
-    collect();
-    t = performance.now();
-    bare();
-    b.push(performance.now() - t);
-    ratios.push(a[r]! / b[r]!);
+    let customMs: number;
+    let bareMs: number;
+    if (r % 2 === 0) {
+      customMs = timed(custom);
+      bareMs = timed(bare);
+    } else {
+      bareMs = timed(bare);
+      customMs = timed(custom);
+    }
+    a.push(customMs);
+    b.push(bareMs);
+    ratios.push(customMs / bareMs);
   }
   return [median(a), median(b), median(ratios)];
 }

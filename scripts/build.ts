@@ -19,11 +19,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const playgroundDist = join(root, PLAYGROUND_DIST);
 
-async function bundle(
+async function bundleWithMeta(
   entry: string,
   options: { globalName?: string; platform: 'neutral' | 'browser' },
 ) {
-  const result = await build({
+  return build({
     entryPoints: [join(root, entry)],
     bundle: true,
     format: 'iife',
@@ -33,9 +33,31 @@ async function bundle(
     write: false,
     charset: 'utf8',
     mainFields: ['module', 'main'],
+    metafile: true,
     ...options,
   });
-  return result.outputFiles[0]!.text;
+}
+
+async function bundle(
+  entry: string,
+  options: { globalName?: string; platform: 'neutral' | 'browser' },
+) {
+  return (await bundleWithMeta(entry, options)).outputFiles[0]!.text;
+}
+
+/** Bytes each source file adds to the server bundle (without the wrappers), by path under src/. */
+export async function serverBundleInputs(): Promise<Map<string, number>> {
+  const { metafile } = await bundleWithMeta('src/addon/index.ts', {
+    globalName: GLOBAL_NAME,
+    platform: 'neutral',
+  });
+  const [output] = Object.values(metafile.outputs);
+  return new Map(
+    Object.entries(output!.inputs).map(([path, input]) => [
+      path.replace(/^src\//, ''),
+      input.bytesInOutput,
+    ]),
+  );
 }
 
 /** A bundle to inline in a page: a literal "</script" inside it would end the element early. */
@@ -60,6 +82,13 @@ export async function buildServer(): Promise<string> {
   const { bundle, wrappers } = await buildServerParts();
   return `${bundle}\n\n${wrappers}\n`;
 }
+
+/**
+ * The budgets of dist/Code.js, in KB: in all, and what the custom functions
+ * need (test/unit/bundle-size.test.ts holds the build to them; BENCHMARKS.md
+ * states them beside the sizes).
+ */
+export const BUNDLE_BUDGET_KB = { total: 142, functions: 60 } as const;
 
 /**
  * Bytes of dist/Code.js in all, and of what the custom functions alone need

@@ -48,7 +48,10 @@ export function customFunctionWrapper(spec: FunctionSpec): string {
       (p) =>
         ` * @param {${paramType(spec.mode === 'whole' || p.kind === 'mapping' ? 'range' : p.kind)}} ${p.name} ${jsdocText(p.doc)}`,
     ),
-    ` * @return {${RETURN_TYPE[spec.resultType]}} ${jsdocText(spec.returns)}`,
+    // Sheets' formula help shows the summary and each argument, not the result: the result's
+    // description lives in the function reference and docs/FUNCTIONS.md, and every custom-function
+    // cell's load of this file would pay for it.
+    ` * @return {${RETURN_TYPE[spec.resultType]}}`,
     ' * @customfunction',
     ' */',
     // Named parameters for the argument help; every argument forwarded, so a call with one

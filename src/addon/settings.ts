@@ -125,13 +125,16 @@ export interface SpendSheet extends SheetColumns<SpendField> {
 }
 
 /** The templates that read the raw data, in the order the wizard lists them. */
-export const RAW_DATA_TEMPLATES: readonly TemplateId[] = ['channelReport', 'fullFunnel'];
+const RAW_DATA_TEMPLATES: readonly TemplateId[] = ['channelReport', 'fullFunnel'];
+
+/** The chosen templates that read the raw data, in the wizard's order. */
+export function rawDataUsers(templates: readonly string[]): TemplateId[] {
+  return RAW_DATA_TEMPLATES.filter((t) => templates.includes(t));
+}
 
 /** The chosen templates that read the raw data, in words: "the Channel report and the Full funnel". */
 export function rawDataReaders(templates: readonly TemplateId[]): string {
-  return listed(
-    RAW_DATA_TEMPLATES.filter((t) => templates.includes(t)).map((t) => `the ${TEMPLATE_TITLES[t]}`),
-  );
+  return listed(rawDataUsers(templates).map((t) => `the ${TEMPLATE_TITLES[t]}`));
 }
 
 /** The raw tables the Channel report and the Full funnel read, and how they group them in time. */

@@ -7,7 +7,7 @@
  * mapping table with `*` patterns (SUMIFS cannot apply them).
  */
 import { COERCE, toDay } from '../sheets/coerce';
-import { isDate } from '../sheets/dates';
+import { isDate, serialDay } from '../sheets/dates';
 import { quote } from '../sheets/format';
 import { isPattern } from '../sheets/labels';
 import { listed } from '../sheets/words';
@@ -35,19 +35,22 @@ function kindOf(v: unknown): 'number' | 'date' | 'text' | 'flag' {
 }
 
 /**
- * The serial days of 1970-01-01 and 2100-01-01. Sheets passes a date cell as
- * a Date, other engines as its serial day (with the time as a fraction), so
- * a number is a date only in this span: a cost of 172.45 or a score of 3 is
- * a number the user did not mean as a day, though a function would read it
- * as one.
+ * The years a serial day may fall in to count as a date. Sheets passes a
+ * date cell as a Date, other engines as its serial day (with the time as a
+ * fraction), so a number is a date only in this span: a cost of 172.45 or a
+ * score of 3 is a number the user did not mean as a day, though a function
+ * would read it as one.
  */
-const SERIAL_DAYS = { first: 25_569, last: 73_051 } as const;
+const SERIAL_YEARS = { first: 1970, last: 2099 } as const;
 
 function fits(holds: Holds, v: unknown): boolean {
   try {
     if (holds === 'amounts') COERCE.money('', v);
     else if (holds === 'dates') {
-      if (typeof v === 'number') return v >= SERIAL_DAYS.first && v < SERIAL_DAYS.last;
+      if (typeof v === 'number') {
+        const { year } = serialDay(v);
+        return year >= SERIAL_YEARS.first && year <= SERIAL_YEARS.last;
+      }
       toDay('', v);
     } else if (holds === 'outcomes') return typeof v === 'string';
     else return typeof v === 'string' || typeof v === 'number';

@@ -17,7 +17,7 @@
  */
 import type { FieldError, Result, SheetInfo } from './api';
 import type { MappedTables, ReadColumn } from './meanings';
-import { type FormulaStyle, RAW_DATA_TEMPLATES, type Settings } from './settings';
+import { type FormulaStyle, rawDataUsers, type Settings } from './settings';
 import { Checker, isObj, LIMITS } from './validate-checker';
 import { checkContents, checkNativeStyle } from './validate-contents';
 import { checkEconomics, checkMeetingStage, checkStages, checkTemplates } from './validate-fields';
@@ -46,7 +46,7 @@ function checkTables(
   meetingLog: Settings['meetingLog'] | undefined;
   funnel: Settings['funnel'] | undefined;
 } {
-  const readers = RAW_DATA_TEMPLATES.filter((t) => templates?.includes(t));
+  const readers = rawDataUsers(templates ?? []);
   const raw = readers.length > 0 ? checkRaw(c.at('raw'), input.raw, sheets, readers) : null;
   const meetingLog =
     templates?.includes('meetingOutcomes') && input.meetingLog != null

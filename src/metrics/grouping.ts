@@ -23,6 +23,8 @@ export const ALL_PERIODS = 'All';
 export interface Group {
   name: string;
   byPeriod: Map<string, number[]>;
+  /** The tally last asked for: exports list a channel's rows period by period, so it is nearly always the next one asked. */
+  last?: { label: string; tally: number[] };
 }
 
 /** Remembers `value` for `key` while the cache holds fewer than `cap`: what a huge table may cost. */
@@ -42,6 +44,9 @@ export class Grouping {
   private readonly byRaw = new Map<unknown, Group>();
   /** Dates and serials seen, to their period label. */
   private readonly labels = new Map<unknown, string>();
+  /** The last date labelled, and its label: exports list their rows day by day. NaN is never equal to an instant. */
+  private lastDay: unknown = Number.NaN;
+  private lastLabel = '';
 
   constructor(
     /** How many sums a tally holds. */
@@ -57,8 +62,12 @@ export class Grouping {
    * and the first spelling met is shown.
    */
   channel(arg: string, raw: unknown): Group {
-    const known = this.byRaw.get(raw);
-    if (known) return known;
+    // Each row's look-up is kept this small so the engine inlines it into the row loop.
+    return this.byRaw.get(raw) ?? this.firstMet(arg, raw);
+  }
+
+  /** A channel cell met for the first time (or after the cache filled). */
+  private firstMet(arg: string, raw: unknown): Group {
     // Checked once per spelling: a cell met before is known not to be a totals row.
     refuseTotalsRow(arg, raw);
     const own = toText(arg, raw);
@@ -75,7 +84,7 @@ export class Grouping {
     const key = name.toLowerCase();
     let group = this.groups.get(key);
     if (!group) {
-      group = { name, byPeriod: new Map() };
+      group = { name, byPeriod: new Map(), last: undefined };
       this.groups.set(key, group);
     }
     return group;
@@ -88,8 +97,15 @@ export class Grouping {
     // Sheets passes each date cell as its own Date: the instant is what repeats. instanceof is
     // the fast test for this realm's Dates; isDate also knows another realm's.
     const id = raw instanceof Date || isDate(raw) ? (raw as Date).getTime() : raw;
-    const known = this.labels.get(id);
-    if (known !== undefined) return known;
+    if (id === this.lastDay) return this.lastLabel;
+    const label = this.labels.get(id) ?? this.newLabel(arg, raw, id, period);
+    this.lastDay = id;
+    this.lastLabel = label;
+    return label;
+  }
+
+  /** The label of a date not met before (or after the cache filled). */
+  private newLabel(arg: string, raw: unknown, id: unknown, period: Period): string {
     if (isBlank(raw)) {
       throw new Problem(
         '#VALUE!',
@@ -102,11 +118,16 @@ export class Grouping {
 
   /** The tally of a channel in a period, created at zero on first use. */
   tally(group: Group, label: string): number[] {
-    let t = group.byPeriod.get(label);
-    if (!t) {
-      t = new Array<number>(this.width).fill(0);
-      group.byPeriod.set(label, t);
-    }
+    const last = group.last;
+    if (last !== undefined && last.label === label) return last.tally;
+    const t = group.byPeriod.get(label) ?? this.newTally(group, label);
+    group.last = { label, tally: t };
+    return t;
+  }
+
+  private newTally(group: Group, label: string): number[] {
+    const t = new Array<number>(this.width).fill(0);
+    group.byPeriod.set(label, t);
     return t;
   }
 

@@ -45,14 +45,7 @@ export function checkArguments(
   params: readonly ParamKind[],
   args: readonly unknown[],
 ): void {
-  let required = 0;
-  for (const p of params) if (!p.optional) required++;
-  if (args.length < required || args.length > params.length) {
-    const count = required === params.length ? `${required}` : `${required} to ${params.length}`;
-    throw new CallError(
-      `${fn}: takes ${count} argument${params.length === 1 ? '' : 's'}, ${signature(fn, params)}, but got ${args.length}`,
-    );
-  }
+  checkCount(fn, params, args);
   for (let k = 0; k < args.length; k++) {
     const arg = args[k];
     if (arg === null) {
@@ -62,12 +55,29 @@ export function checkArguments(
     }
     if (!Array.isArray(arg)) continue;
     const width = Array.isArray(arg[0]) ? (arg[0] as unknown[]).length : -1;
-    for (const row of arg) {
+    for (let i = 0; i < arg.length; i++) {
+      const row = arg[i];
       if (!Array.isArray(row) || row.length !== width) {
         throw new CallError(
           `${fn}: ${params[k]!.name} is not a range of rows of the same length; pass a single value or rows of cells such as [[1], [2]]`,
         );
       }
     }
+  }
+}
+
+/** Too few or too many arguments: the first of `checkArguments`' checks. */
+export function checkCount(
+  fn: string,
+  params: readonly ParamKind[],
+  args: readonly unknown[],
+): void {
+  let required = 0;
+  for (const p of params) if (!p.optional) required++;
+  if (args.length < required || args.length > params.length) {
+    const count = required === params.length ? `${required}` : `${required} to ${params.length}`;
+    throw new CallError(
+      `${fn}: takes ${count} argument${params.length === 1 ? '' : 's'}, ${signature(fn, params)}, but got ${args.length}`,
+    );
   }
 }

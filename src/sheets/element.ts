@@ -10,22 +10,24 @@ import { listed } from './words';
 /** How one argument of an element is read, from its catalogue declaration. */
 interface Arg {
   name: string;
-  coerce: (arg: string, value: unknown) => unknown;
   /** A blank required argument blanks the element. */
   required: boolean;
-  /** What a blank optional argument reads as. */
-  fallback: unknown;
+  /** The cell as `use` gets it: coerced, or the fallback for a blank optional one. */
+  read: (arg: string, value: unknown) => unknown;
 }
 
 const unused = (_arg: string, value: unknown): unknown => value;
 
 /** An absent slot (a function of fewer than four arguments) is never blank, so it never blanks the element. */
 function argOf(p: ParamKind | undefined): Arg {
+  const coerce = !p || p.kind === 'mapping' ? unused : p.options ? toOption : COERCE[p.kind];
+  const required = p !== undefined && p.optional !== true;
+  const fallback = p?.default;
   return {
     name: p?.name ?? '',
-    coerce: !p || p.kind === 'mapping' ? unused : p.options ? toOption : COERCE[p.kind],
-    required: p !== undefined && p.optional !== true,
-    fallback: p?.default,
+    required,
+    // A required argument is never blank here: the element was blank before it got this far.
+    read: required ? coerce : (arg, value) => (isBlank(value) ? fallback : coerce(arg, value)),
   };
 }
 
@@ -33,15 +35,29 @@ function argOf(p: ParamKind | undefined): Arg {
 export type ElementReader<R> = (a: unknown, b: unknown, c: unknown, d: unknown) => R;
 
 /**
- * One element's reader, for every function that reads element by element:
- * the element-wise runner and the whole-range functions alike.
+ * One element's reader in its two steps, for the runners' loops: whether the
+ * element is blank, and the result of one that is not. Kept apart so that a
+ * loop can store a numeric result straight into its row: a function returning
+ * either the blank or a number hands back every number boxed, one allocation
+ * per cell.
+ */
+export interface ElementSteps<R> {
+  /** True when a required argument is blank; with `rowCells`, throws for a half-filled row. */
+  blank: (a: unknown, b: unknown, c: unknown, d: unknown) => boolean;
+  /** `use` of the coerced values, blank optional ones at their default; for elements that are not blank. */
+  read: ElementReader<R>;
+}
+
+/**
+ * The steps of one element's reading, for every function that reads element by
+ * element: the element-wise runner and the whole-range functions alike.
  * Every required argument is checked for blank before any is coerced, so an
- * element with a blank gives `blank` whichever of its other cells holds junk;
+ * element with a blank is blank whichever of its other cells holds junk;
  * otherwise blank optional ones take their default, the rest are coerced in
  * order (a problem names the first bad argument) and `use` gets the values.
  *
  * With `rowCells`, for functions that total a table (BLENDED_CPQM), a half-filled
- * row must not silently drop out of the total: an element is `blank` only
+ * row must not silently drop out of the total: an element is blank only
  * when every required argument marked in `rowCells` (the row's own cells; a
  * single value repeated down the range is no row's own) is blank, and any
  * other blank required argument is a problem naming it.
@@ -50,35 +66,39 @@ export type ElementReader<R> = (a: unknown, b: unknown, c: unknown, d: unknown) 
  * once per cell, and whole open columns are hundreds of thousands of cells,
  * so the per-element cost must stay close to the bare arithmetic.
  */
+export function elementSteps<R>(
+  params: readonly ParamKind[],
+  use: (a: any, b: any, c: any, d: any) => R,
+  rowCells?: readonly boolean[],
+): ElementSteps<R> {
+  if (params.length > 4) throw new Error('an element is read from at most 4 arguments');
+  const args = [0, 1, 2, 3].map((k) => argOf(params[k]));
+  const [a0, a1, a2, a3] = args as [Arg, Arg, Arg, Arg];
+  const { name: n0, read: s0, required: r0 } = a0;
+  const { name: n1, read: s1, required: r1 } = a1;
+  const { name: n2, read: s2, required: r2 } = a2;
+  const { name: n3, read: s3, required: r3 } = a3;
+  return {
+    blank(a, b, c, d) {
+      if ((r0 && isBlank(a)) || (r1 && isBlank(b)) || (r2 && isBlank(c)) || (r3 && isBlank(d))) {
+        if (rowCells) blankRow(args, rowCells, [a, b, c, d]);
+        return true;
+      }
+      return false;
+    },
+    read: (a, b, c, d) => use(s0(n0, a), s1(n1, b), s2(n2, c), s3(n3, d)),
+  };
+}
+
+/** Both steps in one: `blank` for a blank element, else its result. */
 export function elementReader<R>(
   params: readonly ParamKind[],
   use: (a: any, b: any, c: any, d: any) => R,
   blank: R,
   rowCells?: readonly boolean[],
 ): ElementReader<R> {
-  if (params.length > 4) throw new Error('an element is read from at most 4 arguments');
-  const args = [0, 1, 2, 3].map((k) => argOf(params[k]));
-  const [a0, a1, a2, a3] = args as [Arg, Arg, Arg, Arg];
-  const { name: n0, coerce: c0, required: r0, fallback: f0 } = a0;
-  const { name: n1, coerce: c1, required: r1, fallback: f1 } = a1;
-  const { name: n2, coerce: c2, required: r2, fallback: f2 } = a2;
-  const { name: n3, coerce: c3, required: r3, fallback: f3 } = a3;
-  return function read(a, b, c, d) {
-    const blank0 = isBlank(a);
-    const blank1 = isBlank(b);
-    const blank2 = isBlank(c);
-    const blank3 = isBlank(d);
-    if ((r0 && blank0) || (r1 && blank1) || (r2 && blank2) || (r3 && blank3)) {
-      if (rowCells) blankRow(args, rowCells, [a, b, c, d]);
-      return blank;
-    }
-    return use(
-      blank0 ? f0 : c0(n0, a),
-      blank1 ? f1 : c1(n1, b),
-      blank2 ? f2 : c2(n2, c),
-      blank3 ? f3 : c3(n3, d),
-    );
-  };
+  const steps = elementSteps(params, use, rowCells);
+  return (a, b, c, d) => (steps.blank(a, b, c, d) ? blank : steps.read(a, b, c, d));
 }
 
 /** Passes a wholly blank row; throws for one that is only partly blank, saying what to fill in. */

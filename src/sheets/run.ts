@@ -3,11 +3,11 @@
  * element over any mix of single values and ranges, or over whole ranges, each
  * reporting its problems one way (docs/ARGUMENT-RULES.md).
  */
-import { checkArguments, type ParamKind } from './arguments';
-import { elementReader } from './element';
+import { checkArguments, checkCount, type ParamKind } from './arguments';
+import { elementSteps } from './element';
 import { CallError, Problem } from './problem';
 import { finite, type Scalar, type SheetResult, tooLarge } from './result';
-import { broadcastShape, gridsAndSingles, isRange } from './shapes';
+import { broadcastGrids, broadcastShape, type Grid, isRange, type Shape } from './shapes';
 
 /** The function a catalogue entry's per-element code is compiled into. */
 export type Kernel = (a: any, b: any, c: any, d: any) => Scalar;
@@ -28,33 +28,36 @@ export function elementwise(
   const arity = params.length;
   if (arity > 4) throw new Error(`${fn}: element-wise functions take at most 4 arguments`);
   const names = params.map((p) => p.name);
-  const read = elementReader(params, kernel, '');
+  const { blank, read } = elementSteps(params, kernel);
 
   function compute(a: unknown, b: unknown, c: unknown, d: unknown): Scalar {
+    if (blank(a, b, c, d)) return '';
     const result = read(a, b, c, d);
     if (typeof result === 'number') finite(result);
     return result;
   }
 
-  function cell(a: unknown, b: unknown, c: unknown, d: unknown): Scalar {
-    try {
-      // compute() by hand, with finite()'s test in line: this runs once per
-      // cell, and the extra call measurably slows whole columns.
-      const result = read(a, b, c, d);
-      if (typeof result === 'number' && result - result !== 0) throw tooLarge();
-      return result;
-    } catch (e) {
-      if (e instanceof Problem) return e.cellText;
-      throw withFunctionName(fn, e);
-    }
-  }
-
-  return function call(...args: unknown[]): SheetResult {
+  /**
+   * The call's first mistake as checkArguments names it, once a quicker check
+   * found one: the runner counts the arguments first and checks each row of a
+   * range as its loop reads it, rather than in a pass of its own.
+   */
+  function refuse(args: readonly unknown[], found: unknown): never {
     try {
       checkArguments(fn, params, args);
     } catch (e) {
       throw withFunctionName(fn, e);
     }
+    throw found;
+  }
+
+  return function call(...args: unknown[]): SheetResult {
+    try {
+      checkCount(fn, params, args);
+    } catch (e) {
+      throw withFunctionName(fn, e);
+    }
+    if (args.includes(null)) refuse(args, new CallError(`${fn}: an argument is null`));
     if (!args.some(isRange)) {
       try {
         return compute(args[0], args[1], args[2], args[3]);
@@ -62,32 +65,82 @@ export function elementwise(
         throw withFunctionName(fn, e);
       }
     }
-    const { rows, cols } = broadcastShape(fn, names, args);
-    const [grids, fixed] = gridsAndSingles(args, arity);
-    const [g0, g1, g2, g3] = grids;
-    const [v0, v1, v2, v3] = fixed;
+    let shape: Shape;
+    try {
+      shape = broadcastShape(fn, names, args);
+    } catch (e) {
+      refuse(args, e);
+    }
+    const { rows, cols } = shape;
+    const [g0, g1, g2, g3] = broadcastGrids(args, 4, shape) as [Grid, Grid, Grid, Grid];
     const out: Scalar[][] = new Array(rows);
-    for (let i = 0; i < rows; i++) {
-      const row0 = g0?.[i] as unknown[] | undefined;
-      const row1 = g1?.[i] as unknown[] | undefined;
-      const row2 = g2?.[i] as unknown[] | undefined;
-      const row3 = g3?.[i] as unknown[] | undefined;
-      if (cols === 1) {
-        out[i] = [
-          cell(row0 ? row0[0] : v0, row1 ? row1[0] : v1, row2 ? row2[0] : v2, row3 ? row3[0] : v3),
-        ];
-        continue;
+    // The cells are read and the results stored in this loop itself, with one
+    // try around it rather than one per cell: every call or try between a
+    // cell and its row would box the number in between (an allocation per cell,
+    // which at whole columns doubles the time). A problem fills its cell, and
+    // the loop resumes after it. A column, the shape Sheets passes for `B2:B`,
+    // has its rows written as literals, which keep their number unboxed.
+    let i = 0;
+    let j = 0;
+    while (i < rows) {
+      try {
+        for (; i < rows; i++, j = 0) {
+          const row0 = g0[i]!;
+          const row1 = g1[i]!;
+          const row2 = g2[i]!;
+          const row3 = g3[i]!;
+          if (
+            !Array.isArray(row0) ||
+            row0.length !== cols ||
+            !Array.isArray(row1) ||
+            row1.length !== cols ||
+            !Array.isArray(row2) ||
+            row2.length !== cols ||
+            !Array.isArray(row3) ||
+            row3.length !== cols
+          ) {
+            refuse(args, new CallError(`${fn}: row ${i + 1} of a range is not ${cols} cells long`));
+          }
+          if (cols === 1) {
+            const a = row0[0];
+            const b = row1[0];
+            const c = row2[0];
+            const d = row3[0];
+            if (blank(a, b, c, d)) {
+              out[i] = [''];
+              continue;
+            }
+            const result = read(a, b, c, d);
+            if (typeof result === 'number' && result - result !== 0) throw tooLarge();
+            out[i] = [result];
+            continue;
+          }
+          if (j === 0) out[i] = new Array(cols);
+          const row = out[i]!;
+          for (; j < cols; j++) {
+            const a = row0[j];
+            const b = row1[j];
+            const c = row2[j];
+            const d = row3[j];
+            if (blank(a, b, c, d)) {
+              row[j] = '';
+              continue;
+            }
+            const result = read(a, b, c, d);
+            // x - x is 0 only for finite numbers (finite() in line).
+            if (typeof result === 'number' && result - result !== 0) throw tooLarge();
+            row[j] = result;
+          }
+        }
+      } catch (e) {
+        if (!(e instanceof Problem)) throw withFunctionName(fn, e);
+        if (cols === 1) out[i] = [e.cellText];
+        else out[i]![j] = e.cellText;
+        if (++j === cols) {
+          j = 0;
+          i++;
+        }
       }
-      const row: Scalar[] = new Array(cols);
-      for (let j = 0; j < cols; j++) {
-        row[j] = cell(
-          row0 ? row0[j] : v0,
-          row1 ? row1[j] : v1,
-          row2 ? row2[j] : v2,
-          row3 ? row3[j] : v3,
-        );
-      }
-      out[i] = row;
     }
     return out;
   };

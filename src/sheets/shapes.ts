@@ -96,3 +96,18 @@ export function gridsAndSingles(
   }
   return [grids, fixed];
 }
+
+/**
+ * Per argument of a call over ranges, a grid of `shape`: a range that varies
+ * by element as it is, anything else as one row of its single value, repeated.
+ * The runner's loop then reads every argument the same way, `grid[i][j]`:
+ * choosing between a range and a single value per cell would box every
+ * fractional cell it reads.
+ */
+export function broadcastGrids(args: readonly unknown[], count: number, shape: Shape): Grid[] {
+  const [grids, fixed] = gridsAndSingles(args, count);
+  return grids.map(
+    (grid, k) =>
+      grid ?? new Array<unknown[]>(shape.rows).fill(new Array(shape.cols).fill(fixed[k])),
+  );
+}

@@ -23,6 +23,7 @@ import { SQL_DEALS_COLUMNS, SQL_DEALS_NUMBERS } from './deals';
 import { plainRows } from './duckdb';
 import {
   ECONOMICS_COLUMNS,
+  ECONOMICS_NUMBERS,
   type Economics,
   maxCpqmOf,
   type RowWithVerdict,
@@ -67,8 +68,13 @@ export interface CsvReport {
   /**
    * Columns computed here after the query's (the verdict: its rule is metrics/verdict.ts), from
    * the query's rows: `columns` are then the query's, and the rows come through JavaScript.
+   * `numbers` are those of the added columns that hold fractional numbers.
    */
-  added?: { columns: readonly string[]; to: (rows: CsvRow[]) => CsvRow[] };
+  added?: {
+    columns: readonly string[];
+    numbers: ReadonlySet<string>;
+    to: (rows: CsvRow[]) => CsvRow[];
+  };
   /** Fractional columns (money, rates), written without float noise. */
   numbers: ReadonlySet<string>;
   /** Shown as money and as percentages on the terminal. */
@@ -114,6 +120,7 @@ export function reportsAsked(options: ReportOptions): CsvReport[] {
           ? undefined
           : {
               columns: ECONOMICS_COLUMNS,
+              numbers: ECONOMICS_NUMBERS,
               to: (rows) => withVerdicts(rows as ReportRow[], maxCpqm),
             },
     });
@@ -238,13 +245,10 @@ const SIGNIFICANT_DIGITS = 15;
 
 /** A report column as the CSV file shows it: numbers without float noise. */
 function withoutNoise(report: CsvReport, column: string): string {
-  return report.numbers.has(column) || ADDED_NUMBERS.has(column)
+  return report.numbers.has(column) || report.added?.numbers.has(column)
     ? `CAST(printf('%.${SIGNIFICANT_DIGITS}g', ${column}) AS DOUBLE) AS ${column}`
     : column;
 }
-
-/** The columns computed here that hold fractional numbers. */
-const ADDED_NUMBERS: ReadonlySet<string> = new Set(['max_cpqm', 'headroom']);
 
 /**
  * Rows computed here as a table DuckDB can write, typed by column (so no rows is still a table):
@@ -258,11 +262,12 @@ async function rowsTable(
   const typed = await con.runAndReadAll(
     `SELECT ${report.columns.join(', ')} FROM ${report.call} LIMIT 0`,
   );
+  const added = report.added?.columns ?? [];
   const types = [
     ...typed.columnTypes().map((t) => t.toString()),
-    ...(report.added?.columns ?? []).map((c) => (ADDED_NUMBERS.has(c) ? 'DOUBLE' : 'VARCHAR')),
+    ...added.map((c) => (report.added?.numbers.has(c) ? 'DOUBLE' : 'VARCHAR')),
   ];
-  const columns = [...report.columns, ...(report.added?.columns ?? [])];
+  const columns = [...report.columns, ...added];
   const value = (v: unknown) =>
     v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : sqlStr(String(v));
   const empty = `SELECT ${columns.map((c, k) => `CAST(NULL AS ${types[k]}) AS ${c}`).join(', ')} WHERE false`;

@@ -58,7 +58,7 @@ export interface ViewReading {
  * orders the files as given and each file's rows within it (as the sheet stacks its ad sheets),
  * and a problem's row says which file it is in (spendRowName).
  */
-export const SPEND_FILE_ROWS = 1_000_000_000_000;
+const SPEND_FILE_ROWS = 1_000_000_000_000;
 
 /** Where a spend view's source_row is: the file (by its index in the options) and its line. */
 export function spendRowName(sourceRow: number): { file: number; line: number } {

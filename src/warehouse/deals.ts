@@ -82,8 +82,7 @@ export function dealHelpers(q: Dialect): ScalarDefinition[] {
   return [
     {
       name: 'funnel_currency',
-      comment:
-        'The currency money text names by a three-letter code before or after the amount, or by a symbol (€ EUR, £ GBP); NULL for a bare number.',
+      comment: `The currency money text names by a three-letter code before or after the amount, or by a symbol (${symbols.map(([s, code]) => `${s} ${code}`).join(', ')}); NULL for a bare number.`,
       params: [{ name: 'amount', type: q.text }],
       returns: q.text,
       body: `COALESCE(${q.regexExtract('amount', codeFirst)}, ${q.regexExtract('amount', codeLast)},

@@ -21,6 +21,12 @@ export interface Economics {
 /** The columns added after the report's own. */
 export const ECONOMICS_COLUMNS = ['max_cpqm', 'headroom', 'verdict'] as const;
 
+/** Those that hold fractional numbers; the verdict is text. */
+export const ECONOMICS_NUMBERS: ReadonlySet<(typeof ECONOMICS_COLUMNS)[number]> = new Set([
+  'max_cpqm',
+  'headroom',
+] as const);
+
 export type RowWithVerdict = ReportRow & {
   max_cpqm: number;
   headroom: number | null;

@@ -142,6 +142,22 @@ describe('what the chosen columns hold', () => {
     expect(errors(report(), { Ads: serial, CRM: timed })).toEqual([]);
   });
 
+  it('takes a serial day as a date from 1970-01-01 (25569) to 2099-12-31 (73050), no further', () => {
+    const crmOn = (serial: number): Rows =>
+      CRM.map((r, k) => (k === 0 ? r : [serial, ...r.slice(1)]));
+    const refused = [
+      {
+        field: 'raw.meetings.columns.date',
+        message:
+          'Column "Meeting date" holds numbers, not dates: pick the column with the day of each row.',
+      },
+    ];
+    expect(errors(report(), { Ads: ADS, CRM: crmOn(25_569) })).toEqual([]);
+    expect(errors(report(), { Ads: ADS, CRM: crmOn(73_050.5) })).toEqual([]);
+    expect(errors(report(), { Ads: ADS, CRM: crmOn(25_568) })).toEqual(refused);
+    expect(errors(report(), { Ads: ADS, CRM: crmOn(73_051) })).toEqual(refused);
+  });
+
   it('refuses a column of numbers picked as a deal date, with or without a period', () => {
     const DEALS: Rows = [
       ['Deal', 'Source', 'Amount', 'Probability', 'Created', 'Closed', 'Stage'],

@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings, rawDataReaders, type Settings } from '../../src/addon/settings';
+import {
+  defaultSettings,
+  rawDataReaders,
+  rawDataUsers,
+  type Settings,
+} from '../../src/addon/settings';
 import { parseSettings } from '../../src/addon/validate';
 import {
   CRM_HEADERS,
@@ -240,6 +245,12 @@ describe('the raw data and the meeting log in the draft', () => {
     expect(rawDataReaders(['fullFunnel', 'channelReport', 'definitions'])).toBe(
       'the Channel report and the Full funnel',
     );
+    // In the wizard's order, whatever the order chosen; the part's verb agrees with their count.
+    expect(rawDataUsers(['fullFunnel', 'channelReport', 'definitions'])).toEqual([
+      'channelReport',
+      'fullFunnel',
+    ]);
+    expect(rawDataUsers(['funnelPlan', 'meetingOutcomes'])).toEqual([]);
   });
 
   it('sends no raw data while no sheet is picked, so the server asks for it as a whole', () => {

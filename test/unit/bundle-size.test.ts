@@ -13,13 +13,17 @@
  * settings, and the Channel report's several sources (136 KB with them);
  * 140 KB before update in place, the settings an earlier version saved read
  * into today's shape, and the Channel report's deals and its notes on text
- * costs and Max CPQM from results (141.6 KB with them). What loading the file costs is measured in
- * BENCHMARKS.md (Apps Script loads it for every custom-function cell).
+ * costs and Max CPQM from results (141.6 KB with them). On 2026-12-07 the
+ * wrappers' @return lines were cut to the type alone, 1.4 KB less, and the
+ * budgets were set to the sizes then plus a margin (BUNDLE_BUDGET_KB in
+ * scripts/build.ts: 60 KB, from 62 KB, and 142 KB, from 144 KB).
+ * What loading the file costs is measured in BENCHMARKS.md (Apps Script
+ * loads it for every custom-function cell).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { serverBundleSizes } from '../../scripts/build';
+import { BUNDLE_BUDGET_KB, serverBundleSizes } from '../../scripts/build';
 
 const KB = 1024;
 let sizes: { total: number; functions: number };
@@ -29,13 +33,13 @@ beforeAll(async () => {
 });
 
 describe('dist/Code.js', () => {
-  it('keeps what the custom functions need (code and wrappers) under 62 KB', () => {
+  it(`keeps what the custom functions need (code and wrappers) under ${BUNDLE_BUDGET_KB.functions} KB`, () => {
     expect(sizes.functions).toBeGreaterThan(10 * KB);
-    expect(sizes.functions).toBeLessThan(62 * KB);
+    expect(sizes.functions).toBeLessThan(BUNDLE_BUDGET_KB.functions * KB);
   });
 
-  it('stays under 144 KB in all, with the wizard server code', () => {
+  it(`stays under ${BUNDLE_BUDGET_KB.total} KB in all, with the wizard server code`, () => {
     expect(sizes.total).toBeGreaterThan(sizes.functions);
-    expect(sizes.total).toBeLessThan(144 * KB);
+    expect(sizes.total).toBeLessThan(BUNDLE_BUDGET_KB.total * KB);
   });
 });

@@ -1,6 +1,7 @@
 /** What every template builder shares: its inputs and the number formats. */
 import type { Plan } from '../../workbook/plan';
 import type { WorkbookSheet } from '../../workbook/workbook';
+import type { TabUpdates } from '../api';
 import type { Settings, TemplateId } from '../settings';
 
 /** What a template builder returns. */
@@ -16,7 +17,7 @@ export interface BuildContext {
    */
   tabNames?: () => readonly string[];
   /** For each template rebuilt in place, the tab it is rebuilt on: another tab refers to it by that name. */
-  updates?: Partial<Record<TemplateId, string>>;
+  updates?: TabUpdates;
   /**
    * The cells of a column of a sheet below its header row, for templates
    * that must see the data (the Channel report lists the channels and

@@ -4,7 +4,7 @@
  * channel for the whole sheet; the meetings; the deals; the period. The part
  * names the chosen templates that read it.
  */
-import { rawDataReaders, type SpendField } from '../../addon/settings';
+import { rawDataReaders, rawDataUsers, type SpendField } from '../../addon/settings';
 import { PERIODS, type Period } from '../../metrics/period';
 import { capitalised } from '../../sheets/words';
 import {
@@ -127,6 +127,7 @@ function dealsPicker(state: State, actions: Actions): Node[] {
 export function rawPart(state: State, actions: Actions): HTMLElement {
   const raw = state.draft.raw;
   const users = rawDataReaders(state.draft.templates);
+  const read = rawDataUsers(state.draft.templates).length > 1 ? 'read' : 'reads';
   const dated = raw.period !== null;
   const periods = radioGroup<Period | ''>({
     name: 'report-period',
@@ -157,7 +158,7 @@ export function rawPart(state: State, actions: Actions): HTMLElement {
     { className: 'part', attrs: { 'data-part': 'raw' } },
     ...partHead(state, `Raw data: for ${users}`, 'raw'),
     el('p', {
-      text: `Your ad-spend exports (one per platform), your CRM meetings and deals, one row per line. ${capitalised(users)} ${users.includes(' and ') ? 'read' : 'reads'} these columns, so new rows flow in.`,
+      text: `Your ad-spend exports (one per platform), your CRM meetings and deals, one row per line. ${capitalised(users)} ${read} these columns, so new rows flow in.`,
       className: 'secondary',
     }),
     ...withError(
