@@ -22,7 +22,10 @@ const OPTIONS = {
     'file',
     'the CRM deals export: source, amount, create and close dates, stage (the deals report)',
   ],
-  mapping: ['file', 'the mapping table: Field, Value, Means columns (channel, outcome rows)'],
+  mapping: [
+    'file',
+    'the mapping table: Field, Value, Means columns (channel, outcome and deal status rows)',
+  ],
   period: [PERIODS.join('|'), 'one row per channel and period; left out, one row per channel'],
   view: [
     VIEWS.join('|'),

@@ -24,6 +24,7 @@ import {
   blankDay,
   CHANNEL_CTES,
   checkedCtes,
+  PERIOD_ARGUMENT,
   periodOf,
   piecesCte,
   rawsCtes,
@@ -32,6 +33,7 @@ import {
   totalsCte,
   totalsRow,
   UNPLACED,
+  VIEW_ARGUMENT,
 } from './grouping';
 import { firstMatch, mappingSql } from './mapping';
 
@@ -256,7 +258,7 @@ ORDER BY section, channel_rank, start`;
       'What the spend brought back, from CRM deals: one row per channel (and period), then All channels per period,',
       'then All channels overall. Reads funnel_spend and funnel_deals(channel, amount, created, closed, status [, source_row]),',
       'amount as money text (one currency), status the deal stage. In BigQuery the views list source_row, NULL where rows have no order.',
-      'period: NULL or empty for none, week, month, quarter or year. view: activity (NULL) or cohort.',
+      `${PERIOD_ARGUMENT} ${VIEW_ARGUMENT}`,
     ].join('\n'),
     params: [
       { name: 'period', type: q.text, optional: true },

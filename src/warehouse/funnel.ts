@@ -24,6 +24,7 @@ import type { Dialect, ScalarDefinition, TableDefinition } from './dialect';
 import {
   CHANNEL_CTES,
   checkedCtes,
+  PERIOD_ARGUMENT,
   periodOf,
   piecesCte,
   rawsCtes,
@@ -32,6 +33,7 @@ import {
   totalsCte,
   totalsRow,
   UNPLACED,
+  VIEW_ARGUMENT,
 } from './grouping';
 import { mappingSql } from './mapping';
 
@@ -209,7 +211,7 @@ ORDER BY r.section, r.channel_rank, r.label, s.pos`;
       'per period, then All channels overall: records that reached the stage, cost per record, and the ratio to',
       'the stage before. Reads funnel_spend and funnel_records(channel, stage, stage_position, day, source_row),',
       'one row per record and stage, day NULL where not reached.',
-      'period: NULL or empty for none, week, month, quarter or year. view: activity (NULL) or cohort.',
+      `${PERIOD_ARGUMENT} ${VIEW_ARGUMENT}`,
     ].join('\n'),
     params: [
       { name: 'period', type: q.text, optional: true },

@@ -17,12 +17,21 @@
  */
 export const UNPLACED = 1000;
 
+import { VIEWS } from '../metrics/funnel-report';
 import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../metrics/grouping';
+import { PERIODS } from '../metrics/period';
+import { listed } from '../sheets/words';
 import type { Dialect, Part } from './dialect';
 import { periodStartType } from './helpers';
 import { firstMatch } from './mapping';
 
 /** The columns of the spend view every report reads, besides the optional `source_row`. */
+/** The period argument, as each report's comment describes it. */
+export const PERIOD_ARGUMENT = `period: NULL or empty for none, ${listed([...PERIODS]).replace(/ and (\w+)$/, ' or $1')}.`;
+
+/** The view argument of the funnel and deals reports, as their comments describe it. */
+export const VIEW_ARGUMENT = `view: ${VIEWS[0]} (NULL) or ${VIEWS.slice(1).join(' or ')}.`;
+
 export const SPEND_VIEW = ['channel', 'spend', 'day'] as const;
 
 const sql = (x: string) => ({ sql: x });
