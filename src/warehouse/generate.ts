@@ -55,7 +55,7 @@ export function generate(q: Dialect, tables?: readonly TableFunctionName[]): str
           '-- deals_report(period, view) reads funnel_spend and funnel_deals(channel, amount, created, closed, status, source_row).',
         ];
   const parts = [
-    header.join('\n') + '\n',
+    `${header.join('\n')}\n`,
     ...helperFunctions(q).map((h) => q.scalarFunction(h)),
     ...(tables ? [] : sqlEntries().map((e) => q.scalarFunction(scalarFunction(e, q)))),
     placeholderViews(q),
