@@ -5,6 +5,7 @@
  * written; a bad setting changes nothing.
  */
 
+import { messageOf } from '../sheets/format';
 import type { WorkbookSheet } from '../workbook/workbook';
 import { tabNames, WriteError, writePlans } from '../workbook/write';
 import type { Created, FieldError, PreviewItem, Result, SetupState, TabUpdates } from './api';
@@ -18,10 +19,6 @@ import { parseMappedTables, parseSettings } from './validate';
 
 function failure(message: string, field = ''): { ok: false; errors: FieldError[] } {
   return { ok: false, errors: [{ field, message }] };
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /**
@@ -136,7 +133,7 @@ export function previewTemplates(host: Host, settings: Settings): Result<Preview
       })),
     };
   } catch (e) {
-    return failure(`Could not preview the templates: ${message(e)}`);
+    return failure(`Could not preview the templates: ${messageOf(e)}`);
   }
 }
 
@@ -163,7 +160,7 @@ export function createTemplates(
           );
         }
       } catch (e) {
-        warnings.push(`The settings could not be remembered for next time: ${message(e)}`);
+        warnings.push(`The settings could not be remembered for next time: ${messageOf(e)}`);
       }
       const updated = Object.values(planned.value.updates);
       const created: Created = { tabs: written.tabs };
@@ -181,9 +178,9 @@ function writeFailure(e: unknown): string {
   const leftBehind = e instanceof WriteError ? e.leftBehind : [];
   const notRestored = e instanceof WriteError ? e.notRestored : [];
   if (leftBehind.length === 0 && notRestored.length === 0)
-    return `${message(e)} Nothing was changed.`;
+    return `${messageOf(e)} Nothing was changed.`;
   const names = (tabs: readonly string[]) => tabs.map((t) => `"${t}"`).join(', ');
-  const parts = [message(e)];
+  const parts = [messageOf(e)];
   if (leftBehind.length > 0) {
     parts.push(
       `These new tabs could not be removed again: ${names(leftBehind)}; delete them by hand.`,

@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServerCall } from '../addon/api';
 import { REFERENCE_FILE, SIDEBAR_FILE } from '../addon/menu';
+import { messageOf } from '../sheets/format';
 import { type Backend, sampleBackend } from './backend';
 import { PAGE_FILE, PLAYGROUND_DIST, SHIM_FILE } from './built';
 
@@ -219,7 +220,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       try {
         backend.setCell(sheet, row as number, col as number, input);
       } catch (e) {
-        throw new HttpError(400, e instanceof Error ? e.message : String(e));
+        throw new HttpError(400, messageOf(e));
       }
       return sendJson(res, 200, { ok: true });
     }
@@ -247,7 +248,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         return sendJson(res, 200, { value: JSON.parse(JSON.stringify(fn(...args)) ?? 'null') });
       } catch (e) {
         // google.script.run hands a thrown server error to the failure handler.
-        return sendJson(res, 500, { error: e instanceof Error ? e.message : String(e) });
+        return sendJson(res, 500, { error: messageOf(e) });
       }
     }
     throw new HttpError(404, `Nothing at ${path}`);
@@ -256,7 +257,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const server = createServer((req, res) => {
     routes(req, res).catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500;
-      const message = e instanceof Error ? e.message : String(e);
+      const message = messageOf(e);
       if (res.headersSent) {
         res.destroy();
         return;

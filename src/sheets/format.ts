@@ -5,6 +5,11 @@
  */
 import { dayOf, dayText, isDate } from './dates';
 
+/** What a caught value says: an Error's message, anything else as text. */
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** Numbers without floating-point noise: 0.1 + 0.2 shows as 0.3; NaN and ±Infinity by name. */
 export function showNumber(value: number): string {
   return String(Number.parseFloat(value.toPrecision(12)));

@@ -7,6 +7,7 @@
  */
 import type { FieldError } from '../addon/api';
 import { defaultSettings, type MappingRow, type Settings } from '../addon/settings';
+import { messageOf } from '../sheets/format';
 import { el, on, patch } from './dom';
 import { fromSettings, toSettings } from './model';
 import { call } from './rpc';
@@ -69,7 +70,7 @@ export function startWizard(root: HTMLElement): void {
     try {
       return await work();
     } catch (e) {
-      state.failure = e instanceof Error ? e.message : String(e);
+      state.failure = messageOf(e);
       return undefined;
     } finally {
       state.busy = null;
@@ -253,7 +254,7 @@ export function startWizard(root: HTMLElement): void {
       state.saved = setup.saved;
     })
     .catch((e: unknown) => {
-      state.failure = `Could not read this spreadsheet: ${e instanceof Error ? e.message : e}. Showing the defaults.`;
+      state.failure = `Could not read this spreadsheet: ${messageOf(e)}. Showing the defaults.`;
     })
     .finally(() => {
       state.busy = null;

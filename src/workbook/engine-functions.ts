@@ -24,6 +24,7 @@ import {
 } from 'hyperformula';
 import { CATALOGUE, FUNCTIONS } from '../metrics/catalogue';
 import type { FunctionSpec } from '../metrics/spec';
+import { messageOf } from '../sheets/format';
 import type { ErrorCode } from '../sheets/problem';
 import type { SheetResult } from '../sheets/result';
 import type { Shape } from '../sheets/shapes';
@@ -127,7 +128,7 @@ class FunnelMathPlugin extends FunctionPlugin implements FunctionPluginTypecheck
         return fromSheets(fn(...args.map(toSheets)));
       } catch (e) {
         // Sheets shows a thrown custom-function error as #ERROR! with its message.
-        return new CellError(ErrorType.ERROR, e instanceof Error ? e.message : String(e));
+        return new CellError(ErrorType.ERROR, messageOf(e));
       }
     });
   }

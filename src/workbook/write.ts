@@ -1,5 +1,6 @@
 /** Writes plans into a workbook: new tabs, or tabs the add-on made rebuilt in place; all or nothing. */
 import { RUNTIME } from '../metrics/catalogue';
+import { messageOf } from '../sheets/format';
 import { cellA1 } from './a1';
 import { isFormula, type Plan } from './plan';
 import { columnWidths } from './widths';
@@ -49,7 +50,7 @@ export class WriteError extends Error {
     /** Rebuilt tabs that could not be put back as they were; their old contents are on a hidden copy. */
     readonly notRestored: readonly string[] = [],
   ) {
-    const why = cause instanceof Error ? cause.message : String(cause);
+    const why = messageOf(cause);
     super(
       tab === null
         ? `Could not ${updating ? 'write the tabs' : 'create the new tabs'}: ${why}`
@@ -153,7 +154,7 @@ export function writePlans(
       workbook.finishUpdate(name);
     } catch (e) {
       warnings.push(
-        `"${name}" was updated, but its old charts or its hidden copy could not be removed (${e instanceof Error ? e.message : String(e)}); delete them by hand.`,
+        `"${name}" was updated, but its old charts or its hidden copy could not be removed (${messageOf(e)}); delete them by hand.`,
       );
     }
   }

@@ -7,6 +7,7 @@
  * row turned into the sheet and row the user can go to.
  */
 import { FUNCTIONS } from '../../metrics/catalogue';
+import { messageOf } from '../../sheets/format';
 import { channelKey } from '../../sheets/labels';
 import type { RawData } from '../settings';
 import type { Sources, SpendSource } from './channel-report-sources';
@@ -95,7 +96,7 @@ export function reportNow(ctx: BuildContext, raw: RawData, src: Sources): Report
   try {
     out = FUNCTIONS.CPQM_REPORT!(...args);
   } catch (e) {
-    throw new Error(sheetRowsIn(e instanceof Error ? e.message : String(e), src));
+    throw new Error(sheetRowsIn(messageOf(e), src));
   }
   const rows = Array.isArray(out) ? out.slice(1) : [];
   // Spellings by the report's name: matched as the report matches them, one per

@@ -9,6 +9,7 @@ import { FUNCTIONS } from '../../metrics/catalogue';
 import type { View } from '../../metrics/funnel-report';
 import { ALL_CHANNELS, ALL_PERIODS } from '../../metrics/grouping';
 import type { Period } from '../../metrics/period';
+import { messageOf } from '../../sheets/format';
 import type { FunnelData, RawData } from '../settings';
 import { sheetRowsIn, stackedSpend } from './channel-report-now';
 import type { Sources } from './channel-report-sources';
@@ -81,7 +82,7 @@ export function dealsNow(
       ...when,
     );
   } catch (e) {
-    throw new Error(dealsRows(e instanceof Error ? e.message : String(e), src));
+    throw new Error(dealsRows(messageOf(e), src));
   }
 }
 
@@ -109,7 +110,7 @@ export function funnelNow(
       ...when,
     );
   } catch (e) {
-    throw new Error(sheetRows(e instanceof Error ? e.message : String(e), src));
+    throw new Error(sheetRows(messageOf(e), src));
   }
   const deals = dealsNow(ctx, src, raw.period, funnel.view);
   if (raw.period === null || !Array.isArray(deals)) return [];
