@@ -111,9 +111,10 @@ function oneCurrency(spend: unknown): void {
   const currency = new OneCurrency('spend is', (k) =>
     position(shape, Math.floor(k / shape.cols), k % shape.cols),
   );
-  spend.forEach((row, i) => {
-    row.forEach((cell, j) => currency.note(cell, i * shape.cols + j));
-  });
+  for (let i = 0; i < shape.rows; i++) {
+    const row = spend[i]!;
+    for (let j = 0; j < shape.cols; j++) currency.note(row[j], i * shape.cols + j);
+  }
 }
 
 /**
