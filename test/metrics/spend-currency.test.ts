@@ -10,6 +10,7 @@ import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
 import { registerFunnelMath } from '../../src/workbook/engine-functions';
+import { spendColumn, twoNamed, WHY } from './currency-spend';
 
 let hf: HyperFormula;
 let sheet: number;
@@ -42,8 +43,6 @@ function refusal(columns: unknown[][], formula: string): string {
   expect(value).toBeInstanceOf(DetailedCellError);
   return (value as DetailedCellError).message;
 }
-
-const WHY = 'amounts in different currencies are never added, so pass them in one currency';
 
 describe('spend in two currencies, in the engine', () => {
   it('CPQM_REPORT refuses dollars and euros instead of adding them', () => {
@@ -162,44 +161,11 @@ describe('spend in two currencies, in the engine', () => {
   });
 });
 
-/** Ways an amount names a currency, each with the currency it names, worked out by hand. */
-const SPELLINGS: readonly [(n: string) => string, string][] = [
-  [(n) => `$${n}`, 'USD'],
-  [(n) => `USD ${n}`, 'USD'],
-  [(n) => `${n} USD`, 'USD'],
-  [(n) => `€${n}`, 'EUR'],
-  [(n) => `${n} €`, 'EUR'],
-  [(n) => `EUR${n}`, 'EUR'],
-  [(n) => `£${n}`, 'GBP'],
-  [(n) => `GBP ${n}`, 'GBP'],
-  [(n) => `¥${n}`, '¥'],
-];
-
-/** A spend cell: a number, a bare amount as text, or an amount naming a currency from `pool`. */
-const spendCell = (pool: readonly number[]) =>
-  fc
-    .tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: -2, max: pool.length - 1 }))
-    .map(([cents, pick]) => {
-      const value = cents / 100;
-      const text = value.toFixed(2);
-      if (pick === -2) return { cell: value as unknown, value, currency: undefined };
-      if (pick === -1) return { cell: text as unknown, value, currency: undefined };
-      const [spell, currency] = SPELLINGS[pool[pick]!]!;
-      return { cell: spell(text) as unknown, value, currency };
-    });
-
-/** Spend columns whose cells name at most `n` different spellings' currencies. */
-const spendColumn = fc
-  .uniqueArray(fc.integer({ min: 0, max: SPELLINGS.length - 1 }), { minLength: 0, maxLength: 2 })
-  .chain((pool) => fc.array(spendCell(pool), { minLength: 1, maxLength: 12 }));
-
 describe('spend text with no, one or two currencies', () => {
   it('is refused exactly when two rows name different currencies, naming the first of each', () => {
     fc.assert(
       fc.property(spendColumn, (rows) => {
-        const named = rows.flatMap((r, k) => (r.currency ? [{ k, code: r.currency }] : []));
-        const first = named[0];
-        const other = named.find((r) => r.code !== first?.code);
+        const two = twoNamed(rows);
         let outcome: string;
         try {
           const out = FUNCTIONS.CPQM_REPORT!(
@@ -214,8 +180,8 @@ describe('spend text with no, one or two currencies', () => {
         }
         const total = rows.reduce((sum, r) => sum + r.value, 0);
         expect(outcome).toBe(
-          other && first
-            ? `CPQM_REPORT: spend is in two currencies: row ${first.k + 1} of the spend range is in ${first.code} and row ${other.k + 1} of the spend range in ${other.code}; ${WHY}`
+          two
+            ? `CPQM_REPORT: spend is in two currencies: row ${two.first.k + 1} of the spend range is in ${two.first.code} and row ${two.other.k + 1} of the spend range in ${two.other.code}; ${WHY}`
             : `spend ${total.toFixed(2)}`,
         );
       }),

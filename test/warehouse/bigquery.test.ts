@@ -106,6 +106,7 @@ const spendContent = (spend: SpendRow[]) =>
     ['spend', 'TYPE_DOUBLE'],
     ['day', 'TYPE_DATE'],
     ['source_row', 'TYPE_INT64'],
+    ['currency', 'TYPE_STRING'],
   ]);
 const mappingContent = (mapping: MappingRow[]) =>
   tableContent('funnel_math.funnel_mapping', mapping, [
@@ -261,7 +262,7 @@ describe('cpqm_report and cpqm_trend in ZetaSQL', () => {
   it('reads the views the file declares, with the columns the report names', () => {
     const columns = (name: string) =>
       file.catalog.table.find((t: Message) => t.name === name)?.column.map((c: Message) => c.name);
-    assert.deepEqual(columns(SPEND), ['channel', 'spend', 'day', 'source_row']);
+    assert.deepEqual(columns(SPEND), ['channel', 'spend', 'day', 'source_row', 'currency']);
     assert.deepEqual(columns(MEETINGS), ['channel', 'outcome', 'day', 'source_row']);
     assert.deepEqual(columns(MAPPING), ['field', 'value', 'means', 'source_row']);
     assert.deepEqual(columns('funnel_math.funnel_records'), [...RECORDS_VIEW]);
