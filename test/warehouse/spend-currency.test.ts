@@ -11,10 +11,12 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
+import { currencyOf, readNumberText } from '../../src/sheets/number-text';
 import { runReport } from '../../src/warehouse/csv-report';
 import { connect, rows } from '../../src/warehouse/duckdb';
 import { type SpendCell, spendColumn, twoNamed, WHY } from '../metrics/currency-spend';
 import { literal } from './duckdb-views';
+import { moneyText } from './money-text';
 
 let con: DuckDBConnection;
 before(async () => {
@@ -52,6 +54,17 @@ async function otherViews(dealAmount: string): Promise<void> {
 
 describe('spend in two currencies, in DuckDB', () => {
   before(() => otherViews('900'));
+
+  it('funnel_currency names the currency the sheet reads in money text', async () => {
+    await fc.assert(
+      fc.asyncProperty(moneyText, async (t) => {
+        if (readNumberText(t, { currency: true, percent: false }).kind !== 'number') return;
+        const [got] = await rows(con, `SELECT funnel_currency(${literal(t)}) AS c`);
+        assert.equal(got!.c ?? undefined, currencyOf(t), JSON.stringify(t));
+      }),
+      { numRuns: 200 },
+    );
+  });
 
   it('every report that adds spend refuses it, naming the row of each', async () => {
     await spendView(['$100', 25, '€100'], true);
