@@ -92,7 +92,9 @@ REGEXP_CONTAINS(TRIM(REGEXP_REPLACE(raw, r'[\s\x{0B}\x{FEFF}\p{Z}]+', ' ')), r'^
 CREATE OR REPLACE FUNCTION `funnel_math.funnel_currency`(amount STRING)
 RETURNS STRING
 AS (
-CASE REGEXP_REPLACE(amount, r'[0-9.,+-]|[\s\x{0B}\x{FEFF}\p{Z}]', '') WHEN '' THEN NULL WHEN '$' THEN 'USD' WHEN '€' THEN 'EUR' WHEN '£' THEN 'GBP' WHEN '₹' THEN 'INR' ELSE REGEXP_REPLACE(amount, r'[0-9.,+-]|[\s\x{0B}\x{FEFF}\p{Z}]', '') END
+CASE WHEN SUBSTR(amount, 1, 1) = '$' THEN 'USD'
+    WHEN SUBSTR(amount, 1, 1) BETWEEN '0' AND '9' AND SUBSTR(amount, -1) BETWEEN '0' AND '9' THEN NULL
+    ELSE CASE REGEXP_REPLACE(amount, r'[0-9.,+-]|[\s\x{0B}\x{FEFF}\p{Z}]', '') WHEN '' THEN NULL WHEN '$' THEN 'USD' WHEN '€' THEN 'EUR' WHEN '£' THEN 'GBP' WHEN '₹' THEN 'INR' ELSE REGEXP_REPLACE(amount, r'[0-9.,+-]|[\s\x{0B}\x{FEFF}\p{Z}]', '') END END
 );
 
 -- The amount money text stands for, without its sign; NULL when it stands for none, or for two ("1,204" without a currency).
