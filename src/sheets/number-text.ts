@@ -53,11 +53,16 @@ const AMOUNT =
  */
 export function currencyOf(amount: unknown): string | undefined {
   if (typeof amount !== 'string') return undefined;
-  // Most exported amounts are told by their ends, without the pattern: "1204.50", "$1,204.50".
+  // Most exported amounts are told by their ends, without the pattern: "1204.50", "$1,204.50",
+  // "1.204,50 €" (an amount that starts with a digit has no currency before it).
   const first = amount.charCodeAt(0);
-  if (isDigit(first) && isDigit(amount.charCodeAt(amount.length - 1))) return undefined;
   if (first === DOLLAR) return SYMBOL_CURRENCY.$;
   const text = amount.trim();
+  if (isDigit(first)) {
+    if (isDigit(text.charCodeAt(text.length - 1))) return undefined;
+    const symbol = SYMBOL_CURRENCY[text[text.length - 1]!];
+    if (symbol !== undefined) return symbol;
+  }
   const m = text.length > MAX_NUMBER_TEXT ? null : AMOUNT.exec(text);
   const named = m?.[2] ?? m?.[5];
   return named === undefined ? undefined : (SYMBOL_CURRENCY[named] ?? named);

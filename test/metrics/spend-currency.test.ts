@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { DetailedCellError, HyperFormula } from 'hyperformula';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
+import { currencyOf } from '../../src/sheets/number-text';
 import { registerFunnelMath } from '../../src/workbook/engine-functions';
 import { spendColumn, twoNamed, WHY } from './currency-spend';
 
@@ -158,6 +159,29 @@ describe('spend in two currencies, in the engine', () => {
       '=CPQM(A1:A2,B1:B2,C1:C2)',
     );
     expect(out).toEqual([[20], [20]]);
+  });
+});
+
+describe('the currency an amount names', () => {
+  it('is its code, its symbol’s code, or a symbol without one; nothing for a bare amount', () => {
+    const cases: [unknown, string | undefined][] = [
+      [1204.5, undefined],
+      ['1204.50', undefined],
+      [' 1,204.50 ', undefined],
+      ['$5', 'USD'],
+      [' $5', 'USD'],
+      ['-$12', 'USD'],
+      ['$-12', 'USD'],
+      ['USD1204', 'USD'],
+      ['12 CHF', 'CHF'],
+      ['1 204,50 €', 'EUR'],
+      ['1.204,50€ ', 'EUR'],
+      ['-£3', 'GBP'],
+      ['₹950', 'INR'],
+      ['¥500', '¥'],
+      ['500 ¥', '¥'],
+    ];
+    for (const [text, code] of cases) expect([text, currencyOf(text)]).toEqual([text, code]);
   });
 });
 
