@@ -7,6 +7,7 @@
  * with both. The patterns below are the sheet's, spelled for RE2, which has
  * no back-references: a repeated separator is written once per separator.
  */
+import { SYMBOL_CURRENCY } from '../sheets/number-text';
 import type { Dialect, ScalarDefinition } from './dialect';
 
 /** Whitespace as JavaScript's \s and trim() know it: ASCII, vertical tab, BOM and every Unicode space. */
@@ -89,7 +90,22 @@ export function amountFunctions(q: Dialect): ScalarDefinition[] {
       ]),
     );
 
+  const symbols = Object.entries(SYMBOL_CURRENCY);
+  // What is left of a readable amount without its digits, marks, signs and spaces: its code or symbol.
+  const named = q.regexReplaceAll('amount', `[0-9.,+-]|${WS}`, '');
+
   return [
+    {
+      name: 'funnel_currency',
+      comment: `The currency money text names, as sheets/number-text.ts currencyOf reads it from an amount funnel_amount reads: a three-letter code before or after it, or a symbol, by its code where it has one (${symbols.map(([s, code]) => `${s} ${code}`).join(', ')}); NULL for a bare number.`,
+      params: [{ name: 'amount', type: text }],
+      returns: text,
+      // Spend files are read row by row: a first and last digit (no currency) or a leading $, as
+      // most rows are written, are told by their characters alone, five times faster than the replace.
+      body: `CASE WHEN SUBSTR(amount, 1, 1) = '$' THEN ${q.str(SYMBOL_CURRENCY.$!)}
+    WHEN SUBSTR(amount, 1, 1) BETWEEN '0' AND '9' AND SUBSTR(amount, -1) BETWEEN '0' AND '9' THEN NULL
+    ELSE CASE ${named} WHEN '' THEN NULL ${symbols.map(([s, code]) => `WHEN ${q.str(s)} THEN ${q.str(code)}`).join(' ')} ELSE ${named} END END`,
+    },
     {
       name: 'funnel_amount_value',
       comment:

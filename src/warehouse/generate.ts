@@ -44,7 +44,7 @@ export function generate(
           '-- Funnel Math functions as DuckDB macros.',
           '-- Load with `.read duckdb.sql` (CLI) or run the file as one script.',
           '-- cpqm_report(period) and cpqm_trend(period) read three views you define over your own tables:',
-          '--   funnel_spend(channel, spend, day [, source_row]) and funnel_meetings(channel, outcome, day [, source_row]),',
+          '--   funnel_spend(channel, spend, day [, source_row] [, currency]) and funnel_meetings(channel, outcome, day [, source_row]),',
           '--   and the mapping table funnel_mapping(field, value, means [, source_row]), rows counted in source_row order.',
           `-- funnel_report(period, view) reads funnel_spend and ${records} [, source_row]), a date per stage;`,
           '-- deals_report(period, view) reads funnel_spend and funnel_deals(channel, amount, created, closed, status [, source_row]).',
@@ -53,9 +53,9 @@ export function generate(
           '-- Funnel Math functions as BigQuery SQL UDFs and table functions.',
           '-- Run as one multi-statement query. Optional arguments are passed as NULL (BigQuery UDFs have no defaults).',
           '-- cpqm_report(period) and cpqm_trend(period) read three views you define in the same dataset:',
-          '--   funnel_spend(channel, spend, day, source_row) and funnel_meetings(channel, outcome, day, source_row),',
+          '--   funnel_spend(channel, spend, day, source_row, currency) and funnel_meetings(channel, outcome, day, source_row),',
           '--   and the mapping table funnel_mapping(field, value, means, source_row), rows counted in source_row order;',
-          '--   source_row NULL where the table has no row order.',
+          '--   source_row NULL where the table has no row order, currency NULL where the spend names none.',
           `-- funnel_report(period, view) reads funnel_spend and ${records}, source_row), a date per stage;`,
           '-- deals_report(period, view) reads funnel_spend and funnel_deals(channel, amount, created, closed, status, source_row).',
         ];
@@ -85,7 +85,7 @@ function placeholderViews(q: Dialect, stages: readonly string[]): string {
   return [
     '-- Stand-ins until you define the views over your own tables (CREATE OR REPLACE VIEW ... AS SELECT ...).',
     `CREATE VIEW IF NOT EXISTS ${q.object('funnel_spend')} AS ${empty(
-      `CAST(NULL AS ${q.text}) AS channel, CAST(NULL AS ${q.float}) AS spend, CAST(NULL AS ${q.date}) AS day, ${sourceRow}`,
+      `CAST(NULL AS ${q.text}) AS channel, CAST(NULL AS ${q.float}) AS spend, CAST(NULL AS ${q.date}) AS day, ${sourceRow}, CAST(NULL AS ${q.text}) AS currency`,
     )};`,
     `CREATE VIEW IF NOT EXISTS ${q.object('funnel_meetings')} AS ${empty(
       `CAST(NULL AS ${q.text}) AS channel, CAST(NULL AS ${q.text}) AS outcome, CAST(NULL AS ${q.date}) AS day, ${sourceRow}`,

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
+import { currencyOf, readNumberText } from '../../src/sheets/number-text';
 import { DEALS_VIEW, dealsFunction } from '../../src/warehouse/deals';
 import { bigquery, type TableDefinition } from '../../src/warehouse/dialect';
 import { DEFAULT_STAGES, funnelFunction, stageColumns } from '../../src/warehouse/funnel';
@@ -15,6 +16,7 @@ import { generate, helperFunctions } from '../../src/warehouse/generate';
 import { reportFunction } from '../../src/warehouse/report';
 import { sqlEntries, sqlName } from '../../src/warehouse/scalar';
 import { trendFunction } from '../../src/warehouse/trend';
+import { spendColumn, twoNamed, WHY } from '../metrics/currency-spend';
 import {
   type DealRow,
   type DealsRow,
@@ -125,6 +127,7 @@ const spendContent = (spend: SpendRow[]) =>
     ['spend', 'TYPE_DOUBLE'],
     ['day', 'TYPE_DATE'],
     ['source_row', 'TYPE_INT64'],
+    ['currency', 'TYPE_STRING'],
   ]);
 const mappingContent = (mapping: MappingRow[]) =>
   tableContent('funnel_math.funnel_mapping', mapping, [
@@ -280,7 +283,7 @@ describe('cpqm_report and cpqm_trend in ZetaSQL', () => {
   it('reads the views the file declares, with the columns the report names', () => {
     const columns = (name: string) =>
       file.catalog.table.find((t: Message) => t.name === name)?.column.map((c: Message) => c.name);
-    assert.deepEqual(columns(SPEND), ['channel', 'spend', 'day', 'source_row']);
+    assert.deepEqual(columns(SPEND), ['channel', 'spend', 'day', 'source_row', 'currency']);
     assert.deepEqual(columns(MEETINGS), ['channel', 'outcome', 'day', 'source_row']);
     assert.deepEqual(columns(MAPPING), ['field', 'value', 'means', 'source_row']);
     assert.deepEqual(columns(RECORDS), ['channel', ...stageColumns(DEFAULT_STAGES), 'source_row']);
@@ -358,6 +361,88 @@ describe('funnel_report and deals_report in ZetaSQL', () => {
       }).then((r) => resultRows(r) as unknown as DealsRow[], reason);
     await dealsAgree(engine, { bad: false, maxLength: 10, numRuns: 30 });
     await dealsAgree(engine, { bad: true, maxLength: 8, numRuns: 40, atLeast: 10 });
+  });
+});
+
+describe('spend in two currencies in ZetaSQL', () => {
+  it('funnel_currency names the currency the sheet reads in money text', async () => {
+    await fc.assert(
+      fc.asyncProperty(moneyText, async (t) => {
+        const got = await query(`SELECT ${q.call('funnel_currency', [q.str(t)])} AS c`);
+        const readable = readNumberText(t, { currency: true, percent: false }).kind === 'number';
+        if (readable)
+          assert.equal(resultRows(got)[0]!.c ?? undefined, currencyOf(t), JSON.stringify(t));
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('cpqm_report refuses spend naming two currencies exactly when the sheet does, with its words', async () => {
+    await fc.assert(
+      fc.asyncProperty(spendColumn, async (cells) => {
+        const spend = cells.map((c, k) => ({
+          channel: 'Ads',
+          spend: c.value,
+          day: null,
+          source_row: k + 1,
+          currency: c.currency ?? null,
+        }));
+        const got = await query(bodyQuery(reportFunction(q), null), {
+          ...spendContent(spend),
+          ...mappingContent([]),
+          ...tableContent('funnel_math.funnel_meetings', [], []),
+        }).then((r) => `spend ${(resultRows(r).at(-1)!.spend as number).toFixed(2)}`, reason);
+        const two = twoNamed(cells);
+        const total = cells.reduce((sum, c) => sum + c.value, 0);
+        assert.equal(
+          got,
+          two
+            ? `cpqm_report: spend is in two currencies: row ${two.first.k + 1} of funnel_spend is in ${two.first.code} and row ${two.other.k + 1} of funnel_spend in ${two.other.code}; ${WHY}`
+            : `spend ${total.toFixed(2)}`,
+        );
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('deals_report refuses deal amounts in another currency than spend', async () => {
+    const spend = [
+      { channel: 'Ads', spend: 40, day: null, source_row: 1, currency: null },
+      { channel: 'Ads', spend: 60, day: null, source_row: 2, currency: 'USD' },
+    ];
+    const deals = (amount: string) =>
+      tableContent(
+        'funnel_math.funnel_deals',
+        [
+          {
+            channel: 'Ads',
+            amount,
+            created: '2026-01-05',
+            closed: '2026-01-20',
+            status: 'Won',
+            source_row: 1,
+          },
+        ],
+        [
+          ['channel', 'TYPE_STRING'],
+          ['amount', 'TYPE_STRING'],
+          ['created', 'TYPE_DATE'],
+          ['closed', 'TYPE_DATE'],
+          ['status', 'TYPE_STRING'],
+          ['source_row', 'TYPE_INT64'],
+        ],
+      );
+    const run = (amount: string) =>
+      query(bodyQuery(dealsFunction(q), null, null), {
+        ...spendContent(spend),
+        ...mappingContent([]),
+        ...deals(amount),
+      }).then((r) => resultRows(r).find((row) => row.channel === 'Ads')!.roas, reason);
+    assert.equal(
+      await run('EUR 900'),
+      'deals_report: spend and amounts are in two currencies: row 2 of funnel_spend is in USD and row 1 of funnel_deals in EUR; ROAS, CAC and pipeline per spend set deal amounts against spend, so pass both in one currency',
+    );
+    assert.equal(await run('$900'), 9);
   });
 });
 

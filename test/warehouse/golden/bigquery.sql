@@ -1,9 +1,9 @@
 -- Funnel Math functions as BigQuery SQL UDFs and table functions.
 -- Run as one multi-statement query. Optional arguments are passed as NULL (BigQuery UDFs have no defaults).
 -- cpqm_report(period) and cpqm_trend(period) read three views you define in the same dataset:
---   funnel_spend(channel, spend, day, source_row) and funnel_meetings(channel, outcome, day, source_row),
+--   funnel_spend(channel, spend, day, source_row, currency) and funnel_meetings(channel, outcome, day, source_row),
 --   and the mapping table funnel_mapping(field, value, means, source_row), rows counted in source_row order;
---   source_row NULL where the table has no row order.
+--   source_row NULL where the table has no row order, currency NULL where the spend names none.
 -- funnel_report(period, view) reads funnel_spend and funnel_records(channel, created, lead, marketing_qualified_lead, sales_qualified_lead, opportunity, customer, source_row), a date per stage;
 -- deals_report(period, view) reads funnel_spend and funnel_deals(channel, amount, created, closed, status, source_row).
 
@@ -88,6 +88,15 @@ AS (
 REGEXP_CONTAINS(TRIM(REGEXP_REPLACE(raw, r'[\s\x{0B}\x{FEFF}\p{Z}]+', ' ')), r'^(?:(?i)^(?:grand )?totals?(?:\s*[:\-–—].*)?$)$')
 );
 
+-- The currency money text names, as sheets/number-text.ts currencyOf reads it from an amount funnel_amount reads: a three-letter code before or after it, or a symbol, by its code where it has one ($ USD, € EUR, £ GBP, ₹ INR); NULL for a bare number.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_currency`(amount STRING)
+RETURNS STRING
+AS (
+CASE WHEN SUBSTR(amount, 1, 1) = '$' THEN 'USD'
+    WHEN SUBSTR(amount, 1, 1) BETWEEN '0' AND '9' AND SUBSTR(amount, -1) BETWEEN '0' AND '9' THEN NULL
+    ELSE CASE REGEXP_REPLACE(amount, r'[0-9.,+-]|[\s\x{0B}\x{FEFF}\p{Z}]', '') WHEN '' THEN NULL WHEN '$' THEN 'USD' WHEN '€' THEN 'EUR' WHEN '£' THEN 'GBP' WHEN '₹' THEN 'INR' ELSE REGEXP_REPLACE(amount, r'[0-9.,+-]|[\s\x{0B}\x{FEFF}\p{Z}]', '') END END
+);
+
 -- The amount money text stands for, without its sign; NULL when it stands for none, or for two ("1,204" without a currency).
 CREATE OR REPLACE FUNCTION `funnel_math.funnel_amount_value`(amount STRING)
 RETURNS FLOAT64
@@ -143,14 +152,6 @@ AS (
 CASE WHEN view IS NULL OR TRIM(view) = '' THEN 'activity'
     WHEN LOWER(TRIM(view)) IN ('activity', 'cohort') THEN LOWER(TRIM(view))
     ELSE ERROR((IFNULL(CAST(fn AS STRING), 'blank') || ': view "' || IFNULL(CAST(view AS STRING), 'blank') || '" is not a view; use activity or cohort, or NULL for activity')) END
-);
-
--- The currency money text names by a three-letter code before or after the amount, or by a symbol (€ EUR, £ GBP); NULL for a bare number.
-CREATE OR REPLACE FUNCTION `funnel_math.funnel_currency`(amount STRING)
-RETURNS STRING
-AS (
-COALESCE(REGEXP_EXTRACT(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?([A-Z]{3})\b'), REGEXP_EXTRACT(amount, r'\b([A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*$'),
-    CASE REGEXP_EXTRACT(amount, r'([€£])') WHEN '€' THEN 'EUR' WHEN '£' THEN 'GBP' END)
 );
 
 -- What a deal status means when it is one of the known spellings (Won, Lost, Open, Closed won, Closed lost, TRUE): won, lost or open; else NULL.
@@ -350,15 +351,16 @@ AS (
 );
 
 -- Stand-ins until you define the views over your own tables (CREATE OR REPLACE VIEW ... AS SELECT ...).
-CREATE VIEW IF NOT EXISTS `funnel_math.funnel_spend` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS FLOAT64) AS spend, CAST(NULL AS DATE) AS day, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
+CREATE VIEW IF NOT EXISTS `funnel_math.funnel_spend` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS FLOAT64) AS spend, CAST(NULL AS DATE) AS day, CAST(NULL AS INT64) AS source_row, CAST(NULL AS STRING) AS currency FROM UNNEST(ARRAY<INT64>[]);
 CREATE VIEW IF NOT EXISTS `funnel_math.funnel_meetings` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS STRING) AS outcome, CAST(NULL AS DATE) AS day, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
 CREATE VIEW IF NOT EXISTS `funnel_math.funnel_mapping` AS SELECT CAST(NULL AS STRING) AS field, CAST(NULL AS STRING) AS value, CAST(NULL AS STRING) AS means, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
 CREATE VIEW IF NOT EXISTS `funnel_math.funnel_records` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS DATE) AS created, CAST(NULL AS DATE) AS lead, CAST(NULL AS DATE) AS marketing_qualified_lead, CAST(NULL AS DATE) AS sales_qualified_lead, CAST(NULL AS DATE) AS opportunity, CAST(NULL AS DATE) AS customer, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
 CREATE VIEW IF NOT EXISTS `funnel_math.funnel_deals` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS STRING) AS amount, CAST(NULL AS DATE) AS created, CAST(NULL AS DATE) AS closed, CAST(NULL AS STRING) AS status, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
 
 -- The channel report from raw rows: one row per channel (and period), then All channels per period, then
--- All channels overall. Reads the views funnel_spend(channel, spend, day [, source_row]) and
--- funnel_meetings(channel, outcome, day [, source_row]); in BigQuery the views list source_row, NULL where rows have no order.
+-- All channels overall. Reads the views funnel_spend(channel, spend, day [, source_row] [, currency]) and
+-- funnel_meetings(channel, outcome, day [, source_row]); in BigQuery the views list source_row, NULL where rows have no order,
+-- and funnel_spend lists currency, NULL where the spend names none; spend in two currencies is refused.
 -- period: NULL or empty for none, week, month, quarter or year.
 -- Rows come in report order (DuckDB keeps it; BigQuery does not promise the order of a table function, see docs/WAREHOUSE.md).
 CREATE OR REPLACE TABLE FUNCTION `funnel_math.cpqm_report`(period STRING)
@@ -383,7 +385,7 @@ AS (
     WHERE field_key IN ('channel', 'outcome', 'dealstatus') AND value_key <> '' AND means_name_key <> ''
   ),
   spend_rows AS (
-    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_report'), day) AS start,
+    SELECT raw, amount, source_row, currency, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_report'), day) AS start,
       -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
       -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
       -- days are found per channel and period below).
@@ -393,24 +395,30 @@ AS (
         ELSE 5 END AS problem
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(spend AS FLOAT64) AS amount,
-        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
-      FROM (SELECT channel, spend, day, source_row FROM `funnel_math.funnel_spend`)
+        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row,
+        CAST(currency AS STRING) AS currency
+      FROM (SELECT channel, spend, day, source_row, currency FROM `funnel_math.funnel_spend`)
     ) AS v
   ),
   spend_groups AS (
-    SELECT raw, start, spend, first_row,
+    SELECT raw, start, currency, spend, first_row,
       CASE WHEN first_row IS NULL THEN NULL ELSE DIV(first_problem, 8) END AS problem_row,
       MOD(first_problem, 8) AS problem_kind, problem_amount
     FROM (
-      SELECT raw, start,
+      SELECT raw, start, currency,
         SUM(amount) AS spend,
         MIN(source_row) AS first_row,
         -- The first problem row and its kind in one aggregate: row * 8 + kind.
         MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
         ARRAY_AGG(IF(problem > 0, amount, NULL) IGNORE NULLS ORDER BY source_row NULLS LAST, amount LIMIT 1)[SAFE_OFFSET(0)] AS problem_amount
       FROM spend_rows
-      GROUP BY raw, start
+      -- A group per currency, nearly always one, so the first row of each currency is known.
+      GROUP BY raw, start, currency
     ) AS a
+  ),
+  spend_currency AS (
+    SELECT currency, first_row, raw FROM spend_groups WHERE currency IS NOT NULL
+    ORDER BY first_row NULLS LAST, raw, currency LIMIT 1
   ),
   meeting_rows AS (
     SELECT raw, label, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_report'), day) AS start
@@ -510,6 +518,10 @@ AS (
     UNION ALL
     SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'cpqm_report') AS STRING), 'blank') || ' report needs the date of every row')
     FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period, 'cpqm_report') IS NOT NULL AND start IS NULL
+    UNION ALL
+    SELECT 0, g.first_row, 1006, g.raw,
+      ('spend is in two currencies: ' || IFNULL(CAST(CASE WHEN c.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN c.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN g.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(g.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN g.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(g.currency AS STRING), 'blank') || '; amounts in different currencies are never added, so pass them in one currency')
+    FROM spend_groups AS g CROSS JOIN spend_currency AS c WHERE g.currency <> c.currency
     UNION ALL
     SELECT 1, g.first_row, 1, g.raw, ('outcome "' || IFNULL(CAST(g.label AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.is_totals
@@ -620,7 +632,7 @@ AS (
     WHERE field_key IN ('channel', 'outcome', 'dealstatus') AND value_key <> '' AND means_name_key <> ''
   ),
   spend_rows AS (
-    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_trend'), day) AS start,
+    SELECT raw, amount, source_row, currency, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_trend'), day) AS start,
       -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
       -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
       -- days are found per channel and period below).
@@ -630,24 +642,30 @@ AS (
         ELSE 5 END AS problem
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(spend AS FLOAT64) AS amount,
-        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
-      FROM (SELECT channel, spend, day, source_row FROM `funnel_math.funnel_spend`)
+        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row,
+        CAST(currency AS STRING) AS currency
+      FROM (SELECT channel, spend, day, source_row, currency FROM `funnel_math.funnel_spend`)
     ) AS v
   ),
   spend_groups AS (
-    SELECT raw, start, spend, first_row,
+    SELECT raw, start, currency, spend, first_row,
       CASE WHEN first_row IS NULL THEN NULL ELSE DIV(first_problem, 8) END AS problem_row,
       MOD(first_problem, 8) AS problem_kind, problem_amount
     FROM (
-      SELECT raw, start,
+      SELECT raw, start, currency,
         SUM(amount) AS spend,
         MIN(source_row) AS first_row,
         -- The first problem row and its kind in one aggregate: row * 8 + kind.
         MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
         ARRAY_AGG(IF(problem > 0, amount, NULL) IGNORE NULLS ORDER BY source_row NULLS LAST, amount LIMIT 1)[SAFE_OFFSET(0)] AS problem_amount
       FROM spend_rows
-      GROUP BY raw, start
+      -- A group per currency, nearly always one, so the first row of each currency is known.
+      GROUP BY raw, start, currency
     ) AS a
+  ),
+  spend_currency AS (
+    SELECT currency, first_row, raw FROM spend_groups WHERE currency IS NOT NULL
+    ORDER BY first_row NULLS LAST, raw, currency LIMIT 1
   ),
   meeting_rows AS (
     SELECT raw, label, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_trend'), day) AS start
@@ -747,6 +765,10 @@ AS (
     UNION ALL
     SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'cpqm_trend') AS STRING), 'blank') || ' report needs the date of every row')
     FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period, 'cpqm_trend') IS NOT NULL AND start IS NULL
+    UNION ALL
+    SELECT 0, g.first_row, 1006, g.raw,
+      ('spend is in two currencies: ' || IFNULL(CAST(CASE WHEN c.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN c.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN g.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(g.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN g.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(g.currency AS STRING), 'blank') || '; amounts in different currencies are never added, so pass them in one currency')
+    FROM spend_groups AS g CROSS JOIN spend_currency AS c WHERE g.currency <> c.currency
     UNION ALL
     SELECT 1, g.first_row, 1, g.raw, ('outcome "' || IFNULL(CAST(g.label AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.is_totals
@@ -865,7 +887,7 @@ AS (
     WHERE field_key IN ('channel', 'outcome', 'dealstatus') AND value_key <> '' AND means_name_key <> ''
   ),
   spend_rows AS (
-    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'funnel_report'), day) AS start,
+    SELECT raw, amount, source_row, currency, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'funnel_report'), day) AS start,
       -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
       -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
       -- days are found per channel and period below).
@@ -875,24 +897,30 @@ AS (
         ELSE 5 END AS problem
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(spend AS FLOAT64) AS amount,
-        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
-      FROM (SELECT channel, spend, day, source_row FROM `funnel_math.funnel_spend`)
+        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row,
+        CAST(currency AS STRING) AS currency
+      FROM (SELECT channel, spend, day, source_row, currency FROM `funnel_math.funnel_spend`)
     ) AS v
   ),
   spend_groups AS (
-    SELECT raw, start, spend, first_row,
+    SELECT raw, start, currency, spend, first_row,
       CASE WHEN first_row IS NULL THEN NULL ELSE DIV(first_problem, 8) END AS problem_row,
       MOD(first_problem, 8) AS problem_kind, problem_amount
     FROM (
-      SELECT raw, start,
+      SELECT raw, start, currency,
         SUM(amount) AS spend,
         MIN(source_row) AS first_row,
         -- The first problem row and its kind in one aggregate: row * 8 + kind.
         MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
         ARRAY_AGG(IF(problem > 0, amount, NULL) IGNORE NULLS ORDER BY source_row NULLS LAST, amount LIMIT 1)[SAFE_OFFSET(0)] AS problem_amount
       FROM spend_rows
-      GROUP BY raw, start
+      -- A group per currency, nearly always one, so the first row of each currency is known.
+      GROUP BY raw, start, currency
     ) AS a
+  ),
+  spend_currency AS (
+    SELECT currency, first_row, raw FROM spend_groups WHERE currency IS NOT NULL
+    ORDER BY first_row NULLS LAST, raw, currency LIMIT 1
   ),
   stages AS (
     -- The stages in funnel order, as the function was generated for them.
@@ -984,6 +1012,10 @@ AS (
     UNION ALL
     SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'funnel_report') AS STRING), 'blank') || ' report needs the date of every row')
     FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period, 'funnel_report') IS NOT NULL AND start IS NULL
+    UNION ALL
+    SELECT 0, g.first_row, 1006, g.raw,
+      ('spend is in two currencies: ' || IFNULL(CAST(CASE WHEN c.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN c.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN g.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(g.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN g.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(g.currency AS STRING), 'blank') || '; amounts in different currencies are never added, so pass them in one currency')
+    FROM spend_groups AS g CROSS JOIN spend_currency AS c WHERE g.currency <> c.currency
     UNION ALL
     SELECT 1, g.first_row, 3, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM record_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
@@ -1099,7 +1131,7 @@ AS (
     WHERE field_key IN ('channel', 'outcome', 'dealstatus') AND value_key <> '' AND means_name_key <> ''
   ),
   spend_rows AS (
-    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'deals_report'), day) AS start,
+    SELECT raw, amount, source_row, currency, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'deals_report'), day) AS start,
       -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
       -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
       -- days are found per channel and period below).
@@ -1109,24 +1141,30 @@ AS (
         ELSE 5 END AS problem
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(spend AS FLOAT64) AS amount,
-        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
-      FROM (SELECT channel, spend, day, source_row FROM `funnel_math.funnel_spend`)
+        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row,
+        CAST(currency AS STRING) AS currency
+      FROM (SELECT channel, spend, day, source_row, currency FROM `funnel_math.funnel_spend`)
     ) AS v
   ),
   spend_groups AS (
-    SELECT raw, start, spend, first_row,
+    SELECT raw, start, currency, spend, first_row,
       CASE WHEN first_row IS NULL THEN NULL ELSE DIV(first_problem, 8) END AS problem_row,
       MOD(first_problem, 8) AS problem_kind, problem_amount
     FROM (
-      SELECT raw, start,
+      SELECT raw, start, currency,
         SUM(amount) AS spend,
         MIN(source_row) AS first_row,
         -- The first problem row and its kind in one aggregate: row * 8 + kind.
         MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
         ARRAY_AGG(IF(problem > 0, amount, NULL) IGNORE NULLS ORDER BY source_row NULLS LAST, amount LIMIT 1)[SAFE_OFFSET(0)] AS problem_amount
       FROM spend_rows
-      GROUP BY raw, start
+      -- A group per currency, nearly always one, so the first row of each currency is known.
+      GROUP BY raw, start, currency
     ) AS a
+  ),
+  spend_currency AS (
+    SELECT currency, first_row, raw FROM spend_groups WHERE currency IS NOT NULL
+    ORDER BY first_row NULLS LAST, raw, currency LIMIT 1
   ),
   deal_rows AS (
     SELECT *
@@ -1243,6 +1281,10 @@ AS (
     SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'deals_report') AS STRING), 'blank') || ' report needs the date of every row')
     FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period, 'deals_report') IS NOT NULL AND start IS NULL
     UNION ALL
+    SELECT 0, g.first_row, 1006, g.raw,
+      ('spend is in two currencies: ' || IFNULL(CAST(CASE WHEN c.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN c.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN g.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(g.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN g.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(g.currency AS STRING), 'blank') || '; amounts in different currencies are never added, so pass them in one currency')
+    FROM spend_groups AS g CROSS JOIN spend_currency AS c WHERE g.currency <> c.currency
+    UNION ALL
     SELECT 1, source_row, kind, raw, detail FROM (
       SELECT source_row, raw,
         CASE WHEN amount_is_totals THEN 1 WHEN (amount IS NULL OR amount = '') THEN 2 WHEN NOT readable THEN 3
@@ -1263,6 +1305,11 @@ AS (
     SELECT 1, d.source_row, 1005, d.raw,
       ('amounts are in two currencies: ' || IFNULL(CAST(CASE WHEN c.source_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.source_row AS STRING), 'blank') || ' of funnel_deals') ELSE ('a funnel_deals row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN d.source_row IS NOT NULL THEN ('row ' || IFNULL(CAST(d.source_row AS STRING), 'blank') || ' of funnel_deals') ELSE ('a funnel_deals row of channel "' || IFNULL(CAST(d.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(d.currency AS STRING), 'blank') || '; amounts in different currencies are never added, so pass them in one currency (the company-currency amount column the CRM exports)')
     FROM deals AS d CROSS JOIN first_currency AS c WHERE d.currency <> c.currency
+    UNION ALL
+    -- Revenue against spend in another currency, once every deal is read.
+    SELECT 2, NULL, 1001, NULL,
+      ('spend and amounts are in two currencies: ' || IFNULL(CAST(CASE WHEN s.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(s.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN s.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(s.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(s.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN c.source_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.source_row AS STRING), 'blank') || ' of funnel_deals') ELSE ('a funnel_deals row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || '; ROAS, CAC and pipeline per spend set deal amounts against spend, so pass both in one currency')
+    FROM spend_currency AS s CROSS JOIN first_currency AS c WHERE s.currency <> c.currency
     UNION ALL
     SELECT 1, g.first_row, 9, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM deal_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
