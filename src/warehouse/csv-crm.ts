@@ -1,8 +1,9 @@
 /**
  * The CRM side of the report from CSV files: the views funnel_records over a
  * contacts export (one row per record, a date column per stage, with
- * funnel_report generated for those stages) and funnel_deals over a deals export, columns found by the headers
- * the wizard recognises (src/workbook/export-headers.ts) or as named. Rows
+ * funnel_report generated for those stages) and funnel_deals over a deals
+ * export, columns found by the headers the wizard recognises
+ * (src/workbook/export-headers.ts) or as named. Rows
  * are numbered by their line in the file, so problems name it and channels
  * come in order of first appearance, as in the sheet.
  */
@@ -42,7 +43,10 @@ function readCsv(path: string, text: readonly Column[]): string {
   return `read_csv(${sqlStr(path)}, ${CSV_OPTIONS}${types ? `, types = {${types}}` : ''}) WITH ORDINALITY`;
 }
 
-/** Defines funnel_records over the contacts file, its stage columns in funnel order, and funnel_report for them. */
+/**
+ * Defines funnel_records over the contacts file, its stage columns in funnel order, and
+ * funnel_report for those stages.
+ */
 export async function defineRecords(
   con: DuckDBConnection,
   options: ReportOptions & { contacts: string },

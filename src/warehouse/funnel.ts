@@ -135,7 +135,10 @@ export function funnelFunction(
   );
   const n = (pos: number) => `n_${pos}`;
   const reached = (pos: number) => `reached_${pos}`;
-  /** `column` of the stage `shift` places before s.pos (NULL before the first): stage columns read down the stages' rows. */
+  /**
+   * `column` of the stage `shift` places before s.pos (NULL before the first): a record's or a
+   * line's stage columns read down the rows of `stages`.
+   */
   const atStage = (column: (pos: number) => string, shift = 0) =>
     `CASE s.pos ${positions
       .map((pos) => `WHEN ${pos} THEN ${pos > shift ? column(pos - shift) : 'NULL'}`)
