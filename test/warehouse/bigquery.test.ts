@@ -11,7 +11,7 @@ import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
 import { currencyOf, readNumberText } from '../../src/sheets/number-text';
 import { DEALS_VIEW, dealsFunction } from '../../src/warehouse/deals';
 import { bigquery, type TableDefinition } from '../../src/warehouse/dialect';
-import { funnelFunction, RECORDS_VIEW } from '../../src/warehouse/funnel';
+import { DEFAULT_STAGES, funnelFunction, stageColumns } from '../../src/warehouse/funnel';
 import { generate, helperFunctions } from '../../src/warehouse/generate';
 import { reportFunction } from '../../src/warehouse/report';
 import { sqlEntries, sqlName } from '../../src/warehouse/scalar';
@@ -62,8 +62,27 @@ after(() => z?.stop());
 /** The sheet's "the result is too large to show" names no argument: its first word is "the". */
 const TOO_LARGE = 'the';
 
-async function query(sql: string, tableContent: Message = {}): Promise<Message> {
-  return z.evaluateQuery({ sql, options, simpleCatalog: file.catalog, tableContent });
+async function query(
+  sql: string,
+  tableContent: Message = {},
+  catalog: Message = file.catalog,
+): Promise<Message> {
+  return z.evaluateQuery({ sql, options, simpleCatalog: catalog, tableContent });
+}
+
+const RECORDS = 'funnel_math.funnel_records';
+
+/**
+ * The file's catalogue with funnel_records declared for other stages, as the file generated for
+ * them would declare it: its channel, a date column per stage, its source_row.
+ */
+function catalogForStages(stages: readonly string[]): Message {
+  const catalog = structuredClone(file.catalog);
+  const records = catalog.table.find((t: Message) => t.name === RECORDS);
+  const [channel, day] = records.column;
+  const sourceRow = records.column.at(-1);
+  records.column = [channel, ...stageColumns(stages).map((name) => ({ ...day, name })), sourceRow];
+  return catalog;
 }
 
 /**
@@ -276,7 +295,7 @@ describe('cpqm_report and cpqm_trend in ZetaSQL', () => {
     assert.deepEqual(columns(SPEND), ['channel', 'spend', 'day', 'source_row', 'currency']);
     assert.deepEqual(columns(MEETINGS), ['channel', 'outcome', 'day', 'source_row']);
     assert.deepEqual(columns(MAPPING), ['field', 'value', 'means', 'source_row']);
-    assert.deepEqual(columns('funnel_math.funnel_records'), [...RECORDS_VIEW]);
+    assert.deepEqual(columns(RECORDS), ['channel', ...stageColumns(DEFAULT_STAGES), 'source_row']);
     assert.deepEqual(columns('funnel_math.funnel_deals'), [...DEALS_VIEW, 'source_row']);
   });
 
@@ -306,22 +325,25 @@ describe('funnel_report and deals_report in ZetaSQL', () => {
   it('funnel_report equals the sheet on generated tables, every period and view, problems included', async () => {
     const engine = (
       spend: SpendRow[],
+      stages: readonly string[],
       records: RecordRow[],
       period: string | null,
       view: string | null,
       mapping: MappingRow[],
     ) =>
-      query(bodyQuery(funnelFunction(q), period, view), {
-        ...spendContent(spend),
-        ...mappingContent(mapping),
-        ...tableContent('funnel_math.funnel_records', records, [
-          ['channel', 'TYPE_STRING'],
-          ['stage', 'TYPE_STRING'],
-          ['stage_position', 'TYPE_INT64'],
-          ['day', 'TYPE_DATE'],
-          ['source_row', 'TYPE_INT64'],
-        ]),
-      }).then((r) => resultRows(r) as unknown as FunnelRow[], reason);
+      query(
+        bodyQuery(funnelFunction(q, stages), period, view),
+        {
+          ...spendContent(spend),
+          ...mappingContent(mapping),
+          ...tableContent(RECORDS, records, [
+            ['channel', 'TYPE_STRING'],
+            ...stageColumns(stages).map((c) => [c, 'TYPE_DATE'] as const),
+            ['source_row', 'TYPE_INT64'],
+          ]),
+        },
+        catalogForStages(stages),
+      ).then((r) => resultRows(r) as unknown as FunnelRow[], reason);
     await funnelAgrees(engine, { bad: false, maxLength: 10, numRuns: 30 });
     await funnelAgrees(engine, { bad: true, maxLength: 8, numRuns: 30, atLeast: 6 });
   });

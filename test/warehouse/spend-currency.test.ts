@@ -52,7 +52,9 @@ async function otherViews(dealAmount: string): Promise<void> {
   await con.run(`CREATE OR REPLACE VIEW funnel_meetings AS
     SELECT 'Ads' AS channel, 'Qualified' AS outcome, DATE '2026-01-05' AS day, CAST(1 AS BIGINT) AS source_row`);
   await con.run(`CREATE OR REPLACE VIEW funnel_records AS
-    SELECT 'Ads' AS channel, 'Lead' AS stage, 1 AS stage_position, DATE '2026-01-05' AS day, CAST(1 AS BIGINT) AS source_row`);
+    SELECT 'Ads' AS channel, DATE '2026-01-05' AS created, DATE '2026-01-05' AS lead,
+      NULL::DATE AS marketing_qualified_lead, NULL::DATE AS sales_qualified_lead,
+      NULL::DATE AS opportunity, NULL::DATE AS customer, CAST(1 AS BIGINT) AS source_row`);
   await con.run(`CREATE OR REPLACE VIEW funnel_deals AS
     SELECT 'Ads' AS channel, ${literal(dealAmount)} AS amount, DATE '2026-01-05' AS created,
       DATE '2026-01-20' AS closed, 'Won' AS status, CAST(1 AS BIGINT) AS source_row`);
