@@ -36,6 +36,7 @@ import {
   UNPLACED,
   VIEW_ARGUMENT,
   where,
+  wholeSum,
 } from './grouping';
 import { firstMatch, mappingSql } from './mapping';
 
@@ -152,8 +153,8 @@ deals AS (
   JOIN amounts AS a ON a.amount = COALESCE(d.amount, '')
 ),
 deal_groups AS (
-  SELECT raw, start, MIN(first_row) AS first_row, SUM(opportunities) AS opportunities, SUM(pipeline) AS pipeline,
-    SUM(won) AS won, SUM(lost) AS lost, SUM(open) AS open, SUM(revenue) AS revenue
+  SELECT raw, start, MIN(first_row) AS first_row, ${wholeSum(q, 'opportunities')}, SUM(pipeline) AS pipeline,
+    ${['won', 'lost', 'open'].map((c) => wholeSum(q, c)).join(', ')}, SUM(revenue) AS revenue
   FROM (
     -- A deal counts where it was created; its close where it closed (cohort: where it was created).
     SELECT raw, opened AS start, source_row AS first_row, 1 AS opportunities, value AS pipeline, 0 AS won, 0 AS lost,
@@ -224,8 +225,8 @@ ${piecesCte(
 )}
 ${CHANNEL_CTES}
 by_channel AS (
-  SELECT key, start, SUM(spend) AS spend, SUM(opportunities) AS opportunities, SUM(pipeline) AS pipeline,
-    SUM(won) AS won, SUM(lost) AS lost, SUM(open) AS open, SUM(revenue) AS revenue
+  SELECT key, start, SUM(spend) AS spend, ${wholeSum(q, 'opportunities')}, SUM(pipeline) AS pipeline,
+    ${['won', 'lost', 'open'].map((c) => wholeSum(q, c)).join(', ')}, SUM(revenue) AS revenue
   FROM pieces
   GROUP BY key, start
 ),

@@ -40,6 +40,7 @@ import {
   spendProblems,
   totalsCte,
   totalsRow,
+  wholeSum,
 } from './grouping';
 import { firstMatch, IGNORED, mappingSql, meansIgnore } from './mapping';
 import { sqlName } from './scalar';
@@ -159,9 +160,7 @@ ${piecesCte(
 )}
 ${CHANNEL_CTES}
 by_channel AS (
-  SELECT key, start, SUM(spend) AS spend, SUM(booked) AS booked, SUM(held) AS held,
-    SUM(no_shows) AS no_shows, SUM(qualified) AS qualified, SUM(pending) AS pending,
-    SUM(unrecognised) AS unrecognised
+  SELECT key, start, SUM(spend) AS spend, ${['booked', 'held', 'no_shows', 'qualified', 'pending', 'unrecognised'].map((c) => wholeSum(q, c)).join(', ')}
   FROM pieces
   GROUP BY key, start
 ),

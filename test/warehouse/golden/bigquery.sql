@@ -568,9 +568,7 @@ AS (
     WHERE k = 1
   ),
   by_channel AS (
-    SELECT key, start, SUM(spend) AS spend, SUM(booked) AS booked, SUM(held) AS held,
-      SUM(no_shows) AS no_shows, SUM(qualified) AS qualified, SUM(pending) AS pending,
-      SUM(unrecognised) AS unrecognised
+    SELECT key, start, SUM(spend) AS spend, CAST(SUM(booked) AS INT64) AS booked, CAST(SUM(held) AS INT64) AS held, CAST(SUM(no_shows) AS INT64) AS no_shows, CAST(SUM(qualified) AS INT64) AS qualified, CAST(SUM(pending) AS INT64) AS pending, CAST(SUM(unrecognised) AS INT64) AS unrecognised
     FROM pieces
     GROUP BY key, start
   ),
@@ -814,9 +812,7 @@ AS (
     WHERE k = 1
   ),
   by_channel AS (
-    SELECT key, start, SUM(spend) AS spend, SUM(booked) AS booked, SUM(held) AS held,
-      SUM(no_shows) AS no_shows, SUM(qualified) AS qualified, SUM(pending) AS pending,
-      SUM(unrecognised) AS unrecognised
+    SELECT key, start, SUM(spend) AS spend, CAST(SUM(booked) AS INT64) AS booked, CAST(SUM(held) AS INT64) AS held, CAST(SUM(no_shows) AS INT64) AS no_shows, CAST(SUM(qualified) AS INT64) AS qualified, CAST(SUM(pending) AS INT64) AS pending, CAST(SUM(unrecognised) AS INT64) AS unrecognised
     FROM pieces
     GROUP BY key, start
   ),
@@ -1211,8 +1207,8 @@ AS (
     JOIN amounts AS a ON a.amount = COALESCE(d.amount, '')
   ),
   deal_groups AS (
-    SELECT raw, start, MIN(first_row) AS first_row, SUM(opportunities) AS opportunities, SUM(pipeline) AS pipeline,
-      SUM(won) AS won, SUM(lost) AS lost, SUM(open) AS open, SUM(revenue) AS revenue
+    SELECT raw, start, MIN(first_row) AS first_row, CAST(SUM(opportunities) AS INT64) AS opportunities, SUM(pipeline) AS pipeline,
+      CAST(SUM(won) AS INT64) AS won, CAST(SUM(lost) AS INT64) AS lost, CAST(SUM(open) AS INT64) AS open, SUM(revenue) AS revenue
     FROM (
       -- A deal counts where it was created; its close where it closed (cohort: where it was created).
       SELECT raw, opened AS start, source_row AS first_row, 1 AS opportunities, value AS pipeline, 0 AS won, 0 AS lost,
@@ -1353,8 +1349,8 @@ AS (
     WHERE k = 1
   ),
   by_channel AS (
-    SELECT key, start, SUM(spend) AS spend, SUM(opportunities) AS opportunities, SUM(pipeline) AS pipeline,
-      SUM(won) AS won, SUM(lost) AS lost, SUM(open) AS open, SUM(revenue) AS revenue
+    SELECT key, start, SUM(spend) AS spend, CAST(SUM(opportunities) AS INT64) AS opportunities, SUM(pipeline) AS pipeline,
+      CAST(SUM(won) AS INT64) AS won, CAST(SUM(lost) AS INT64) AS lost, CAST(SUM(open) AS INT64) AS open, SUM(revenue) AS revenue
     FROM pieces
     GROUP BY key, start
   ),
