@@ -2,8 +2,9 @@
  * The baseline of the warehouse benchmark, in its own process: DuckDB's own plain GROUP BY over
  * the same CSV files a report reads (spend summed per campaign, and the other file counted per
  * source: meetings per outcome, contacts per stage reached (a skipped stage reached on the date of
- * the next one, as the report counts it), deals with their amounts won; per
- * period when one is given), each result written to a CSV file as the report is. For the text
+ * the next one, as the report counts it), deals created with their amounts and open ones, closes
+ * won and lost with the amounts won, each in its own period as the report's activity view counts
+ * them; per period when one is given), each result written to a CSV file as the report is. For the text
  * file ("$1,204.50") the cost is read with a bare regexp cast, none of the report's rules.
  *   tsx bench/warehouse-baseline.ts <spend.csv> <other.csv> <period|none> <out-dir> <numbers|text> [meetings|contacts|deals]
  */
@@ -50,9 +51,21 @@ const counted = {
     UNPIVOT (SELECT "Original Source", ${reached} FROM read_csv('${other}'))
     ON COLUMNS(* EXCLUDE ("Original Source")) INTO NAME stage VALUE day
   ) GROUP BY ALL`,
-  deals: `SELECT "Original Traffic Source"${bucket('Create Date')}, count(*), sum("Amount"),
-    count(*) FILTER (WHERE "Deal Stage" = 'Closed Won'), sum("Amount") FILTER (WHERE "Deal Stage" = 'Closed Won')
-    FROM read_csv('${other}') GROUP BY ALL`,
+  // As the report's activity view counts them: a deal where it was created (open ones apart), its
+  // close where it closed, won and lost apart.
+  deals: `WITH deals AS (
+      SELECT "Original Traffic Source", "Deal Stage", "Amount", "Create Date", "Close Date" FROM read_csv('${other}')
+    )
+    SELECT "Original Traffic Source"${bucket('day')}, sum(created), sum(pipeline), sum(open), sum(won), sum(lost), sum(revenue)
+    FROM (
+      SELECT "Original Traffic Source", "Create Date" AS day, 1 AS created, "Amount" AS pipeline,
+        CAST("Deal Stage" NOT IN ('Closed Won', 'Closed Lost') AS INTEGER) AS open, 0 AS won, 0 AS lost, 0 AS revenue
+      FROM deals
+      UNION ALL
+      SELECT "Original Traffic Source", "Close Date", 0, 0, 0, CAST("Deal Stage" = 'Closed Won' AS INTEGER),
+        CAST("Deal Stage" = 'Closed Lost' AS INTEGER), CASE WHEN "Deal Stage" = 'Closed Won' THEN "Amount" ELSE 0 END
+      FROM deals WHERE "Deal Stage" IN ('Closed Won', 'Closed Lost')
+    ) GROUP BY ALL`,
 }[what];
 if (counted === undefined) throw new Error(`no baseline for ${what}: meetings, contacts or deals`);
 await con.run(`COPY (${counted}) TO '${join(out, `baseline-${what}.csv`)}' (HEADER)`);
