@@ -11,7 +11,7 @@ import type * as surface from './index';
 export interface EntryPoint {
   /** The top-level name Apps Script calls. */
   name: string;
-  /** Where it lives in the bundle's global: `onOpen`, `sidebarCalls.createTemplates`. */
+  /** Where it lives in the bundle's global: `onOpen`, `sidebarCalls.writeTemplates`. */
   target: string;
   params: string[];
   doc: string;

@@ -26,7 +26,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_BUDGET_KB, serverBundleSizes } from '../../scripts/build';
+import { BUNDLE_BUDGET_KB, serverBundleInputs, serverBundleSizes } from '../../scripts/build';
 
 const KB = 1024;
 let sizes: { total: number; functions: number };
@@ -44,5 +44,12 @@ describe('dist/Code.js', () => {
   it(`stays under ${BUNDLE_BUDGET_KB.total} KB in all, with the wizard server code`, () => {
     expect(sizes.total).toBeGreaterThan(sizes.functions);
     expect(sizes.total).toBeLessThan(BUNDLE_BUDGET_KB.total * KB);
+  });
+
+  it('holds none of what the wizard runs in the sidebar: settings checks, meanings, template builders', async () => {
+    const inputs = [...(await serverBundleInputs()).keys()];
+    expect(inputs).toContain('addon/server.ts');
+    const wizardOnly = /^addon\/(templates\/|validate|planner|meaning|saved-settings)/;
+    expect(inputs.filter((path) => wizardOnly.test(path))).toEqual([]);
   });
 });

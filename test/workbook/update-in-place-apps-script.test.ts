@@ -182,7 +182,8 @@ describe('update in place through Apps Script', () => {
     };
     const [three, thirty] = [count(3), count(30)];
     expect(three).toBe(thirty);
-    // Writing the four tabs again, plus copying, clearing and removing the copies.
-    expect(three).toBeLessThan(400);
+    // Reading the spreadsheet twice (to build, then under the lock to check it is unchanged) and
+    // writing the four tabs again, plus copying, clearing and removing the copies.
+    expect(three).toBeLessThan(450);
   });
 });
