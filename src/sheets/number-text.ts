@@ -48,15 +48,30 @@ const AMOUNT =
 
 /**
  * The currency an amount's text names ("EUR 12,000", "12.000 €", "$950"): its
- * code, a symbol's code, or a symbol with no code; undefined for a number,
- * a bare amount or text that is no amount.
+ * code, a symbol's code, or a symbol with no code; undefined for a number or a
+ * bare amount. For text that reads as money (readNumberText).
  */
 export function currencyOf(amount: unknown): string | undefined {
   if (typeof amount !== 'string') return undefined;
+  // Most exported amounts are told by their ends, without the pattern: "1204.50", "$1,204.50",
+  // "1.204,50 €" (an amount that starts with a digit has no currency before it).
+  const first = amount.charCodeAt(0);
+  if (first === DOLLAR) return SYMBOL_CURRENCY.$;
   const text = amount.trim();
+  if (isDigit(first)) {
+    if (isDigit(text.charCodeAt(text.length - 1))) return undefined;
+    const symbol = SYMBOL_CURRENCY[text[text.length - 1]!];
+    if (symbol !== undefined) return symbol;
+  }
   const m = text.length > MAX_NUMBER_TEXT ? null : AMOUNT.exec(text);
   const named = m?.[2] ?? m?.[5];
   return named === undefined ? undefined : (SYMBOL_CURRENCY[named] ?? named);
+}
+
+const DOLLAR = 0x24;
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** Digits grouped by threes with spaces, as French and Nordic exports write them; either mark for decimals. */

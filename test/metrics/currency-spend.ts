@@ -47,11 +47,29 @@ export const spendColumn = fc
   .chain((pool) => fc.array(spendCell(pool), { minLength: 1, maxLength: 12 }));
 
 /** The first line naming a currency and the first naming another, when there are two. */
-export function twoNamed(
+function twoNamed(
   cells: readonly SpendCell[],
 ): { first: { k: number; code: string }; other: { k: number; code: string } } | undefined {
   const named = cells.flatMap((r, k) => (r.currency ? [{ k, code: r.currency }] : []));
   const first = named[0];
   const other = named.find((r) => r.code !== first?.code);
   return first && other ? { first, other } : undefined;
+}
+
+/** A report's spend total as the tests print it. */
+export const spendTotal = (total: number) => `spend ${total.toFixed(2)}`;
+
+/**
+ * What a report over the cells gives: its refusal, naming line k by `place(k)`, when two
+ * currencies differ, else the spend total.
+ */
+export function expectedSpend(
+  cells: readonly SpendCell[],
+  fn: string,
+  place: (k: number) => string,
+): string {
+  const two = twoNamed(cells);
+  if (!two) return spendTotal(cells.reduce((sum, c) => sum + c.value, 0));
+  const { first, other } = two;
+  return `${fn}: spend is in two currencies: ${place(first.k)} is in ${first.code} and ${place(other.k)} in ${other.code}; ${WHY}`;
 }
