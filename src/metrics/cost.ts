@@ -1,8 +1,10 @@
 /** Cost and efficiency: what a meeting, lead or opportunity costs, and what it may cost. */
 import { showNumber } from '../sheets/format';
 import { divByZero, Problem } from '../sheets/problem';
-import { eachRow } from '../sheets/ranges';
+import { eachRow, position } from '../sheets/ranges';
 import { finite } from '../sheets/result';
+import { isRange, shapeOf } from '../sheets/shapes';
+import { OneCurrency } from './currency';
 import { blankGuard, orDefault } from './native';
 import { ratio } from './ratio';
 import { elementwiseEntry, type WholeRangeRuntime } from './spec';
@@ -90,6 +92,7 @@ export const BLENDED_CPQM: WholeRangeRuntime = {
       },
     );
     if (!counted) return '';
+    oneCurrency(spend);
     if (qualified === 0) {
       throw new Problem(
         '#DIV/0!',
@@ -100,6 +103,19 @@ export const BLENDED_CPQM: WholeRangeRuntime = {
     return finite(spent / qualified);
   },
 };
+
+/** Refuses a spend range whose text names two currencies, once every row has read. */
+function oneCurrency(spend: unknown): void {
+  if (!isRange(spend)) return;
+  const shape = shapeOf(spend);
+  const currency = new OneCurrency('spend is', (k) =>
+    position(shape, Math.floor(k / shape.cols), k % shape.cols),
+  );
+  for (let i = 0; i < shape.rows; i++) {
+    const row = spend[i]!;
+    for (let j = 0; j < shape.cols; j++) currency.note(row[j], i * shape.cols + j);
+  }
+}
 
 /**
  * The rows of a channel table BLENDED_CPQM counts, with built-in functions:

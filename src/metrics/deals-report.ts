@@ -5,13 +5,15 @@
  *
  * Activity counts a deal's creation in the period it was created and its
  * close in the period it closed; cohort counts everything about a deal in the
- * period it was created. Amounts in two currencies are never added.
+ * period it was created. Amounts in two currencies are never added, and
+ * revenue is never set against spend in another currency.
  */
 import { COERCE, isBlank } from '../sheets/coerce';
 import { show } from '../sheets/format';
 import type { Mapping } from '../sheets/mapping';
 import { CallError, Problem } from '../sheets/problem';
 import type { Scalar } from '../sheets/result';
+import { NEVER_ADDED, NEVER_COMPARED, OneCurrency, refuseTwo } from './currency';
 import { DEAL_STATUSES, type DealStatus } from './deal-status';
 import { isDateCell, readView, VIEWS } from './funnel-report';
 import { Grouping, NO_CHANNEL, ratioCell } from './grouping';
@@ -66,19 +68,8 @@ function cells(t: number[]): Scalar[] {
   ];
 }
 
-/** The currency symbols an amount may carry, by the code they stand for. */
-export const SYMBOL_CURRENCY: Record<string, string> = { '€': 'EUR', '£': 'GBP' };
-const CODE = /^\s*[+-]?([A-Z]{3})\b|\b([A-Z]{3})\s*$/;
-const SYMBOL = /[€£]/;
-
-/** The currency an amount's text names (EUR 12,000; 12.000 €), or undefined for a bare number. */
-export function currencyOf(amount: unknown): string | undefined {
-  if (typeof amount !== 'string') return undefined;
-  const code = CODE.exec(amount);
-  if (code) return code[1] ?? code[2];
-  const symbol = SYMBOL.exec(amount);
-  return symbol ? SYMBOL_CURRENCY[symbol[0]] : undefined;
-}
+/** Why deal amounts in two currencies are refused, and where the CRM keeps them in one. */
+export const DEAL_AMOUNTS_IN_ONE = `${NEVER_ADDED} (the company-currency amount column the CRM exports)`;
 
 /** What a status cell means: the mapping table's deal status rows first; FALSE is refused. */
 function statusOf(mapping: Mapping, raw: unknown): DealStatus {
@@ -112,12 +103,15 @@ function deals(...args: unknown[]): Scalar[][] | '' {
     [dealChannels, amounts, created, closed, status],
   );
   const grouping = new Grouping(7, period, mapping);
-  addSpend(grouping, SPEND, spendChannels, spend, spendDates);
+  const spent = addSpend(grouping, SPEND, spendChannels, spend, spendDates);
   const [names, values, createdDays, closedDays, statuses] = t.grids;
   const { cols } = t.shape;
   const money = COERCE.money;
-  /** The first row naming each currency, to name a row of each when a second one appears. */
-  let currency: { code: string; k: number } | undefined;
+  const currency = new OneCurrency(
+    'amounts are',
+    (k) => lineName('deals', t.shape, k),
+    DEAL_AMOUNTS_IN_ONE,
+  );
   /** Status cells seen, to what they mean: an export repeats a handful of stages. */
   const statusFor = new Map<unknown, DealStatus>();
   const labelsClosed = period !== undefined && view === 'activity';
@@ -148,15 +142,7 @@ function deals(...args: unknown[]): Scalar[][] | '' {
         );
       }
       const value = money('amounts', amount) as number;
-      const code = currencyOf(amount);
-      if (code !== undefined) {
-        if (!currency) currency = { code, k };
-        else if (currency.code !== code) {
-          throw new CallError(
-            `amounts are in two currencies: ${lineName('deals', t.shape, currency.k)} is in ${currency.code} and ${lineName('deals', t.shape, k)} in ${code}; amounts in different currencies are never added, so pass them in one currency (the company-currency amount column the CRM exports)`,
-          );
-        }
-      }
+      currency.note(amount, k);
       let outcome = statusFor.get(state);
       if (outcome === undefined) {
         refuseTotalsRow('status', state);
@@ -205,6 +191,7 @@ function deals(...args: unknown[]): Scalar[][] | '' {
       throw e instanceof CallError ? e : atLine('deals', t.shape, k, e);
     }
   }
+  refuseTwo('spend and amounts are', spent, currency.first, NEVER_COMPARED);
   if (grouping.isEmpty) return '';
   const header = period ? ['Channel', 'Period', ...DEALS_COLUMNS] : ['Channel', ...DEALS_COLUMNS];
   return grouping.table(header, cells);

@@ -9,6 +9,7 @@ import { show } from '../sheets/format';
 import { Problem } from '../sheets/problem';
 import { position, withPosition } from '../sheets/ranges';
 import { type Grid, isRange, type Shape, tableShape } from '../sheets/shapes';
+import { type Named, OneCurrency } from './currency';
 import type { Grouping } from './grouping';
 import { refuseTotalsRow } from './totals-row';
 
@@ -60,7 +61,8 @@ export function noColumn(value: unknown): boolean {
  * The spend side every report shares: one line per spend row, its amount
  * added at `at` of its channel's tally in its period. A row with channel and
  * spend both blank is skipped; one of the two blank is a problem naming the
- * row, as is a totals row in any of its cells.
+ * row, as is a totals row in any of its cells. Spend that names two
+ * currencies is refused; the one it names, if any, is returned.
  */
 export function addSpend(
   grouping: Grouping,
@@ -68,7 +70,7 @@ export function addSpend(
   spendChannels: unknown,
   spend: unknown,
   spendDates: unknown,
-): void {
+): Named | undefined {
   const dated = grouping.period !== undefined;
   const t = table(
     ['spendChannels', 'spend', 'spendDates'],
@@ -77,6 +79,7 @@ export function addSpend(
   const [names, amounts, days] = t.grids;
   const { cols } = t.shape;
   const money = COERCE.money;
+  const currency = new OneCurrency('spend is', (k) => lineName('spend', t.shape, k));
   for (let k = 0; k < t.size; k++) {
     const raw = lineOf(names, cols, k);
     const amount = lineOf(amounts, cols, k);
@@ -101,12 +104,14 @@ export function addSpend(
         );
       }
       const group = grouping.channel('spendChannels', raw);
-      grouping.tally(group, grouping.label('spendDates', day))[at]! += money(
-        'spend',
-        amount,
-      ) as number;
+      const tally = grouping.tally(group, grouping.label('spendDates', day));
+      const value = money('spend', amount) as number;
+      // The row's last check, as the warehouse ranks it (src/warehouse/grouping.ts).
+      currency.note(amount, k);
+      tally[at]! += value;
     } catch (e) {
       throw atLine('spend', t.shape, k, e);
     }
   }
+  return currency.first;
 }

@@ -16,6 +16,18 @@ export type TextReading =
   | { kind: 'ambiguous'; value: number; other: number; why: string }
   | { kind: 'none' };
 
+/**
+ * The currency symbols that stand for one currency, by its code: "$950" and
+ * "USD 950" are the same money. Any other symbol names a currency of its own
+ * ("¥"), so it is never taken for another one.
+ */
+export const SYMBOL_CURRENCY: Readonly<Record<string, string>> = {
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '₹': 'INR',
+};
+
 /** Which decorations a text may carry: currency for money, a percent sign for rates. */
 export interface TextOptions {
   currency: boolean;
@@ -33,6 +45,34 @@ const MAX_NUMBER_TEXT = 48;
  */
 const AMOUNT =
   /^([+-]?)(?:(\p{Sc}|[A-Z]{3})\s*)?([+-]?)([\d.,]+(?:[ \u00A0\u202F][\d.,]+)*)(?:\s*(\p{Sc}|[A-Z]{3}))?$/u;
+
+/**
+ * The currency an amount's text names ("EUR 12,000", "12.000 €", "$950"): its
+ * code, a symbol's code, or a symbol with no code; undefined for a number or a
+ * bare amount. For text that reads as money (readNumberText).
+ */
+export function currencyOf(amount: unknown): string | undefined {
+  if (typeof amount !== 'string') return undefined;
+  // Most exported amounts are told by their ends, without the pattern: "1204.50", "$1,204.50",
+  // "1.204,50 €" (an amount that starts with a digit has no currency before it).
+  const first = amount.charCodeAt(0);
+  if (first === DOLLAR) return SYMBOL_CURRENCY.$;
+  const text = amount.trim();
+  if (isDigit(first)) {
+    if (isDigit(text.charCodeAt(text.length - 1))) return undefined;
+    const symbol = SYMBOL_CURRENCY[text[text.length - 1]!];
+    if (symbol !== undefined) return symbol;
+  }
+  const m = text.length > MAX_NUMBER_TEXT ? null : AMOUNT.exec(text);
+  const named = m?.[2] ?? m?.[5];
+  return named === undefined ? undefined : (SYMBOL_CURRENCY[named] ?? named);
+}
+
+const DOLLAR = 0x24;
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
 
 /** Digits grouped by threes with spaces, as French and Nordic exports write them; either mark for decimals. */
 const SPACED = /^([1-9]\d{0,2}(?:[ \u00A0\u202F]\d{3})+)(?:[.,](\d+))?$/;

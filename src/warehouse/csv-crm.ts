@@ -1,14 +1,16 @@
 /**
  * The CRM side of the report from CSV files: the views funnel_records over a
- * contacts export (one row per record and stage, the long view funnel_report
- * reads) and funnel_deals over a deals export, columns found by the headers
- * the wizard recognises (src/workbook/export-headers.ts) or as named. Rows
+ * contacts export (one row per record, a date column per stage, with
+ * funnel_report generated for those stages) and funnel_deals over a deals
+ * export, columns found by the headers the wizard recognises
+ * (src/workbook/export-headers.ts) or as named. Rows
  * are numbered by their line in the file, so problems name it and channels
  * come in order of first appearance, as in the sheet.
  */
 import { basename } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { stageName } from '../metrics/funnel-stages';
+import { messageOf } from '../sheets/format';
 import { labelKey } from '../sheets/labels';
 import { CONTACT_FIELDS, CONTACTS_TABLE, DEALS_TABLE } from '../workbook/export-headers';
 import { pickColumns } from './csv-columns';
@@ -23,6 +25,8 @@ import {
 } from './csv-file';
 import { ReportError, type ReportOptions } from './csv-options';
 import { dayFrom, layoutOf, sniffed, type TextColumn } from './csv-views';
+import { duckdb } from './dialect';
+import { funnelFunction, stageColumns } from './funnel';
 
 /** The stage-date fields of a contacts export, in funnel order. */
 const STAGE_FIELDS = CONTACT_FIELDS.filter((f) => f !== 'channel');
@@ -39,7 +43,10 @@ function readCsv(path: string, text: readonly Column[]): string {
   return `read_csv(${sqlStr(path)}, ${CSV_OPTIONS}${types ? `, types = {${types}}` : ''}) WITH ORDINALITY`;
 }
 
-/** Defines funnel_records over the contacts file: one SELECT per stage column, in funnel order. */
+/**
+ * Defines funnel_records over the contacts file, its stage columns in funnel order, and
+ * funnel_report for those stages.
+ */
 export async function defineRecords(
   con: DuckDBConnection,
   options: ReportOptions & { contacts: string },
@@ -89,17 +96,19 @@ export async function defineRecords(
   }
   const days = stages.map(dateReader(options, options.contacts, sniffedFile, textColumns));
   const text = [channel!, ...days.filter((d) => d.asText).map((d) => d.column)];
-  const dayCols = days.map((d, k) => `${d.sql} AS day_${k + 1}`).join(', ');
-  const selects = days.map(
-    (d, k) =>
-      `SELECT channel, ${sqlStr(stageName(d.column.name))} AS stage, ${k + 1} AS stage_position, day_${k + 1} AS day, source_row FROM contacts`,
-  );
+  const names = days.map((d) => stageName(d.column.name));
+  let columns: string[];
+  try {
+    columns = stageColumns(names);
+  } catch (e) {
+    throw new ReportError(
+      `${file}: ${messageOf(e)} (a stage is named by its column's header): list the stage columns to read with --contacts-stages`,
+    );
+  }
   await con.run(`CREATE OR REPLACE VIEW funnel_records AS
-WITH contacts AS (
-  SELECT ${sqlIdent(channel!.name)} AS channel, ${dayCols}, ${LINE}
-  FROM ${readCsv(options.contacts, text)}
-)
-${selects.join('\nUNION ALL\n')}`);
+SELECT ${sqlIdent(channel!.name)} AS channel, ${days.map((d, k) => `${d.sql} AS ${columns[k]}`).join(', ')}, ${LINE}
+FROM ${readCsv(options.contacts, text)}`);
+  await con.run(duckdb.tableFunction(funnelFunction(duckdb, names)));
 }
 
 /**

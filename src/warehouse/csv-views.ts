@@ -232,8 +232,8 @@ export async function defineViews(
           valueIsAmount: valueAsText,
           valueSql: (col, where) =>
             valueAsText
-              ? `funnel_amount(${col}, ${where}) AS spend`
-              : `CAST(${col} AS DOUBLE) AS spend`,
+              ? `funnel_amount(${col}, ${where}) AS spend, funnel_currency(${col}) AS currency`
+              : `CAST(${col} AS DOUBLE) AS spend, CAST(NULL AS VARCHAR) AS currency`,
         },
         { withDays, dateFormat: layout(sniffedFile, columns.date), asText, numbered },
         k * SPEND_FILE_ROWS,

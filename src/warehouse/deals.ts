@@ -10,15 +10,16 @@
  * spellings (metrics/deal-status.ts); anything else is open.
  *
  * Same rules and messages as the sheet: a row's problems in the order the
- * sheet checks them, amounts in two currencies refused naming a row of each,
+ * sheet checks them, amounts in two currencies refused naming a row of each
+ * (and revenue against spend in another currency),
  * activity counting a deal's creation and its close in their own periods,
  * cohort everything in the period it was created, Σ ÷ Σ, NULL where the
  * sheet shows #DIV/0!.
  */
+import { NEVER_COMPARED, twoCurrenciesWords } from '../metrics/currency';
 import { DEAL_STATUS_MEANINGS, type DealStatus } from '../metrics/deal-status';
-import { SYMBOL_CURRENCY } from '../metrics/deals-report';
+import { DEAL_AMOUNTS_IN_ONE } from '../metrics/deals-report';
 import { labelKey } from '../sheets/labels';
-import { WS } from './amount';
 import type { Dialect, Part, ScalarDefinition, TableDefinition } from './dialect';
 import {
   blankDay,
@@ -34,6 +35,7 @@ import {
   totalsRow,
   UNPLACED,
   VIEW_ARGUMENT,
+  where,
 } from './grouping';
 import { firstMatch, mappingSql } from './mapping';
 
@@ -76,20 +78,7 @@ export const SQL_DEALS_NUMBERS: ReadonlySet<(typeof SQL_DEALS_COLUMNS)[number]> 
 const UNREADABLE = 3;
 
 export function dealHelpers(q: Dialect): ScalarDefinition[] {
-  const symbols = Object.entries(SYMBOL_CURRENCY);
-  // metrics/deals-report.ts currencyOf, spelled for RE2: a code first, else a code last, else a symbol.
-  const codeFirst = `^${WS}*[+-]?([A-Z]{3})\\b`;
-  const codeLast = `\\b([A-Z]{3})${WS}*$`;
-  const symbol = `([${symbols.map(([s]) => s).join('')}])`;
   return [
-    {
-      name: 'funnel_currency',
-      comment: `The currency money text names by a three-letter code before or after the amount, or by a symbol (${symbols.map(([s, code]) => `${s} ${code}`).join(', ')}); NULL for a bare number.`,
-      params: [{ name: 'amount', type: q.text }],
-      returns: q.text,
-      body: `COALESCE(${q.regexExtract('amount', codeFirst)}, ${q.regexExtract('amount', codeLast)},
-    CASE ${q.regexExtract('amount', symbol)} ${symbols.map(([s, code]) => `WHEN ${q.str(s)} THEN ${q.str(code)}`).join(' ')} END)`,
-    },
     {
       name: 'funnel_deal_status',
       comment: `What a deal status means when it is one of the known spellings (${DEAL_STATUS_MEANINGS.map(([s]) => s).join(', ')}): won, lost or open; else NULL.`,
@@ -206,8 +195,13 @@ problems AS (
   ) AS d WHERE kind IS NOT NULL
   UNION ALL
   SELECT 1, d.source_row, ${UNPLACED + 5}, d.raw,
-    ${msg(['amounts are in two currencies: ', sql(rowName('c.source_row', 'c.raw')), ' is in ', sql('c.currency'), ' and ', sql(rowName('d.source_row', 'd.raw')), ' in ', sql('d.currency'), '; amounts in different currencies are never added, so pass them in one currency (the company-currency amount column the CRM exports)'])}
+    ${msg(twoCurrenciesWords('amounts are', sql(rowName('c.source_row', 'c.raw')), sql('c.currency'), sql(rowName('d.source_row', 'd.raw')), sql('d.currency'), DEAL_AMOUNTS_IN_ONE))}
   FROM deals AS d CROSS JOIN first_currency AS c WHERE d.currency <> c.currency
+  UNION ALL
+  -- Revenue against spend in another currency, once every deal is read.
+  SELECT 2, NULL, ${UNPLACED + 1}, NULL,
+    ${msg(twoCurrenciesWords('spend and amounts are', sql(where(q, 'funnel_spend', 's.first_row', 's.raw')), sql('s.currency'), sql(rowName('c.source_row', 'c.raw')), sql('c.currency'), NEVER_COMPARED))}
+  FROM spend_currency AS s CROSS JOIN first_currency AS c WHERE s.currency <> c.currency
   UNION ALL
   SELECT 1, g.first_row, 9, g.raw, ${totalsRow(q, 'channel', 'g.raw')}
   FROM deal_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals

@@ -68,9 +68,16 @@ export interface Dialect extends SqlOps {
   /**
    * The rows of a view the user defines, as `columns` plus `optional`. DuckDB adds `optional` as
    * NULL when the view lacks it; BigQuery reads every column by name, so there the view lists
-   * `optional` too (NULL when the table has no such column; see docs/WAREHOUSE.md).
+   * `optional` too (NULL when the table has no such column; see docs/WAREHOUSE.md). `more` are
+   * further optional columns, by name and type, read the same way.
    */
-  viewRows(view: string, columns: readonly string[], optional: string, type: string): string;
+  viewRows(
+    view: string,
+    columns: readonly string[],
+    optional: string,
+    type: string,
+    more?: Readonly<Record<string, string>>,
+  ): string;
 
   /** Statement builders. */
   scalarFunction(f: ScalarDefinition): string;
@@ -174,8 +181,8 @@ export const duckdb: Dialect = {
   sumIf: (x, cond) => `sum(${x}) FILTER (WHERE ${cond})`,
   firstIf: (x, cond, order) =>
     `coalesce(arg_min(${x}, ${order}) FILTER (WHERE ${cond}), min(${x}) FILTER (WHERE ${cond}))`,
-  viewRows: (view, _columns, optional, type) =>
-    `(SELECT * FROM ${view} UNION ALL BY NAME SELECT CAST(NULL AS ${type}) AS ${optional} WHERE false)`,
+  viewRows: (view, _columns, optional, type, more = {}) =>
+    `(SELECT * FROM ${view} UNION ALL BY NAME SELECT ${[[optional, type], ...Object.entries(more)].map(([name, t]) => `CAST(NULL AS ${t}) AS ${name}`).join(', ')} WHERE false)`,
   scalarFunction(f) {
     const params = f.params
       .map((p) => `${p.name} ${p.type}${p.optional ? ' := NULL' : ''}`)
@@ -245,8 +252,8 @@ export function bigquery(dataset = 'funnel_math'): Dialect {
       `ARRAY_AGG(IF(${cond}, ${x}, NULL) IGNORE NULLS ORDER BY ${order} NULLS LAST, ${x} LIMIT 1)[SAFE_OFFSET(0)]`,
     // Set operations by name (FULL UNION ALL BY NAME) are recent in BigQuery and unknown to its
     // reference analyzer, ZetaSQL; a column list works in both.
-    viewRows: (view, columns, optional) =>
-      `(SELECT ${[...columns, optional].join(', ')} FROM ${view})`,
+    viewRows: (view, columns, optional, _type, more = {}) =>
+      `(SELECT ${[...columns, optional, ...Object.keys(more)].join(', ')} FROM ${view})`,
     scalarFunction(f) {
       const params = f.params.map((p) => `${p.name} ${p.type}`).join(', ');
       return `${comment(f.comment)}CREATE OR REPLACE FUNCTION ${q(f.name)}(${params})\nRETURNS ${f.returns}\nAS (\n${f.body}\n);\n`;

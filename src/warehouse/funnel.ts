@@ -1,16 +1,14 @@
 /**
  * funnel_report(period, view): the sheet's FUNNEL_REPORT over the spend view
- * and a view of the CRM's records, long rather than wide, since SQL cannot
- * take a variable number of stage columns:
+ * and a view of the CRM's records, wide as the export is: one row per record,
  *
- *   funnel_records(channel, stage, stage_position, day, source_row)
+ *   funnel_records(channel, <one date column per stage, in funnel order> [, source_row])
  *
- * one row per record and stage (day NULL where the record has not reached
- * it), source_row naming the record (its row in the export, or its ID). The
- * result is long too: one row per channel × period × stage, in funnel order,
- * with the records that reached the stage, the cost per record and the
- * ratio to the stage before (docs/WAREHOUSE.md, "The funnel and deals
- * reports").
+ * A SQL function cannot take a variable number of columns, so the function
+ * is generated for the user's stages (docs/WAREHOUSE.md, "The funnel and
+ * deals reports"). The result is long: one row per channel × period × stage,
+ * in funnel order, with the records that reached the stage, the cost per
+ * record and the ratio to the stage before.
  *
  * Same rules as the sheet: a record reached a stage when it has a date
  * there or at any later stage (a skipped stage counts on the date of the
@@ -32,13 +30,57 @@ import {
   spendProblems,
   totalsCte,
   totalsRow,
-  UNPLACED,
   VIEW_ARGUMENT,
 } from './grouping';
 import { mappingSql } from './mapping';
 
-/** The columns of the records view; source_row is required, as it tells which rows are one record. */
-export const RECORDS_VIEW = ['channel', 'stage', 'stage_position', 'day', 'source_row'] as const;
+/**
+ * The stages funnel_report is generated for when none are named: HubSpot's lifecycle stages, as
+ * its contacts export names them ("Became a Marketing Qualified Lead Date" is Marketing Qualified
+ * Lead, src/metrics/funnel-stages.ts).
+ */
+export const DEFAULT_STAGES = [
+  'Created',
+  'Lead',
+  'Marketing Qualified Lead',
+  'Sales Qualified Lead',
+  'Opportunity',
+  'Customer',
+] as const;
+
+/** A stage's date column in funnel_records: its name in lower case, words joined by `_`. */
+export function stageColumn(stage: string): string {
+  const column = stage
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return /^[a-z]/.test(column) ? column : `stage_${column}`;
+}
+
+/**
+ * The date columns of funnel_records for these stages, in funnel order. No stages, a blank one, or
+ * two that would share a column are refused: the report could not tell them apart.
+ */
+export function stageColumns(stages: readonly string[]): string[] {
+  if (stages.length === 0) throw new Error('give the funnel at least one stage');
+  const blank = stages.findIndex((s) => s.trim() === '');
+  if (blank >= 0) throw new Error(`stage ${blank + 1} is blank: give each stage its name`);
+  const columns = stages.map(stageColumn);
+  columns.forEach((c, k) => {
+    const first = columns.indexOf(c);
+    if (first < k) {
+      throw new Error(
+        `stages "${stages[first]}" and "${stages[k]}" would both be column ${c} of funnel_records: name them apart`,
+      );
+    }
+    if (c === 'channel' || c === 'source_row') {
+      throw new Error(
+        `stage "${stages[k]}" would be column ${c}, which funnel_records holds already: name it otherwise`,
+      );
+    }
+  });
+  return columns;
+}
 
 export const SQL_FUNNEL_COLUMNS = [
   'channel',
@@ -74,143 +116,141 @@ export function viewHelper(q: Dialect): ScalarDefinition {
   };
 }
 
-export function funnelFunction(q: Dialect): TableDefinition {
+export function funnelFunction(
+  q: Dialect,
+  stages: readonly string[] = DEFAULT_STAGES,
+): TableDefinition {
   const f = (name: string, ...args: string[]) => q.call(name, args);
   const fn = q.str('funnel_report');
   const U = f('funnel_period_unit', 'period', fn);
   const V = f('funnel_view', 'view', fn);
   const mapping = mappingSql(q);
+  const columns = stageColumns(stages);
+  const positions = columns.map((_, k) => k + 1);
   const recordsView = q.viewRows(
     q.object('funnel_records'),
-    RECORDS_VIEW.slice(0, -1),
+    ['channel', ...columns],
     'source_row',
     q.int,
   );
-  const lineOf = (alias: string) =>
-    `${alias}.section = r.section AND ${alias}.channel_rank = r.channel_rank AND ${alias}.label = r.label`;
-  const count = (alias: string) => `COALESCE(${alias}.amount, 0)`;
+  const n = (pos: number) => `n_${pos}`;
+  const reached = (pos: number) => `reached_${pos}`;
+  /**
+   * `column` of the stage `shift` places before s.pos (NULL before the first): a record's or a
+   * line's stage columns read down the rows of `stages`.
+   */
+  const atStage = (column: (pos: number) => string, shift = 0) =>
+    `CASE s.pos ${positions
+      .map((pos) => `WHEN ${pos} THEN ${pos > shift ? column(pos - shift) : 'NULL'}`)
+      .join(' ')} END`;
 
   const body = `WITH
 ${mapping.ctes}
 ${spendCtes(q, U)}
-record_rows AS (
-  SELECT CAST(channel AS ${q.text}) AS raw, CAST(stage AS ${q.text}) AS stage,
-    CAST(stage_position AS ${q.int}) AS pos, CAST(day AS ${q.date}) AS day,
-    CAST(source_row AS ${q.int}) AS source_row
-  FROM ${recordsView} AS v
-),
 stages AS (
-  -- The stages the view names, in funnel order, each with the one before it.
-  SELECT pos, stage, names, LAG(pos) OVER (ORDER BY pos) AS previous_pos
-  FROM (
-    -- Distinct pairs first: a plain grouping of every row, where COUNT(DISTINCT) over them is slower.
-    SELECT pos, MIN(stage) AS stage, COUNT(stage) AS names
-    FROM (SELECT DISTINCT pos, stage FROM record_rows WHERE pos IS NOT NULL) AS named
-    GROUP BY pos
-  ) AS s
+  -- The stages in funnel order, as the function was generated for them.
+  ${stages.map((stage, k) => `SELECT ${k + 1} AS pos, ${q.str(stage)} AS stage`).join('\n  UNION ALL ')}
 ),
-dated AS (
-  -- A record's rows with a date, each counting its own stage and the stages the record skipped
-  -- just before it (reached on this date); the first one's date is the record's entry, its cohort.
-  SELECT raw, source_row, pos, day,
-    LAG(pos) OVER (PARTITION BY source_row ORDER BY pos) AS reached_before,
-    FIRST_VALUE(day) OVER (PARTITION BY source_row ORDER BY pos) AS entered
-  FROM record_rows
-  WHERE day IS NOT NULL AND pos IS NOT NULL AND source_row IS NOT NULL
-),
-dated_groups AS (
-  -- Dated rows counted per channel, period and span of stages before stages are joined: a span
-  -- is a few rows per channel and period, where a join per row would multiply every row.
-  SELECT raw, start, reached_before, pos, COUNT(*) AS n, MIN(source_row) AS first_row
+record_rows AS (
+  -- Per record, the day it reached each stage: its own date there or, where it skipped the stage,
+  -- the date of the next one it reached. The first is the day it entered, its cohort; a record with
+  -- no date is counted nowhere.
+  SELECT raw, source_row, ${positions.map(reached).join(', ')}
   FROM (
-    SELECT raw, source_row, reached_before, pos,
-      ${f('funnel_period_start', U, `CASE WHEN ${V} = 'cohort' THEN entered ELSE day END`)} AS start
-    FROM dated
-  ) AS c
-  GROUP BY raw, start, reached_before, pos
+    SELECT CAST(channel AS ${q.text}) AS raw, CAST(source_row AS ${q.int}) AS source_row,
+      ${positions
+        .map(
+          (pos) =>
+            `COALESCE(${columns
+              .slice(pos - 1)
+              .map((c) => `CAST(${c} AS ${q.date})`)
+              .join(', ')}) AS ${reached(pos)}`,
+        )
+        .join(',\n      ')}
+    FROM ${recordsView} AS v
+  ) AS r
+  WHERE ${reached(1)} IS NOT NULL
 ),
 record_groups AS (
-  -- A record's spans are disjoint, so it is counted at most once per stage.
-  SELECT d.raw, d.start, s.pos, SUM(d.n) AS n, MIN(d.first_row) AS first_row
-  FROM dated_groups AS d JOIN stages AS s
-    ON s.pos <= d.pos AND (d.reached_before IS NULL OR s.pos > d.reached_before)
-  GROUP BY d.raw, d.start, s.pos
+  -- Records counted per channel spelling and period, a count per stage: each record and stage it
+  -- reached is a row, in the period of that stage (activity) or of the record's entry (cohort).
+  SELECT raw, start, MIN(source_row) AS first_row,
+    ${positions.map((pos) => `${q.countIf(`pos = ${pos}`)} AS ${n(pos)}`).join(', ')}
+  FROM (
+    SELECT r.raw, r.source_row, s.pos,
+      ${f('funnel_period_start', U, `CASE WHEN ${V} = 'cohort' THEN r.${reached(1)} ELSE ${atStage((pos) => `r.${reached(pos)}`)} END`)} AS start
+    FROM record_rows AS r CROSS JOIN stages AS s
+    WHERE ${atStage((pos) => `r.${reached(pos)}`)} IS NOT NULL
+  ) AS c
+  GROUP BY raw, start
 ),
 ${rawsCtes(q, "SELECT raw FROM record_groups WHERE raw <> ''")}
 problems AS (
-  -- Record rows: 1 a row without its stage_position, 2 a stage without a name, 3 a totals row
-  -- as a reached record's channel; and, told without a row, stages named twice and dated rows that
-  -- name no record.
+  -- Besides the mapping table's and the spend's: a totals row as a reached record's channel.
   SELECT -1 AS src, problem_row, kind, raw, detail FROM (
   ${mapping.problems}
   ) AS mp
   UNION ALL
   ${spendProblems(q, U)}
   UNION ALL
-  SELECT 1, source_row, 1, raw, ${q.str('stage_position is blank, give each stage its place in the funnel (1 for the first)')}
-  FROM record_rows WHERE pos IS NULL
-  UNION ALL
-  SELECT 1, source_row, 2, raw, ${q.str('stage is blank, give each stage its name')}
-  FROM record_rows WHERE pos IS NOT NULL AND (stage IS NULL OR stage = '')
-  UNION ALL
   SELECT 1, g.first_row, 3, g.raw, ${totalsRow(q, 'channel', 'g.raw')}
   FROM record_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
-  UNION ALL
-  SELECT 1, NULL, ${UNPLACED + 4}, CAST(NULL AS ${q.text}), ${q.message(['funnel_records names stage_position ', { sql: 'pos' }, ' in ', { sql: 'names' }, ' ways, give each stage one name'])}
-  FROM stages WHERE names > 1
-  UNION ALL
-  SELECT 1, NULL, ${UNPLACED + 5}, CAST(NULL AS ${q.text}), ${q.str('funnel_records has a dated row without source_row, give each record its row number or ID so its stages are read together')}
-  FROM (SELECT 1 AS x FROM record_rows WHERE day IS NOT NULL AND source_row IS NULL LIMIT 1) AS n
 ),
 ${checkedCtes(q, 'funnel_report', ['funnel_records'])}
 ${piecesCte(
   q,
-  `CAST(NULL AS ${q.int}) AS pos, CAST(COALESCE(g.spend, 0) AS ${q.float}) AS amount`,
+  [
+    `CAST(COALESCE(g.spend, 0) AS ${q.float}) AS spend`,
+    ...positions.map((pos) => `CAST(0 AS ${q.int}) AS ${n(pos)}`),
+  ].join(', '),
   'record_groups',
-  `g.pos, CAST(g.n AS ${q.float})`,
+  [`CAST(0 AS ${q.float})`, ...positions.map((pos) => `g.${n(pos)}`)].join(', '),
 )}
 ${CHANNEL_CTES}
 by_channel AS (
-  -- Spend at pos NULL, records at their stage's pos.
-  SELECT key, start, pos, SUM(amount) AS amount
+  SELECT key, start, SUM(spend) AS spend, ${positions.map((pos) => `SUM(${n(pos)}) AS ${n(pos)}`).join(', ')}
   FROM pieces
-  GROUP BY key, start, pos
+  GROUP BY key, start
 ),
-${totalsCte(q, U, ['amount'], ['pos'])},
+${totalsCte(q, U, ['spend', ...positions.map(n)])},
 lines AS (
-  SELECT section, channel_rank, name, COALESCE(${periodOf(q, U)}, '') AS label, pos, amount
+  SELECT section, channel_rank, name, COALESCE(${periodOf(q, U)}, '') AS label,
+    spend, ${positions.map(n).join(', ')}
   FROM totals
-),
-report_rows AS (
+  UNION ALL
   -- The All channels row overall is shown even with nothing to count, as the sheet shows it.
-  SELECT DISTINCT section, channel_rank, name, label FROM lines
-  UNION DISTINCT
-  SELECT 3, 0, ${q.str(ALL_CHANNELS)}, CASE WHEN ${U} IS NULL THEN '' ELSE ${q.str(ALL_PERIODS)} END
+  SELECT 3, 0, ${q.str(ALL_CHANNELS)}, CASE WHEN ${U} IS NULL THEN '' ELSE ${q.str(ALL_PERIODS)} END,
+    0, ${positions.map(() => '0').join(', ')}
+  FROM (SELECT COUNT(*) AS overall FROM totals WHERE section = 3) AS t
+  WHERE t.overall = 0
+),
+stage_lines AS (
+  -- Each line once per stage, with the records of the stage and of the one before it.
+  SELECT l.section, l.channel_rank, l.name, l.label, l.spend, s.pos, s.stage,
+    CAST(${atStage((pos) => `l.${n(pos)}`)} AS ${q.float}) AS records,
+    CAST(${atStage((pos) => `l.${n(pos)}`, 1)} AS ${q.float}) AS previous
+  FROM lines AS l CROSS JOIN stages AS s
 )
 SELECT
-  r.name AS channel,
-  NULLIF(r.label, '') AS period,
-  s.stage,
-  CAST(${count('sp')} AS ${q.float}) AS spend,
-  CAST(${count('n')} AS ${q.int}) AS records,
-  ${q.div(count('sp'), count('n'))} AS cost_per_record,
-  CASE WHEN s.previous_pos IS NULL THEN NULL ELSE ${q.div(count('n'), count('p'))} END AS from_previous
-FROM report_rows AS r
-CROSS JOIN stages AS s
-LEFT JOIN lines AS sp ON ${lineOf('sp')} AND sp.pos IS NULL
-LEFT JOIN lines AS n ON ${lineOf('n')} AND n.pos = s.pos
-LEFT JOIN lines AS p ON ${lineOf('p')} AND p.pos = s.previous_pos
+  name AS channel,
+  NULLIF(label, '') AS period,
+  stage,
+  CAST(spend AS ${q.float}) AS spend,
+  CAST(records AS ${q.int}) AS records,
+  ${q.div('spend', 'records')} AS cost_per_record,
+  CASE WHEN pos = 1 THEN NULL ELSE ${q.div('records', 'previous')} END AS from_previous
+FROM stage_lines
 CROSS JOIN checked
 WHERE checked.ok
-ORDER BY r.section, r.channel_rank, r.label, s.pos`;
+ORDER BY section, channel_rank, label, pos`;
 
   return {
     name: 'funnel_report',
     comment: [
       'The funnel from CRM records: one row per channel (and period) and stage, in funnel order, then All channels',
       'per period, then All channels overall: records that reached the stage, cost per record, and the ratio to',
-      'the stage before. Reads funnel_spend and funnel_records(channel, stage, stage_position, day, source_row),',
-      'one row per record and stage, day NULL where not reached.',
+      `the stage before. Reads funnel_spend and funnel_records(channel, ${columns.join(', ')}, source_row),`,
+      `one row per record, a date column per stage (${stages.join(', ')}), NULL where not reached.`,
       `${PERIOD_ARGUMENT} ${VIEW_ARGUMENT}`,
     ].join('\n'),
     params: [

@@ -17,6 +17,7 @@
  */
 export const UNPLACED = 1000;
 
+import { NEVER_ADDED, twoCurrenciesWords } from '../metrics/currency';
 import { VIEWS } from '../metrics/funnel-report';
 import { ALL_CHANNELS, ALL_PERIODS, NO_CHANNEL } from '../metrics/grouping';
 import { PERIODS } from '../metrics/period';
@@ -51,21 +52,24 @@ export function blankDay(q: Dialect, column: string, unit: string): string {
 }
 
 /** Where a problem is: "row 12 of funnel_spend", or the row's channel when there is no source_row. */
-function where(q: Dialect, view: string): string {
+export function where(q: Dialect, view: string, row = 'problem_row', raw = 'raw'): string {
   const msg = (parts: Part[]) => q.message(parts);
-  return `CASE WHEN problem_row IS NOT NULL THEN ${msg(['row ', sql('problem_row'), ` of ${view}`])} WHEN raw IS NULL THEN ${msg(
+  return `CASE WHEN ${row} IS NOT NULL THEN ${msg(['row ', sql(row), ` of ${view}`])} WHEN ${raw} IS NULL THEN ${msg(
     [`a ${view} row without a channel`],
-  )} ELSE ${msg([`a ${view} row of channel "`, sql('raw'), '"'])} END`;
+  )} ELSE ${msg([`a ${view} row of channel "`, sql(raw), '"'])} END`;
 }
 
 /**
- * The CTEs `spend_rows` (each row, its period start and what the sheet would say about it) and
- * `spend_groups` (rows grouped by channel spelling and period start, with the first problem).
+ * The CTEs `spend_rows` (each row, its period start and what the sheet would say about it),
+ * `spend_groups` (rows grouped by channel spelling, period start and currency, with the first
+ * problem) and `spend_currency` (the currency the first row naming one names, if any).
  */
 export function spendCtes(q: Dialect, unit: string): string {
-  const view = q.viewRows(q.object('funnel_spend'), SPEND_VIEW, 'source_row', q.int);
+  const view = q.viewRows(q.object('funnel_spend'), SPEND_VIEW, 'source_row', q.int, {
+    currency: q.text,
+  });
   return `spend_rows AS (
-  SELECT raw, amount, source_row, ${q.call('funnel_period_start', [unit, 'day'])} AS start,
+  SELECT raw, amount, source_row, currency, ${q.call('funnel_period_start', [unit, 'day'])} AS start,
     -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
     -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
     -- days are found per channel and period below).
@@ -75,30 +79,37 @@ export function spendCtes(q: Dialect, unit: string): string {
       ELSE 5 END AS problem
   FROM (
     SELECT CAST(channel AS ${q.text}) AS raw, CAST(spend AS ${q.float}) AS amount,
-      CAST(day AS ${q.date}) AS day, CAST(source_row AS ${q.int}) AS source_row
+      CAST(day AS ${q.date}) AS day, CAST(source_row AS ${q.int}) AS source_row,
+      CAST(currency AS ${q.text}) AS currency
     FROM ${view}
   ) AS v
 ),
 spend_groups AS (
-  SELECT raw, start, spend, first_row,
+  SELECT raw, start, currency, spend, first_row,
     CASE WHEN first_row IS NULL THEN NULL ELSE ${q.intDiv('first_problem', '8')} END AS problem_row,
     ${q.mod('first_problem', '8')} AS problem_kind, problem_amount
   FROM (
-    SELECT raw, start,
+    SELECT raw, start, currency,
       SUM(amount) AS spend,
       MIN(source_row) AS first_row,
       -- The first problem row and its kind in one aggregate: row * 8 + kind.
       MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
       ${q.firstIf('amount', 'problem > 0', 'source_row')} AS problem_amount
     FROM spend_rows
-    GROUP BY raw, start
+    -- A group per currency, nearly always one, so the first row of each currency is known.
+    GROUP BY raw, start, currency
   ) AS a
+),
+spend_currency AS (
+  SELECT currency, first_row, raw FROM spend_groups WHERE currency IS NOT NULL
+  ORDER BY first_row NULLS LAST, raw, currency LIMIT 1
 ),`;
 }
 
 /**
  * The spend view's problems as rows of the `problems` CTE (src 0), in the order the sheet checks a
- * row: 1 no channel, 2 no spend, 3 totals row, 4 no day, 5 bad amount. Reads `raws`.
+ * row: 1 no channel, 2 no spend, 3 totals row, 4 no day, 5 bad amount, 6 a second currency.
+ * Reads `raws`.
  */
 export function spendProblems(q: Dialect, unit: string): string {
   const msg = (parts: Part[]) => q.message(parts);
@@ -115,7 +126,11 @@ export function spendProblems(q: Dialect, unit: string): string {
   FROM spend_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
   UNION ALL
   SELECT 0, first_row, 4, raw, ${blankDay(q, 'day', unit)}
-  FROM spend_groups WHERE raw <> '' AND ${unit} IS NOT NULL AND start IS NULL`;
+  FROM spend_groups WHERE raw <> '' AND ${unit} IS NOT NULL AND start IS NULL
+  UNION ALL
+  SELECT 0, g.first_row, ${UNPLACED + 6}, g.raw,
+    ${msg(twoCurrenciesWords('spend is', sql(where(q, 'funnel_spend', 'c.first_row', 'c.raw')), sql('c.currency'), sql(where(q, 'funnel_spend', 'g.first_row', 'g.raw')), sql('g.currency'), NEVER_ADDED))}
+  FROM spend_groups AS g CROSS JOIN spend_currency AS c WHERE g.currency <> c.currency`;
 }
 
 /**

@@ -2,7 +2,7 @@
  * cpqm_report(period): the channel report of the sheet's CPQM_REPORT, over
  * two views the user defines on their own tables:
  *
- *   funnel_spend(channel, spend, day [, source_row])
+ *   funnel_spend(channel, spend, day [, source_row] [, currency])
  *   funnel_meetings(channel, outcome, day [, source_row])
  *
  * `source_row` is optional in DuckDB; a BigQuery view lists it, NULL where
@@ -193,8 +193,9 @@ ORDER BY section, channel_rank, start`;
     name: 'cpqm_report',
     comment: [
       'The channel report from raw rows: one row per channel (and period), then All channels per period, then',
-      'All channels overall. Reads the views funnel_spend(channel, spend, day [, source_row]) and',
-      'funnel_meetings(channel, outcome, day [, source_row]); in BigQuery the views list source_row, NULL where rows have no order.',
+      'All channels overall. Reads the views funnel_spend(channel, spend, day [, source_row] [, currency]) and',
+      'funnel_meetings(channel, outcome, day [, source_row]); in BigQuery the views list source_row, NULL where rows have no order,',
+      'and funnel_spend lists currency, NULL where the spend names none; spend in two currencies is refused.',
       PERIOD_ARGUMENT,
       'Rows come in report order (DuckDB keeps it; BigQuery does not promise the order of a table function, see docs/WAREHOUSE.md).',
     ].join('\n'),

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
-import { currencyOf } from '../../src/metrics/deals-report';
 import type { Period } from '../../src/metrics/period';
+import { currencyOf } from '../../src/sheets/number-text';
 import { thrown } from '../unit/throws';
 import {
   type Contribution,
@@ -258,7 +258,7 @@ describe('DEALS_REPORT problems', () => {
     expect(currencyOf('1.204,50 €')).toBe('EUR');
     expect(currencyOf('£950')).toBe('GBP');
     expect(currencyOf(950)).toBeUndefined();
-    expect(currencyOf('$950')).toBeUndefined();
+    expect(currencyOf('$950')).toBe('USD');
   });
 
   it('names a deal without an amount', () => {

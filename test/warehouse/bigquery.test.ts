@@ -8,13 +8,15 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { afterAll as after, beforeAll as before, describe, it } from 'vitest';
+import { currencyOf, readNumberText } from '../../src/sheets/number-text';
 import { DEALS_VIEW, dealsFunction } from '../../src/warehouse/deals';
 import { bigquery, type TableDefinition } from '../../src/warehouse/dialect';
-import { funnelFunction, RECORDS_VIEW } from '../../src/warehouse/funnel';
+import { DEFAULT_STAGES, funnelFunction, stageColumns } from '../../src/warehouse/funnel';
 import { generate, helperFunctions } from '../../src/warehouse/generate';
 import { reportFunction } from '../../src/warehouse/report';
 import { sqlEntries, sqlName } from '../../src/warehouse/scalar';
 import { trendFunction } from '../../src/warehouse/trend';
+import { expectedSpend, spendColumn, spendTotal } from '../metrics/currency-spend';
 import {
   type DealRow,
   type DealsRow,
@@ -60,8 +62,27 @@ after(() => z?.stop());
 /** The sheet's "the result is too large to show" names no argument: its first word is "the". */
 const TOO_LARGE = 'the';
 
-async function query(sql: string, tableContent: Message = {}): Promise<Message> {
-  return z.evaluateQuery({ sql, options, simpleCatalog: file.catalog, tableContent });
+async function query(
+  sql: string,
+  tableContent: Message = {},
+  catalog: Message = file.catalog,
+): Promise<Message> {
+  return z.evaluateQuery({ sql, options, simpleCatalog: catalog, tableContent });
+}
+
+const RECORDS = 'funnel_math.funnel_records';
+
+/**
+ * The file's catalogue with funnel_records declared for other stages, as the file generated for
+ * them would declare it: its channel, a date column per stage, its source_row.
+ */
+function catalogForStages(stages: readonly string[]): Message {
+  const catalog = structuredClone(file.catalog);
+  const records = catalog.table.find((t: Message) => t.name === RECORDS);
+  const [channel, day] = records.column;
+  const sourceRow = records.column.at(-1);
+  records.column = [channel, ...stageColumns(stages).map((name) => ({ ...day, name })), sourceRow];
+  return catalog;
 }
 
 /**
@@ -105,6 +126,16 @@ const spendContent = (spend: SpendRow[]) =>
     ['channel', 'TYPE_STRING'],
     ['spend', 'TYPE_DOUBLE'],
     ['day', 'TYPE_DATE'],
+    ['source_row', 'TYPE_INT64'],
+    ['currency', 'TYPE_STRING'],
+  ]);
+const dealsContent = (deals: DealRow[]) =>
+  tableContent('funnel_math.funnel_deals', deals, [
+    ['channel', 'TYPE_STRING'],
+    ['amount', 'TYPE_STRING'],
+    ['created', 'TYPE_DATE'],
+    ['closed', 'TYPE_DATE'],
+    ['status', 'TYPE_STRING'],
     ['source_row', 'TYPE_INT64'],
   ]);
 const mappingContent = (mapping: MappingRow[]) =>
@@ -261,10 +292,10 @@ describe('cpqm_report and cpqm_trend in ZetaSQL', () => {
   it('reads the views the file declares, with the columns the report names', () => {
     const columns = (name: string) =>
       file.catalog.table.find((t: Message) => t.name === name)?.column.map((c: Message) => c.name);
-    assert.deepEqual(columns(SPEND), ['channel', 'spend', 'day', 'source_row']);
+    assert.deepEqual(columns(SPEND), ['channel', 'spend', 'day', 'source_row', 'currency']);
     assert.deepEqual(columns(MEETINGS), ['channel', 'outcome', 'day', 'source_row']);
     assert.deepEqual(columns(MAPPING), ['field', 'value', 'means', 'source_row']);
-    assert.deepEqual(columns('funnel_math.funnel_records'), [...RECORDS_VIEW]);
+    assert.deepEqual(columns(RECORDS), ['channel', ...stageColumns(DEFAULT_STAGES), 'source_row']);
     assert.deepEqual(columns('funnel_math.funnel_deals'), [...DEALS_VIEW, 'source_row']);
   });
 
@@ -294,22 +325,25 @@ describe('funnel_report and deals_report in ZetaSQL', () => {
   it('funnel_report equals the sheet on generated tables, every period and view, problems included', async () => {
     const engine = (
       spend: SpendRow[],
+      stages: readonly string[],
       records: RecordRow[],
       period: string | null,
       view: string | null,
       mapping: MappingRow[],
     ) =>
-      query(bodyQuery(funnelFunction(q), period, view), {
-        ...spendContent(spend),
-        ...mappingContent(mapping),
-        ...tableContent('funnel_math.funnel_records', records, [
-          ['channel', 'TYPE_STRING'],
-          ['stage', 'TYPE_STRING'],
-          ['stage_position', 'TYPE_INT64'],
-          ['day', 'TYPE_DATE'],
-          ['source_row', 'TYPE_INT64'],
-        ]),
-      }).then((r) => resultRows(r) as unknown as FunnelRow[], reason);
+      query(
+        bodyQuery(funnelFunction(q, stages), period, view),
+        {
+          ...spendContent(spend),
+          ...mappingContent(mapping),
+          ...tableContent(RECORDS, records, [
+            ['channel', 'TYPE_STRING'],
+            ...stageColumns(stages).map((c) => [c, 'TYPE_DATE'] as const),
+            ['source_row', 'TYPE_INT64'],
+          ]),
+        },
+        catalogForStages(stages),
+      ).then((r) => resultRows(r) as unknown as FunnelRow[], reason);
     await funnelAgrees(engine, { bad: false, maxLength: 10, numRuns: 30 });
     await funnelAgrees(engine, { bad: true, maxLength: 8, numRuns: 30, atLeast: 6 });
   });
@@ -325,17 +359,75 @@ describe('funnel_report and deals_report in ZetaSQL', () => {
       query(bodyQuery(dealsFunction(q), period, view), {
         ...spendContent(spend),
         ...mappingContent(mapping),
-        ...tableContent('funnel_math.funnel_deals', deals, [
-          ['channel', 'TYPE_STRING'],
-          ['amount', 'TYPE_STRING'],
-          ['created', 'TYPE_DATE'],
-          ['closed', 'TYPE_DATE'],
-          ['status', 'TYPE_STRING'],
-          ['source_row', 'TYPE_INT64'],
-        ]),
+        ...dealsContent(deals),
       }).then((r) => resultRows(r) as unknown as DealsRow[], reason);
     await dealsAgree(engine, { bad: false, maxLength: 10, numRuns: 30 });
     await dealsAgree(engine, { bad: true, maxLength: 8, numRuns: 40, atLeast: 10 });
+  });
+});
+
+describe('spend in two currencies in ZetaSQL', () => {
+  it('funnel_currency names the currency the sheet reads in money text', async () => {
+    await fc.assert(
+      fc.asyncProperty(moneyText, async (t) => {
+        const got = await query(`SELECT ${q.call('funnel_currency', [q.str(t)])} AS c`);
+        const readable = readNumberText(t, { currency: true, percent: false }).kind === 'number';
+        if (readable)
+          assert.equal(resultRows(got)[0]!.c ?? undefined, currencyOf(t), JSON.stringify(t));
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('cpqm_report refuses spend naming two currencies exactly when the sheet does, with its words', async () => {
+    await fc.assert(
+      fc.asyncProperty(spendColumn, async (cells) => {
+        const spend = cells.map((c, k) => ({
+          channel: 'Ads',
+          spend: c.value,
+          day: null,
+          source_row: k + 1,
+          currency: c.currency ?? null,
+        }));
+        const got = await query(bodyQuery(reportFunction(q), null), {
+          ...spendContent(spend),
+          ...mappingContent([]),
+          ...tableContent('funnel_math.funnel_meetings', [], []),
+        }).then((r) => spendTotal(resultRows(r).at(-1)!.spend as number), reason);
+        assert.equal(
+          got,
+          expectedSpend(cells, 'cpqm_report', (k) => `row ${k + 1} of funnel_spend`),
+        );
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('deals_report refuses deal amounts in another currency than spend', async () => {
+    const spend = [
+      { channel: 'Ads', spend: 40, day: null, source_row: 1, currency: null },
+      { channel: 'Ads', spend: 60, day: null, source_row: 2, currency: 'USD' },
+    ];
+    const run = (amount: string) =>
+      query(bodyQuery(dealsFunction(q), null, null), {
+        ...spendContent(spend),
+        ...mappingContent([]),
+        ...dealsContent([
+          {
+            channel: 'Ads',
+            amount,
+            created: '2026-01-05',
+            closed: '2026-01-20',
+            status: 'Won',
+            source_row: 1,
+          },
+        ]),
+      }).then((r) => resultRows(r).find((row) => row.channel === 'Ads')!.roas, reason);
+    assert.equal(
+      await run('EUR 900'),
+      'deals_report: spend and amounts are in two currencies: row 2 of funnel_spend is in USD and row 1 of funnel_deals in EUR; ROAS, CAC and pipeline per spend set deal amounts against spend, so pass both in one currency',
+    );
+    assert.equal(await run('$900'), 9);
   });
 });
 

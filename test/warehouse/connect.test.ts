@@ -35,7 +35,7 @@ describe('connect for some table functions', () => {
         "CREATE OR REPLACE VIEW funnel_spend AS SELECT 'Search' AS channel, 120.0 AS spend, DATE '2026-01-05' AS day",
       );
       await con.run(
-        "CREATE OR REPLACE VIEW funnel_records AS SELECT 'Search' AS channel, 'Lead' AS stage, 1 AS stage_position, DATE '2026-01-06' AS day, 2 AS source_row",
+        "CREATE OR REPLACE VIEW funnel_records AS SELECT 'Search' AS channel, DATE '2026-01-06' AS created, NULL::DATE AS lead, NULL::DATE AS marketing_qualified_lead, NULL::DATE AS sales_qualified_lead, NULL::DATE AS opportunity, NULL::DATE AS customer, 2 AS source_row",
       );
       const channels = (await rows(con, `SELECT * FROM ${call}`)).map((r) => r.channel);
       expect(channels).toContain('Search');

@@ -281,6 +281,21 @@ describe('npm run report --contacts --deals on the playground sample', () => {
       null,
     );
     assertSameRows(sorted(got.funnel!), sorted(want), SQL_FUNNEL_COLUMNS, 'two stages');
+    // Two columns naming one stage cannot both be a column of funnel_records.
+    const twice = write('contacts-twice.csv', [
+      ['Original Source', 'Create Date', 'Created Date'],
+      ['Organic Search', '2026-01-05', '2026-01-06'],
+    ]);
+    assert.equal(
+      await failure({
+        ...base,
+        contacts: twice,
+        columns: {
+          contacts: { channel: 'Original Source', stages: ['Create Date', 'Created Date'] },
+        },
+      }),
+      'contacts-twice.csv: stages "Created" and "Created" would both be column created of funnel_records: name them apart (a stage is named by its column\'s header): list the stage columns to read with --contacts-stages',
+    );
     assert.equal(
       await failure({ ...base, contacts: CONTACTS, view: 'cohorts' }),
       '--view "cohorts" is not one of activity, cohort; leave it out for activity',

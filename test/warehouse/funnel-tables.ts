@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
 import { SQL_DEALS_COLUMNS } from '../../src/warehouse/deals';
-import { SQL_FUNNEL_COLUMNS } from '../../src/warehouse/funnel';
+import { SQL_FUNNEL_COLUMNS, stageColumns } from '../../src/warehouse/funnel';
 import {
   day,
   type MappingRow,
@@ -25,14 +25,8 @@ export interface CrmRecord {
   channel: string | null;
   days: (string | null)[];
 }
-/** A row of funnel_records: one per record and stage. */
-export interface RecordRow {
-  channel: string | null;
-  stage: string;
-  stage_position: number;
-  day: string | null;
-  source_row: number;
-}
+/** A row of funnel_records: one per record, its channel, a date column per stage and source_row. */
+export type RecordRow = Record<string, string | number | null>;
 export interface DealRow {
   channel: string | null;
   amount: string | null;
@@ -51,15 +45,12 @@ export const VIEWS = fc.constantFrom(null, 'activity', 'cohort', ' Cohort ');
  * header is row 1, as the sheet counts rows in a records range that starts at the header.
  */
 export function recordRows(stages: readonly string[], records: CrmRecord[]): RecordRow[] {
-  return records.flatMap((r, i) =>
-    stages.map((stage, s) => ({
-      channel: r.channel,
-      stage,
-      stage_position: s + 1,
-      day: r.days[s] ?? null,
-      source_row: i + 2,
-    })),
-  );
+  const columns = stageColumns(stages);
+  return records.map((r, i) => ({
+    channel: r.channel,
+    ...Object.fromEntries(columns.map((c, s) => [c, r.days[s] ?? null])),
+    source_row: i + 2,
+  }));
 }
 
 const col = <T>(rows: T[], pick: (r: T) => unknown) =>
@@ -290,6 +281,7 @@ export const dealsMapping = (bad: boolean) =>
 
 export type FunnelEngine = (
   spend: SpendRow[],
+  stages: readonly string[],
   records: RecordRow[],
   period: string | null,
   view: string | null,
@@ -354,7 +346,7 @@ export function funnelAgrees(engine: FunnelEngine, runs: Runs): Promise<void> {
   return agree(
     tables,
     (t) => sheetFunnel(t.spend, t.stages, t.records, t.period, t.view, t.mapping),
-    (t) => engine(t.spend, recordRows(t.stages, t.records), t.period, t.view, t.mapping),
+    (t) => engine(t.spend, t.stages, recordRows(t.stages, t.records), t.period, t.view, t.mapping),
     SQL_FUNNEL_COLUMNS,
     runs,
   );

@@ -15,6 +15,8 @@ export interface SpendRow {
   spend: number | null;
   day: string | null;
   source_row?: number | null;
+  /** The currency the row's spend names, where the view gives one. */
+  currency?: string | null;
 }
 export interface MeetingRow {
   channel: string | null;

@@ -109,7 +109,8 @@ export const COST_DOCS: Record<string, Docs> = {
     summary:
       'Blended cost per qualified meeting over all rows: Σ spend / Σ (meetings × show rate × qual rate).',
     params: {
-      spend: 'Spend per row (channel, campaign or month).',
+      spend:
+        'Spend per row (channel, campaign or month), in one currency: rows naming two are refused.',
       meetings: 'Booked meetings per row.',
       qualRate: 'Qualification rate per row, or one for all rows, as 60% or 0.6.',
       showRate: 'Optional. Show rate per row, or one for all rows, as 80% or 0.8; default 100%.',

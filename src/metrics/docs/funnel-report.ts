@@ -9,7 +9,8 @@ import { MAPPING_DOC } from './mapping';
 const family = 'Reports from raw data';
 
 const SPEND_CHANNELS_DOC = 'The channel (or campaign, with a mapping table) of each ad-spend row.';
-const SPEND_DOC = 'The spend of each row, same size as spendChannels; text amounts are read.';
+const SPEND_DOC =
+  'The spend of each row, same size as spendChannels; text amounts are read, in one currency: rows naming two are refused.';
 const PERIOD_DOC =
   'Optional. week (ISO, Monday first), month, quarter or year; default none: one row per channel.';
 const VIEW_DOC =
@@ -80,7 +81,7 @@ export const FUNNEL_REPORT_DOCS: Record<string, Docs> = {
       spend: SPEND_DOC,
       dealChannels: 'The source of each deal, one row per deal, from the first deal row.',
       amounts:
-        'The amount of each deal, same size as dealChannels; amounts in two currencies are refused.',
+        'The amount of each deal, same size as dealChannels; amounts in two currencies, or in another currency than spend, are refused.',
       created: 'The date each deal was created, same size as dealChannels.',
       closed:
         'The date each deal was won or lost, same size as dealChannels; an open deal’s date is ignored.',

@@ -26,7 +26,7 @@ export const REPORT_DOCS: Record<string, Docs> = {
       spendChannels:
         'The channel (or campaign, with a mapping table) of each spend row, as the ad export has it; a totals row is refused.',
       spend:
-        'The spend of each row, same size as spendChannels; text amounts such as $1,204.50 are read.',
+        'The spend of each row, same size as spendChannels; text amounts such as $1,204.50 are read, in one currency: rows naming two are refused.',
       meetingChannels:
         'The channel or source of each meeting, one row per booked meeting; blank counts as (no channel).',
       outcomes:
@@ -76,7 +76,8 @@ export const REPORT_DOCS: Record<string, Docs> = {
       'CPQM per period for all channels and each channel, from the same raw rows as CPQM_REPORT, laid out for a line chart: #N/A where there is no CPQM.',
     params: {
       spendChannels: 'The channel (or campaign, with a mapping table) of each spend row.',
-      spend: 'The spend of each row, same size as spendChannels; text amounts are read.',
+      spend:
+        'The spend of each row, same size as spendChannels; text amounts are read, in one currency: rows naming two are refused.',
       meetingChannels: 'The channel or source of each meeting; blank counts as (no channel).',
       outcomes:
         'The outcome of each meeting, same size as meetingChannels; blank rows are skipped.',

@@ -1,10 +1,10 @@
 -- Funnel Math functions as BigQuery SQL UDFs and table functions.
 -- Run as one multi-statement query. Optional arguments are passed as NULL (BigQuery UDFs have no defaults).
 -- cpqm_report(period) and cpqm_trend(period) read three views you define in the same dataset:
---   funnel_spend(channel, spend, day, source_row) and funnel_meetings(channel, outcome, day, source_row),
+--   funnel_spend(channel, spend, day, source_row, currency) and funnel_meetings(channel, outcome, day, source_row),
 --   and the mapping table funnel_mapping(field, value, means, source_row), rows counted in source_row order;
---   source_row NULL where the table has no row order.
--- funnel_report(period, view) reads funnel_spend and funnel_records(channel, stage, stage_position, day, source_row);
+--   source_row NULL where the table has no row order, currency NULL where the spend names none.
+-- funnel_report(period, view) reads funnel_spend and funnel_records(channel, created, lead, marketing_qualified_lead, sales_qualified_lead, opportunity, customer, source_row), a date per stage;
 -- deals_report(period, view) reads funnel_spend and funnel_deals(channel, amount, created, closed, status, source_row).
 
 -- A result as the sheet gives it: never NaN or ±Infinity.
@@ -88,6 +88,16 @@ AS (
 REGEXP_CONTAINS(TRIM(REGEXP_REPLACE(raw, r'[\s\x{0B}\x{FEFF}\p{Z}]+', ' ')), r'^(?:(?i)^(?:grand )?totals?(?:\s*[:\-–—].*)?$)$')
 );
 
+-- The currency money text names, as sheets/number-text.ts currencyOf reads it from an amount funnel_amount reads: a three-letter code before or after it, or a symbol, by its code where it has one ($ USD, € EUR, £ GBP, ₹ INR); NULL for a bare number.
+CREATE OR REPLACE FUNCTION `funnel_math.funnel_currency`(amount STRING)
+RETURNS STRING
+AS (
+CASE WHEN SUBSTR(amount, 1, 1) = '$' THEN 'USD'
+    WHEN SUBSTR(amount, 1, 1) BETWEEN '0' AND '9' AND SUBSTR(amount, -1) BETWEEN '0' AND '9' THEN NULL
+    WHEN SUBSTR(amount, 1, 1) BETWEEN '0' AND '9' AND SUBSTR(amount, -1) IN ('$', '€', '£', '₹') THEN CASE SUBSTR(amount, -1) WHEN '$' THEN 'USD' WHEN '€' THEN 'EUR' WHEN '£' THEN 'GBP' WHEN '₹' THEN 'INR' END
+    ELSE NULLIF(COALESCE(CASE REGEXP_REPLACE(amount, r'[0-9.,+-]|[\s\x{0B}\x{FEFF}\p{Z}]', '') WHEN '$' THEN 'USD' WHEN '€' THEN 'EUR' WHEN '£' THEN 'GBP' WHEN '₹' THEN 'INR' END, REGEXP_REPLACE(amount, r'[0-9.,+-]|[\s\x{0B}\x{FEFF}\p{Z}]', '')), '') END
+);
+
 -- The amount money text stands for, without its sign; NULL when it stands for none, or for two ("1,204" without a currency).
 CREATE OR REPLACE FUNCTION `funnel_math.funnel_amount_value`(amount STRING)
 RETURNS FLOAT64
@@ -143,14 +153,6 @@ AS (
 CASE WHEN view IS NULL OR TRIM(view) = '' THEN 'activity'
     WHEN LOWER(TRIM(view)) IN ('activity', 'cohort') THEN LOWER(TRIM(view))
     ELSE ERROR((IFNULL(CAST(fn AS STRING), 'blank') || ': view "' || IFNULL(CAST(view AS STRING), 'blank') || '" is not a view; use activity or cohort, or NULL for activity')) END
-);
-
--- The currency money text names by a three-letter code before or after the amount, or by a symbol (€ EUR, £ GBP); NULL for a bare number.
-CREATE OR REPLACE FUNCTION `funnel_math.funnel_currency`(amount STRING)
-RETURNS STRING
-AS (
-COALESCE(REGEXP_EXTRACT(amount, r'^[\s\x{0B}\x{FEFF}\p{Z}]*[+-]?([A-Z]{3})\b'), REGEXP_EXTRACT(amount, r'\b([A-Z]{3})[\s\x{0B}\x{FEFF}\p{Z}]*$'),
-    CASE REGEXP_EXTRACT(amount, r'([€£])') WHEN '€' THEN 'EUR' WHEN '£' THEN 'GBP' END)
 );
 
 -- What a deal status means when it is one of the known spellings (Won, Lost, Open, Closed won, Closed lost, TRUE): won, lost or open; else NULL.
@@ -350,15 +352,16 @@ AS (
 );
 
 -- Stand-ins until you define the views over your own tables (CREATE OR REPLACE VIEW ... AS SELECT ...).
-CREATE VIEW IF NOT EXISTS `funnel_math.funnel_spend` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS FLOAT64) AS spend, CAST(NULL AS DATE) AS day, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
+CREATE VIEW IF NOT EXISTS `funnel_math.funnel_spend` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS FLOAT64) AS spend, CAST(NULL AS DATE) AS day, CAST(NULL AS INT64) AS source_row, CAST(NULL AS STRING) AS currency FROM UNNEST(ARRAY<INT64>[]);
 CREATE VIEW IF NOT EXISTS `funnel_math.funnel_meetings` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS STRING) AS outcome, CAST(NULL AS DATE) AS day, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
 CREATE VIEW IF NOT EXISTS `funnel_math.funnel_mapping` AS SELECT CAST(NULL AS STRING) AS field, CAST(NULL AS STRING) AS value, CAST(NULL AS STRING) AS means, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
-CREATE VIEW IF NOT EXISTS `funnel_math.funnel_records` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS STRING) AS stage, CAST(NULL AS INT64) AS stage_position, CAST(NULL AS DATE) AS day, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
+CREATE VIEW IF NOT EXISTS `funnel_math.funnel_records` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS DATE) AS created, CAST(NULL AS DATE) AS lead, CAST(NULL AS DATE) AS marketing_qualified_lead, CAST(NULL AS DATE) AS sales_qualified_lead, CAST(NULL AS DATE) AS opportunity, CAST(NULL AS DATE) AS customer, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
 CREATE VIEW IF NOT EXISTS `funnel_math.funnel_deals` AS SELECT CAST(NULL AS STRING) AS channel, CAST(NULL AS STRING) AS amount, CAST(NULL AS DATE) AS created, CAST(NULL AS DATE) AS closed, CAST(NULL AS STRING) AS status, CAST(NULL AS INT64) AS source_row FROM UNNEST(ARRAY<INT64>[]);
 
 -- The channel report from raw rows: one row per channel (and period), then All channels per period, then
--- All channels overall. Reads the views funnel_spend(channel, spend, day [, source_row]) and
--- funnel_meetings(channel, outcome, day [, source_row]); in BigQuery the views list source_row, NULL where rows have no order.
+-- All channels overall. Reads the views funnel_spend(channel, spend, day [, source_row] [, currency]) and
+-- funnel_meetings(channel, outcome, day [, source_row]); in BigQuery the views list source_row, NULL where rows have no order,
+-- and funnel_spend lists currency, NULL where the spend names none; spend in two currencies is refused.
 -- period: NULL or empty for none, week, month, quarter or year.
 -- Rows come in report order (DuckDB keeps it; BigQuery does not promise the order of a table function, see docs/WAREHOUSE.md).
 CREATE OR REPLACE TABLE FUNCTION `funnel_math.cpqm_report`(period STRING)
@@ -383,7 +386,7 @@ AS (
     WHERE field_key IN ('channel', 'outcome', 'dealstatus') AND value_key <> '' AND means_name_key <> ''
   ),
   spend_rows AS (
-    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_report'), day) AS start,
+    SELECT raw, amount, source_row, currency, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_report'), day) AS start,
       -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
       -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
       -- days are found per channel and period below).
@@ -393,24 +396,30 @@ AS (
         ELSE 5 END AS problem
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(spend AS FLOAT64) AS amount,
-        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
-      FROM (SELECT channel, spend, day, source_row FROM `funnel_math.funnel_spend`)
+        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row,
+        CAST(currency AS STRING) AS currency
+      FROM (SELECT channel, spend, day, source_row, currency FROM `funnel_math.funnel_spend`)
     ) AS v
   ),
   spend_groups AS (
-    SELECT raw, start, spend, first_row,
+    SELECT raw, start, currency, spend, first_row,
       CASE WHEN first_row IS NULL THEN NULL ELSE DIV(first_problem, 8) END AS problem_row,
       MOD(first_problem, 8) AS problem_kind, problem_amount
     FROM (
-      SELECT raw, start,
+      SELECT raw, start, currency,
         SUM(amount) AS spend,
         MIN(source_row) AS first_row,
         -- The first problem row and its kind in one aggregate: row * 8 + kind.
         MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
         ARRAY_AGG(IF(problem > 0, amount, NULL) IGNORE NULLS ORDER BY source_row NULLS LAST, amount LIMIT 1)[SAFE_OFFSET(0)] AS problem_amount
       FROM spend_rows
-      GROUP BY raw, start
+      -- A group per currency, nearly always one, so the first row of each currency is known.
+      GROUP BY raw, start, currency
     ) AS a
+  ),
+  spend_currency AS (
+    SELECT currency, first_row, raw FROM spend_groups WHERE currency IS NOT NULL
+    ORDER BY first_row NULLS LAST, raw, currency LIMIT 1
   ),
   meeting_rows AS (
     SELECT raw, label, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_report'), day) AS start
@@ -510,6 +519,10 @@ AS (
     UNION ALL
     SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'cpqm_report') AS STRING), 'blank') || ' report needs the date of every row')
     FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period, 'cpqm_report') IS NOT NULL AND start IS NULL
+    UNION ALL
+    SELECT 0, g.first_row, 1006, g.raw,
+      ('spend is in two currencies: ' || IFNULL(CAST(CASE WHEN c.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN c.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN g.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(g.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN g.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(g.currency AS STRING), 'blank') || '; amounts in different currencies are never added, so pass them in one currency')
+    FROM spend_groups AS g CROSS JOIN spend_currency AS c WHERE g.currency <> c.currency
     UNION ALL
     SELECT 1, g.first_row, 1, g.raw, ('outcome "' || IFNULL(CAST(g.label AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.is_totals
@@ -620,7 +633,7 @@ AS (
     WHERE field_key IN ('channel', 'outcome', 'dealstatus') AND value_key <> '' AND means_name_key <> ''
   ),
   spend_rows AS (
-    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_trend'), day) AS start,
+    SELECT raw, amount, source_row, currency, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_trend'), day) AS start,
       -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
       -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
       -- days are found per channel and period below).
@@ -630,24 +643,30 @@ AS (
         ELSE 5 END AS problem
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(spend AS FLOAT64) AS amount,
-        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
-      FROM (SELECT channel, spend, day, source_row FROM `funnel_math.funnel_spend`)
+        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row,
+        CAST(currency AS STRING) AS currency
+      FROM (SELECT channel, spend, day, source_row, currency FROM `funnel_math.funnel_spend`)
     ) AS v
   ),
   spend_groups AS (
-    SELECT raw, start, spend, first_row,
+    SELECT raw, start, currency, spend, first_row,
       CASE WHEN first_row IS NULL THEN NULL ELSE DIV(first_problem, 8) END AS problem_row,
       MOD(first_problem, 8) AS problem_kind, problem_amount
     FROM (
-      SELECT raw, start,
+      SELECT raw, start, currency,
         SUM(amount) AS spend,
         MIN(source_row) AS first_row,
         -- The first problem row and its kind in one aggregate: row * 8 + kind.
         MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
         ARRAY_AGG(IF(problem > 0, amount, NULL) IGNORE NULLS ORDER BY source_row NULLS LAST, amount LIMIT 1)[SAFE_OFFSET(0)] AS problem_amount
       FROM spend_rows
-      GROUP BY raw, start
+      -- A group per currency, nearly always one, so the first row of each currency is known.
+      GROUP BY raw, start, currency
     ) AS a
+  ),
+  spend_currency AS (
+    SELECT currency, first_row, raw FROM spend_groups WHERE currency IS NOT NULL
+    ORDER BY first_row NULLS LAST, raw, currency LIMIT 1
   ),
   meeting_rows AS (
     SELECT raw, label, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'cpqm_trend'), day) AS start
@@ -748,6 +767,10 @@ AS (
     SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'cpqm_trend') AS STRING), 'blank') || ' report needs the date of every row')
     FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period, 'cpqm_trend') IS NOT NULL AND start IS NULL
     UNION ALL
+    SELECT 0, g.first_row, 1006, g.raw,
+      ('spend is in two currencies: ' || IFNULL(CAST(CASE WHEN c.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN c.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN g.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(g.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN g.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(g.currency AS STRING), 'blank') || '; amounts in different currencies are never added, so pass them in one currency')
+    FROM spend_groups AS g CROSS JOIN spend_currency AS c WHERE g.currency <> c.currency
+    UNION ALL
     SELECT 1, g.first_row, 1, g.raw, ('outcome "' || IFNULL(CAST(g.label AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.is_totals
     UNION ALL
@@ -840,8 +863,8 @@ AS (
 
 -- The funnel from CRM records: one row per channel (and period) and stage, in funnel order, then All channels
 -- per period, then All channels overall: records that reached the stage, cost per record, and the ratio to
--- the stage before. Reads funnel_spend and funnel_records(channel, stage, stage_position, day, source_row),
--- one row per record and stage, day NULL where not reached.
+-- the stage before. Reads funnel_spend and funnel_records(channel, created, lead, marketing_qualified_lead, sales_qualified_lead, opportunity, customer, source_row),
+-- one row per record, a date column per stage (Created, Lead, Marketing Qualified Lead, Sales Qualified Lead, Opportunity, Customer), NULL where not reached.
 -- period: NULL or empty for none, week, month, quarter or year. view: activity (NULL) or cohort.
 CREATE OR REPLACE TABLE FUNCTION `funnel_math.funnel_report`(period STRING, view STRING)
 AS (
@@ -865,7 +888,7 @@ AS (
     WHERE field_key IN ('channel', 'outcome', 'dealstatus') AND value_key <> '' AND means_name_key <> ''
   ),
   spend_rows AS (
-    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'funnel_report'), day) AS start,
+    SELECT raw, amount, source_row, currency, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'funnel_report'), day) AS start,
       -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
       -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
       -- days are found per channel and period below).
@@ -875,67 +898,69 @@ AS (
         ELSE 5 END AS problem
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(spend AS FLOAT64) AS amount,
-        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
-      FROM (SELECT channel, spend, day, source_row FROM `funnel_math.funnel_spend`)
+        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row,
+        CAST(currency AS STRING) AS currency
+      FROM (SELECT channel, spend, day, source_row, currency FROM `funnel_math.funnel_spend`)
     ) AS v
   ),
   spend_groups AS (
-    SELECT raw, start, spend, first_row,
+    SELECT raw, start, currency, spend, first_row,
       CASE WHEN first_row IS NULL THEN NULL ELSE DIV(first_problem, 8) END AS problem_row,
       MOD(first_problem, 8) AS problem_kind, problem_amount
     FROM (
-      SELECT raw, start,
+      SELECT raw, start, currency,
         SUM(amount) AS spend,
         MIN(source_row) AS first_row,
         -- The first problem row and its kind in one aggregate: row * 8 + kind.
         MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
         ARRAY_AGG(IF(problem > 0, amount, NULL) IGNORE NULLS ORDER BY source_row NULLS LAST, amount LIMIT 1)[SAFE_OFFSET(0)] AS problem_amount
       FROM spend_rows
-      GROUP BY raw, start
+      -- A group per currency, nearly always one, so the first row of each currency is known.
+      GROUP BY raw, start, currency
     ) AS a
   ),
-  record_rows AS (
-    SELECT CAST(channel AS STRING) AS raw, CAST(stage AS STRING) AS stage,
-      CAST(stage_position AS INT64) AS pos, CAST(day AS DATE) AS day,
-      CAST(source_row AS INT64) AS source_row
-    FROM (SELECT channel, stage, stage_position, day, source_row FROM `funnel_math.funnel_records`) AS v
+  spend_currency AS (
+    SELECT currency, first_row, raw FROM spend_groups WHERE currency IS NOT NULL
+    ORDER BY first_row NULLS LAST, raw, currency LIMIT 1
   ),
   stages AS (
-    -- The stages the view names, in funnel order, each with the one before it.
-    SELECT pos, stage, names, LAG(pos) OVER (ORDER BY pos) AS previous_pos
-    FROM (
-      -- Distinct pairs first: a plain grouping of every row, where COUNT(DISTINCT) over them is slower.
-      SELECT pos, MIN(stage) AS stage, COUNT(stage) AS names
-      FROM (SELECT DISTINCT pos, stage FROM record_rows WHERE pos IS NOT NULL) AS named
-      GROUP BY pos
-    ) AS s
+    -- The stages in funnel order, as the function was generated for them.
+    SELECT 1 AS pos, 'Created' AS stage
+    UNION ALL SELECT 2 AS pos, 'Lead' AS stage
+    UNION ALL SELECT 3 AS pos, 'Marketing Qualified Lead' AS stage
+    UNION ALL SELECT 4 AS pos, 'Sales Qualified Lead' AS stage
+    UNION ALL SELECT 5 AS pos, 'Opportunity' AS stage
+    UNION ALL SELECT 6 AS pos, 'Customer' AS stage
   ),
-  dated AS (
-    -- A record's rows with a date, each counting its own stage and the stages the record skipped
-    -- just before it (reached on this date); the first one's date is the record's entry, its cohort.
-    SELECT raw, source_row, pos, day,
-      LAG(pos) OVER (PARTITION BY source_row ORDER BY pos) AS reached_before,
-      FIRST_VALUE(day) OVER (PARTITION BY source_row ORDER BY pos) AS entered
-    FROM record_rows
-    WHERE day IS NOT NULL AND pos IS NOT NULL AND source_row IS NOT NULL
-  ),
-  dated_groups AS (
-    -- Dated rows counted per channel, period and span of stages before stages are joined: a span
-    -- is a few rows per channel and period, where a join per row would multiply every row.
-    SELECT raw, start, reached_before, pos, COUNT(*) AS n, MIN(source_row) AS first_row
+  record_rows AS (
+    -- Per record, the day it reached each stage: its own date there or, where it skipped the stage,
+    -- the date of the next one it reached. The first is the day it entered, its cohort; a record with
+    -- no date is counted nowhere.
+    SELECT raw, source_row, reached_1, reached_2, reached_3, reached_4, reached_5, reached_6
     FROM (
-      SELECT raw, source_row, reached_before, pos,
-        `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'funnel_report'), CASE WHEN `funnel_math.funnel_view`(view, 'funnel_report') = 'cohort' THEN entered ELSE day END) AS start
-      FROM dated
-    ) AS c
-    GROUP BY raw, start, reached_before, pos
+      SELECT CAST(channel AS STRING) AS raw, CAST(source_row AS INT64) AS source_row,
+        COALESCE(CAST(created AS DATE), CAST(lead AS DATE), CAST(marketing_qualified_lead AS DATE), CAST(sales_qualified_lead AS DATE), CAST(opportunity AS DATE), CAST(customer AS DATE)) AS reached_1,
+        COALESCE(CAST(lead AS DATE), CAST(marketing_qualified_lead AS DATE), CAST(sales_qualified_lead AS DATE), CAST(opportunity AS DATE), CAST(customer AS DATE)) AS reached_2,
+        COALESCE(CAST(marketing_qualified_lead AS DATE), CAST(sales_qualified_lead AS DATE), CAST(opportunity AS DATE), CAST(customer AS DATE)) AS reached_3,
+        COALESCE(CAST(sales_qualified_lead AS DATE), CAST(opportunity AS DATE), CAST(customer AS DATE)) AS reached_4,
+        COALESCE(CAST(opportunity AS DATE), CAST(customer AS DATE)) AS reached_5,
+        COALESCE(CAST(customer AS DATE)) AS reached_6
+      FROM (SELECT channel, created, lead, marketing_qualified_lead, sales_qualified_lead, opportunity, customer, source_row FROM `funnel_math.funnel_records`) AS v
+    ) AS r
+    WHERE reached_1 IS NOT NULL
   ),
   record_groups AS (
-    -- A record's spans are disjoint, so it is counted at most once per stage.
-    SELECT d.raw, d.start, s.pos, SUM(d.n) AS n, MIN(d.first_row) AS first_row
-    FROM dated_groups AS d JOIN stages AS s
-      ON s.pos <= d.pos AND (d.reached_before IS NULL OR s.pos > d.reached_before)
-    GROUP BY d.raw, d.start, s.pos
+    -- Records counted per channel spelling and period, a count per stage: each record and stage it
+    -- reached is a row, in the period of that stage (activity) or of the record's entry (cohort).
+    SELECT raw, start, MIN(source_row) AS first_row,
+      COUNTIF(pos = 1) AS n_1, COUNTIF(pos = 2) AS n_2, COUNTIF(pos = 3) AS n_3, COUNTIF(pos = 4) AS n_4, COUNTIF(pos = 5) AS n_5, COUNTIF(pos = 6) AS n_6
+    FROM (
+      SELECT r.raw, r.source_row, s.pos,
+        `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'funnel_report'), CASE WHEN `funnel_math.funnel_view`(view, 'funnel_report') = 'cohort' THEN r.reached_1 ELSE CASE s.pos WHEN 1 THEN r.reached_1 WHEN 2 THEN r.reached_2 WHEN 3 THEN r.reached_3 WHEN 4 THEN r.reached_4 WHEN 5 THEN r.reached_5 WHEN 6 THEN r.reached_6 END END) AS start
+      FROM record_rows AS r CROSS JOIN stages AS s
+      WHERE CASE s.pos WHEN 1 THEN r.reached_1 WHEN 2 THEN r.reached_2 WHEN 3 THEN r.reached_3 WHEN 4 THEN r.reached_4 WHEN 5 THEN r.reached_5 WHEN 6 THEN r.reached_6 END IS NOT NULL
+    ) AS c
+    GROUP BY raw, start
   ),
   spellings_met AS (
     SELECT raw FROM spend_groups WHERE raw <> '' UNION DISTINCT SELECT raw FROM record_groups WHERE raw <> ''
@@ -952,9 +977,7 @@ AS (
       ON m.item = d.raw
   ),
   problems AS (
-    -- Record rows: 1 a row without its stage_position, 2 a stage without a name, 3 a totals row
-    -- as a reached record's channel; and, told without a row, stages named twice and dated rows that
-    -- name no record.
+    -- Besides the mapping table's and the spend's: a totals row as a reached record's channel.
     SELECT -1 AS src, problem_row, kind, raw, detail FROM (
     SELECT source_row AS problem_row, kind, field AS raw,
       CASE kind
@@ -991,20 +1014,12 @@ AS (
     SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'funnel_report') AS STRING), 'blank') || ' report needs the date of every row')
     FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period, 'funnel_report') IS NOT NULL AND start IS NULL
     UNION ALL
-    SELECT 1, source_row, 1, raw, 'stage_position is blank, give each stage its place in the funnel (1 for the first)'
-    FROM record_rows WHERE pos IS NULL
-    UNION ALL
-    SELECT 1, source_row, 2, raw, 'stage is blank, give each stage its name'
-    FROM record_rows WHERE pos IS NOT NULL AND (stage IS NULL OR stage = '')
+    SELECT 0, g.first_row, 1006, g.raw,
+      ('spend is in two currencies: ' || IFNULL(CAST(CASE WHEN c.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN c.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN g.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(g.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN g.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(g.currency AS STRING), 'blank') || '; amounts in different currencies are never added, so pass them in one currency')
+    FROM spend_groups AS g CROSS JOIN spend_currency AS c WHERE g.currency <> c.currency
     UNION ALL
     SELECT 1, g.first_row, 3, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM record_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
-    UNION ALL
-    SELECT 1, NULL, 1004, CAST(NULL AS STRING), ('funnel_records names stage_position ' || IFNULL(CAST(pos AS STRING), 'blank') || ' in ' || IFNULL(CAST(names AS STRING), 'blank') || ' ways, give each stage one name')
-    FROM stages WHERE names > 1
-    UNION ALL
-    SELECT 1, NULL, 1005, CAST(NULL AS STRING), 'funnel_records has a dated row without source_row, give each record its row number or ID so its stages are read together'
-    FROM (SELECT 1 AS x FROM record_rows WHERE day IS NOT NULL AND source_row IS NULL LIMIT 1) AS n
   ),
   first_problem AS (
     SELECT src, problem_row, kind, raw, detail, place, (IFNULL(CAST(place AS STRING), 'blank') || ': ' || IFNULL(CAST(detail AS STRING), 'blank')) AS message
@@ -1020,12 +1035,12 @@ AS (
   ),
   pieces AS (
     SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
-      CAST(NULL AS INT64) AS pos, CAST(COALESCE(g.spend, 0) AS FLOAT64) AS amount
+      CAST(COALESCE(g.spend, 0) AS FLOAT64) AS spend, CAST(0 AS INT64) AS n_1, CAST(0 AS INT64) AS n_2, CAST(0 AS INT64) AS n_3, CAST(0 AS INT64) AS n_4, CAST(0 AS INT64) AS n_5, CAST(0 AS INT64) AS n_6
     FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
     WHERE g.raw <> '' OR g.problem_kind IS NOT NULL
     UNION ALL
     SELECT 1, g.raw, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END, g.start, g.first_row,
-      g.pos, CAST(g.n AS FLOAT64)
+      CAST(0 AS FLOAT64), g.n_1, g.n_2, g.n_3, g.n_4, g.n_5, g.n_6
     FROM record_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
   ),
   spellings AS (
@@ -1043,49 +1058,52 @@ AS (
     WHERE k = 1
   ),
   by_channel AS (
-    -- Spend at pos NULL, records at their stage's pos.
-    SELECT key, start, pos, SUM(amount) AS amount
+    SELECT key, start, SUM(spend) AS spend, SUM(n_1) AS n_1, SUM(n_2) AS n_2, SUM(n_3) AS n_3, SUM(n_4) AS n_4, SUM(n_5) AS n_5, SUM(n_6) AS n_6
     FROM pieces
-    GROUP BY key, start, pos
+    GROUP BY key, start
   ),
   totals AS (
-    SELECT 1 AS section, c.channel_rank, c.name, b.start, b.pos, b.amount
+    SELECT 1 AS section, c.channel_rank, c.name, b.start, b.spend, b.n_1, b.n_2, b.n_3, b.n_4, b.n_5, b.n_6
     FROM by_channel AS b JOIN channels AS c ON c.key = b.key
     UNION ALL
-    SELECT 2, 0, 'All channels', start, pos, SUM(amount)
+    SELECT 2, 0, 'All channels', start, SUM(spend), SUM(n_1), SUM(n_2), SUM(n_3), SUM(n_4), SUM(n_5), SUM(n_6)
     FROM by_channel WHERE `funnel_math.funnel_period_unit`(period, 'funnel_report') IS NOT NULL
-    GROUP BY start, pos
+    GROUP BY start
     UNION ALL
-    SELECT 3, 0, 'All channels', CAST(NULL AS DATE), pos, SUM(amount)
+    SELECT 3, 0, 'All channels', CAST(NULL AS DATE), SUM(spend), SUM(n_1), SUM(n_2), SUM(n_3), SUM(n_4), SUM(n_5), SUM(n_6)
     FROM by_channel
-    GROUP BY pos
+    HAVING COUNT(*) > 0
   ),
   lines AS (
-    SELECT section, channel_rank, name, COALESCE(CASE WHEN section = 3 THEN CASE WHEN `funnel_math.funnel_period_unit`(period, 'funnel_report') IS NULL THEN NULL ELSE 'All' END ELSE `funnel_math.funnel_period_label`(`funnel_math.funnel_period_unit`(period, 'funnel_report'), start) END, '') AS label, pos, amount
+    SELECT section, channel_rank, name, COALESCE(CASE WHEN section = 3 THEN CASE WHEN `funnel_math.funnel_period_unit`(period, 'funnel_report') IS NULL THEN NULL ELSE 'All' END ELSE `funnel_math.funnel_period_label`(`funnel_math.funnel_period_unit`(period, 'funnel_report'), start) END, '') AS label,
+      spend, n_1, n_2, n_3, n_4, n_5, n_6
     FROM totals
-  ),
-  report_rows AS (
+    UNION ALL
     -- The All channels row overall is shown even with nothing to count, as the sheet shows it.
-    SELECT DISTINCT section, channel_rank, name, label FROM lines
-    UNION DISTINCT
-    SELECT 3, 0, 'All channels', CASE WHEN `funnel_math.funnel_period_unit`(period, 'funnel_report') IS NULL THEN '' ELSE 'All' END
+    SELECT 3, 0, 'All channels', CASE WHEN `funnel_math.funnel_period_unit`(period, 'funnel_report') IS NULL THEN '' ELSE 'All' END,
+      0, 0, 0, 0, 0, 0, 0
+    FROM (SELECT COUNT(*) AS overall FROM totals WHERE section = 3) AS t
+    WHERE t.overall = 0
+  ),
+  stage_lines AS (
+    -- Each line once per stage, with the records of the stage and of the one before it.
+    SELECT l.section, l.channel_rank, l.name, l.label, l.spend, s.pos, s.stage,
+      CAST(CASE s.pos WHEN 1 THEN l.n_1 WHEN 2 THEN l.n_2 WHEN 3 THEN l.n_3 WHEN 4 THEN l.n_4 WHEN 5 THEN l.n_5 WHEN 6 THEN l.n_6 END AS FLOAT64) AS records,
+      CAST(CASE s.pos WHEN 1 THEN NULL WHEN 2 THEN l.n_1 WHEN 3 THEN l.n_2 WHEN 4 THEN l.n_3 WHEN 5 THEN l.n_4 WHEN 6 THEN l.n_5 END AS FLOAT64) AS previous
+    FROM lines AS l CROSS JOIN stages AS s
   )
   SELECT
-    r.name AS channel,
-    NULLIF(r.label, '') AS period,
-    s.stage,
-    CAST(COALESCE(sp.amount, 0) AS FLOAT64) AS spend,
-    CAST(COALESCE(n.amount, 0) AS INT64) AS records,
-    IEEE_DIVIDE(COALESCE(sp.amount, 0), NULLIF(COALESCE(n.amount, 0), 0)) AS cost_per_record,
-    CASE WHEN s.previous_pos IS NULL THEN NULL ELSE IEEE_DIVIDE(COALESCE(n.amount, 0), NULLIF(COALESCE(p.amount, 0), 0)) END AS from_previous
-  FROM report_rows AS r
-  CROSS JOIN stages AS s
-  LEFT JOIN lines AS sp ON sp.section = r.section AND sp.channel_rank = r.channel_rank AND sp.label = r.label AND sp.pos IS NULL
-  LEFT JOIN lines AS n ON n.section = r.section AND n.channel_rank = r.channel_rank AND n.label = r.label AND n.pos = s.pos
-  LEFT JOIN lines AS p ON p.section = r.section AND p.channel_rank = r.channel_rank AND p.label = r.label AND p.pos = s.previous_pos
+    name AS channel,
+    NULLIF(label, '') AS period,
+    stage,
+    CAST(spend AS FLOAT64) AS spend,
+    CAST(records AS INT64) AS records,
+    IEEE_DIVIDE(spend, NULLIF(records, 0)) AS cost_per_record,
+    CASE WHEN pos = 1 THEN NULL ELSE IEEE_DIVIDE(records, NULLIF(previous, 0)) END AS from_previous
+  FROM stage_lines
   CROSS JOIN checked
   WHERE checked.ok
-  ORDER BY r.section, r.channel_rank, r.label, s.pos
+  ORDER BY section, channel_rank, label, pos
 );
 
 -- What the spend brought back, from CRM deals: one row per channel (and period), then All channels per period,
@@ -1114,7 +1132,7 @@ AS (
     WHERE field_key IN ('channel', 'outcome', 'dealstatus') AND value_key <> '' AND means_name_key <> ''
   ),
   spend_rows AS (
-    SELECT raw, amount, source_row, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'deals_report'), day) AS start,
+    SELECT raw, amount, source_row, currency, `funnel_math.funnel_period_start`(`funnel_math.funnel_period_unit`(period, 'deals_report'), day) AS start,
       -- What the sheet would say about the row, in its order: 0 fine (or a blank row), 1 spend without
       -- a channel, 2 a channel without spend, 5 spend not a finite amount ≥ 0 (3 totals rows and 4 missing
       -- days are found per channel and period below).
@@ -1124,24 +1142,30 @@ AS (
         ELSE 5 END AS problem
     FROM (
       SELECT CAST(channel AS STRING) AS raw, CAST(spend AS FLOAT64) AS amount,
-        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row
-      FROM (SELECT channel, spend, day, source_row FROM `funnel_math.funnel_spend`)
+        CAST(day AS DATE) AS day, CAST(source_row AS INT64) AS source_row,
+        CAST(currency AS STRING) AS currency
+      FROM (SELECT channel, spend, day, source_row, currency FROM `funnel_math.funnel_spend`)
     ) AS v
   ),
   spend_groups AS (
-    SELECT raw, start, spend, first_row,
+    SELECT raw, start, currency, spend, first_row,
       CASE WHEN first_row IS NULL THEN NULL ELSE DIV(first_problem, 8) END AS problem_row,
       MOD(first_problem, 8) AS problem_kind, problem_amount
     FROM (
-      SELECT raw, start,
+      SELECT raw, start, currency,
         SUM(amount) AS spend,
         MIN(source_row) AS first_row,
         -- The first problem row and its kind in one aggregate: row * 8 + kind.
         MIN(CASE WHEN problem > 0 THEN COALESCE(source_row, 0) * 8 + problem END) AS first_problem,
         ARRAY_AGG(IF(problem > 0, amount, NULL) IGNORE NULLS ORDER BY source_row NULLS LAST, amount LIMIT 1)[SAFE_OFFSET(0)] AS problem_amount
       FROM spend_rows
-      GROUP BY raw, start
+      -- A group per currency, nearly always one, so the first row of each currency is known.
+      GROUP BY raw, start, currency
     ) AS a
+  ),
+  spend_currency AS (
+    SELECT currency, first_row, raw FROM spend_groups WHERE currency IS NOT NULL
+    ORDER BY first_row NULLS LAST, raw, currency LIMIT 1
   ),
   deal_rows AS (
     SELECT *
@@ -1258,6 +1282,10 @@ AS (
     SELECT 0, first_row, 4, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'deals_report') AS STRING), 'blank') || ' report needs the date of every row')
     FROM spend_groups WHERE raw <> '' AND `funnel_math.funnel_period_unit`(period, 'deals_report') IS NOT NULL AND start IS NULL
     UNION ALL
+    SELECT 0, g.first_row, 1006, g.raw,
+      ('spend is in two currencies: ' || IFNULL(CAST(CASE WHEN c.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN c.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN g.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(g.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN g.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(g.currency AS STRING), 'blank') || '; amounts in different currencies are never added, so pass them in one currency')
+    FROM spend_groups AS g CROSS JOIN spend_currency AS c WHERE g.currency <> c.currency
+    UNION ALL
     SELECT 1, source_row, kind, raw, detail FROM (
       SELECT source_row, raw,
         CASE WHEN amount_is_totals THEN 1 WHEN (amount IS NULL OR amount = '') THEN 2 WHEN NOT readable THEN 3
@@ -1278,6 +1306,11 @@ AS (
     SELECT 1, d.source_row, 1005, d.raw,
       ('amounts are in two currencies: ' || IFNULL(CAST(CASE WHEN c.source_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.source_row AS STRING), 'blank') || ' of funnel_deals') ELSE ('a funnel_deals row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN d.source_row IS NOT NULL THEN ('row ' || IFNULL(CAST(d.source_row AS STRING), 'blank') || ' of funnel_deals') ELSE ('a funnel_deals row of channel "' || IFNULL(CAST(d.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(d.currency AS STRING), 'blank') || '; amounts in different currencies are never added, so pass them in one currency (the company-currency amount column the CRM exports)')
     FROM deals AS d CROSS JOIN first_currency AS c WHERE d.currency <> c.currency
+    UNION ALL
+    -- Revenue against spend in another currency, once every deal is read.
+    SELECT 2, NULL, 1001, NULL,
+      ('spend and amounts are in two currencies: ' || IFNULL(CAST(CASE WHEN s.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(s.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN s.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(s.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(s.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN c.source_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.source_row AS STRING), 'blank') || ' of funnel_deals') ELSE ('a funnel_deals row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || '; ROAS, CAC and pipeline per spend set deal amounts against spend, so pass both in one currency')
+    FROM spend_currency AS s CROSS JOIN first_currency AS c WHERE s.currency <> c.currency
     UNION ALL
     SELECT 1, g.first_row, 9, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
     FROM deal_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
