@@ -10,7 +10,15 @@
  */
 import { loadavg } from 'node:os';
 import { BUNDLE_BUDGET_KB, serverBundleInputs, serverBundleSizes } from '../scripts/build';
-import { BASELINE_COLUMN, CODE, type Functions, median, SHIPPED, sideBySide } from './shipped';
+import {
+  BASELINE_CODE,
+  BASELINE_COLUMN,
+  CODE,
+  type Functions,
+  median,
+  SHIPPED,
+  sideBySide,
+} from './shipped';
 
 const SIZES = [10_000, 100_000, 200_000, 1_000_000];
 /** Rows each side runs before timing: three calls of 10,000 rows left the function half-optimised. */
@@ -113,17 +121,22 @@ function time(c: Case, n: number): [number, number, number, string] {
 }
 
 /** Milliseconds to compile and run dist/Code.js's top level once, as a fresh execution does. */
-function loadTime(): number {
-  const runs: number[] = [];
+/** Median ms to compile and run each file, the files' loads interleaved so a busy spell slows each alike. */
+function loadTimes(codes: readonly string[]): number[] {
+  const runs: number[][] = codes.map(() => []);
   for (let r = 0; r < 21; r++) {
-    // A distinct source text each time, so no compilation is reused from a cache.
-    const source = `${CODE}\n//# load ${r}`;
-    const t = performance.now();
-    new Function(source)();
-    runs.push(performance.now() - t);
+    codes.forEach((code, k) => {
+      // A distinct source text each time, so no compilation is reused from a cache.
+      const source = `${code}\n//# load ${r}`;
+      const t = performance.now();
+      new Function(source)();
+      runs[k]!.push(performance.now() - t);
+    });
   }
-  return median(runs);
+  return runs.map(median);
 }
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** What the file is made of, by folder of src/ (templates apart), largest first, and its largest files. */
 async function bundleShares(total: number): Promise<string[]> {
@@ -135,7 +148,6 @@ async function bundleShares(total: number): Promise<string[]> {
   }
   const bundled = [...inputs.values()].reduce((a, b) => a + b, 0);
   byPart.set('generated wrappers and JSDoc', total - bundled);
-  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const largest = [...inputs].sort(([, a], [, b]) => b - a).slice(0, 8);
   return [
     'What dist/Code.js is made of (esbuild metafile, minified bytes): ' +
@@ -211,16 +223,20 @@ export default async function functionsBench(): Promise<string> {
   }
   lines.push('', ...junkText());
   const { total, functions } = await serverBundleSizes(CODE);
+  const [load, earlierLoad] = loadTimes(BASELINE_CODE ? [CODE, BASELINE_CODE] : [CODE]);
   lines.push(
     '',
-    `Apps Script bundle: dist/Code.js is ${(total / 1024).toFixed(1)} KB in all (budget ${BUNDLE_BUDGET_KB.total} KB); ` +
-      `what the custom functions need, their code and generated wrappers, is ${(functions / 1024).toFixed(1)} KB (budget ${BUNDLE_BUDGET_KB.functions} KB). ` +
-      `Compiling and running the whole file, as Apps Script does for every custom-function cell, takes ${loadTime().toFixed(2)} ms here (median of 21 loads, each in a fresh function).`,
+    `Apps Script bundle: dist/Code.js is ${kb(total)} in all (budget ${BUNDLE_BUDGET_KB.total} KB); ` +
+      `what the custom functions need, their code and generated wrappers, is ${kb(functions)} (budget ${BUNDLE_BUDGET_KB.functions} KB). ` +
+      `Compiling and running the whole file, as Apps Script does for every custom-function cell, takes ${load!.toFixed(2)} ms here (median of 21 loads, each in a fresh function)` +
+      (BASELINE_CODE
+        ? `; ${process.env.BENCH_BASELINE_LABEL ?? 'the earlier build'}, ${kb(Buffer.byteLength(BASELINE_CODE))}, took ${earlierLoad!.toFixed(2)} ms, its loads interleaved with these.`
+        : '.'),
     '',
-    'Without the 2026-12-07 trim it would be 142.1 KB in all and 60.0 KB for the functions (main at 93b8790): the wrappers now give',
-    "@return as its type alone (Sheets' formula help shows the summary and the arguments, not the result's description). An earlier review asked",
-    'for 81.4 KB at most, measured before the mapping table, four report functions, the Full funnel and updating tabs in place',
-    'came in; what the file holds now is those features, as below.',
+    'The wizard checks the settings and builds the templates in the sidebar; the server only reads the',
+    'spreadsheet, writes the plans the sidebar sends (after checking, under the document lock, that what',
+    'they were built from is unchanged) and runs the custom functions, so the file Sheets loads for each',
+    'custom-function cell holds little besides them.',
     '',
     ...(await bundleShares(total)),
   );

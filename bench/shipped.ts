@@ -44,9 +44,11 @@ export const SHIPPED = load(CODE);
  * the same run beside this build's: on a shared machine, figures from two runs
  * differ by more than a change does.
  */
-export const BASELINE: Functions | undefined = process.env.BENCH_BASELINE
-  ? load(readFileSync(process.env.BENCH_BASELINE, 'utf8'))
+export const BASELINE_CODE: string | undefined = process.env.BENCH_BASELINE
+  ? readFileSync(process.env.BENCH_BASELINE, 'utf8')
   : undefined;
+
+export const BASELINE: Functions | undefined = BASELINE_CODE ? load(BASELINE_CODE) : undefined;
 
 /**
  * A table's extra column with a baseline: what it holds (BENCH_BASELINE_LABEL

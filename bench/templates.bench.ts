@@ -4,6 +4,10 @@
  * Math function (in Sheets each is a server call of its own), and how long
  * building its plan and writing it into the in-memory workbook take.
  */
+import type { ReadReply } from '../src/addon/api';
+import { bindCalls } from '../src/addon/calls';
+import { memoryHost } from '../src/addon/memory-host';
+import { wizardSync } from '../src/addon/planner';
 import type { Settings, TemplateId } from '../src/addon/settings';
 import { defaultSettings, TEMPLATE_IDS, TEMPLATE_TITLES } from '../src/addon/settings';
 import { buildPlans } from '../src/addon/templates';
@@ -23,10 +27,10 @@ const DATA = [
 ];
 
 /** The user's sheets: a channel table, and raw ads and meetings with `channels` channels over three months. */
-function userSheets(channels: number): Record<string, Input[][]> {
+function userSheets(channels: number, spendRows = 360): Record<string, Input[][]> {
   const ads: Input[][] = [['Day', 'Channel', 'Cost']];
   const crm: Input[][] = [['Meeting date', 'Source', 'Meeting outcome']];
-  for (let k = 0; k < 360; k++)
+  for (let k = 0; k < spendRows; k++)
     ads.push([46_027 + (k % 90), `Channel ${(k % channels) + 1}`, 100 + (k % 70)]);
   for (let k = 0; k < 240; k++) {
     crm.push([
@@ -35,8 +39,33 @@ function userSheets(channels: number): Record<string, Input[][]> {
       k % 3 === 0 ? 'Qualified' : 'No show',
     ]);
   }
-  return { Data: DATA, 'Ads export': ads, 'CRM meetings': crm };
+  // Contacts reach each stage a week after the one before, fewer at each; every third customer has a won deal.
+  const contacts: Input[][] = [['Record ID', 'Original Source', ...CONTACT_STAGES]];
+  const deals: Input[][] = [['Source', 'Amount', 'Create Date', 'Close Date', 'Deal Stage']];
+  for (let k = 0; k < 240; k++) {
+    const reached = 1 + (k % CONTACT_STAGES.length);
+    const first = 46_027 + (k % 60);
+    const days = CONTACT_STAGES.map((_, s) => (s < reached ? first + 7 * s : ''));
+    contacts.push([k + 1, `Channel ${(k % channels) + 1}`, ...days]);
+    if (reached === CONTACT_STAGES.length && k % 3 === 0) {
+      deals.push([`Channel ${(k % channels) + 1}`, 12_000, first + 14, first + 35, 'closedwon']);
+    }
+  }
+  return {
+    Data: DATA,
+    'Ads export': ads,
+    'CRM meetings': crm,
+    Contacts: contacts,
+    Deals: deals,
+  };
 }
+
+const CONTACT_STAGES = [
+  'Create Date',
+  'Became a Lead Date',
+  'Became an Opportunity Date',
+  'Became a Customer Date',
+];
 
 /** The same sheets as the recording fake holds them. */
 function fakeSheets(sheets: Record<string, Input[][]>) {
@@ -77,6 +106,21 @@ function variant(channels: number, stages: number): Settings {
       columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },
     },
     period: 'month',
+    deals: {
+      sheet: 'Deals',
+      columns: {
+        channel: 'Source',
+        amount: 'Amount',
+        created: 'Create Date',
+        closed: 'Close Date',
+        status: 'Deal Stage',
+        currency: '',
+      },
+    },
+  };
+  s.funnel = {
+    contacts: { sheet: 'Contacts', channel: 'Original Source', stages: [...CONTACT_STAGES] },
+    view: 'activity',
   };
   return s;
 }
@@ -138,6 +182,7 @@ function timeIt(runs: number, fn: () => void): number {
 }
 
 const ms = (t: number) => (t < 1 ? t.toFixed(3) : t.toFixed(1));
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export default async function templatesBench(): Promise<string> {
   const small = variant(3, 4);
@@ -152,6 +197,8 @@ export default async function templatesBench(): Promise<string> {
   ];
   for (const template of TEMPLATE_IDS) {
     for (const style of ['addon', 'native'] as const) {
+      // The Full funnel is made with add-on functions only (the wizard says why).
+      if (template === 'fullFunnel' && style === 'native') continue;
       const s = { ...small, formulaStyle: style };
       const l = { ...large, formulaStyle: style };
       const data = userSheets(30);
@@ -171,5 +218,51 @@ export default async function templatesBench(): Promise<string> {
     }
   }
   delete (globalThis as Record<string, unknown>).SpreadsheetApp;
+  lines.push('', ...crossing());
   return lines.join('\n');
+}
+
+/**
+ * What crosses between the server and the sidebar for a Channel report from
+ * raw data (the server reads, the sidebar checks and builds, the server
+ * writes): the JSON of each call, as google.script.run carries it, and how
+ * long the sidebar's checking and building takes here.
+ */
+function crossing(): string[] {
+  const lines = [
+    'What crosses between the server and the sidebar when the Channel report is made from raw data (30 channels, by month, native formulas; 240 meetings), for exports of growing length: the JSON of the server reading the sidebar asks for (the tabs, their header rows and the columns the settings name, dates as days) and of the plans Create sends back, and the median time of the sidebar’s part (checking the settings and building the plans from the reading, run here in Node).',
+    '',
+    '| spend rows | reading sent to the sidebar | plans sent to the server | checking and building (ms) |',
+    '|---:|---:|---:|---:|',
+  ];
+  const settings: Settings = {
+    ...variant(30, 4),
+    formulaStyle: 'native',
+    templates: ['channelReport'],
+  };
+  for (const rows of [360, 10_000, 50_000]) {
+    const server = bindCalls(() => memoryHost(MemoryWorkbook.fromSheets(userSheets(30, rows))));
+    let last: ReadReply | undefined;
+    let sent = 0;
+    // Once from the server; then, for the timing, the same reading again without the server's part.
+    let replay = false;
+    const wizard = wizardSync({
+      readWorkbook: (request) => {
+        if (!replay || !last) last = server.readWorkbook(request);
+        return last;
+      },
+      writeTemplates: (request) => {
+        sent = JSON.stringify(request).length;
+        return { ok: true, value: { tabs: [] } };
+      },
+    });
+    const created = wizard.createTemplates(settings);
+    if (!created.ok) throw new Error(JSON.stringify(created.errors));
+    replay = true;
+    const building = timeIt(5, () => wizard.previewTemplates(settings));
+    lines.push(
+      `| ${rows.toLocaleString('en-GB')} | ${kb(JSON.stringify(last).length)} | ${kb(sent)} | ${ms(building)} |`,
+    );
+  }
+  return lines;
 }

@@ -7,8 +7,11 @@
  * Everything crossing this boundary is plain JSON (google.script.run cannot
  * carry Date objects or class instances).
  */
+import type { Plan } from '../workbook/plan';
+import type { ColumnRef, WorkbookView } from '../workbook/snapshot';
 import type { SheetInfo } from '../workbook/workbook';
 import type { Host } from './host';
+import type { Meanings } from './meanings';
 import type * as server from './server';
 import type { Settings, TemplateId } from './settings';
 
@@ -59,6 +62,51 @@ export interface Created {
   warnings?: string[];
 }
 
+/** What the sidebar reads: the tabs, the columns asked for and, when asked, the saved settings. */
+export interface ReadRequest {
+  columns: ColumnRef[];
+  /** Also read the settings saved for this document. */
+  saved?: boolean;
+}
+
+export interface ReadReply {
+  view: WorkbookView;
+  /** The saved settings as stored (the sidebar parses them), null when none; absent unless asked. */
+  saved?: string | null;
+}
+
+/** What Create sends: the plans the sidebar built and what they were built from. */
+export interface WriteRequest {
+  /** The settings to remember for next time, as the sidebar checked them. */
+  settings: Settings;
+  plans: Plan[];
+  /** For each template to rebuild in place, the tab the add-on made for it. */
+  updates: TabUpdates;
+  /** The columns the plans were built from, and the fingerprint of that reading. */
+  columns: ColumnRef[];
+  fingerprint: string;
+}
+
+/** The field of a write's failure that says the spreadsheet changed since it was read: read and build again. */
+export const CHANGED_SINCE_READ = 'workbook';
+
+/**
+ * The wizard's calls: the settings checked, the meanings suggested, the
+ * preview and Create. They run in the sidebar (planner.ts) over the server's
+ * two calls.
+ */
+export interface WizardApi {
+  getSetupState(): SetupState;
+  suggestMeanings(settings: Settings): Result<Meanings>;
+  previewTemplates(settings: Settings): Result<PreviewItem[]>;
+  createTemplates(settings: Settings, updates?: TabUpdates): Result<Created>;
+}
+
+/** The same calls as the sidebar makes them, each a round trip (or a few) to the server. */
+export type AsyncWizardApi = {
+  [K in keyof WizardApi]: (...args: Parameters<WizardApi[K]>) => Promise<ReturnType<WizardApi[K]>>;
+};
+
 /** A server call as the sidebar makes it: the host is the server's own business. */
 type WithoutHost<F> = F extends (host: Host, ...args: infer A) => infer R
   ? (...args: A) => R
@@ -68,3 +116,8 @@ type WithoutHost<F> = F extends (host: Host, ...args: infer A) => infer R
 export type ServerApi = { [K in keyof typeof server]: WithoutHost<(typeof server)[K]> };
 
 export type ServerCall = keyof ServerApi;
+
+/** The server's calls as the sidebar makes them, over google.script.run or the playground's bridge. */
+export type AsyncServerApi = {
+  [K in ServerCall]: (...args: Parameters<ServerApi[K]>) => Promise<ReturnType<ServerApi[K]>>;
+};

@@ -3,17 +3,13 @@
  * spreadsheet (index.ts), the playground to its memory workbook. The host is
  * made per call, so nothing touches a Google service until a call arrives.
  */
-import type { ServerApi, TabUpdates } from './api';
+import type { ReadRequest, ServerApi, WriteRequest } from './api';
 import type { Host } from './host';
 import * as server from './server';
-import type { Settings } from './settings';
 
 export function bindCalls(host: () => Host) {
   return {
-    getSetupState: () => server.getSetupState(host()),
-    suggestMeanings: (settings: Settings) => server.suggestMeanings(host(), settings),
-    previewTemplates: (settings: Settings) => server.previewTemplates(host(), settings),
-    createTemplates: (settings: Settings, updates?: TabUpdates) =>
-      server.createTemplates(host(), settings, updates),
+    readWorkbook: (request: ReadRequest) => server.readWorkbook(host(), request),
+    writeTemplates: (request: WriteRequest) => server.writeTemplates(host(), request),
   } satisfies ServerApi;
 }

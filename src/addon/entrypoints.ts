@@ -11,7 +11,7 @@ import type * as surface from './index';
 export interface EntryPoint {
   /** The top-level name Apps Script calls. */
   name: string;
-  /** Where it lives in the bundle's global: `onOpen`, `sidebarCalls.createTemplates`. */
+  /** Where it lives in the bundle's global: `onOpen`, `sidebarCalls.writeTemplates`. */
   target: string;
   params: string[];
   doc: string;
@@ -35,21 +35,13 @@ const MENU: { [K in keyof Menu]: EntryDoc<Menu[K]> } = {
 };
 
 const SIDEBAR: { [K in keyof ServerApi]: EntryDoc<ServerApi[K]> } = {
-  getSetupState: {
-    params: [],
-    doc: 'Sidebar call: the saved settings (or the defaults) and the sheets with their headers.',
+  readWorkbook: {
+    params: ['request'],
+    doc: 'Sidebar call: the tabs with their header rows, the columns asked for and, when asked, the saved settings, with a fingerprint of what was read.',
   },
-  suggestMeanings: {
-    params: ['settings'],
-    doc: 'Sidebar call: the outcome labels and campaigns in the mapped tables that need a meaning, each with a suggested one.',
-  },
-  previewTemplates: {
-    params: ['settings'],
-    doc: 'Sidebar call: checks the settings and describes the tabs Create would make.',
-  },
-  createTemplates: {
-    params: ['settings', 'updates'],
-    doc: 'Sidebar call: checks the settings and writes the chosen templates on new tabs, or rebuilds in place the tabs the add-on made that `updates` names.',
+  writeTemplates: {
+    params: ['request'],
+    doc: 'Sidebar call: writes the templates the sidebar built, on new tabs or rebuilt in place on tabs the add-on made, if what they were built from has not changed.',
   },
 };
 

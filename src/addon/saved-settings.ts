@@ -13,7 +13,8 @@
  * Anything already in today's shape passes unchanged; a value that is wrong
  * (not merely missing) is left for the parser to refuse.
  */
-import { defaultSettings } from './settings';
+import { defaultSettings, type Settings } from './settings';
+import { parseSettings } from './validate';
 import { isObj, type Obj } from './validate-checker';
 
 /** Mapped channels as an earlier wizard saved them: `mapSheet`, `mapColumns`. */
@@ -56,4 +57,24 @@ export function settingsToday(saved: unknown): unknown {
     out.funnel = funnel;
   }
   return out;
+}
+
+/**
+ * The saved settings (the text the document keeps) if they are there and
+ * still valid in shape, else null. Settings an earlier version saved are
+ * brought to today's shape first, keeping every value set. They go through
+ * the wizard's own parser, so what comes back is typed and trimmed, and
+ * fields the parser does not know stay behind.
+ */
+export function loadSettings(text: string | null | undefined): Settings | null {
+  if (!text) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  // Mapped sheets may have been renamed since; the wizard shows that when it validates.
+  const result = parseSettings(settingsToday(parsed));
+  return result.ok ? result.value : null;
 }

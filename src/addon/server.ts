@@ -1,32 +1,83 @@
 /**
- * The server side of ServerApi (api.ts). Each call takes a Host first, so the
- * same code runs in Apps Script (appsScriptHost) and on the memory workbook
- * (tests and the playground). Settings are checked before anything is
- * written; a bad setting changes nothing.
+ * The server side of ServerApi (api.ts): reading the spreadsheet and writing
+ * templates, nothing more. The wizard checks the settings and builds the
+ * templates in the sidebar (planner.ts) from what readWorkbook carries
+ * there, because Sheets loads this whole script for every custom-function
+ * cell (workbook/snapshot.ts). Each call takes a Host first, so the same code
+ * runs in Apps Script (appsScriptHost) and on the memory workbook (tests and
+ * the playground).
  */
 
 import { messageOf } from '../sheets/format';
-import type { WorkbookSheet } from '../workbook/workbook';
-import { tabNames, WriteError, writePlans } from '../workbook/write';
-import type { Created, FieldError, PreviewItem, Result, SetupState, TabUpdates } from './api';
+import type { Plan } from '../workbook/plan';
+import { type ColumnRef, readWorkbookView } from '../workbook/snapshot';
+import { WriteError, writePlans } from '../workbook/write';
+import {
+  CHANGED_SINCE_READ,
+  type Created,
+  type FieldError,
+  type ReadReply,
+  type ReadRequest,
+  type Result,
+  type WriteRequest,
+} from './api';
 import type { Host } from './host';
-import { listMeanings, type Meanings } from './meanings';
-import { defaultSettings, type Settings, TEMPLATE_TITLES } from './settings';
-import { loadSettings, saveSettings } from './store';
-import { buildPlans, type TemplatePlan } from './templates';
-import { buildOrder } from './templates/definitions-mapping';
-import { parseMappedTables, parseSettings } from './validate';
+import { saveSettingsText } from './store';
 
 function failure(message: string, field = ''): { ok: false; errors: FieldError[] } {
   return { ok: false, errors: [{ field, message }] };
 }
 
+function columnRefs(input: unknown): ColumnRef[] | null {
+  if (!Array.isArray(input)) return null;
+  const refs: ColumnRef[] = [];
+  for (const c of input) {
+    if (typeof c !== 'object' || c === null) return null;
+    const { sheet, col } = c as Record<string, unknown>;
+    if (typeof sheet !== 'string' || !Number.isInteger(col) || (col as number) < 0) return null;
+    refs.push({ sheet, col: col as number });
+  }
+  return refs;
+}
+
+export function readWorkbook(host: Host, request: ReadRequest): ReadReply {
+  const columns = columnRefs(request?.columns);
+  if (!columns) throw new Error('List the columns to read as { sheet, col } pairs.');
+  const reply: ReadReply = { view: readWorkbookView(host.workbook, columns) };
+  if (request.saved) {
+    try {
+      reply.saved = host.store.read();
+    } catch {
+      // Unreadable settings are as good as none: the wizard starts from the defaults.
+      reply.saved = null;
+    }
+  }
+  return reply;
+}
+
+/** Plans in the shape writePlans takes, or why not: a malformed one must fail before any tab is touched. */
+function plansOf(input: unknown): Plan[] | null {
+  if (!Array.isArray(input) || input.length === 0) return null;
+  const fields = ['blocks', 'formats', 'bold', 'validations', 'conditional', 'charts'];
+  for (const p of input) {
+    if (typeof p !== 'object' || p === null) return null;
+    const plan = p as Record<string, unknown>;
+    if (typeof plan.template !== 'string' || typeof plan.title !== 'string') return null;
+    if (!Number.isInteger(plan.rows) || !Number.isInteger(plan.cols)) return null;
+    if (fields.some((f) => !Array.isArray(plan[f]))) return null;
+  }
+  return input as Plan[];
+}
+
 /**
- * The tab to rebuild for each template the user chose to update, each one
- * checked to be a tab the add-on made for that template (by its mark, never
- * its name), or what to fix.
+ * Each tab to rebuild in place, checked to be a tab the add-on made for that
+ * template (by its mark, never its name): no other tab is ever cleared.
  */
-function readUpdates(host: Host, settings: Settings, input: unknown): Result<TabUpdates> {
+function updatesOf(
+  host: Host,
+  input: unknown,
+  plans: readonly Plan[],
+): Result<Record<string, string>> {
   if (input === undefined || input === null) return { ok: true, value: {} };
   if (typeof input !== 'object' || Array.isArray(input)) {
     return failure('List the tabs to update by template.', 'updates');
@@ -34,127 +85,47 @@ function readUpdates(host: Host, settings: Settings, input: unknown): Result<Tab
   const entries = Object.entries(input);
   if (entries.length === 0) return { ok: true, value: {} };
   const marked = host.workbook.templateTabs();
-  const value: TabUpdates = {};
-  const errors: FieldError[] = [];
   for (const [template, tab] of entries) {
-    const field = `updates.${template}`;
-    // The templates built, which take in the Definitions tab where a report reads its mapping table.
-    const chosen = buildOrder(settings).find((t) => t === template);
-    if (!chosen) {
-      errors.push({ field, message: 'Only the tab of a template being made can be updated.' });
-    } else if (!marked.some((m) => m.name === tab && m.template === chosen)) {
-      errors.push({
-        field,
-        message: `There is no tab ${JSON.stringify(String(tab))} made for ${TEMPLATE_TITLES[chosen]} any more: refresh the preview and choose again.`,
-      });
-    } else value[chosen] = String(tab);
+    const ours = marked.some((m) => m.name === tab && m.template === template);
+    if (!ours || !plans.some((p) => p.template === template)) {
+      return failure(
+        `The tab ${JSON.stringify(String(tab))} is not one Funnel Math made for this template: refresh the preview and choose again.`,
+        `updates.${template}`,
+      );
+    }
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
-}
-
-/** Validated settings and their plans, or what to fix. */
-function plan(
-  host: Host,
-  input: unknown,
-  updatesInput?: unknown,
-): Result<{
-  settings: Settings;
-  plans: TemplatePlan[];
-  sheets: WorkbookSheet[];
-  updates: TabUpdates;
-}> {
-  const sheets = host.workbook.sheets();
-  const read = (sheet: string, col: number) => host.workbook.columnValues(sheet, col);
-  const parsed = parseSettings(input, sheets, read);
-  if (!parsed.ok) return parsed;
-  const updates = readUpdates(host, parsed.value, updatesInput);
-  if (!updates.ok) return updates;
-  return {
-    ok: true,
-    value: {
-      settings: parsed.value,
-      plans: buildPlans({
-        settings: parsed.value,
-        sheets,
-        tabNames: () => host.workbook.sheetNames(),
-        updates: updates.value,
-        read,
-      }),
-      sheets,
-      updates: updates.value,
-    },
-  };
-}
-
-export function getSetupState(host: Host): SetupState {
-  const saved = loadSettings(host.store);
-  const sheets = host.workbook
-    .sheets()
-    .map(({ name, headers, dataRows }) => ({ name, headers, dataRows }));
-  return { settings: saved ?? defaultSettings(), saved: saved !== null, sheets };
+  return { ok: true, value: input as Record<string, string> };
 }
 
 /**
- * The outcome labels and campaigns in the chosen templates' tables that need
- * a meaning, each with a suggestion for the user to confirm.
+ * Writes the plans: each on a new tab, or rebuilt in place on the tab
+ * `updates` names. Under the document lock it first reads again what the
+ * plans were built from; if anything changed, it writes nothing and says so
+ * (CHANGED_SINCE_READ), and the sidebar builds again from the new reading.
  */
-export function suggestMeanings(host: Host, settings: Settings): Result<Meanings> {
-  const sheets = host.workbook.sheets();
-  const tables = parseMappedTables(settings, sheets);
-  if (!tables.ok) return tables;
-  return {
-    ok: true,
-    value: listMeanings(tables.value, sheets, (sheet, col) =>
-      host.workbook.columnValues(sheet, col),
-    ),
-  };
-}
-
-/**
- * What Create will make: each tab's name if it is made new and, for a
- * template the add-on made a tab for already, those tabs, any of which it
- * may rebuild in place instead.
- */
-export function previewTemplates(host: Host, settings: Settings): Result<PreviewItem[]> {
+export function writeTemplates(host: Host, request: WriteRequest): Result<Created> {
   try {
-    const planned = plan(host, settings);
-    if (!planned.ok) return planned;
-    // Every tab's name counts, chart sheets too, as it does when Create names the tabs.
-    const names = tabNames(host.workbook.sheetNames(), planned.value.plans);
-    const marked = host.workbook.templateTabs();
-    const { plans } = planned.value;
-    return {
-      ok: true,
-      value: plans.map((p, k) => ({
-        template: p.template,
-        tabName: names[k]!,
-        existing: marked.filter((m) => m.template === p.template).map((m) => m.name),
-        lines: p.summary,
-      })),
-    };
-  } catch (e) {
-    return failure(`Could not preview the templates: ${messageOf(e)}`);
-  }
-}
-
-/**
- * Writes the chosen templates: each on a new tab, or, where `updates` names
- * a tab the add-on made for it, rebuilt in place on that tab.
- */
-export function createTemplates(
-  host: Host,
-  settings: Settings,
-  updates: TabUpdates = {},
-): Result<Created> {
-  try {
-    return host.withLock(() => {
-      // Checked again under the lock: the sheets may have changed since the preview.
-      const planned = plan(host, settings, updates);
-      if (!planned.ok) return planned;
-      const written = writePlans(host.workbook, planned.value.plans, planned.value.updates);
+    return host.withLock((): Result<Created> => {
+      const plans = plansOf(request?.plans);
+      const columns = columnRefs(request?.columns);
+      if (!plans || !columns || typeof request.fingerprint !== 'string') {
+        return failure(
+          'The templates to write could not be read: reopen the sidebar and try again.',
+        );
+      }
+      const now = readWorkbookView(host.workbook, columns);
+      if (now.fingerprint !== request.fingerprint) {
+        return failure(
+          'The spreadsheet changed while the templates were being prepared.',
+          CHANGED_SINCE_READ,
+        );
+      }
+      const updates = updatesOf(host, request.updates, plans);
+      if (!updates.ok) return updates;
+      const written = writePlans(host.workbook, plans, updates.value);
       const warnings = [...written.warnings];
       try {
-        if (!saveSettings(host.store, planned.value.settings)) {
+        if (!saveSettingsText(host.store, JSON.stringify(request.settings))) {
           warnings.push(
             'These settings are too large to remember for next time (over 9 KB); the tabs were created.',
           );
@@ -162,11 +133,11 @@ export function createTemplates(
       } catch (e) {
         warnings.push(`The settings could not be remembered for next time: ${messageOf(e)}`);
       }
-      const updated = Object.values(planned.value.updates);
+      const updated = Object.values(updates.value);
       const created: Created = { tabs: written.tabs };
       if (updated.length > 0) created.updated = written.tabs.filter((t) => updated.includes(t));
       if (warnings.length > 0) created.warnings = warnings;
-      return { ok: true as const, value: created };
+      return { ok: true, value: created };
     });
   } catch (e) {
     return failure(writeFailure(e), 'templates');

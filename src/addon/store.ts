@@ -1,8 +1,9 @@
-/** The wizard's last settings, saved per document and parsed again when read back. */
+/**
+ * The wizard's last settings, saved per document as the text the sidebar
+ * sends; the sidebar parses them again when it reads them back
+ * (saved-settings.ts).
+ */
 import type { SettingsStore } from './host';
-import { settingsToday } from './saved-settings';
-import type { Settings } from './settings';
-import { parseSettings } from './validate';
 
 /** PropertiesService keeps at most 9 KB in one value. */
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
@@ -22,35 +23,8 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-/**
- * The saved settings if they are there and still valid in shape, else null.
- * Settings an earlier version saved are brought to today's shape first
- * (saved-settings.ts), keeping every value set. They go through the same
- * parser as the sidebar's, so what comes back is typed and trimmed, and
- * fields the parser does not know stay behind.
- */
-export function loadSettings(store: SettingsStore): Settings | null {
-  let text: string | null;
-  try {
-    text = store.read();
-  } catch {
-    return null;
-  }
-  if (!text) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  // Mapped sheets may have been renamed since; the wizard shows that when it validates.
-  const result = parseSettings(settingsToday(parsed));
-  return result.ok ? result.value : null;
-}
-
-/** Saves the settings; false when they are too large for one document property. */
-export function saveSettings(store: SettingsStore, settings: Settings): boolean {
-  const text = JSON.stringify(settings);
+/** Saves the settings' text; false when it is too large for one document property. */
+export function saveSettingsText(store: SettingsStore, text: string): boolean {
   if (utf8Length(text) > PROPERTY_VALUE_LIMIT) return false;
   store.write(text);
   return true;

@@ -14,7 +14,14 @@ import { listed } from '../sheets/words';
 import { columnsHeaded } from '../workbook/headers';
 import type { SheetInfo } from './api';
 import type { ReadColumn } from './meanings';
-import type { FormulaStyle, MappingRow, RawData, SheetColumns, TemplateId } from './settings';
+import type {
+  FormulaStyle,
+  FunnelData,
+  MappingRow,
+  RawData,
+  SheetColumns,
+  TemplateId,
+} from './settings';
 import type { Checker } from './validate-checker';
 
 export const CONTENT_LIMITS = {
@@ -24,7 +31,7 @@ export const CONTENT_LIMITS = {
   costsRead: 50_000,
 } as const;
 
-type Holds = 'amounts' | 'dates' | 'outcomes' | 'channels';
+type Holds = 'amounts' | 'dates' | 'stage dates' | 'outcomes' | 'channels';
 
 /** What a cell is, as far as a column's purpose goes. */
 function kindOf(v: unknown): 'number' | 'date' | 'text' | 'flag' {
@@ -46,7 +53,7 @@ const SERIAL_YEARS = { first: 1970, last: 2099 } as const;
 function fits(holds: Holds, v: unknown): boolean {
   try {
     if (holds === 'amounts') COERCE.money('', v);
-    else if (holds === 'dates') {
+    else if (holds === 'dates' || holds === 'stage dates') {
       if (typeof v === 'number') {
         const { year } = serialDay(v);
         return year >= SERIAL_YEARS.first && year <= SERIAL_YEARS.last;
@@ -76,6 +83,7 @@ function whatItHolds(misfits: unknown[]): string {
 const PURPOSE: Record<Holds, string> = {
   amounts: 'amounts: pick the column with the costs',
   dates: 'dates: pick the column with the day of each row',
+  'stage dates': 'dates: pick the column with the day each record reached the stage',
   outcomes: 'outcomes: pick the column with the meeting outcomes',
   channels: 'channels: pick the column with the channel, source or campaign',
 };
@@ -133,11 +141,15 @@ function checkTable<F extends string>(
 /** The raw tables and the meeting log, column by column. */
 export function checkContents(
   c: Checker,
-  tables: { raw: RawData | null; meetingLog: SheetColumns<'channel' | 'outcome' | 'date'> | null },
+  tables: {
+    raw: RawData | null;
+    meetingLog: SheetColumns<'channel' | 'outcome' | 'date'> | null;
+    funnel: FunnelData | null;
+  },
   sheets: readonly SheetInfo[],
   read: ReadColumn,
 ): void {
-  const { raw, meetingLog } = tables;
+  const { raw, meetingLog, funnel } = tables;
   if (raw) {
     const dated = raw.period !== null;
     for (const [k, s] of raw.spend.entries()) {
@@ -175,6 +187,20 @@ export function checkContents(
       sheets,
       read,
     );
+  }
+  if (funnel) {
+    // A stage column of scores or counts would be read as days in 1900 and count every record.
+    const { sheet, channel, stages } = funnel.contacts;
+    const at = c.at('funnel').at('contacts');
+    checkColumn(at.at('channel'), 'channels', channel, columnOf(sheets, read, sheet, channel));
+    for (const [k, header] of stages.entries()) {
+      checkColumn(
+        at.at('stages').at(k),
+        'stage dates',
+        header,
+        columnOf(sheets, read, sheet, header),
+      );
+    }
   }
 }
 

@@ -92,7 +92,7 @@ export function parseSettings(
     .text(input.attributionWindow ?? '', 'the attribution window', LIMITS.attributionLength, false);
   if (sheets && read) {
     const tables = { raw: raw ?? null, meetingLog: meetingLog ?? null };
-    checkContents(c, tables, sheets, read);
+    checkContents(c, { ...tables, funnel: funnel ?? null }, sheets, read);
     // A mapping with problems of its own is refused beside them; its patterns wait for it.
     if (templates && formulaStyle) {
       const rows = mapping ?? [];

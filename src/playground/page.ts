@@ -315,7 +315,7 @@ window.addEventListener('message', (e) => {
   if (data?.source !== 'funnel-math') return;
   const created = data.value as { ok?: boolean; value?: { tabs?: string[] } } | undefined;
   const firstTab =
-    data.call === 'createTemplates' && created?.ok ? created.value?.tabs?.[0] : undefined;
+    data.call === 'writeTemplates' && created?.ok ? created.value?.tabs?.[0] : undefined;
   if (firstTab) {
     active = firstTab;
     selected = { row: 0, col: 0 };

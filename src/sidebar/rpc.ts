@@ -3,7 +3,7 @@
  * google.script.run, typed from ServerApi so a renamed or re-typed server
  * function breaks the sidebar's build rather than the user's session.
  */
-import type { ServerApi, ServerCall } from '../addon/api';
+import type { AsyncServerApi, ServerApi, ServerCall } from '../addon/api';
 
 type Handler = (value: unknown) => void;
 
@@ -50,3 +50,9 @@ export function call<K extends ServerCall>(
     (fn as (...a: unknown[]) => void).apply(runner, args);
   });
 }
+
+/** The server's calls, each a promise over google.script.run. */
+export const server: AsyncServerApi = {
+  readWorkbook: (request) => call('readWorkbook', request),
+  writeTemplates: (request) => call('writeTemplates', request),
+};

@@ -6,11 +6,12 @@
  * its focus, caret and undo history; focus moves only when a render asks.
  */
 import type { FieldError } from '../addon/api';
+import { wizardAsync } from '../addon/planner';
 import { defaultSettings, type MappingRow, type Settings } from '../addon/settings';
 import { messageOf } from '../sheets/format';
 import { el, on, patch } from './dom';
 import { fromSettings, toSettings } from './model';
-import { call } from './rpc';
+import { server } from './rpc';
 import { type Actions, type Focus, PREVIEW, STEPS, type State, stepOf } from './state';
 import { STEP_VIEWS } from './step-views';
 import { choicesFor, updatesFrom } from './tab-choices';
@@ -19,6 +20,8 @@ import { choicesFor, updatesFrom } from './tab-choices';
 const TITLE = 'step-title';
 
 export function startWizard(root: HTMLElement): void {
+  // The settings are checked and the templates built here; the server reads and writes.
+  const wizard = wizardAsync(server);
   const state: State = {
     step: 0,
     draft: fromSettings(defaultSettings(), []),
@@ -88,7 +91,7 @@ export function startWizard(root: HTMLElement): void {
     settings: Settings,
     local: FieldError[],
   ): Promise<FieldError[] | undefined> => {
-    const result = await run(label, () => call('previewTemplates', settings));
+    const result = await run(label, () => wizard.previewTemplates(settings));
     if (!result) return undefined;
     const server = result.ok ? [] : result.errors;
     const unread = new Set(local.map((e) => e.field));
@@ -114,7 +117,7 @@ export function startWizard(root: HTMLElement): void {
       const all = await check('Checking your settings…', settings, errors);
       return showErrors(all ?? errors, false);
     }
-    const result = await run('Preparing the preview…', () => call('previewTemplates', settings));
+    const result = await run('Preparing the preview…', () => wizard.previewTemplates(settings));
     if (result && !result.ok) return showErrors(result.errors, false);
     state.errors = [];
     state.preview = result?.ok ? result.value : null;
@@ -132,7 +135,7 @@ export function startWizard(root: HTMLElement): void {
       // "Create now" skipped the preview: where the add-on made a tab for a
       // chosen template already, the user chooses update or add before anything is written.
       const shown = await run('Checking for tabs made earlier…', () =>
-        call('previewTemplates', settings),
+        wizard.previewTemplates(settings),
       );
       if (shown && !shown.ok) return showErrors(shown.errors, true);
       if (shown?.ok && shown.value.some((item) => item.existing.length > 0)) {
@@ -145,7 +148,7 @@ export function startWizard(root: HTMLElement): void {
     // Tabs are rebuilt in place only where the preview offered it and the user left it chosen.
     const updates = state.preview ? updatesFrom(state.preview, state.choices) : {};
     const result = await run('Creating your tabs…', () =>
-      call('createTemplates', settings, updates),
+      wizard.createTemplates(settings, updates),
     );
     if (result && !result.ok) return showErrors(result.errors, true);
     state.errors = [];
@@ -158,7 +161,8 @@ export function startWizard(root: HTMLElement): void {
     render();
     if (state.created) {
       // The new tabs are sheets the channel step may now map to.
-      call('getSetupState')
+      wizard
+        .getSetupState()
         .then((setup) => {
           state.sheets = setup.sheets;
         })
@@ -174,7 +178,7 @@ export function startWizard(root: HTMLElement): void {
    */
   const findMeanings = async (): Promise<void> => {
     const { settings } = toSettings(state.draft);
-    const result = await run('Reading your data…', () => call('suggestMeanings', settings));
+    const result = await run('Reading your data…', () => wizard.suggestMeanings(settings));
     if (result && !result.ok) {
       const fields = new Set(result.errors.map((e) => e.field));
       state.errors = [...state.errors.filter((e) => !fields.has(e.field)), ...result.errors];
@@ -247,7 +251,8 @@ export function startWizard(root: HTMLElement): void {
   };
 
   render();
-  call('getSetupState')
+  wizard
+    .getSetupState()
     .then((setup) => {
       state.draft = fromSettings(setup.settings, setup.sheets);
       state.sheets = setup.sheets;

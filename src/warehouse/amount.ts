@@ -93,6 +93,10 @@ export function amountFunctions(q: Dialect): ScalarDefinition[] {
   const symbols = Object.entries(SYMBOL_CURRENCY);
   // What is left of a readable amount without its digits, marks, signs and spaces: its code or symbol.
   const named = q.regexReplaceAll('amount', `[0-9.,+-]|${WS}`, '');
+  const firstChar = 'SUBSTR(amount, 1, 1)';
+  const lastChar = 'SUBSTR(amount, -1)';
+  const bySymbol = (x: string) =>
+    `CASE ${x} ${symbols.map(([s, code]) => `WHEN ${q.str(s)} THEN ${q.str(code)}`).join(' ')} END`;
 
   return [
     {
@@ -100,11 +104,13 @@ export function amountFunctions(q: Dialect): ScalarDefinition[] {
       comment: `The currency money text names, as sheets/number-text.ts currencyOf reads it from an amount funnel_amount reads: a three-letter code before or after it, or a symbol, by its code where it has one (${symbols.map(([s, code]) => `${s} ${code}`).join(', ')}); NULL for a bare number.`,
       params: [{ name: 'amount', type: text }],
       returns: text,
-      // Spend files are read row by row: a first and last digit (no currency) or a leading $, as
-      // most rows are written, are told by their characters alone, five times faster than the replace.
-      body: `CASE WHEN SUBSTR(amount, 1, 1) = '$' THEN ${q.str(SYMBOL_CURRENCY.$!)}
-    WHEN SUBSTR(amount, 1, 1) BETWEEN '0' AND '9' AND SUBSTR(amount, -1) BETWEEN '0' AND '9' THEN NULL
-    ELSE CASE ${named} WHEN '' THEN NULL ${symbols.map(([s, code]) => `WHEN ${q.str(s)} THEN ${q.str(code)}`).join(' ')} ELSE ${named} END END`,
+      // Spend files are read row by row. Most rows are told by their first and last characters,
+      // as sheets/number-text.ts currencyOf tells them, many times faster than the replace: a
+      // leading $, digits at both ends (no currency), or a leading digit and a trailing symbol.
+      body: `CASE WHEN ${firstChar} = '$' THEN ${q.str(SYMBOL_CURRENCY.$!)}
+    WHEN ${firstChar} BETWEEN '0' AND '9' AND ${lastChar} BETWEEN '0' AND '9' THEN NULL
+    WHEN ${firstChar} BETWEEN '0' AND '9' AND ${lastChar} IN (${symbols.map(([s]) => q.str(s)).join(', ')}) THEN ${bySymbol(lastChar)}
+    ELSE NULLIF(COALESCE(${bySymbol(named)}, ${named}), '') END`,
     },
     {
       name: 'funnel_amount_value',

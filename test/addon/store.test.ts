@@ -1,8 +1,9 @@
 /** Settings read back from the document go through the parser, not a cast. */
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/addon/memory-host';
+import { loadSettings } from '../../src/addon/saved-settings';
 import { defaultSettings } from '../../src/addon/settings';
-import { loadSettings, saveSettings } from '../../src/addon/store';
+import { saveSettingsText } from '../../src/addon/store';
 import { mappedSettings } from '../templates/helpers';
 
 describe('loadSettings', () => {
@@ -16,7 +17,7 @@ describe('loadSettings', () => {
     stored.channels.rows[1].colour = 'red';
     stored.meetingStage = ' SQM ';
     stored.attributionWindow = ' 90 days from first touch ';
-    const loaded = loadSettings(new MemoryStore(JSON.stringify(stored)));
+    const loaded = loadSettings(JSON.stringify(stored));
     expect(loaded).toEqual(defaultSettings());
     expect(loaded).not.toHaveProperty('extra');
     expect(loaded!.economics).not.toHaveProperty('extra');
@@ -31,7 +32,7 @@ describe('loadSettings', () => {
     stored.channels.sheet = 'Data ';
     stored.channels.columns.spend = ' Cost ';
     stored.channels.columns.budget = 'Budget';
-    const loaded = loadSettings(new MemoryStore(JSON.stringify(stored)));
+    const loaded = loadSettings(JSON.stringify(stored));
     expect(loaded?.channels).toEqual({
       mode: 'mapped',
       sheet: 'Data ',
@@ -56,11 +57,11 @@ describe('loadSettings', () => {
       null,
     ];
     for (const value of bad) {
-      expect(loadSettings(new MemoryStore(JSON.stringify(value)))).toBeNull();
+      expect(loadSettings(JSON.stringify(value))).toBeNull();
     }
-    expect(loadSettings(new MemoryStore('{"templates": '))).toBeNull();
-    expect(loadSettings(new MemoryStore(''))).toBeNull();
-    expect(loadSettings(new MemoryStore())).toBeNull();
+    expect(loadSettings('{"templates": ')).toBeNull();
+    expect(loadSettings('')).toBeNull();
+    expect(loadSettings(null)).toBeNull();
   });
 
   it('reopens settings an earlier version saved with every value the user set, new fields at their defaults', () => {
@@ -98,7 +99,7 @@ describe('loadSettings', () => {
       meetingLog: null,
       attributionWindow: '30 days',
     };
-    const loaded = loadSettings(new MemoryStore(JSON.stringify(older)));
+    const loaded = loadSettings(JSON.stringify(older));
     expect(loaded).toEqual({
       templates: ['channelComparison', 'channelReport'],
       stages: older.stages,
@@ -161,14 +162,14 @@ describe('loadSettings', () => {
       raw,
       funnel: { contacts, deals, view: 'cohort' },
     };
-    const loaded = loadSettings(new MemoryStore(JSON.stringify(older)));
+    const loaded = loadSettings(JSON.stringify(older));
     expect(loaded?.raw).toEqual({ ...raw, deals });
     expect(loaded?.funnel).toEqual({ contacts, view: 'cohort' });
   });
 
   it('reads back what it saved', () => {
     const store = new MemoryStore();
-    expect(saveSettings(store, mappedSettings())).toBe(true);
-    expect(loadSettings(store)).toEqual(mappedSettings());
+    expect(saveSettingsText(store, JSON.stringify(mappedSettings()))).toBe(true);
+    expect(loadSettings(store.read())).toEqual(mappedSettings());
   });
 });

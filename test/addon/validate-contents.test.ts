@@ -191,6 +191,53 @@ describe('what the chosen columns hold', () => {
     ]);
   });
 
+  it('refuses a contacts column of numbers picked as a stage date, and a date picked as the source', () => {
+    const CONTACTS: Rows = [
+      ['Record ID', 'Original Source', 'Create Date', 'Lead Score', 'Became a Customer Date'],
+      [1, 'Paid Search', day(5), 40, ''],
+      [2, 'Referrals', '2026-01-06 10:32', 85, day(30)],
+      [3, 'Paid Search', day(7), 12, ''],
+    ];
+    const funnel = (channel: string, stages: string[]) =>
+      report((s) => {
+        s.templates = ['fullFunnel'];
+        s.raw!.deals = {
+          sheet: 'Deals',
+          columns: {
+            channel: 'Source',
+            amount: 'Amount',
+            created: 'Created',
+            closed: 'Closed',
+            status: 'Stage',
+            currency: '',
+          },
+        };
+        s.funnel = { contacts: { sheet: 'Contacts', channel, stages }, view: 'activity' };
+      });
+    const DEALS: Rows = [
+      ['Source', 'Amount', 'Created', 'Closed', 'Stage'],
+      ['Referrals', 8_000, day(20), day(30), 'Closed won'],
+    ];
+    const sheets = { Ads: ADS, CRM, Contacts: CONTACTS, Deals: DEALS };
+    expect(
+      errors(funnel('Original Source', ['Create Date', 'Became a Customer Date']), sheets),
+    ).toEqual([]);
+    expect(errors(funnel('Became a Customer Date', ['Create Date', 'Lead Score']), sheets)).toEqual(
+      [
+        {
+          field: 'funnel.contacts.channel',
+          message:
+            'Column "Became a Customer Date" holds dates, not channels: pick the column with the channel, source or campaign.',
+        },
+        {
+          field: 'funnel.contacts.stages.1',
+          message:
+            'Column "Lead Score" holds numbers, not dates: pick the column with the day each record reached the stage.',
+        },
+      ],
+    );
+  });
+
   it('checks the dates only when a period is asked', () => {
     const flat = report((s) => {
       if (!s.raw) return;

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetInfo } from '../../src/addon/api';
 import { memoryHost } from '../../src/addon/memory-host';
-import { createTemplates, getSetupState } from '../../src/addon/server';
 import { parseSettings, validateSettings } from '../../src/addon/validate';
 import { MemoryWorkbook } from '../../src/workbook/memory';
+import { wizardOn } from '../fakes/sidebar-calls';
 import { DATA_SHEET, mappedSettings } from '../templates/helpers';
 
 const HEADERS = DATA_SHEET[0] as string[];
@@ -58,9 +58,11 @@ describe('mapped sheet names', () => {
   it('creates the channel comparison from the sheet "Data " as the sidebar lists it', () => {
     const workbook = MemoryWorkbook.fromSheets({ 'Data ': DATA_SHEET.map((r) => [...r]) });
     const host = memoryHost(workbook);
-    const listed = getSetupState(host).sheets.map((s) => s.name);
+    const listed = wizardOn(host)
+      .getSetupState()
+      .sheets.map((s) => s.name);
     expect(listed).toContain('Data ');
-    const result = createTemplates(host, {
+    const result = wizardOn(host).createTemplates({
       ...onSheet('Data '),
       templates: ['channelComparison'],
     });

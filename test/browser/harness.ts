@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { AsyncServerApi, AsyncWizardApi } from '../../src/addon/api';
+import { wizardAsync } from '../../src/addon/planner';
 import type { SheetSnapshot } from '../../src/playground/backend';
 import { type Playground, startPlayground } from '../../src/playground/server';
 
@@ -38,6 +40,30 @@ export async function start(): Promise<{ browser: Browser; playground: Playgroun
   const [browser, playground] = await Promise.all([launchBrowser(), startPlayground({ port: 0 })]);
   mkdirSync(ARTIFACTS, { recursive: true });
   return { browser, playground };
+}
+
+/**
+ * The wizard's calls as the sidebar makes them, over the playground's bridge
+ * to the server (what its google.script.run stand-in posts).
+ */
+export function wizardOver(playground: Playground): AsyncWizardApi {
+  const post =
+    (name: string) =>
+    async (...args: unknown[]): Promise<never> => {
+      const response = await fetch(new URL(`/api/run/${name}`, playground.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(args),
+      });
+      const body = (await response.json()) as { value?: never; error?: string };
+      if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
+      return body.value as never;
+    };
+  const server: AsyncServerApi = {
+    readWorkbook: post('readWorkbook'),
+    writeTemplates: post('writeTemplates'),
+  };
+  return wizardAsync(server);
 }
 
 export async function workbook(playground: Playground): Promise<SheetSnapshot[]> {

@@ -9,7 +9,7 @@ import { defaultSettings, type Settings } from '../../src/addon/settings';
 import { sampleBackend } from '../../src/playground/backend';
 import type { Cell } from '../../src/playground/sample';
 import { type Playground, startPlayground } from '../../src/playground/server';
-import { launchBrowser, openPlayground, sheet, shot, workbook } from './harness';
+import { launchBrowser, openPlayground, sheet, shot, wizardOver, workbook } from './harness';
 
 let browser: Browser;
 const playgrounds: Playground[] = [];
@@ -33,16 +33,9 @@ async function serve(sheets?: Record<string, Cell[][]>): Promise<Playground> {
 
 /** Creates the templates as the sidebar's Create button does, and gives the first new tab. */
 async function create(playground: Playground, settings: Settings): Promise<string> {
-  const response = await fetch(new URL('/api/run/createTemplates', playground.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify([settings]),
-  });
-  const { value } = (await response.json()) as {
-    value: { ok: boolean; value?: { tabs: string[] }; error?: unknown };
-  };
-  expect(value.ok, JSON.stringify(value)).toBe(true);
-  return value.value!.tabs[0]!;
+  const created = await wizardOver(playground).createTemplates(settings);
+  expect(created.ok, JSON.stringify(created)).toBe(true);
+  return created.ok ? created.value.tabs[0]! : '';
 }
 
 async function openTab(page: Page, tab: string): Promise<void> {

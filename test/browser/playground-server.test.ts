@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReadReply } from '../../src/addon/api';
 import { defaultSettings } from '../../src/addon/settings';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
 import type { SheetSnapshot } from '../../src/playground/backend';
@@ -17,6 +18,7 @@ import {
 } from '../../src/playground/raw-sample';
 import { BUDGET_SHEET } from '../../src/playground/sample';
 import { BODY_LIMIT, type Playground, startPlayground } from '../../src/playground/server';
+import { wizardOver } from './harness';
 
 let playground: Playground;
 
@@ -61,11 +63,23 @@ describe('the playground server', () => {
   });
 
   it('runs a server function on the workbook', async () => {
-    const response = await post('/api/run/previewTemplates', JSON.stringify([defaultSettings()]));
+    const response = await post(
+      '/api/run/readWorkbook',
+      JSON.stringify([{ columns: [{ sheet: CRM_SHEET, col: 3 }] }]),
+    );
     expect(response.status).toBe(200);
-    const { value } = (await response.json()) as { value: { ok: boolean; value: unknown[] } };
-    expect(value.ok).toBe(true);
-    expect(value.value.length).toBe(defaultSettings().templates.length);
+    const { value } = (await response.json()) as { value: ReadReply };
+    expect(value.view.sheets.map((s) => s.name)).toContain(CRM_SHEET);
+    expect(value.view.columns[0]!.values).toEqual(
+      crmMeetings()
+        .slice(1)
+        .map((r) => r[3]),
+    );
+  });
+
+  it('previews the templates through the wizard’s calls, as the sidebar does', async () => {
+    const preview = await wizardOver(playground).previewTemplates(defaultSettings());
+    expect(preview.ok && preview.value.length).toBe(defaultSettings().templates.length);
   });
 
   it('answers an unknown function with 404 and the names it knows', async () => {
@@ -74,20 +88,20 @@ describe('the playground server', () => {
     expect(response.status).toBe(404);
     const { error } = (await response.json()) as { error: string };
     expect(error).toContain('deleteEverything');
-    expect(error).toContain('createTemplates');
+    expect(error).toContain('writeTemplates');
   });
 
   it('answers malformed JSON and arguments that are not a list with 400', async () => {
-    const bad = await post('/api/run/getSetupState', '{"settings": ');
+    const bad = await post('/api/run/readWorkbook', '{"columns": ');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/not valid JSON/);
-    const notList = await post('/api/run/previewTemplates', '{"templates": []}');
+    const notList = await post('/api/run/readWorkbook', '{"columns": []}');
     expect(notList.status).toBe(400);
     expect(((await notList.json()) as { error: string }).error).toMatch(/array/);
   });
 
   it('answers a body over the limit with 413', async () => {
-    const response = await post('/api/run/previewTemplates', ' '.repeat(BODY_LIMIT + 1));
+    const response = await post('/api/run/readWorkbook', ' '.repeat(BODY_LIMIT + 1));
     expect(response.status).toBe(413);
     expect(((await response.json()) as { error: string }).error).toMatch(/limit/);
   });
@@ -95,7 +109,7 @@ describe('the playground server', () => {
   it('answers 413 when a body of no declared length runs over the limit', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(
-        new URL('/api/run/createTemplates', playground.url),
+        new URL('/api/run/writeTemplates', playground.url),
         { method: 'POST', headers: { 'content-type': 'application/json' } },
         (res) => {
           res.resume();
@@ -165,7 +179,7 @@ describe('the playground server', () => {
     for (const [path, body] of [
       ['/api/cell', edit],
       ['/api/reset', '{}'],
-      ['/api/run/createTemplates', JSON.stringify([defaultSettings()])],
+      ['/api/run/writeTemplates', JSON.stringify([{ plans: [] }])],
     ] as const) {
       for (const type of [
         'text/plain',

@@ -20,7 +20,7 @@ function fakeRun(): { pending: Pending[]; runners: () => number } {
           return (h: Pending['success']) => runner({ ...p, success: h });
         if (name === 'withFailureHandler')
           return (h: Pending['failure']) => runner({ ...p, failure: h });
-        if (name === 'getSetupState' || name === 'previewTemplates' || name === 'createTemplates') {
+        if (name === 'readWorkbook' || name === 'writeTemplates') {
           return (...args: unknown[]) => pending.push({ ...p, name, args });
         }
         return undefined;
@@ -46,28 +46,28 @@ afterEach(() => {
 describe('call', () => {
   it('takes a fresh runner per call, so replies that arrive out of order reach the right caller', async () => {
     const { pending, runners } = fakeRun();
-    const first = call('previewTemplates', { templates: [] } as never);
-    const second = call('createTemplates', { templates: ['definitions'] } as never);
+    const first = call('readWorkbook', { columns: [] });
+    const second = call('writeTemplates', { plans: [] } as never);
     expect(runners()).toBe(2);
     expect(pending.map((p) => [p.name, p.args])).toEqual([
-      ['previewTemplates', [{ templates: [] }]],
-      ['createTemplates', [{ templates: ['definitions'] }]],
+      ['readWorkbook', [{ columns: [] }]],
+      ['writeTemplates', [{ plans: [] }]],
     ]);
     pending[1]!.success!({ ok: true, value: { tabs: ['Definitions'] } });
-    pending[0]!.success!({ ok: true, value: [] });
+    pending[0]!.success!({ view: { sheets: [] } });
     expect(await second).toEqual({ ok: true, value: { tabs: ['Definitions'] } });
-    expect(await first).toEqual({ ok: true, value: [] });
+    expect(await first).toEqual({ view: { sheets: [] } });
   });
 
   it('rejects with the server’s error', async () => {
     const { pending } = fakeRun();
-    const reply = call('getSetupState');
+    const reply = call('readWorkbook', { columns: [] });
     pending[0]!.failure!(new Error('Exception: You do not have permission'));
     await expect(reply).rejects.toThrow('You do not have permission');
   });
 
   it('rejects, rather than hanging, outside Apps Script', async () => {
     (globalThis as { window?: unknown }).window = {};
-    await expect(call('getSetupState')).rejects.toThrow(/add-on menu/);
+    await expect(call('readWorkbook', { columns: [] })).rejects.toThrow(/add-on menu/);
   });
 });

@@ -74,7 +74,7 @@ describe('the set-up wizard in the playground', () => {
     const held = new Promise<void>((r) => {
       release = r;
     });
-    await page.route('**/api/run/createTemplates', async (route) => {
+    await page.route('**/api/run/writeTemplates', async (route) => {
       await held;
       await route.continue();
     });
@@ -265,7 +265,7 @@ describe('the set-up wizard in the playground', () => {
 
   it('shows a server failure in the sidebar and lets the user try again', async () => {
     const { page, sidebar } = await open();
-    await page.route('**/api/run/createTemplates', (route) =>
+    await page.route('**/api/run/writeTemplates', (route) =>
       route.fulfill({
         status: 500,
         contentType: 'application/json',
@@ -276,7 +276,7 @@ describe('the set-up wizard in the playground', () => {
     const failure = sidebar.locator('.status .error');
     await expect.poll(() => failure.textContent()).toContain('timed out');
     await shot(page, 'wizard-server-failure');
-    await page.unroute('**/api/run/createTemplates');
+    await page.unroute('**/api/run/writeTemplates');
     const create = sidebar.locator('[data-action="create-now"]');
     expect(await create.isDisabled()).toBe(false);
     await create.click();

@@ -81,10 +81,8 @@ describe('dist/Code.js', () => {
     ];
     expect([...exported].sort()).toEqual(ENTRY_POINTS.map((e) => e.target).sort());
     const calls: Record<ServerCall, true> = {
-      getSetupState: true,
-      suggestMeanings: true,
-      previewTemplates: true,
-      createTemplates: true,
+      readWorkbook: true,
+      writeTemplates: true,
     };
     for (const name of Object.keys(calls)) {
       expect(

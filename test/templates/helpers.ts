@@ -2,7 +2,6 @@
 import { expect } from 'vitest';
 import type { Created, Result } from '../../src/addon/api';
 import { memoryHost } from '../../src/addon/memory-host';
-import { createTemplates } from '../../src/addon/server';
 import {
   defaultSettings,
   type MappedChannels,
@@ -12,6 +11,7 @@ import {
 import { CATALOGUE } from '../../src/metrics/catalogue';
 import { VERDICTS } from '../../src/metrics/verdict';
 import { type Input, MemoryWorkbook, type SheetSnapshot } from '../../src/workbook/memory';
+import { wizardOn } from '../fakes/sidebar-calls';
 
 /** The default settings (the £95 outbound meeting with 30% outside the ICP, …), some replaced. */
 export function settingsWith(patch: Partial<Settings> = {}): Settings {
@@ -84,7 +84,7 @@ export function userWorkbook(data: Input[][] = DATA_SHEET): MemoryWorkbook {
 }
 
 export function create(wb: MemoryWorkbook, settings: Settings): Result<Created> {
-  return createTemplates(memoryHost(wb), settings);
+  return wizardOn(memoryHost(wb)).createTemplates(settings);
 }
 
 export function createOk(wb: MemoryWorkbook, settings: Settings): string[] {

@@ -8,6 +8,7 @@
  * sample's own campaign → channel table, and editing one mapping row on the
  * Definitions tab changes the report.
  */
+
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/addon/settings';
 import { REPORT_LAYOUT } from '../../src/addon/templates/channel-report';
@@ -21,6 +22,7 @@ import {
   LINKEDIN_CAMPAIGNS,
   LINKEDIN_SHEET,
 } from '../../src/playground/raw-sample';
+import { wizardOn } from '../fakes/sidebar-calls';
 import { settingsWith } from './helpers';
 import { money, type Tally, tally } from './sample-tally';
 
@@ -56,7 +58,7 @@ function reportSettings(mapping: Settings['mapping']): Settings {
 describe('the Channel report on the playground sample, meanings confirmed as suggested', () => {
   it('is made with no edit to the data, its numbers are the raw rows’ tally, and a mapping row edited changes it', () => {
     const backend = sampleBackend();
-    const suggested = backend.calls.suggestMeanings(reportSettings([]));
+    const suggested = wizardOn(backend.calls).suggestMeanings(reportSettings([]));
     if (!suggested.ok) throw new Error(JSON.stringify(suggested.errors));
     // Confirmed as suggested; where the product leaves the decision to the user ("Completed" says
     // the meeting took place, not whether it qualified), the user counts it nowhere for now.
@@ -70,7 +72,7 @@ describe('the Channel report on the playground sample, meanings confirmed as sug
       const row = mapping.find((m) => m.field === 'channel' && m.value === c.name);
       expect(row?.means, c.name).toBe(c.channel);
     }
-    const created = backend.calls.createTemplates(reportSettings(mapping));
+    const created = wizardOn(backend.calls).createTemplates(reportSettings(mapping));
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
     expect(created.value.tabs).toEqual(['Definitions', TAB]);
 
@@ -146,13 +148,13 @@ describe('the Channel report on the playground sample, with its deals export', (
       };
     };
     const backend = sampleBackend();
-    const refused = backend.calls.createTemplates(withDeals('Currency'));
+    const refused = wizardOn(backend.calls).createTemplates(withDeals('Currency'));
     expect(refused.ok).toBe(false);
     if (!refused.ok)
       expect(refused.errors[0]!.message).toMatch(/two currencies.*sheet "HubSpot deals"/);
     expect(backend.snapshot().some((t) => t.name === TAB)).toBe(false);
     // One currency column left out, the amounts are read as one currency and the tab is made.
-    const made = backend.calls.createTemplates(withDeals(''));
+    const made = wizardOn(backend.calls).createTemplates(withDeals(''));
     if (!made.ok) throw new Error(JSON.stringify(made.errors));
     const values = backend.snapshot().find((t) => t.name === TAB)!.values;
     expect(values[REPORT_LAYOUT.tableRow]).toContain('Max CPQM from results');

@@ -9,12 +9,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { memoryHost } from '../../src/addon/memory-host';
-import { previewTemplates } from '../../src/addon/server';
 import { defaultSettings, type Settings, TEMPLATE_IDS } from '../../src/addon/settings';
 import { buildPlans } from '../../src/addon/templates';
 import { call } from '../../src/addon/templates/formulas';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { PlanCell } from '../../src/workbook/plan';
+import { wizardOn } from '../fakes/sidebar-calls';
 import { settingsWith } from './helpers';
 
 const STAGES: Settings['stages'] = [
@@ -284,7 +284,7 @@ describe('the preview', () => {
       ],
       raw: RAW,
     });
-    const preview = previewTemplates(memoryHost(wb), s);
+    const preview = wizardOn(memoryHost(wb)).previewTemplates(s);
     expect(preview.ok).toBe(true);
     if (!preview.ok) return;
     // Every template but the Full funnel, which needs CRM exports this workbook does not have.

@@ -5,20 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MemoryStore, memoryHost } from '../../src/addon/memory-host';
-import { createTemplates, getSetupState, previewTemplates } from '../../src/addon/server';
+import { loadSettings } from '../../src/addon/saved-settings';
 import { defaultSettings, type Settings } from '../../src/addon/settings';
-import {
-  loadSettings,
-  PROPERTY_VALUE_LIMIT,
-  saveSettings,
-  utf8Length,
-} from '../../src/addon/store';
+import { PROPERTY_VALUE_LIMIT, saveSettingsText, utf8Length } from '../../src/addon/store';
 import { buildPlans } from '../../src/addon/templates';
 import { CHANNEL_LAYOUT } from '../../src/addon/templates/channel-comparison';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
 import { sheetRef } from '../../src/workbook/a1';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import { uniqueName } from '../../src/workbook/workbook';
+import { wizardOn } from '../fakes/sidebar-calls';
 import {
   at,
   channels,
@@ -84,7 +80,7 @@ describe('never overwrite', () => {
     const wb = userWorkbook();
     wb.addSheet('Definitions', 1000, 26);
     const before = JSON.stringify(wb.snapshot());
-    const preview = previewTemplates(memoryHost(wb), settingsWith());
+    const preview = wizardOn(memoryHost(wb)).previewTemplates(settingsWith());
     expect(preview.ok).toBe(true);
     if (!preview.ok) return;
     expect(preview.value.map((p) => p.tabName)).toEqual([
@@ -158,7 +154,7 @@ describe('all or nothing', () => {
       wb[method] = () => {
         throw new Error('no charts today');
       };
-      const result = createTemplates(memoryHost(wb, store), settingsWith());
+      const result = wizardOn(memoryHost(wb, store)).createTemplates(settingsWith());
       expect(result.ok, method).toBe(false);
       expect(store.read(), method).toBeNull();
     }
@@ -309,10 +305,13 @@ describe('settings remembered per document', () => {
   it('round trip: Create saves them, getSetupState reads them back', () => {
     const wb = userWorkbook();
     const host = memoryHost(wb);
-    expect(getSetupState(host)).toMatchObject({ saved: false, settings: defaultSettings() });
+    expect(wizardOn(host).getSetupState()).toMatchObject({
+      saved: false,
+      settings: defaultSettings(),
+    });
     const settings = mappedSettings({ attributionWindow: '30 days from first meeting' });
-    expect(createTemplates(host, settings).ok).toBe(true);
-    const state = getSetupState(host);
+    expect(wizardOn(host).createTemplates(settings).ok).toBe(true);
+    const state = wizardOn(host).getSetupState();
     expect(state.saved).toBe(true);
     expect(state.settings).toEqual(settings);
     expect(state.sheets.map((s) => s.name)).toContain('My data');
@@ -329,7 +328,7 @@ describe('settings remembered per document', () => {
       '"a string"',
       JSON.stringify({ ...defaultSettings(), stages: [] }),
     ]) {
-      const state = getSetupState(memoryHost(userWorkbook(), new MemoryStore(stored)));
+      const state = wizardOn(memoryHost(userWorkbook(), new MemoryStore(stored))).getSetupState();
       expect(state.saved).toBe(false);
       expect(state.settings).toEqual(defaultSettings());
     }
@@ -339,21 +338,22 @@ describe('settings remembered per document', () => {
       },
       write: () => {},
     };
-    expect(loadSettings(unreadable)).toBeNull();
+    const state = wizardOn(memoryHost(userWorkbook(), unreadable)).getSetupState();
+    expect(state).toMatchObject({ saved: false, settings: defaultSettings() });
   });
 
   it('stays within the 9 KB property limit: too large is not saved, and Create says so', () => {
     const store = new MemoryStore();
     const big = settingsWith({ channels: { mode: 'typed', rows: channels(200) } });
     expect(utf8Length(JSON.stringify(big))).toBeGreaterThan(PROPERTY_VALUE_LIMIT);
-    expect(saveSettings(store, big)).toBe(false);
+    expect(saveSettingsText(store, JSON.stringify(big))).toBe(false);
     expect(store.read()).toBeNull();
-    const result = createTemplates(memoryHost(userWorkbook(), store), big);
+    const result = wizardOn(memoryHost(userWorkbook(), store)).createTemplates(big);
     expect(result.ok && result.value.warnings?.[0]).toMatch(/too large to remember/);
     expect(() => store.write('x'.repeat(PROPERTY_VALUE_LIMIT + 1))).toThrow(/too large/);
     const fits = settingsWith({ channels: { mode: 'typed', rows: channels(30) } });
-    expect(saveSettings(store, fits)).toBe(true);
-    expect(loadSettings(store)).toEqual(fits);
+    expect(saveSettingsText(store, JSON.stringify(fits))).toBe(true);
+    expect(loadSettings(store.read())).toEqual(fits);
   });
 
   it('counts UTF-8 bytes as PropertiesService does', () => {
@@ -377,7 +377,7 @@ describe('the lock', () => {
         }
       },
     };
-    const result = createTemplates(locked, settingsWith());
+    const result = wizardOn(locked).createTemplates(settingsWith());
     expect(inside).toBe(false);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]!.message).toMatch(/in progress; try again/);

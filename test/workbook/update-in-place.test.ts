@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { memoryHost } from '../../src/addon/memory-host';
-import { createTemplates, previewTemplates } from '../../src/addon/server';
 import type { Settings } from '../../src/addon/settings';
 import { MemoryWorkbook, type SheetSnapshot } from '../../src/workbook/memory';
+import { wizardOn } from '../fakes/sidebar-calls';
 import { createOk, settingsWith, tab, userWorkbook } from '../templates/helpers';
 
 const economics = (revenueTarget: number): Settings['economics'] => ({
@@ -40,7 +40,7 @@ describe('update in place, in the engine', () => {
     const { wb } = madeOnce();
     // A tab of the user's with a template's name is no tab the add-on made.
     wb.addSheet('Channel comparison (2)', 10, 5);
-    const preview = previewTemplates(memoryHost(wb), settingsWith());
+    const preview = wizardOn(memoryHost(wb)).previewTemplates(settingsWith());
     expect(preview.ok).toBe(true);
     if (!preview.ok) return;
     expect(preview.value.map((p) => [p.tabName, p.existing])).toEqual([
@@ -49,7 +49,7 @@ describe('update in place, in the engine', () => {
       ['Meeting outcomes (2)', ['Meeting outcomes']],
       ['Definitions (2)', ['Definitions']],
     ]);
-    expect(previewTemplates(memoryHost(userWorkbook()), settingsWith())).toMatchObject({
+    expect(wizardOn(memoryHost(userWorkbook())).previewTemplates(settingsWith())).toMatchObject({
       ok: true,
       value: [{ existing: [] }, { existing: [] }, { existing: [] }, { existing: [] }],
     });
@@ -60,8 +60,7 @@ describe('update in place, in the engine', () => {
     expect(wb.value('Summary', 0, 0)).toBe(2_000_000);
     const order = wb.sheetNames();
     const rows = wb.value('Summary', 1, 0);
-    const result = createTemplates(
-      memoryHost(wb),
+    const result = wizardOn(memoryHost(wb)).createTemplates(
       settingsWith({ templates: ['funnelPlan'], economics: economics(1_500_000) }),
       { funnelPlan: 'Funnel plan' },
     );
@@ -89,8 +88,7 @@ describe('update in place, in the engine', () => {
       if (args[0] === 'Meeting outcomes') throw new Error('Service Spreadsheets failed');
       original(...args);
     };
-    const result = createTemplates(
-      memoryHost(wb),
+    const result = wizardOn(memoryHost(wb)).createTemplates(
       settingsWith({ economics: economics(1_500_000) }),
       { funnelPlan: 'Funnel plan', meetingOutcomes: 'Meeting outcomes' },
     );
@@ -118,9 +116,12 @@ describe('update in place, in the engine', () => {
     wb.undoUpdate = () => {
       throw new Error('still busy');
     };
-    const result = createTemplates(memoryHost(wb), settingsWith({ templates: ['funnelPlan'] }), {
-      funnelPlan: 'Funnel plan',
-    });
+    const result = wizardOn(memoryHost(wb)).createTemplates(
+      settingsWith({ templates: ['funnelPlan'] }),
+      {
+        funnelPlan: 'Funnel plan',
+      },
+    );
     expect(result).toEqual({
       ok: false,
       errors: [
@@ -141,11 +142,11 @@ describe('update in place, in the engine', () => {
       [{ funnelPlan: 'Channel comparison' }, 'updates.funnelPlan'],
       [{ channelReport: 'Funnel plan' }, 'updates.channelReport'],
     ] as const) {
-      const result = createTemplates(memoryHost(wb), settingsWith(), updates);
+      const result = wizardOn(memoryHost(wb)).createTemplates(settingsWith(), updates);
       expect(result.ok, JSON.stringify(updates)).toBe(false);
       if (!result.ok) expect(result.errors.map((e) => e.field)).toEqual([field]);
     }
-    const result = createTemplates(memoryHost(wb), settingsWith(), {
+    const result = wizardOn(memoryHost(wb)).createTemplates(settingsWith(), {
       funnelPlan: 'Summary',
     });
     expect(!result.ok && result.errors[0]!.message).toBe(
@@ -185,7 +186,7 @@ describe('update in place, in the engine', () => {
       },
     });
     expect(createOk(wb, settings)).toEqual(['Definitions', 'Channel report']);
-    const result = createTemplates(memoryHost(wb), settings, {
+    const result = wizardOn(memoryHost(wb)).createTemplates(settings, {
       definitions: 'Definitions',
       channelReport: 'Channel report',
     });

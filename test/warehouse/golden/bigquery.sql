@@ -94,7 +94,8 @@ RETURNS STRING
 AS (
 CASE WHEN SUBSTR(amount, 1, 1) = '$' THEN 'USD'
     WHEN SUBSTR(amount, 1, 1) BETWEEN '0' AND '9' AND SUBSTR(amount, -1) BETWEEN '0' AND '9' THEN NULL
-    ELSE CASE REGEXP_REPLACE(amount, r'[0-9.,+-]|[\s\x{0B}\x{FEFF}\p{Z}]', '') WHEN '' THEN NULL WHEN '$' THEN 'USD' WHEN '€' THEN 'EUR' WHEN '£' THEN 'GBP' WHEN '₹' THEN 'INR' ELSE REGEXP_REPLACE(amount, r'[0-9.,+-]|[\s\x{0B}\x{FEFF}\p{Z}]', '') END END
+    WHEN SUBSTR(amount, 1, 1) BETWEEN '0' AND '9' AND SUBSTR(amount, -1) IN ('$', '€', '£', '₹') THEN CASE SUBSTR(amount, -1) WHEN '$' THEN 'USD' WHEN '€' THEN 'EUR' WHEN '£' THEN 'GBP' WHEN '₹' THEN 'INR' END
+    ELSE NULLIF(COALESCE(CASE REGEXP_REPLACE(amount, r'[0-9.,+-]|[\s\x{0B}\x{FEFF}\p{Z}]', '') WHEN '$' THEN 'USD' WHEN '€' THEN 'EUR' WHEN '£' THEN 'GBP' WHEN '₹' THEN 'INR' END, REGEXP_REPLACE(amount, r'[0-9.,+-]|[\s\x{0B}\x{FEFF}\p{Z}]', '')), '') END
 );
 
 -- The amount money text stands for, without its sign; NULL when it stands for none, or for two ("1,204" without a currency).
