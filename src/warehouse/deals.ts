@@ -128,16 +128,20 @@ statuses AS (
     CASE WHEN ${blank('d.status')} THEN 'open'
       ELSE COALESCE(${f('funnel_deal_status', 'm.means')}, ${f('funnel_deal_status', 'd.status')}, 'open') END AS meaning
   FROM (SELECT DISTINCT COALESCE(status, '') AS status FROM deal_rows) AS d
-  LEFT JOIN (${firstMatch(q, 'deal status', `SELECT DISTINCT status AS item, ${f('funnel_channel_key', 'status')} AS key FROM deal_rows WHERE status <> ''`)}) AS m
+  LEFT JOIN (${firstMatch(q, 'deal status', `SELECT status AS item, ${f('funnel_channel_key', 'status')} AS key FROM (SELECT DISTINCT status FROM deal_rows WHERE status <> '') AS u`)}) AS m
     ON m.item = d.status
 ),
 amounts AS (
   -- Per distinct amount text, not per row: reading it takes regular expressions, and exports
   -- repeat round amounts.
-  SELECT amount, ${f('funnel_is_totals', 'amount')} AS is_totals, ${f('funnel_amount_ok', 'amount')} AS readable,
-    CASE WHEN ${f('funnel_amount_ok', 'amount')} THEN ${f('funnel_amount', 'amount', q.str('amount'))} END AS value,
+  -- A totals row is never a readable amount, so only the unreadable ones are asked whether they are one.
+  SELECT amount, NOT readable AND ${f('funnel_is_totals', 'amount')} AS is_totals, readable,
+    CASE WHEN readable THEN ${f('funnel_amount', 'amount', q.str('amount'))} END AS value,
     ${f('funnel_currency', 'amount')} AS currency
-  FROM (SELECT DISTINCT COALESCE(amount, '') AS amount FROM deal_rows) AS d
+  FROM (
+    SELECT amount, ${f('funnel_amount_ok', 'amount')} AS readable
+    FROM (SELECT DISTINCT COALESCE(amount, '') AS amount FROM deal_rows) AS d
+  ) AS r
 ),
 deals AS (
   SELECT d.raw, d.amount, d.created, d.closed, d.status, d.source_row, a.currency, s.meaning, s.is_totals AS status_is_totals,

@@ -79,6 +79,13 @@ export interface Dialect extends SqlOps {
     more?: Readonly<Record<string, string>>,
   ): string;
 
+  /**
+   * Written between a CTE's name and its body (`name AS ${inlined}(…)`) where reading its source
+   * again is cheaper than holding every row: DuckDB keeps a CTE read twice in memory unless told
+   * NOT MATERIALIZED; BigQuery decides by itself.
+   */
+  readonly inlined: string;
+
   /** Statement builders. */
   scalarFunction(f: ScalarDefinition): string;
   tableFunction(f: TableDefinition): string;
@@ -181,6 +188,7 @@ export const duckdb: Dialect = {
   sumIf: (x, cond) => `sum(${x}) FILTER (WHERE ${cond})`,
   firstIf: (x, cond, order) =>
     `coalesce(arg_min(${x}, ${order}) FILTER (WHERE ${cond}), min(${x}) FILTER (WHERE ${cond}))`,
+  inlined: 'NOT MATERIALIZED ',
   viewRows: (view, _columns, optional, type, more = {}) =>
     `(SELECT * FROM ${view} UNION ALL BY NAME SELECT ${[[optional, type], ...Object.entries(more)].map(([name, t]) => `CAST(NULL AS ${t}) AS ${name}`).join(', ')} WHERE false)`,
   scalarFunction(f) {
@@ -252,6 +260,7 @@ export function bigquery(dataset = 'funnel_math'): Dialect {
       `ARRAY_AGG(IF(${cond}, ${x}, NULL) IGNORE NULLS ORDER BY ${order} NULLS LAST, ${x} LIMIT 1)[SAFE_OFFSET(0)]`,
     // Set operations by name (FULL UNION ALL BY NAME) are recent in BigQuery and unknown to its
     // reference analyzer, ZetaSQL; a column list works in both.
+    inlined: '',
     viewRows: (view, columns, optional, _type, more = {}) =>
       `(SELECT ${[...columns, optional, ...Object.keys(more)].join(', ')} FROM ${view})`,
     scalarFunction(f) {

@@ -238,14 +238,15 @@ export function periodOf(q: Dialect, unit: string): string {
 
 /**
  * The CTE `pieces`: the spend groups (src 0) with `spend` their measures, then the report's own
- * groups (src 1, a CTE `groups` with raw, start, first_row) with `own` theirs; each with its
- * channel's key and name, a blank channel in the report's own rows being (no channel). Both lists
- * give every measure column, in the same order, reading `g.` for the group.
+ * groups (src 1, `groups` a CTE or subquery with raw, start, first_row) with `own` theirs; each
+ * with its channel's key and name, a blank channel in the report's own rows being (no channel).
+ * Both lists give every measure column, in the same order, reading `g.` for the group. Read twice
+ * (spellings, by_channel) but not held: it is as many rows as the groups together.
  */
 export function piecesCte(q: Dialect, spend: string, groups: string, own: string): string {
   const noChannel = (column: 'key' | 'name') =>
     `CASE WHEN g.raw IS NULL OR g.raw = '' THEN ${q.str(NO_CHANNEL)} ELSE r.${column} END`;
-  return `pieces AS (
+  return `pieces AS ${q.inlined}(
   SELECT 0 AS src, g.raw, COALESCE(r.key, '') AS key, COALESCE(r.name, '') AS name, g.start, g.first_row,
     ${spend}
   FROM spend_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw

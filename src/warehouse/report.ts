@@ -85,6 +85,7 @@ export function channelTotals(q: Dialect, fn: string): string {
   const mapping = mappingSql(q);
   // funnel_outcome's answers, the meanings of metrics/outcomes.ts in snake_case.
   const means = (...outcomes: Outcome[]) => outcomes.map((o) => q.str(sqlName(o))).join(', ');
+  const counted = `(l.outcome IS NULL OR l.outcome <> ${q.str(IGNORED)})`;
 
   return `WITH
 ${mapping.ctes}
@@ -98,37 +99,36 @@ meeting_rows AS (
   ) AS v
   WHERE label IS NOT NULL AND label <> ''
 ),
-label_groups AS (
-  SELECT raw, label, start, COUNT(*) AS n, MIN(source_row) AS first_row
-  FROM meeting_rows
-  GROUP BY raw, label, start
+label_list AS (
+  -- The view read once for its few labels, then again to be counted by them: its rows are never held.
+  SELECT DISTINCT label FROM (SELECT CAST(outcome AS ${q.text}) AS label FROM ${meetingView}) AS v
+  WHERE label <> ''
 ),
 labels AS (
   -- The mapping table's outcome rows first, then the built-in labels.
   SELECT d.label, ${f('funnel_is_totals', 'd.label')} AS is_totals,
     CASE WHEN ${meansIgnore(q, 'm.means_key')} THEN ${q.str(IGNORED)}
       ELSE ${f('funnel_outcome', 'COALESCE(m.means, d.label)')} END AS outcome
-  FROM (SELECT DISTINCT label FROM label_groups) AS d
-  LEFT JOIN (${firstMatch(q, 'outcome', `SELECT DISTINCT label AS item, ${f('funnel_channel_key', 'label')} AS key FROM label_groups`)}) AS m
+  FROM label_list AS d
+  LEFT JOIN (${firstMatch(q, 'outcome', `SELECT label AS item, ${f('funnel_channel_key', 'label')} AS key FROM label_list`)}) AS m
     ON m.item = d.label
 ),
-counted_groups AS (
-  -- An outcome the mapping table ignores is counted nowhere and checked no further.
-  SELECT g.raw, g.label, g.start, g.n, g.first_row, l.outcome
-  FROM label_groups AS g JOIN labels AS l ON l.label = g.label
-  WHERE l.outcome IS NULL OR l.outcome <> ${q.str(IGNORED)}
-),
 meeting_groups AS (
-  -- Kept per label: the channel totals below add them up, so no regrouping here.
-  SELECT raw, start, first_row,
-    CASE WHEN outcome IN (${means('qualified', 'notQualified', 'noShow')}) THEN n ELSE 0 END AS booked,
-    CASE WHEN outcome IN (${means('qualified', 'notQualified')}) THEN n ELSE 0 END AS held,
-    CASE WHEN outcome = ${means('noShow')} THEN n ELSE 0 END AS no_shows,
-    CASE WHEN outcome = ${means('qualified')} THEN n ELSE 0 END AS qualified,
-    CASE WHEN outcome = ${means('pending')} THEN n ELSE 0 END AS pending,
+  -- Per channel spelling and period, each row's label read through the few rows of labels before
+  -- grouping. An outcome the mapping table ignores is counted nowhere and checked no further
+  -- (counted = 0 where a group has nothing else); a totals-row label is refused whatever it means.
+  SELECT m.raw, m.start, ${q.countIf(counted)} AS counted, ${q.minIf('m.source_row', counted)} AS first_row,
+    ${q.countIf(`l.outcome IN (${means('qualified', 'notQualified', 'noShow')})`)} AS booked,
+    ${q.countIf(`l.outcome IN (${means('qualified', 'notQualified')})`)} AS held,
+    ${q.countIf(`l.outcome = ${means('noShow')}`)} AS no_shows,
+    ${q.countIf(`l.outcome = ${means('qualified')}`)} AS qualified,
+    ${q.countIf(`l.outcome = ${means('pending')}`)} AS pending,
     -- A label nobody knows is counted, not refused: one new CRM label must not stop the report.
-    CASE WHEN outcome IS NULL THEN n ELSE 0 END AS unrecognised
-  FROM counted_groups
+    ${q.countIf('l.outcome IS NULL')} AS unrecognised,
+    ${q.minIf('m.source_row', 'l.is_totals')} AS totals_row,
+    ${q.firstIf('m.label', 'l.is_totals', 'm.source_row')} AS totals_label
+  FROM meeting_rows AS m JOIN labels AS l ON l.label = m.label
+  GROUP BY m.raw, m.start
 ),
 ${rawsCtes(q, "SELECT raw FROM meeting_groups WHERE raw <> ''")}
 problems AS (
@@ -141,20 +141,20 @@ problems AS (
   UNION ALL
   ${spendProblems(q, U)}
   UNION ALL
-  SELECT 1, g.first_row, 1, g.raw, ${totalsRow(q, 'outcome', 'g.label')}
-  FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.is_totals
+  SELECT 1, totals_row, 1, raw, ${totalsRow(q, 'outcome', 'totals_label')}
+  FROM meeting_groups WHERE totals_label IS NOT NULL
   UNION ALL
   SELECT 1, g.first_row, 2, g.raw, ${totalsRow(q, 'channel', 'g.raw')}
-  FROM counted_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
+  FROM meeting_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE g.counted > 0 AND r.is_totals
   UNION ALL
   SELECT 1, first_row, 3, raw, ${blankDay(q, 'day', U)}
-  FROM counted_groups WHERE ${U} IS NOT NULL AND start IS NULL
+  FROM meeting_groups WHERE counted > 0 AND ${U} IS NOT NULL AND start IS NULL
 ),
 ${checkedCtes(q, fn, ['funnel_meetings'])}
 ${piecesCte(
   q,
   'COALESCE(g.spend, 0) AS spend, 0 AS booked, 0 AS held, 0 AS no_shows, 0 AS qualified, 0 AS pending, 0 AS unrecognised',
-  'meeting_groups',
+  '(SELECT * FROM meeting_groups WHERE counted > 0)',
   '0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised',
 )}
 ${CHANNEL_CTES}

@@ -357,6 +357,25 @@ describe('cpqm_report', () => {
     );
   });
 
+  it('shows no channel whose every meeting the mapping table ignores', async () => {
+    const day = '2021-01-04';
+    await load(
+      [S('Search', 100, day, 1)],
+      [M('Search', 'Qualified', day, 1), M('Events', 'Cancelled', day, 2)],
+      undefined,
+      [{ field: 'outcome', value: 'Cancel*', means: 'Ignore', source_row: 2 }],
+    );
+    const got = await report('month');
+    assert.deepEqual(
+      got.map((r) => SQL_REPORT_COLUMNS.map((c) => r[c])),
+      [
+        ['Search', '2021-01', 100, 1, 1, 0, 1, 1, 1, 100, 100, 0, 0],
+        ['All channels', '2021-01', 100, 1, 1, 0, 1, 1, 1, 100, 100, 0, 0],
+        ['All channels', 'All', 100, 1, 1, 0, 1, 1, 1, 100, 100, 0, 0],
+      ],
+    );
+  });
+
   it('refuses a mapping row the sheet refuses, naming its row', async () => {
     await load([S('Search', 1, null, 1)], [], undefined, [
       { field: 'channel', value: 'search', means: 'Paid search', source_row: 2 },

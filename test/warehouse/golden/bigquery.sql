@@ -430,41 +430,40 @@ AS (
     ) AS v
     WHERE label IS NOT NULL AND label <> ''
   ),
-  label_groups AS (
-    SELECT raw, label, start, COUNT(*) AS n, MIN(source_row) AS first_row
-    FROM meeting_rows
-    GROUP BY raw, label, start
+  label_list AS (
+    -- The view read once for its few labels, then again to be counted by them: its rows are never held.
+    SELECT DISTINCT label FROM (SELECT CAST(outcome AS STRING) AS label FROM (SELECT channel, outcome, day, source_row FROM `funnel_math.funnel_meetings`)) AS v
+    WHERE label <> ''
   ),
   labels AS (
     -- The mapping table's outcome rows first, then the built-in labels.
     SELECT d.label, `funnel_math.funnel_is_totals`(d.label) AS is_totals,
       CASE WHEN m.means_key = 'ignore' THEN 'ignore'
         ELSE `funnel_math.funnel_outcome`(COALESCE(m.means, d.label)) END AS outcome
-    FROM (SELECT DISTINCT label FROM label_groups) AS d
+    FROM label_list AS d
     LEFT JOIN (SELECT item, means, means_key FROM (
       SELECT d.item, m.means, m.means_key, ROW_NUMBER() OVER (PARTITION BY d.item ORDER BY m.place) AS k
-      FROM (SELECT DISTINCT label AS item, `funnel_math.funnel_channel_key`(label) AS key FROM label_groups) AS d JOIN mapping AS m ON m.field_key = 'outcome'
+      FROM (SELECT label AS item, `funnel_math.funnel_channel_key`(label) AS key FROM label_list) AS d JOIN mapping AS m ON m.field_key = 'outcome'
         AND ((NOT m.is_pattern AND m.value_key = d.key) OR (m.is_pattern AND REGEXP_CONTAINS(d.key, CONCAT('^(?s:', m.pattern, ')$'))))
     ) AS x WHERE k = 1) AS m
       ON m.item = d.label
   ),
-  counted_groups AS (
-    -- An outcome the mapping table ignores is counted nowhere and checked no further.
-    SELECT g.raw, g.label, g.start, g.n, g.first_row, l.outcome
-    FROM label_groups AS g JOIN labels AS l ON l.label = g.label
-    WHERE l.outcome IS NULL OR l.outcome <> 'ignore'
-  ),
   meeting_groups AS (
-    -- Kept per label: the channel totals below add them up, so no regrouping here.
-    SELECT raw, start, first_row,
-      CASE WHEN outcome IN ('qualified', 'not_qualified', 'no_show') THEN n ELSE 0 END AS booked,
-      CASE WHEN outcome IN ('qualified', 'not_qualified') THEN n ELSE 0 END AS held,
-      CASE WHEN outcome = 'no_show' THEN n ELSE 0 END AS no_shows,
-      CASE WHEN outcome = 'qualified' THEN n ELSE 0 END AS qualified,
-      CASE WHEN outcome = 'pending' THEN n ELSE 0 END AS pending,
+    -- Per channel spelling and period, each row's label read through the few rows of labels before
+    -- grouping. An outcome the mapping table ignores is counted nowhere and checked no further
+    -- (counted = 0 where a group has nothing else); a totals-row label is refused whatever it means.
+    SELECT m.raw, m.start, COUNTIF((l.outcome IS NULL OR l.outcome <> 'ignore')) AS counted, MIN(IF((l.outcome IS NULL OR l.outcome <> 'ignore'), m.source_row, NULL)) AS first_row,
+      COUNTIF(l.outcome IN ('qualified', 'not_qualified', 'no_show')) AS booked,
+      COUNTIF(l.outcome IN ('qualified', 'not_qualified')) AS held,
+      COUNTIF(l.outcome = 'no_show') AS no_shows,
+      COUNTIF(l.outcome = 'qualified') AS qualified,
+      COUNTIF(l.outcome = 'pending') AS pending,
       -- A label nobody knows is counted, not refused: one new CRM label must not stop the report.
-      CASE WHEN outcome IS NULL THEN n ELSE 0 END AS unrecognised
-    FROM counted_groups
+      COUNTIF(l.outcome IS NULL) AS unrecognised,
+      MIN(IF(l.is_totals, m.source_row, NULL)) AS totals_row,
+      ARRAY_AGG(IF(l.is_totals, m.label, NULL) IGNORE NULLS ORDER BY m.source_row NULLS LAST, m.label LIMIT 1)[SAFE_OFFSET(0)] AS totals_label
+    FROM meeting_rows AS m JOIN labels AS l ON l.label = m.label
+    GROUP BY m.raw, m.start
   ),
   spellings_met AS (
     SELECT raw FROM spend_groups WHERE raw <> '' UNION DISTINCT SELECT raw FROM meeting_groups WHERE raw <> ''
@@ -524,14 +523,14 @@ AS (
       ('spend is in two currencies: ' || IFNULL(CAST(CASE WHEN c.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN c.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN g.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(g.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN g.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(g.currency AS STRING), 'blank') || '; amounts in different currencies are never added, so pass them in one currency')
     FROM spend_groups AS g CROSS JOIN spend_currency AS c WHERE g.currency <> c.currency
     UNION ALL
-    SELECT 1, g.first_row, 1, g.raw, ('outcome "' || IFNULL(CAST(g.label AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
-    FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.is_totals
+    SELECT 1, totals_row, 1, raw, ('outcome "' || IFNULL(CAST(totals_label AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
+    FROM meeting_groups WHERE totals_label IS NOT NULL
     UNION ALL
     SELECT 1, g.first_row, 2, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
-    FROM counted_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
+    FROM meeting_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE g.counted > 0 AND r.is_totals
     UNION ALL
     SELECT 1, first_row, 3, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'cpqm_report') AS STRING), 'blank') || ' report needs the date of every row')
-    FROM counted_groups WHERE `funnel_math.funnel_period_unit`(period, 'cpqm_report') IS NOT NULL AND start IS NULL
+    FROM meeting_groups WHERE counted > 0 AND `funnel_math.funnel_period_unit`(period, 'cpqm_report') IS NOT NULL AND start IS NULL
   ),
   first_problem AS (
     SELECT src, problem_row, kind, raw, detail, place, (IFNULL(CAST(place AS STRING), 'blank') || ': ' || IFNULL(CAST(detail AS STRING), 'blank')) AS message
@@ -553,7 +552,7 @@ AS (
     UNION ALL
     SELECT 1, g.raw, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END, g.start, g.first_row,
       0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
-    FROM meeting_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
+    FROM (SELECT * FROM meeting_groups WHERE counted > 0) AS g LEFT JOIN raws AS r ON r.raw = g.raw
   ),
   spellings AS (
     SELECT key, name, src, MIN(first_row) AS first_row
@@ -677,41 +676,40 @@ AS (
     ) AS v
     WHERE label IS NOT NULL AND label <> ''
   ),
-  label_groups AS (
-    SELECT raw, label, start, COUNT(*) AS n, MIN(source_row) AS first_row
-    FROM meeting_rows
-    GROUP BY raw, label, start
+  label_list AS (
+    -- The view read once for its few labels, then again to be counted by them: its rows are never held.
+    SELECT DISTINCT label FROM (SELECT CAST(outcome AS STRING) AS label FROM (SELECT channel, outcome, day, source_row FROM `funnel_math.funnel_meetings`)) AS v
+    WHERE label <> ''
   ),
   labels AS (
     -- The mapping table's outcome rows first, then the built-in labels.
     SELECT d.label, `funnel_math.funnel_is_totals`(d.label) AS is_totals,
       CASE WHEN m.means_key = 'ignore' THEN 'ignore'
         ELSE `funnel_math.funnel_outcome`(COALESCE(m.means, d.label)) END AS outcome
-    FROM (SELECT DISTINCT label FROM label_groups) AS d
+    FROM label_list AS d
     LEFT JOIN (SELECT item, means, means_key FROM (
       SELECT d.item, m.means, m.means_key, ROW_NUMBER() OVER (PARTITION BY d.item ORDER BY m.place) AS k
-      FROM (SELECT DISTINCT label AS item, `funnel_math.funnel_channel_key`(label) AS key FROM label_groups) AS d JOIN mapping AS m ON m.field_key = 'outcome'
+      FROM (SELECT label AS item, `funnel_math.funnel_channel_key`(label) AS key FROM label_list) AS d JOIN mapping AS m ON m.field_key = 'outcome'
         AND ((NOT m.is_pattern AND m.value_key = d.key) OR (m.is_pattern AND REGEXP_CONTAINS(d.key, CONCAT('^(?s:', m.pattern, ')$'))))
     ) AS x WHERE k = 1) AS m
       ON m.item = d.label
   ),
-  counted_groups AS (
-    -- An outcome the mapping table ignores is counted nowhere and checked no further.
-    SELECT g.raw, g.label, g.start, g.n, g.first_row, l.outcome
-    FROM label_groups AS g JOIN labels AS l ON l.label = g.label
-    WHERE l.outcome IS NULL OR l.outcome <> 'ignore'
-  ),
   meeting_groups AS (
-    -- Kept per label: the channel totals below add them up, so no regrouping here.
-    SELECT raw, start, first_row,
-      CASE WHEN outcome IN ('qualified', 'not_qualified', 'no_show') THEN n ELSE 0 END AS booked,
-      CASE WHEN outcome IN ('qualified', 'not_qualified') THEN n ELSE 0 END AS held,
-      CASE WHEN outcome = 'no_show' THEN n ELSE 0 END AS no_shows,
-      CASE WHEN outcome = 'qualified' THEN n ELSE 0 END AS qualified,
-      CASE WHEN outcome = 'pending' THEN n ELSE 0 END AS pending,
+    -- Per channel spelling and period, each row's label read through the few rows of labels before
+    -- grouping. An outcome the mapping table ignores is counted nowhere and checked no further
+    -- (counted = 0 where a group has nothing else); a totals-row label is refused whatever it means.
+    SELECT m.raw, m.start, COUNTIF((l.outcome IS NULL OR l.outcome <> 'ignore')) AS counted, MIN(IF((l.outcome IS NULL OR l.outcome <> 'ignore'), m.source_row, NULL)) AS first_row,
+      COUNTIF(l.outcome IN ('qualified', 'not_qualified', 'no_show')) AS booked,
+      COUNTIF(l.outcome IN ('qualified', 'not_qualified')) AS held,
+      COUNTIF(l.outcome = 'no_show') AS no_shows,
+      COUNTIF(l.outcome = 'qualified') AS qualified,
+      COUNTIF(l.outcome = 'pending') AS pending,
       -- A label nobody knows is counted, not refused: one new CRM label must not stop the report.
-      CASE WHEN outcome IS NULL THEN n ELSE 0 END AS unrecognised
-    FROM counted_groups
+      COUNTIF(l.outcome IS NULL) AS unrecognised,
+      MIN(IF(l.is_totals, m.source_row, NULL)) AS totals_row,
+      ARRAY_AGG(IF(l.is_totals, m.label, NULL) IGNORE NULLS ORDER BY m.source_row NULLS LAST, m.label LIMIT 1)[SAFE_OFFSET(0)] AS totals_label
+    FROM meeting_rows AS m JOIN labels AS l ON l.label = m.label
+    GROUP BY m.raw, m.start
   ),
   spellings_met AS (
     SELECT raw FROM spend_groups WHERE raw <> '' UNION DISTINCT SELECT raw FROM meeting_groups WHERE raw <> ''
@@ -771,14 +769,14 @@ AS (
       ('spend is in two currencies: ' || IFNULL(CAST(CASE WHEN c.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(c.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN c.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(c.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' is in ' || IFNULL(CAST(c.currency AS STRING), 'blank') || ' and ' || IFNULL(CAST(CASE WHEN g.first_row IS NOT NULL THEN ('row ' || IFNULL(CAST(g.first_row AS STRING), 'blank') || ' of funnel_spend') WHEN g.raw IS NULL THEN 'a funnel_spend row without a channel' ELSE ('a funnel_spend row of channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '"') END AS STRING), 'blank') || ' in ' || IFNULL(CAST(g.currency AS STRING), 'blank') || '; amounts in different currencies are never added, so pass them in one currency')
     FROM spend_groups AS g CROSS JOIN spend_currency AS c WHERE g.currency <> c.currency
     UNION ALL
-    SELECT 1, g.first_row, 1, g.raw, ('outcome "' || IFNULL(CAST(g.label AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
-    FROM label_groups AS g JOIN labels AS l ON l.label = g.label WHERE l.is_totals
+    SELECT 1, totals_row, 1, raw, ('outcome "' || IFNULL(CAST(totals_label AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
+    FROM meeting_groups WHERE totals_label IS NOT NULL
     UNION ALL
     SELECT 1, g.first_row, 2, g.raw, ('channel "' || IFNULL(CAST(g.raw AS STRING), 'blank') || '" is an export\'s totals row, end the data above it or delete the row, so its figures are not counted twice')
-    FROM counted_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE r.is_totals
+    FROM meeting_groups AS g JOIN raws AS r ON r.raw = g.raw WHERE g.counted > 0 AND r.is_totals
     UNION ALL
     SELECT 1, first_row, 3, raw, ('day is blank, a ' || IFNULL(CAST(`funnel_math.funnel_period_unit`(period, 'cpqm_trend') AS STRING), 'blank') || ' report needs the date of every row')
-    FROM counted_groups WHERE `funnel_math.funnel_period_unit`(period, 'cpqm_trend') IS NOT NULL AND start IS NULL
+    FROM meeting_groups WHERE counted > 0 AND `funnel_math.funnel_period_unit`(period, 'cpqm_trend') IS NOT NULL AND start IS NULL
   ),
   first_problem AS (
     SELECT src, problem_row, kind, raw, detail, place, (IFNULL(CAST(place AS STRING), 'blank') || ': ' || IFNULL(CAST(detail AS STRING), 'blank')) AS message
@@ -800,7 +798,7 @@ AS (
     UNION ALL
     SELECT 1, g.raw, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.key END, CASE WHEN g.raw IS NULL OR g.raw = '' THEN '(no channel)' ELSE r.name END, g.start, g.first_row,
       0, g.booked, g.held, g.no_shows, g.qualified, g.pending, g.unrecognised
-    FROM meeting_groups AS g LEFT JOIN raws AS r ON r.raw = g.raw
+    FROM (SELECT * FROM meeting_groups WHERE counted > 0) AS g LEFT JOIN raws AS r ON r.raw = g.raw
   ),
   spellings AS (
     SELECT key, name, src, MIN(first_row) AS first_row
@@ -1188,7 +1186,7 @@ AS (
     FROM (SELECT DISTINCT COALESCE(status, '') AS status FROM deal_rows) AS d
     LEFT JOIN (SELECT item, means, means_key FROM (
       SELECT d.item, m.means, m.means_key, ROW_NUMBER() OVER (PARTITION BY d.item ORDER BY m.place) AS k
-      FROM (SELECT DISTINCT status AS item, `funnel_math.funnel_channel_key`(status) AS key FROM deal_rows WHERE status <> '') AS d JOIN mapping AS m ON m.field_key = 'dealstatus'
+      FROM (SELECT status AS item, `funnel_math.funnel_channel_key`(status) AS key FROM (SELECT DISTINCT status FROM deal_rows WHERE status <> '') AS u) AS d JOIN mapping AS m ON m.field_key = 'dealstatus'
         AND ((NOT m.is_pattern AND m.value_key = d.key) OR (m.is_pattern AND REGEXP_CONTAINS(d.key, CONCAT('^(?s:', m.pattern, ')$'))))
     ) AS x WHERE k = 1) AS m
       ON m.item = d.status
@@ -1196,10 +1194,14 @@ AS (
   amounts AS (
     -- Per distinct amount text, not per row: reading it takes regular expressions, and exports
     -- repeat round amounts.
-    SELECT amount, `funnel_math.funnel_is_totals`(amount) AS is_totals, `funnel_math.funnel_amount_ok`(amount) AS readable,
-      CASE WHEN `funnel_math.funnel_amount_ok`(amount) THEN `funnel_math.funnel_amount`(amount, 'amount') END AS value,
+    -- A totals row is never a readable amount, so only the unreadable ones are asked whether they are one.
+    SELECT amount, NOT readable AND `funnel_math.funnel_is_totals`(amount) AS is_totals, readable,
+      CASE WHEN readable THEN `funnel_math.funnel_amount`(amount, 'amount') END AS value,
       `funnel_math.funnel_currency`(amount) AS currency
-    FROM (SELECT DISTINCT COALESCE(amount, '') AS amount FROM deal_rows) AS d
+    FROM (
+      SELECT amount, `funnel_math.funnel_amount_ok`(amount) AS readable
+      FROM (SELECT DISTINCT COALESCE(amount, '') AS amount FROM deal_rows) AS d
+    ) AS r
   ),
   deals AS (
     SELECT d.raw, d.amount, d.created, d.closed, d.status, d.source_row, a.currency, s.meaning, s.is_totals AS status_is_totals,
