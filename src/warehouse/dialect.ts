@@ -82,7 +82,8 @@ export interface Dialect extends SqlOps {
   /**
    * Written between a CTE's name and its body (`name AS ${inlined}(…)`) where reading its source
    * again is cheaper than holding every row: DuckDB keeps a CTE read twice in memory unless told
-   * NOT MATERIALIZED; BigQuery decides by itself.
+   * NOT MATERIALIZED (and keeps one that reads a file even then, so a view is read twice by two
+   * CTEs instead); BigQuery decides by itself.
    */
   readonly inlined: string;
 

@@ -19,12 +19,14 @@
  * labelled 2026-W02 / 2026-01 / 2026-Q1 / 2026. The one difference: a zero
  * denominator is NULL, not #DIV/0! text.
  *
- * Shape of the query, chosen for speed on large inputs: rows are grouped
- * once by their raw channel spelling (and outcome label, and period start)
- * with plain aggregates; everything that needs string work or a regular
+ * Shape of the query, chosen for speed and memory on large inputs: rows are
+ * grouped once by their raw channel spelling and period start with plain
+ * aggregates, a meeting's outcome label read first through the view's few
+ * distinct labels; everything that needs string work or a regular
  * expression (channel keys, totals rows, outcome labels) runs on those few
- * groups, not on every row. Problems are found in the same pass (counts and
- * first row numbers per group), and the first one in row order is raised.
+ * groups or distinct values, not on every row. Problems are found in the
+ * same pass (counts and first row numbers per group), and the first one in
+ * row order is raised.
  */
 import type { Outcome } from '../metrics/outcomes';
 import type { Dialect, TableDefinition } from './dialect';
