@@ -279,19 +279,22 @@ function wizardSteps(last: Last) {
   };
 }
 
+/** The server call a step asks for, made on `server`, sync or async alike. */
+function answer<S extends ServerApi | AsyncServerApi>(
+  server: S,
+  request: Request,
+): ReturnType<S['readWorkbook']> | ReturnType<S['writeTemplates']> {
+  return (
+    'read' in request ? server.readWorkbook(request.read) : server.writeTemplates(request.write)
+  ) as ReturnType<S['readWorkbook']>;
+}
+
 /** The wizard's calls straight against the server's, for a host in the same process (tests). */
-export function wizardSync(server: Pick<ServerApi, 'readWorkbook' | 'writeTemplates'>): WizardApi {
+export function wizardSync(server: ServerApi): WizardApi {
   const steps = wizardSteps({ refs: [] });
   const run = <T>(g: Steps<T>): T => {
     let next = g.next();
-    while (!next.done) {
-      const request = next.value;
-      next = g.next(
-        'read' in request
-          ? server.readWorkbook(request.read)
-          : server.writeTemplates(request.write),
-      );
-    }
+    while (!next.done) next = g.next(answer(server, next.value));
     return next.value;
   };
   return {
@@ -307,14 +310,7 @@ export function wizardAsync(server: AsyncServerApi): AsyncWizardApi {
   const steps = wizardSteps({ refs: [] });
   const run = async <T>(g: Steps<T>): Promise<T> => {
     let next = g.next();
-    while (!next.done) {
-      const request = next.value;
-      next = g.next(
-        'read' in request
-          ? await server.readWorkbook(request.read)
-          : await server.writeTemplates(request.write),
-      );
-    }
+    while (!next.done) next = g.next(await answer(server, next.value));
     return next.value;
   };
   return {
