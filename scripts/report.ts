@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { VIEWS } from '../src/metrics/funnel-report';
 import { PERIODS } from '../src/metrics/period';
 import { ReportError, type SpendFile, spendFilesFrom } from '../src/warehouse/csv-options';
-import { outFile, reportsAsked, runReports } from '../src/warehouse/csv-report';
+import { outFile, reportsAsked, runReports, tablesAtConnect } from '../src/warehouse/csv-report';
 import { connect } from '../src/warehouse/duckdb';
 import { toTable } from '../src/warehouse/report-text';
 
@@ -201,10 +201,7 @@ async function main(): Promise<number> {
         : undefined,
   };
   // Only the table functions this run calls: DuckDB binds each table macro as it is created.
-  const con = await connect(
-    {},
-    reportsAsked(options).map((r) => r.fn),
-  );
+  const con = await connect({}, tablesAtConnect(options));
   try {
     const reports = await runReports(con, options);
     if (shown) process.stderr.write('\r\x1b[K');

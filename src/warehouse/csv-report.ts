@@ -85,6 +85,16 @@ export interface CsvReport {
 /** A report's rows by column name. */
 export type CsvRow = Record<string, string | number | null>;
 
+/**
+ * The table functions to create when connecting: those the run calls, but funnel_report, which
+ * defineRecords (csv-crm.ts) creates for the contacts file's stages.
+ */
+export function tablesAtConnect(options: ReportOptions): TableFunctionName[] {
+  return reportsAsked(options)
+    .map((r) => r.fn)
+    .filter((fn) => fn !== 'funnel_report');
+}
+
 /** The reports a command asks for, in the order they print: channels, funnel, deals. */
 export function reportsAsked(options: ReportOptions): CsvReport[] {
   const arg = (x: string | undefined) => (x === undefined ? 'NULL' : sqlStr(x));
