@@ -134,7 +134,11 @@ export function amountFunctions(q: Dialect): ScalarDefinition[] {
         'Whether funnel_amount reads the text without a problem (NULL and empty count as readable: they are blank).',
       params: [{ name: 'amount', type: text }],
       returns: 'BOOLEAN',
-      body: `amount IS NULL OR amount = '' OR (LENGTH(amount) <= ${MAX_AMOUNT_TEXT} AND ${q.regexFull('amount', COMMON_AMOUNT)}) OR ${value} IS NOT NULL`,
+      // A CASE, not an OR: DuckDB evaluates every operand of an OR on every row, so the full rule
+      // would run even on the plain amounts the common pattern has already read.
+      body: `CASE WHEN amount IS NULL OR amount = '' THEN TRUE
+    WHEN LENGTH(amount) <= ${MAX_AMOUNT_TEXT} AND ${q.regexFull('amount', COMMON_AMOUNT)} THEN TRUE
+    ELSE ${value} IS NOT NULL END`,
     },
     {
       name: 'funnel_amount_problem',

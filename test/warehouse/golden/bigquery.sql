@@ -118,7 +118,9 @@ CASE WHEN NOT ((LENGTH(amount) <= 48 OR LENGTH(TRIM(REGEXP_REPLACE(amount, r'^[\
 CREATE OR REPLACE FUNCTION `funnel_math.funnel_amount_ok`(amount STRING)
 RETURNS BOOLEAN
 AS (
-amount IS NULL OR amount = '' OR (LENGTH(amount) <= 48 AND REGEXP_CONTAINS(amount, r'^(?:\$?\d+(?:\.(?:\d{1,2}|\d{4,}))?|\$?(?:0\d*|\d{4,})\.\d{3}|\$[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:,\d{3})+\.\d+|[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?)$')) OR `funnel_math.funnel_amount_value`(amount) IS NOT NULL
+CASE WHEN amount IS NULL OR amount = '' THEN TRUE
+    WHEN LENGTH(amount) <= 48 AND REGEXP_CONTAINS(amount, r'^(?:\$?\d+(?:\.(?:\d{1,2}|\d{4,}))?|\$?(?:0\d*|\d{4,})\.\d{3}|\$[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?|[1-9]\d{0,2}(?:,\d{3})+\.\d+|[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?)$') THEN TRUE
+    ELSE `funnel_math.funnel_amount_value`(amount) IS NOT NULL END
 );
 
 -- Why funnel_amount cannot read money text, as an error that quotes it after what: its two readings, or that it is no number.
