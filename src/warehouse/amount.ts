@@ -64,7 +64,9 @@ export function amountFunctions(q: Dialect): ScalarDefinition[] {
   const currencyFirst = q.regexContains('amount', `^${WS}*[+-]?${CURRENCY}`);
   const currencyLast = q.regexContains('amount', `${CURRENCY}${WS}*$`);
   const hasCurrency = `(${currencyFirst} OR ${currencyLast})`;
-  const oneAmount = `(LENGTH(amount) <= ${MAX_AMOUNT_TEXT} OR LENGTH(${trimmed}) <= ${MAX_AMOUNT_TEXT})
+  // The length as a CASE rather than an OR, whose every operand DuckDB evaluates on every row: the
+  // trim's regular expression runs only on long text.
+  const oneAmount = `(CASE WHEN LENGTH(amount) <= ${MAX_AMOUNT_TEXT} THEN TRUE ELSE LENGTH(${trimmed}) <= ${MAX_AMOUNT_TEXT} END)
       AND NOT (${currencyFirst} AND ${currencyLast})
       AND NOT ${q.regexContains('amount', '[+-].*[+-]')}`;
   const twoReadings = `${oneAmount} AND ${form(ONE_GROUP)} AND NOT ${hasCurrency}`;
