@@ -12,6 +12,7 @@
  * straight against a host (runSync).
  */
 import { messageOf } from '../sheets/format';
+import { sentence } from '../sheets/words';
 import { type ColumnRef, uncarry } from '../workbook/snapshot';
 import { tabNames } from '../workbook/write';
 import {
@@ -255,7 +256,7 @@ function wizardSteps(last: Last) {
             },
           ));
         } catch (e) {
-          return failure(`${messageOf(e)} Nothing was changed.`, 'templates');
+          return failure(`${sentence(messageOf(e))} Nothing was changed.`, 'templates');
         }
         if (!planned.ok) return planned;
         const written = (yield {

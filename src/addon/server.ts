@@ -9,6 +9,7 @@
  */
 
 import { messageOf } from '../sheets/format';
+import { sentence } from '../sheets/words';
 import type { Plan } from '../workbook/plan';
 import { type ColumnRef, readWorkbookView } from '../workbook/snapshot';
 import { WriteError, writePlans } from '../workbook/write';
@@ -149,7 +150,7 @@ function writeFailure(e: unknown): string {
   const leftBehind = e instanceof WriteError ? e.leftBehind : [];
   const notRestored = e instanceof WriteError ? e.notRestored : [];
   if (leftBehind.length === 0 && notRestored.length === 0)
-    return `${messageOf(e)} Nothing was changed.`;
+    return `${sentence(messageOf(e))} Nothing was changed.`;
   const names = (tabs: readonly string[]) => tabs.map((t) => `"${t}"`).join(', ');
   const parts = [messageOf(e)];
   if (leftBehind.length > 0) {

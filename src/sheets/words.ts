@@ -11,3 +11,9 @@ export function listed(names: readonly string[]): string {
     ? (names[0] ?? '')
     : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
+
+/** A message ended as a sentence, so another can follow it: "flush" → "flush.". */
+export function sentence(message: string): string {
+  const text = message.trimEnd();
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

@@ -85,13 +85,20 @@ function hash53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** Reads the tabs and the columns asked for, with the fingerprint of it all. */
+/**
+ * Reads the tabs and the columns asked for, with the fingerprint of it all.
+ * A column of a tab that is gone, or beyond its last column, reads as empty:
+ * the sidebar asks again for what it read last time, and a tab deleted since
+ * is for its checks to name, not a failure of the whole reading.
+ */
 export function readWorkbookView(workbook: Workbook, columns: readonly ColumnRef[]): WorkbookView {
+  const sheets = workbook.sheets();
+  const there = (c: ColumnRef) => sheets.some((s) => s.name === c.sheet && c.col < s.cols);
   const view = {
-    sheets: workbook.sheets(),
+    sheets,
     sheetNames: workbook.sheetNames(),
     templateTabs: workbook.templateTabs(),
-    columns: columns.map((c) => carry(workbook.columnValues(c.sheet, c.col))),
+    columns: columns.map((c) => carry(there(c) ? workbook.columnValues(c.sheet, c.col) : [])),
   };
   return { ...view, fingerprint: hash53(JSON.stringify([columns, view])) };
 }

@@ -8,7 +8,7 @@ import { CHANGED_SINCE_READ, type ServerApi, type WriteRequest } from '../../src
 import { bindCalls } from '../../src/addon/calls';
 import { memoryHost } from '../../src/addon/memory-host';
 import { buildPlans } from '../../src/addon/templates';
-import type { MemoryWorkbook } from '../../src/workbook/memory';
+import { MemoryWorkbook } from '../../src/workbook/memory';
 import { type ServerCallLog, wizardOn } from '../fakes/sidebar-calls';
 import { mappedSettings, settingsWith, userWorkbook } from '../templates/helpers';
 
@@ -87,6 +87,46 @@ describe('Create after the preview', () => {
       ],
     });
     expect(wb.sheetNames()).toEqual(before.map((s) => s.name));
+  });
+});
+
+describe('the wizard after a tab it read is deleted', () => {
+  it('names the missing sheet beside its field, where the reading used to fail as a whole', () => {
+    const wb = MemoryWorkbook.fromSheets({
+      Ads: [
+        ['Day', 'Channel', 'Cost'],
+        [46_027, 'Events', 400],
+        [46_028, 'Webinars', 50],
+      ],
+      CRM: [
+        ['Meeting date', 'Source', 'Meeting outcome'],
+        [46_027, 'Events', 'Qualified'],
+        [46_028, 'Webinars', 'No show'],
+      ],
+    });
+    const settings = settingsWith({
+      templates: ['channelReport'],
+      raw: {
+        spend: [
+          {
+            sheet: 'Ads',
+            columns: { channel: 'Channel', spend: 'Cost', date: 'Day' },
+            fixedChannel: '',
+          },
+        ],
+        meetings: {
+          sheet: 'CRM',
+          columns: { channel: 'Source', outcome: 'Meeting outcome', date: 'Meeting date' },
+        },
+        period: 'month',
+      },
+    });
+    const wizard = wizardOn(serverOn(wb));
+    expect(wizard.previewTemplates(settings).ok).toBe(true);
+    wb.removeSheet('CRM');
+    const preview = wizard.previewTemplates(settings);
+    expect(preview.ok).toBe(false);
+    expect(!preview.ok && preview.errors.map((e) => e.field)).toContain('raw.meetings.sheet');
   });
 });
 

@@ -11,29 +11,19 @@
  * workbook, because Sheets' SUMPRODUCT evaluates `(B2:B6<>"")` as an array.
  */
 import fc from 'fast-check';
-import { HyperFormula } from 'hyperformula';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CATALOGUE, FUNCTIONS, NATIVE, reverseFunnelStepNative } from '../../src/metrics/catalogue';
 import type { ElementwiseSpec } from '../../src/metrics/spec';
 import type { ParamSpec } from '../../src/sheets/arguments';
-import { registerFunnelMath } from '../../src/workbook/engine-functions';
+import { useEngineSheet } from './engine-sheet';
 
-let hf: HyperFormula;
-let sheet: number;
-
-beforeAll(() => {
-  registerFunnelMath();
-  hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useArrayArithmetic: true });
-  sheet = hf.getSheetId(hf.addSheet('S'))!;
-});
-
-afterAll(() => hf.destroy());
+const engine = useEngineSheet();
 
 /** Writes rows of values at A1 and the formulas in the column after them, then reads the formulas. */
 function evaluate(rows: unknown[][], formulas: string[]): unknown[] {
-  hf.setSheetContent(sheet, rows.map((r, i) => [...r, formulas[i]]) as never);
+  engine.hf.setSheetContent(engine.sheet, rows.map((r, i) => [...r, formulas[i]]) as never);
   const col = rows[0]!.length;
-  return formulas.map((_, i) => hf.getCellValue({ sheet, row: i, col }));
+  return formulas.map((_, i) => engine.hf.getCellValue({ sheet: engine.sheet, row: i, col }));
 }
 
 function close(a: unknown, b: unknown): boolean {
@@ -188,8 +178,10 @@ describe('reverseFunnelStepNative', () => {
           r,
         ]);
         rows.push([target, '']);
-        hf.setSheetContent(sheet, rows as never);
-        const native = rows.map((_, i) => hf.getCellValue({ sheet, row: i, col: 0 }));
+        engine.hf.setSheetContent(engine.sheet, rows as never);
+        const native = rows.map((_, i) =>
+          engine.hf.getCellValue({ sheet: engine.sheet, row: i, col: 0 }),
+        );
         const custom = FUNCTIONS.REVERSE_FUNNEL!(
           target,
           rs.map((r) => [r]),
@@ -210,7 +202,9 @@ describe('reverseFunnelStepNative', () => {
     expect(need).toBe(60);
     const [raw] = evaluate([[21, 0.35]], [`=${reverseFunnelStepNative('A1', 'B1', false)}`]);
     expect(raw).toBeCloseTo(60, 9);
-    hf.setSheetContent(sheet, [[21, 0.35, false, `=${reverseFunnelStepNative('A1', 'B1', 'C1')}`]]);
-    expect(hf.getCellValue({ sheet, row: 0, col: 3 })).toBeCloseTo(60, 9);
+    engine.hf.setSheetContent(engine.sheet, [
+      [21, 0.35, false, `=${reverseFunnelStepNative('A1', 'B1', 'C1')}`],
+    ]);
+    expect(engine.hf.getCellValue({ sheet: engine.sheet, row: 0, col: 3 })).toBeCloseTo(60, 9);
   });
 });

@@ -4,28 +4,21 @@
  * round up, and the rows of a channel table BLENDED_CPQM counts.
  */
 import { HyperFormula } from 'hyperformula';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ceilForgivingNative,
   completeRowsNative,
   halfFilledRowsNative,
   reverseFunnelStepNative,
 } from '../../src/metrics/catalogue';
+import { useEngineSheet } from './engine-sheet';
 
-let hf: HyperFormula;
-let sheet: number;
-
-beforeAll(() => {
-  hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useArrayArithmetic: true });
-  sheet = hf.getSheetId(hf.addSheet('S'))!;
-});
-
-afterAll(() => hf.destroy());
+const engine = useEngineSheet();
 
 /** Row 1 holds `cells` from A1; the formula goes after them. */
 function value(cells: unknown[], formula: string): unknown {
-  hf.setSheetContent(sheet, [[...cells, `=${formula}`]] as never);
-  return hf.getCellValue({ sheet, row: 0, col: cells.length });
+  engine.hf.setSheetContent(engine.sheet, [[...cells, `=${formula}`]] as never);
+  return engine.hf.getCellValue({ sheet: engine.sheet, row: 0, col: cells.length });
 }
 
 describe('reverseFunnelStepNative', () => {
@@ -90,11 +83,11 @@ describe('the rows of a channel table', () => {
   ];
 
   function evaluate(formula: string): unknown {
-    hf.setSheetContent(sheet, [
+    engine.hf.setSheetContent(engine.sheet, [
       ...table.map((r) => [...r, null]),
       [null, null, null, `=${formula}`],
     ] as never);
-    return hf.getCellValue({ sheet, row: table.length, col: 3 });
+    return engine.hf.getCellValue({ sheet: engine.sheet, row: table.length, col: 3 });
   }
 
   it('counts complete rows: spend, meetings and qualRate all filled in', () => {

@@ -6,23 +6,14 @@
  * HyperFormula as a sheet runs them; the property calls them directly.
  */
 import fc from 'fast-check';
-import { DetailedCellError, HyperFormula } from 'hyperformula';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DetailedCellError } from 'hyperformula';
+import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../src/metrics/catalogue';
 import { currencyOf } from '../../src/sheets/number-text';
-import { registerFunnelMath } from '../../src/workbook/engine-functions';
 import { expectedSpend, spendColumn, spendTotal, WHY } from './currency-spend';
+import { useEngineSheet } from './engine-sheet';
 
-let hf: HyperFormula;
-let sheet: number;
-
-beforeAll(() => {
-  registerFunnelMath();
-  hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useArrayArithmetic: true });
-  sheet = hf.getSheetId(hf.addSheet('S'))!;
-});
-
-afterAll(() => hf.destroy());
+const engine = useEngineSheet();
 
 /**
  * Columns A, B, … filled with the given values from row 1, the formula in the cell after them.
@@ -33,9 +24,9 @@ function evaluate(columns: unknown[][], formula: string): unknown[][] {
   const cell = (v: unknown) => (typeof v === 'string' && v !== '' ? `'${v}` : (v ?? null));
   const content = Array.from({ length: rows }, (_, i) => columns.map((c) => cell(c[i])));
   content[0]!.push(formula);
-  hf.setSheetContent(sheet, content as never);
+  engine.hf.setSheetContent(engine.sheet, content as never);
   const at = columns.length;
-  const out = hf.getSheetValues(sheet).map((r) => r.slice(at));
+  const out = engine.hf.getSheetValues(engine.sheet).map((r) => r.slice(at));
   return out.filter((r) => r.some((v) => v !== null && v !== undefined));
 }
 

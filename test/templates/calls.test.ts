@@ -259,7 +259,7 @@ describe('the Apps Script host', () => {
       errors: [
         {
           field: 'templates',
-          message: 'Could not create the new tabs: Service error: flush Nothing was changed.',
+          message: 'Could not create the new tabs: Service error: flush. Nothing was changed.',
         },
       ],
     });

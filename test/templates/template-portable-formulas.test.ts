@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../src/addon/settings';
 import type { Input, SheetSnapshot } from '../../src/workbook/memory';
+import { parseA1 } from '../fakes/grid';
 import {
   channels,
   createOk,
@@ -280,9 +281,8 @@ function portabilityProblems(formula: string, mayHoldText: (ref: Ref) => boolean
 
 /** 0-based [row, col] of an A1 cell. */
 function cellOf(a1: string): [number, number] {
-  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return [Number(m[2]) - 1, col];
+  const { row, col } = parseA1(a1);
+  return [row - 1, col - 1];
 }
 
 /** Whether any cell `ref` covers on this tab holds a formula or text; other sheets' cells may. */

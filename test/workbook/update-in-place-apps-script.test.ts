@@ -110,9 +110,9 @@ describe('update in place through Apps Script', () => {
       if (result.ok) return;
       expect(result.errors[0]!.message).toMatch(
         method === 'flush'
-          ? /^Could not write the tabs: Service error: flush Nothing was changed\.$/
+          ? /^Could not write the tabs: Service error: flush\. Nothing was changed\.$/
           : new RegExp(
-              `^Could not update "[^"]+": Service error: ${method} Nothing was changed\\.$`,
+              `^Could not update "[^"]+": Service error: ${method}\\. Nothing was changed\\.$`,
             ),
       );
       expect(services.names()).toEqual(names);

@@ -98,7 +98,7 @@ describe('update in place, in the engine', () => {
         {
           field: 'templates',
           message:
-            'Could not update "Meeting outcomes": Service Spreadsheets failed Nothing was changed.',
+            'Could not update "Meeting outcomes": Service Spreadsheets failed. Nothing was changed.',
         },
       ],
     });
