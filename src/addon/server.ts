@@ -11,7 +11,7 @@
 import { messageOf } from '../sheets/format';
 import { sentence } from '../sheets/words';
 import type { Plan } from '../workbook/plan';
-import { type ColumnRef, readWorkbookView } from '../workbook/snapshot';
+import { type ColumnRef, readWorkbookView, type WorkbookView } from '../workbook/snapshot';
 import { WriteError, writePlans } from '../workbook/write';
 import {
   CHANGED_SINCE_READ,
@@ -75,7 +75,7 @@ function plansOf(input: unknown): Plan[] | null {
  * template (by its mark, never its name): no other tab is ever cleared.
  */
 function updatesOf(
-  host: Host,
+  marked: WorkbookView['templateTabs'],
   input: unknown,
   plans: readonly Plan[],
 ): Result<Record<string, string>> {
@@ -85,7 +85,6 @@ function updatesOf(
   }
   const entries = Object.entries(input);
   if (entries.length === 0) return { ok: true, value: {} };
-  const marked = host.workbook.templateTabs();
   for (const [template, tab] of entries) {
     const ours = marked.some((m) => m.name === tab && m.template === template);
     if (!ours || !plans.some((p) => p.template === template)) {
@@ -121,7 +120,8 @@ export function writeTemplates(host: Host, request: WriteRequest): Result<Create
           CHANGED_SINCE_READ,
         );
       }
-      const updates = updatesOf(host, request.updates, plans);
+      // The add-on's tabs as just read under the lock, not read a second time.
+      const updates = updatesOf(now.templateTabs, request.updates, plans);
       if (!updates.ok) return updates;
       const written = writePlans(host.workbook, plans, updates.value);
       const warnings = [...written.warnings];

@@ -8,7 +8,8 @@ import { bindCalls } from '../../src/addon/calls';
 import type { Host } from '../../src/addon/host';
 import { wizardSync } from '../../src/addon/planner';
 
-const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+/** A value as it arrives on the other side of google.script.run: through JSON. */
+export const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 export interface ServerCallLog {
   /** Every server call made, by name, in order. */

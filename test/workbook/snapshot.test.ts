@@ -5,11 +5,10 @@ import { dayOf, useCalendar } from '../../src/sheets/dates';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import { readWorkbookView, uncarry } from '../../src/workbook/snapshot';
 import type { Workbook } from '../../src/workbook/workbook';
+import { wire } from '../fakes/sidebar-calls';
 import { sheetsDate, ZONES, zoneCalendar } from '../fakes/time-zones';
 
 afterEach(() => useCalendar(undefined));
-
-const wire = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** A workbook whose one column holds the given cells, as Apps Script's getValues gives them. */
 const dayColumn = MemoryWorkbook.fromSheets({ Data: [['Day']] });
